@@ -1,0 +1,57 @@
+package org.anxin.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.anxin.platform.PlatformApplication;
+import org.anxin.platform.system.RedisEndpoint;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The platform as {@code ./anxin demo} runs it — embedded PostgreSQL and Redis started by the
+ * platform itself — but on free ports and a fresh data directory.
+ */
+final class Platform implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+    private final String adminPassword;
+
+    private Platform(ConfigurableApplicationContext context, String adminPassword) {
+        this.context = context;
+        this.adminPassword = adminPassword;
+    }
+
+    static Platform start() throws IOException {
+        Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-");
+        String adminPassword = "e2e-" + UUID.randomUUID();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
+                // command-line arguments outrank environment variables a developer may have set
+                .run(
+                        "--server.port=0",
+                        "--ANXIN_DATA_DIR=" + dataDir,
+                        "--ANXIN_DB_URL=",
+                        "--ANXIN_REDIS_URL=",
+                        "--ANXIN_EMBEDDED_DB_PORT=0",
+                        "--ANXIN_EMBEDDED_REDIS_PORT=0",
+                        "--ANXIN_ADMIN_PASSWORD=" + adminPassword);
+        return new Platform(context, adminPassword);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
+    }
+
+    String redisUri() {
+        return context.getBean(RedisEndpoint.class).uri();
+    }
+
+    Api admin() {
+        return new Api(baseUrl(), "admin", adminPassword);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,40 @@
+// The console's map: one pin per open alarm. The page must stay usable when no tile server is
+// reachable (offline centre, blocked internet) or Leaflet itself failed to load: pins are then
+// drawn on a blank map, or the map pane is just left empty.
+(function () {
+  'use strict';
+
+  function create(elementId, config, onTileError) {
+    if (typeof L === 'undefined') {
+      onTileError();
+      return { show() {}, remove() {}, focus() {} };
+    }
+    const map = L.map(elementId, { zoomControl: true }).setView(config.center, config.zoom);
+    if (config.tileUrl) {
+      let reported = false;
+      L.tileLayer(config.tileUrl, { attribution: config.attribution || '', maxZoom: 19 })
+        .on('tileerror', () => { if (!reported) { reported = true; onTileError(); } })
+        .addTo(map);
+    }
+    const pins = new Map();
+    return {
+      show(alarm, label) {
+        this.remove(alarm.id);
+        if (alarm.lat == null || alarm.lon == null) return;
+        const pin = L.circleMarker([alarm.lat, alarm.lon], {
+          radius: 9, color: '#b00020', weight: 2, fillColor: '#e53935', fillOpacity: 0.8
+        }).bindTooltip(label).addTo(map);
+        pins.set(alarm.id, pin);
+      },
+      remove(id) {
+        const pin = pins.get(id);
+        if (pin) { pin.remove(); pins.delete(id); }
+      },
+      focus(alarm) {
+        if (alarm.lat != null && alarm.lon != null) map.setView([alarm.lat, alarm.lon], 16);
+      }
+    };
+  }
+
+  window.AlarmMap = { create };
+})();
