@@ -1,0 +1,131 @@
+package org.anxin.gateway.device;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns an MQTT device's JSON payload into a {@link DeviceEvent}.
+ *
+ * <p>Example payload (docs/events/samples.json, {@code mqtt-sos-with-fix}):
+ * {@code {"type":"SOS","ts":"2026-11-22T08:00:00Z","lat":41.55,"lon":121.24,"battery":80}}
+ */
+public final class MqttPayloadParser {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private MqttPayloadParser() {}
+
+    public static DeviceEvent parse(String deviceId, String payload, Instant receivedAt) throws RejectedPayload {
+        JsonNode root;
+        try {
+            root = JSON.readTree(payload);
+        } catch (JacksonException e) {
+            throw new RejectedPayload("malformed JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new RejectedPayload("malformed JSON: not an object");
+        }
+        EventType type = type(root.get("type"));
+        return new DeviceEvent(
+                UUID.randomUUID(),
+                deviceId,
+                "mqtt",
+                type,
+                deviceTime(root.get("ts")),
+                receivedAt,
+                position(root.get("lat"), root.get("lon")),
+                battery(root.get("battery")),
+                vendorCode(root.get("code")),
+                null,
+                payload);
+    }
+
+    private static EventType type(JsonNode node) throws RejectedPayload {
+        if (node == null || node.isNull()) {
+            throw new RejectedPayload("missing type");
+        }
+        if (!node.isString()) {
+            throw new RejectedPayload("type must be a string");
+        }
+        EventType type = EventType.named(node.stringValue())
+                .orElseThrow(() -> new RejectedPayload("unknown type " + preview(node.stringValue())));
+        if (!type.deviceMaySend()) {
+            throw new RejectedPayload("type " + type + " is made only by the gateway");
+        }
+        return type;
+    }
+
+    private static Instant deviceTime(JsonNode node) throws RejectedPayload {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new RejectedPayload("ts is not ISO-8601");
+        }
+        try {
+            return OffsetDateTime.parse(node.stringValue()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RejectedPayload("ts is not ISO-8601 with a zone: " + preview(node.stringValue()));
+        }
+    }
+
+    private static Position position(JsonNode lat, JsonNode lon) throws RejectedPayload {
+        boolean hasLat = lat != null && !lat.isNull();
+        boolean hasLon = lon != null && !lon.isNull();
+        if (!hasLat && !hasLon) {
+            return null;
+        }
+        if (hasLat != hasLon) {
+            throw new RejectedPayload("lat and lon must come together");
+        }
+        if (!lat.isNumber() || !lon.isNumber()) {
+            throw new RejectedPayload("lat and lon must be numbers");
+        }
+        try {
+            return new Position(degrees(lat), degrees(lon));
+        } catch (IllegalArgumentException e) {
+            throw new RejectedPayload(e.getMessage());
+        }
+    }
+
+    private static BigDecimal degrees(JsonNode node) {
+        // the double's shortest decimal form: 41.55 stays "41.55"
+        return node.isIntegralNumber()
+                ? new BigDecimal(node.bigIntegerValue())
+                : BigDecimal.valueOf(node.doubleValue());
+    }
+
+    private static Integer battery(JsonNode node) throws RejectedPayload {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0 || node.intValue() > 100) {
+            throw new RejectedPayload("battery out of range (integer 0-100)");
+        }
+        return node.intValue();
+    }
+
+    private static String vendorCode(JsonNode node) throws RejectedPayload {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString() && !node.isIntegralNumber()) {
+            throw new RejectedPayload("code must be a string or an integer");
+        }
+        String code =
+                node.isString() ? node.stringValue() : node.bigIntegerValue().toString();
+        if (code.length() > 64) {
+            throw new RejectedPayload("code longer than 64 characters");
+        }
+        return code;
+    }
+
+    private static String preview(String value) {
+        return value.length() <= 32 ? value : value.substring(0, 32) + "…";
+    }
+}

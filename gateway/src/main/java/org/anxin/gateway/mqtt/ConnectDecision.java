@@ -1,0 +1,57 @@
+package org.anxin.gateway.mqtt;
+
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import java.util.Optional;
+import org.anxin.gateway.forward.DeviceDirectory;
+import org.anxin.gateway.forward.DeviceDirectory.Registration;
+
+/** Whether a CONNECT may proceed: client id = username = a registered MQTT device, right secret. */
+record ConnectDecision(MqttConnectReturnCode code, String reason) {
+
+    boolean accepted() {
+        return code == MqttConnectReturnCode.CONNECTION_ACCEPTED;
+    }
+
+    /** Blocking (Redis): runs on a worker thread. */
+    static ConnectDecision decide(MqttConnectMessage connect, DeviceDirectory directory) {
+        boolean v5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
+        String clientId = connect.payload().clientIdentifier();
+        String username = connect.payload().userName();
+        byte[] password = connect.payload().passwordInBytes();
+        if (clientId == null || clientId.isEmpty() || !clientId.equals(username) || password == null) {
+            return refused(v5, "client id and username must both be the device id, with a password");
+        }
+        Optional<Registration> registration;
+        try {
+            registration = directory.find(clientId);
+        } catch (RuntimeException e) {
+            return new ConnectDecision(
+                    v5
+                            ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5
+                            : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
+                    "device registry unreachable: " + e.getMessage());
+        }
+        if (registration.isEmpty()) {
+            return refused(v5, "unknown device");
+        }
+        if (!"mqtt".equals(registration.get().protocol())) {
+            return refused(
+                    v5,
+                    "device is registered for protocol " + registration.get().protocol());
+        }
+        if (!DeviceDirectory.secretMatches(registration.get(), password)) {
+            return refused(v5, "wrong secret");
+        }
+        return new ConnectDecision(MqttConnectReturnCode.CONNECTION_ACCEPTED, "accepted");
+    }
+
+    private static ConnectDecision refused(boolean v5, String reason) {
+        return new ConnectDecision(
+                v5
+                        ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
+                        : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
+                reason);
+    }
+}

@@ -1,0 +1,37 @@
+package org.anxin.gateway.mqtt;
+
+import io.netty.channel.Channel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import org.anxin.gateway.forward.DeviceDirectory;
+import org.anxin.gateway.forward.HandOff;
+import org.anxin.gateway.forward.SessionRegistry;
+
+/** What the MQTT handlers of one gateway share. */
+public final class MqttContext {
+    final DeviceDirectory directory;
+    final SessionRegistry sessions;
+    final HandOff handOff;
+    final ExecutorService workers;
+    final int maxKeepAliveSeconds;
+    final Map<String, Channel> connections = new ConcurrentHashMap<>();
+
+    public MqttContext(
+            DeviceDirectory directory,
+            SessionRegistry sessions,
+            HandOff handOff,
+            ExecutorService workers,
+            int maxKeepAliveSeconds) {
+        this.directory = directory;
+        this.sessions = sessions;
+        this.handOff = handOff;
+        this.workers = workers;
+        this.maxKeepAliveSeconds = maxKeepAliveSeconds;
+    }
+
+    /** Open device connections on this node. */
+    public int connectionCount() {
+        return connections.size();
+    }
+}

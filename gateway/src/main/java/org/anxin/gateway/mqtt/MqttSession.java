@@ -1,0 +1,65 @@
+package org.anxin.gateway.mqtt;
+
+import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
+
+/** Per-connection state of an accepted MQTT device, kept in a channel attribute. */
+final class MqttSession {
+    static final AttributeKey<MqttSession> KEY = AttributeKey.valueOf("anxin.mqttSession");
+    static final AttributeKey<String> OFFLINE_REASON = AttributeKey.valueOf("anxin.offlineReason");
+
+    private final String deviceId;
+    private final long sessionTtlSeconds;
+    private long lastSessionRefresh = System.nanoTime();
+    private boolean flushScheduled;
+
+    MqttSession(String deviceId, long sessionTtlSeconds) {
+        this.deviceId = deviceId;
+        this.sessionTtlSeconds = sessionTtlSeconds;
+    }
+
+    static MqttSession of(Channel channel) {
+        return channel.attr(KEY).get();
+    }
+
+    String deviceId() {
+        return deviceId;
+    }
+
+    String eventsTopic() {
+        return "anxin/v1/devices/" + deviceId + "/events";
+    }
+
+    String commandsTopic() {
+        return "anxin/v1/devices/" + deviceId + "/commands";
+    }
+
+    long sessionTtlSeconds() {
+        return sessionTtlSeconds;
+    }
+
+    /** True at most every 10 s: the session key's TTL is refreshed by traffic, not per packet. */
+    boolean sessionRefreshDue() {
+        long now = System.nanoTime();
+        if (now - lastSessionRefresh > 10_000_000_000L) {
+            lastSessionRefresh = now;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Writes (not flushes) a reply from an event-loop task and schedules one flush behind all
+     * tasks already queued, so acks completed by one hand-off batch leave in one flush.
+     */
+    void writeSoon(Channel channel, Object reply) {
+        channel.write(reply, channel.voidPromise());
+        if (!flushScheduled) {
+            flushScheduled = true;
+            channel.eventLoop().execute(() -> {
+                flushScheduled = false;
+                channel.flush();
+            });
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.anxin.gateway.mqtt;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttSubAckMessage;
+import io.netty.handler.codec.mqtt.MqttSubAckPayload;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import org.anxin.gateway.server.ConnectionLabel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A device may subscribe only to its own command topic; any other filter gets failure 0x80. */
+@Sharable
+public final class MqttSubscribeHandler extends ChannelInboundHandlerAdapter {
+    public static final MqttSubscribeHandler INSTANCE = new MqttSubscribeHandler();
+    private static final Logger log = LoggerFactory.getLogger(MqttSubscribeHandler.class);
+    private static final int FAILURE = 0x80;
+
+    private MqttSubscribeHandler() {}
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof MqttSubscribeMessage subscribe) {
+            MqttSession session = MqttSession.of(ctx.channel());
+            List<Integer> granted = new ArrayList<>();
+            for (MqttTopicSubscription subscription : subscribe.payload().topicSubscriptions()) {
+                if (session.commandsTopic().equals(subscription.topicFilter())) {
+                    granted.add(Math.min(subscription.qualityOfService().value(), MqttQoS.AT_LEAST_ONCE.value()));
+                } else {
+                    log.warn(
+                            "{} may not subscribe to {}",
+                            ConnectionLabel.of(ctx.channel()),
+                            subscription.topicFilter());
+                    granted.add(FAILURE);
+                }
+            }
+            ctx.writeAndFlush(new MqttSubAckMessage(
+                    new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                    MqttMessageIdVariableHeader.from(subscribe.variableHeader().messageId()),
+                    new MqttSubAckPayload(granted)));
+        } else if (msg instanceof MqttUnsubscribeMessage unsubscribe) {
+            ctx.writeAndFlush(new MqttUnsubAckMessage(
+                    new MqttFixedHeader(MqttMessageType.UNSUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                    MqttMessageIdVariableHeader.from(
+                            unsubscribe.variableHeader().messageId())));
+        } else {
+            ctx.fireChannelRead(msg);
+        }
+    }
+}

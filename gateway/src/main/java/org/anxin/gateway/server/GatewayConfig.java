@@ -1,0 +1,82 @@
+package org.anxin.gateway.server;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+
+/**
+ * Gateway settings. {@link #fromEnv()} reads the {@code ANXIN_*} variables listed in the README.
+ *
+ * @param mqttPort 0 picks a free port (tests)
+ * @param maxKeepAliveSeconds keep-alive applied to devices that ask for none (0)
+ */
+public record GatewayConfig(
+        String redisUrl,
+        String host,
+        int mqttPort,
+        String node,
+        int partitions,
+        int maxMqttPacketBytes,
+        int maxKeepAliveSeconds) {
+
+    public GatewayConfig {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("ANXIN_EVENT_PARTITIONS must be at least 1");
+        }
+        if (maxMqttPacketBytes < 256) {
+            throw new IllegalArgumentException("ANXIN_MQTT_MAX_PACKET must be at least 256 bytes");
+        }
+    }
+
+    public static GatewayConfig fromEnv() {
+        return from(System.getenv());
+    }
+
+    static GatewayConfig from(Map<String, String> env) {
+        return new GatewayConfig(
+                env.getOrDefault("ANXIN_REDIS_URL", "redis://127.0.0.1:16379"),
+                env.getOrDefault("ANXIN_GATEWAY_HOST", "0.0.0.0"),
+                integer(env, "ANXIN_MQTT_PORT", 1883),
+                env.getOrDefault("ANXIN_GATEWAY_NODE", defaultNode()),
+                integer(env, "ANXIN_EVENT_PARTITIONS", 8),
+                integer(env, "ANXIN_MQTT_MAX_PACKET", 16_384),
+                integer(env, "ANXIN_MQTT_MAX_KEEPALIVE", 600));
+    }
+
+    /** Settings for a gateway on loopback, on a free port, talking to the given Redis. */
+    public static GatewayConfig loopback(String redisUrl) {
+        return new GatewayConfig(redisUrl, "127.0.0.1", 0, defaultNode(), 8, 16_384, 600);
+    }
+
+    public GatewayConfig withPartitions(int value) {
+        return new GatewayConfig(redisUrl, host, mqttPort, node, value, maxMqttPacketBytes, maxKeepAliveSeconds);
+    }
+
+    public GatewayConfig withNode(String value) {
+        return new GatewayConfig(redisUrl, host, mqttPort, value, partitions, maxMqttPacketBytes, maxKeepAliveSeconds);
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'", e);
+        }
+    }
+
+    private static String defaultNode() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "gateway";
+        }
+        String runtime = ManagementFactory.getRuntimeMXBean().getName();
+        return host + "-" + runtime.substring(0, Math.max(0, runtime.indexOf('@')));
+    }
+}

@@ -1,0 +1,143 @@
+package org.anxin.gateway.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.anxin.gateway.forward.DeviceDirectory;
+import org.anxin.gateway.forward.EventForwarder;
+import org.anxin.gateway.forward.EventStreams;
+import org.anxin.gateway.forward.SessionRegistry;
+import org.anxin.gateway.mqtt.MqttChannelInitializer;
+import org.anxin.gateway.mqtt.MqttContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPooled;
+
+/** One gateway node: the device listeners and their hand-off to Redis. */
+public final class GatewayServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+
+    private final GatewayConfig config;
+    private final JedisPooled redis;
+    private final EventForwarder forwarder;
+    private final ExecutorService workers;
+    private final MqttContext mqtt;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup io;
+    private final Channel mqttListener;
+
+    private GatewayServer(GatewayConfig config) throws InterruptedException {
+        this.config = config;
+        this.redis = redis(config.redisUrl());
+        this.workers = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "gateway-redis");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.forwarder = new EventForwarder(
+                redis, new EventStreams(config.partitions()), config.node(), 65_536, Duration.ofSeconds(10));
+        this.mqtt = new MqttContext(
+                new DeviceDirectory(redis, Duration.ofSeconds(10)),
+                new SessionRegistry(redis, workers, config.node()),
+                forwarder,
+                workers,
+                config.maxKeepAliveSeconds());
+        boolean epoll = Epoll.isAvailable();
+        this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, io)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new MqttChannelInitializer(mqtt, config.maxMqttPacketBytes()));
+        if (epoll) {
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        this.mqttListener = bootstrap
+                .bind(new InetSocketAddress(config.host(), config.mqttPort()))
+                .sync()
+                .channel();
+        log.info(
+                "gateway {} listening for MQTT on {}:{} ({} transport), events to {} in {} partitions",
+                config.node(),
+                config.host(),
+                mqttPort(),
+                epoll ? "epoll" : "nio",
+                redactedRedis(config.redisUrl()),
+                config.partitions());
+    }
+
+    /** Binds the listeners and returns once they accept connections. */
+    public static GatewayServer start(GatewayConfig config) throws InterruptedException {
+        return new GatewayServer(config);
+    }
+
+    public int mqttPort() {
+        return ((InetSocketAddress) mqttListener.localAddress()).getPort();
+    }
+
+    public int mqttConnections() {
+        return mqtt.connectionCount();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        log.info("gateway {} stopping", config.node());
+        mqttListener.close().sync();
+        io.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+        boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+        forwarder.close();
+        workers.shutdown();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+        redis.close();
+    }
+
+    private static JedisPooled redis(String url) {
+        URI uri = URI.create(url);
+        if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "ANXIN_REDIS_URL must look like redis://host:port, not " + redactedRedis(url));
+        }
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(2_000)
+                .socketTimeoutMillis(5_000);
+        String userInfo = uri.getUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            if (colon >= 0) {
+                if (colon > 0) {
+                    client.user(userInfo.substring(0, colon));
+                }
+                client.password(userInfo.substring(colon + 1));
+            } else {
+                client.password(userInfo);
+            }
+        }
+        JedisClientConfig clientConfig = client.build();
+        return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), clientConfig);
+    }
+
+    /** The Redis URL without its password, for logs. */
+    static String redactedRedis(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@");
+    }
+}

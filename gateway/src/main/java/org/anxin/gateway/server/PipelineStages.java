@@ -1,0 +1,17 @@
+package org.anxin.gateway.server;
+
+/** Names of the pipeline stages, in pipeline order. */
+public final class PipelineStages {
+    public static final String FRAME_LOG = "frameLog";
+    public static final String IDLE = "idle";
+    public static final String MQTT_DECODER = "mqttDecoder";
+    public static final String MQTT_ENCODER = "mqttEncoder";
+    public static final String MQTT_CONNECT = "mqttConnect";
+    public static final String MQTT_PUBLISH = "mqttPublish";
+    public static final String MQTT_SUBSCRIBE = "mqttSubscribe";
+    public static final String MQTT_PING = "mqttPing";
+    public static final String MQTT_DISCONNECT = "mqttDisconnect";
+    public static final String EXCEPTIONS = "exceptions";
+
+    private PipelineStages() {}
+}

@@ -1,0 +1,338 @@
+package org.anxin.gateway.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import org.anxin.gateway.LeakCheck;
+import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.forward.DeviceDirectory;
+import org.anxin.gateway.forward.EventForwarder;
+import org.anxin.gateway.forward.EventStreams;
+import org.anxin.gateway.forward.SessionRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The MQTT pipeline on an EmbeddedChannel, fed real MQTT 3.1.1 bytes, with a real Redis behind
+ * it. Frames are written as hex (ASCII runs spelled out) the way a capture shows them.
+ */
+@ExtendWith(LeakCheck.class)
+class MqttPipelineTest {
+    private static final String DEVICE = "btn-0001";
+    private static final String SECRET = "s3cret";
+    private static final String STREAM = new EventStreams(8).keyOf(DEVICE);
+
+    /** CONNECT, MQTT 3.1.1, clean session, keep-alive 60, client id = username = btn-0001, password s3cret. */
+    private static final String CONNECT = "10 26 0004 " + ascii("MQTT") + "04 c2 003c 0008" + ascii(DEVICE) + "0008"
+            + ascii(DEVICE) + "0006" + ascii(SECRET);
+
+    private static final String CONNACK_ACCEPTED = "20020000";
+    private static final String CONNACK_NOT_AUTHORIZED = "20020005";
+
+    private static TestRedis redis;
+    private static ExecutorService workers;
+    private static EventForwarder forwarder;
+    private EmbeddedChannel channel;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = TestRedis.start();
+        workers = Executors.newFixedThreadPool(2);
+        forwarder = new EventForwarder(redis.client(), new EventStreams(8), "test-node", 1024, Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        forwarder.close();
+        workers.shutdownNow();
+        redis.close();
+    }
+
+    @BeforeEach
+    void openChannel() {
+        redis.client().flushAll();
+        redis.register(DEVICE, "mqtt", SECRET);
+        MqttContext context = new MqttContext(
+                new DeviceDirectory(redis.client(), Duration.ZERO),
+                new SessionRegistry(redis.client(), workers, "test-node"),
+                forwarder,
+                workers,
+                600);
+        channel = new EmbeddedChannel();
+        new MqttChannelInitializer(context, 16_384).configure(channel.pipeline());
+    }
+
+    @AfterEach
+    void closeChannel() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void acceptsARegisteredDeviceWithItsSecret() {
+        write(CONNECT);
+
+        assertThat(awaitReply()).isEqualTo(CONNACK_ACCEPTED);
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void refusesAWrongSecretAsNotAuthorizedAndCloses() {
+        redis.register(DEVICE, "mqtt", "another-secret");
+
+        write(CONNECT);
+
+        assertThat(awaitReply()).isEqualTo(CONNACK_NOT_AUTHORIZED);
+        await(() -> !channel.isActive());
+    }
+
+    @Test
+    void refusesAnUnknownDevice() {
+        redis.client().del("anxin:device:" + DEVICE);
+
+        write(CONNECT);
+
+        assertThat(awaitReply()).isEqualTo(CONNACK_NOT_AUTHORIZED);
+    }
+
+    @Test
+    void refusesADeviceRegisteredForAnotherProtocol() {
+        redis.register(DEVICE, "watch", SECRET);
+
+        write(CONNECT);
+
+        assertThat(awaitReply()).isEqualTo(CONNACK_NOT_AUTHORIZED);
+    }
+
+    @Test
+    void closesAConnectionThatPublishesBeforeConnect() {
+        ByteBuf publish = bytes(publish(1, "{\"type\":\"SOS\"}"));
+
+        channel.writeInbound(publish);
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(publish.refCnt()).isZero();
+        assertThat(redis.client().exists(STREAM)).isFalse();
+    }
+
+    @Test
+    void acksSosOnlyAfterRedisAcceptedIt() {
+        connect();
+
+        write(publish(7, "{\"type\":\"SOS\",\"ts\":\"2026-11-22T08:00:00Z\",\"lat\":41.55,\"lon\":121.24}"));
+
+        String puback = awaitReply();
+        assertThat(puback).isEqualTo("40020007");
+        List<StreamEntry> entries = sosEntries();
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).getFields())
+                .containsEntry("deviceId", DEVICE)
+                .containsEntry("type", "SOS")
+                .containsEntry("lat", "41.55")
+                .containsEntry("gatewayNode", "test-node");
+    }
+
+    @Test
+    void acksButDropsAPayloadThatBreaksTheContract() {
+        connect();
+
+        write(publish(3, "{\"type\":\"EXPLODE\"}"));
+
+        assertThat(awaitReply()).isEqualTo("40020003");
+        assertThat(channel.isActive()).isTrue();
+        assertThat(sosEntries()).isEmpty();
+    }
+
+    @Test
+    void closesAConnectionThatPublishesToAnotherDevicesTopic() {
+        connect();
+
+        write("32 32 0020" + ascii("anxin/v1/devices/btn-0002/events") + "0001" + ascii("{\"type\":\"SOS\"}"));
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(sosEntries()).isEmpty();
+    }
+
+    @Test
+    void splitsAPublishArrivingInTwoReads() {
+        connect();
+        String frame = publish(9, "{\"type\":\"SOS\"}").replace(" ", "");
+
+        write(frame.substring(0, 20));
+        write(frame.substring(20));
+
+        assertThat(awaitReply()).isEqualTo("40020009");
+        assertThat(sosEntries()).hasSize(1);
+    }
+
+    @Test
+    void handlesTwoPublishesArrivingInOneRead() {
+        connect();
+
+        write(publish(1, "{\"type\":\"SOS\"}") + publish(2, "{\"type\":\"FALL\"}"));
+
+        await(() -> {
+            channel.runPendingTasks();
+            return channel.outboundMessages().size() >= 2;
+        });
+        assertThat(List.of(hex(channel.readOutbound()), hex(channel.readOutbound())))
+                .containsExactly("40020001", "40020002");
+    }
+
+    @Test
+    void answersPingWithPingResp() {
+        connect();
+
+        write("c000");
+
+        assertThat(awaitReply()).isEqualTo("d000");
+    }
+
+    @Test
+    void grantsOnlyTheDevicesOwnCommandTopic() {
+        connect();
+        String own = ascii("anxin/v1/devices/btn-0001/commands");
+        String other = ascii("anxin/v1/devices/btn-0002/commands");
+
+        // SUBSCRIBE packet id 5: own topic at QoS 1, another device's topic at QoS 1
+        write("82 4c 0005 0022" + own + "01 0022" + other + "01");
+
+        assertThat(awaitReply()).isEqualTo("9004000501" + "80");
+    }
+
+    @Test
+    void closesOnGarbageWithoutLeaking() {
+        ByteBuf garbage = bytes("ff ff ff ff ff 00 01 02");
+
+        channel.writeInbound(garbage);
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(garbage.refCnt()).isZero();
+    }
+
+    @Test
+    void closesOnAPacketOverTheSizeLimit() {
+        connect();
+        String big = "x".repeat(20_000);
+
+        write(publish(4, "{\"type\":\"SOS\",\"pad\":\"" + big + "\"}"));
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(sosEntries()).isEmpty();
+    }
+
+    @Test
+    void writesTheSessionAndAnOnlineEventOnConnect() {
+        connect();
+
+        await(() -> "test-node".equals(redis.client().get("anxin:session:" + DEVICE)));
+        await(() ->
+                entries().stream().anyMatch(e -> "ONLINE".equals(e.getFields().get("type"))));
+    }
+
+    @Test
+    void endsTheSessionWithAnOfflineEventOnDisconnect() {
+        connect();
+        await(() -> redis.client().exists("anxin:session:" + DEVICE));
+
+        write("e000");
+
+        assertThat(channel.isActive()).isFalse();
+        await(() -> !redis.client().exists("anxin:session:" + DEVICE));
+        await(() -> entries().stream()
+                .anyMatch(e -> "OFFLINE".equals(e.getFields().get("type"))
+                        && e.getFields().get("attrs").contains("disconnect")));
+    }
+
+    private void connect() {
+        write(CONNECT);
+        assertThat(awaitReply()).isEqualTo(CONNACK_ACCEPTED);
+    }
+
+    private List<StreamEntry> entries() {
+        return redis.client().xrange(STREAM, (StreamEntryID) null, (StreamEntryID) null);
+    }
+
+    private List<StreamEntry> sosEntries() {
+        return entries().stream()
+                .filter(e ->
+                        Map.of("SOS", 1, "FALL", 1).containsKey(e.getFields().get("type")))
+                .toList();
+    }
+
+    private void write(String hex) {
+        channel.writeInbound(bytes(hex));
+    }
+
+    private String awaitReply() {
+        await(() -> {
+            channel.runPendingTasks();
+            return !channel.outboundMessages().isEmpty();
+        });
+        return hex(channel.readOutbound());
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** PUBLISH QoS 1 to btn-0001's events topic. */
+    private static String publish(int packetId, String json) {
+        String topic = ascii("anxin/v1/devices/btn-0001/events");
+        int length = 2 + 32 + 2 + json.getBytes(StandardCharsets.UTF_8).length;
+        StringBuilder frame = new StringBuilder("32");
+        // remaining length, MQTT variable-length encoding
+        int remaining = length;
+        do {
+            int digit = remaining % 128;
+            remaining /= 128;
+            frame.append(String.format(java.util.Locale.ROOT, "%02x", remaining > 0 ? digit | 0x80 : digit));
+        } while (remaining > 0);
+        frame.append("0020").append(topic).append(String.format(java.util.Locale.ROOT, "%04x", packetId));
+        return frame.append(ascii(json)).toString();
+    }
+
+    private static String ascii(String text) {
+        return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ByteBuf bytes(String hex) {
+        return Unpooled.wrappedBuffer(HexFormat.of().parseHex(hex.replace(" ", "")));
+    }
+
+    private static String hex(Object message) {
+        ByteBuf buf = (ByteBuf) message;
+        try {
+            return ByteBufUtil.hexDump(buf);
+        } finally {
+            buf.release();
+        }
+    }
+}
