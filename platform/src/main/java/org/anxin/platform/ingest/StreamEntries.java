@@ -1,0 +1,116 @@
+package org.anxin.platform.ingest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.anxin.platform.device.DeviceEvent;
+
+/** Reads a Redis Stream entry of the device event contract v1 (docs/events.md). */
+final class StreamEntries {
+    static final Set<String> TYPES = Set.of(
+            "SOS",
+            "FALL",
+            "LOW_BATTERY",
+            "WATCH_REMOVED",
+            "POWER_CUT",
+            "ALARM",
+            "LOCATION",
+            "HEARTBEAT",
+            "VITALS",
+            "ONLINE",
+            "OFFLINE");
+    private static final Set<String> PROTOCOLS = Set.of("mqtt", "watch", "gt06");
+
+    private StreamEntries() {}
+
+    /** @throws IllegalArgumentException with a reason when the entry breaks the contract */
+    static DeviceEvent parse(Map<String, String> fields) {
+        String version = required(fields, "v");
+        if (!"1".equals(version)) {
+            throw new IllegalArgumentException("unsupported contract version " + version);
+        }
+        String type = required(fields, "type");
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("unknown type " + type);
+        }
+        String protocol = required(fields, "protocol");
+        if (!PROTOCOLS.contains(protocol)) {
+            throw new IllegalArgumentException("unknown protocol " + protocol);
+        }
+        Double lat = degrees(fields, "lat", 90);
+        Double lon = degrees(fields, "lon", 180);
+        if ((lat == null) != (lon == null)) {
+            throw new IllegalArgumentException("lat and lon must come together");
+        }
+        Integer battery = null;
+        if (fields.get("battery") != null) {
+            try {
+                battery = Integer.valueOf(fields.get("battery"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("battery is not a whole number");
+            }
+            if (battery < 0 || battery > 100) {
+                throw new IllegalArgumentException("battery out of range");
+            }
+        }
+        UUID eventId;
+        try {
+            eventId = UUID.fromString(required(fields, "eventId"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("eventId is not a UUID");
+        }
+        return new DeviceEvent(
+                eventId,
+                required(fields, "deviceId"),
+                protocol,
+                type,
+                instant(fields, "deviceTime", false),
+                instant(fields, "receivedAt", true),
+                lat,
+                lon,
+                battery,
+                fields.get("vendorCode"),
+                fields.get("attrs"),
+                fields.get("gatewayNode"),
+                fields.getOrDefault("raw", ""));
+    }
+
+    private static String required(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("missing " + name);
+        }
+        return value;
+    }
+
+    private static Instant instant(Map<String, String> fields, String name, boolean required) {
+        String value = required ? required(fields, name) : fields.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " is not an ISO-8601 instant");
+        }
+    }
+
+    private static Double degrees(Map<String, String> fields, String name, double limit) {
+        String value = fields.get(name);
+        if (value == null) {
+            return null;
+        }
+        double degrees;
+        try {
+            degrees = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a number");
+        }
+        if (Double.isNaN(degrees) || Math.abs(degrees) > limit) {
+            throw new IllegalArgumentException(name + " out of range");
+        }
+        return degrees;
+    }
+}

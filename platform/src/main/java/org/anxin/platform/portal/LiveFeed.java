@@ -1,0 +1,158 @@
+package org.anxin.platform.portal;
+
+import java.io.IOException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.anxin.platform.system.RedisEndpoint;
+import org.anxin.platform.system.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The operators' live feed: every platform node subscribes to {@code anxin:feed:alarms} and
+ * forwards each alarm to its own Server-Sent-Events clients, so a change made on any node reaches
+ * every console. A FAMILY user's stream carries only their own seniors' alarms.
+ */
+@Component
+class LiveFeed implements SmartLifecycle {
+    static final String CHANNEL = "anxin:feed:alarms";
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+
+    private final RedisEndpoint endpoint;
+    private final JsonMapper json;
+    private final CopyOnWriteArrayList<Client> clients = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+    private volatile JedisPubSub subscription;
+    private Thread thread;
+
+    LiveFeed(RedisEndpoint endpoint, JsonMapper json) {
+        this.endpoint = endpoint;
+        this.json = json;
+    }
+
+    private record Client(SseEmitter emitter, Viewer viewer) {}
+
+    SseEmitter open(Viewer viewer) {
+        SseEmitter emitter = new SseEmitter(0L);
+        Client client = new Client(emitter, viewer);
+        clients.add(client);
+        emitter.onCompletion(() -> clients.remove(client));
+        emitter.onTimeout(() -> clients.remove(client));
+        emitter.onError(e -> clients.remove(client));
+        send(client, SseEmitter.event().name("hello").data("{\"feed\":\"alarms\"}"));
+        return emitter;
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+
+    private void deliver(String message) {
+        long seniorId;
+        try {
+            JsonNode alarm = json.readTree(message);
+            seniorId = alarm.get("seniorId").asLong();
+        } catch (RuntimeException e) {
+            log.warn("ignored a malformed live-feed message: {}", e.toString());
+            return;
+        }
+        for (Client client : clients) {
+            if (client.viewer().maySee(seniorId)) {
+                send(client, SseEmitter.event().name("alarm").data(message));
+            }
+        }
+    }
+
+    /** Keeps idle connections (and proxies) open and finds dead clients. */
+    @Scheduled(fixedRate = 15_000)
+    void heartbeat() {
+        for (Client client : clients) {
+            send(client, SseEmitter.event().comment("keep-alive"));
+        }
+    }
+
+    private void send(Client client, SseEmitter.SseEventBuilder event) {
+        try {
+            synchronized (client) {
+                client.emitter().send(event);
+            }
+        } catch (IOException | IllegalStateException e) {
+            clients.remove(client);
+            client.emitter().completeWithError(e);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::subscribeLoop, "live-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void subscribeLoop() {
+        java.net.URI uri = java.net.URI.create(endpoint.uri());
+        while (running) {
+            try (Jedis jedis = new Jedis(
+                    new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()),
+                    redis.clients.jedis.DefaultJedisClientConfig.builder()
+                            .password(password(uri))
+                            .socketTimeoutMillis(0)
+                            .build())) {
+                JedisPubSub pubSub = new JedisPubSub() {
+                    @Override
+                    public void onMessage(String channel, String message) {
+                        deliver(message);
+                    }
+                };
+                subscription = pubSub;
+                jedis.subscribe(pubSub, CHANNEL);
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("live feed lost Redis ({}); resubscribing in 1 s", e.toString());
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static String password(java.net.URI uri) {
+        String userInfo = uri.getUserInfo();
+        if (userInfo == null) {
+            return null;
+        }
+        int colon = userInfo.indexOf(':');
+        return colon >= 0 ? userInfo.substring(colon + 1) : userInfo;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        JedisPubSub pubSub = subscription;
+        if (pubSub != null && pubSub.isSubscribed()) {
+            pubSub.unsubscribe();
+        }
+        for (Client client : clients) {
+            client.emitter().complete();
+        }
+        clients.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,108 @@
+package org.anxin.platform.system;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users, their roles and the seniors a family member is linked to. */
+@Service
+public class Accounts {
+    private final JdbcClient db;
+    private final PasswordEncoder passwords;
+
+    Accounts(JdbcClient db, PasswordEncoder passwords) {
+        this.db = db;
+        this.passwords = passwords;
+    }
+
+    public record NewUser(
+            String username, String password, Role role, String displayName, String phone, List<Long> seniorIds) {}
+
+    public record User(String username, Role role, String displayName, String phone, Set<Long> seniorIds) {}
+
+    @Transactional
+    public User create(NewUser user) {
+        if (exists(user.username())) {
+            throw ApiProblem.conflict("user " + user.username() + " already exists");
+        }
+        db.sql("insert into users (username, password_hash, role, display_name, phone) values (?, ?, ?, ?, ?)")
+                .params(
+                        user.username(),
+                        passwords.encode(user.password()),
+                        user.role().name(),
+                        user.displayName(),
+                        user.phone())
+                .update();
+        Set<Long> seniors = new HashSet<>(user.seniorIds() == null ? List.of() : user.seniorIds());
+        for (long seniorId : seniors) {
+            if (db.sql("select count(*) from seniors where id = ?")
+                            .param(seniorId)
+                            .query(Long.class)
+                            .single()
+                    == 0) {
+                throw ApiProblem.badRequest("senior " + seniorId + " does not exist");
+            }
+            db.sql("insert into user_seniors (username, senior_id) values (?, ?)")
+                    .params(user.username(), seniorId)
+                    .update();
+        }
+        return find(user.username()).orElseThrow();
+    }
+
+    public boolean exists(String username) {
+        return db.sql("select count(*) from users where username = ?")
+                        .param(username)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Sets a user's password, creating the user with the role if missing. */
+    @Transactional
+    public void setPassword(String username, Role role, String password) {
+        int updated = db.sql("update users set password_hash = ? where username = ?")
+                .params(passwords.encode(password), username)
+                .update();
+        if (updated == 0) {
+            db.sql("insert into users (username, password_hash, role, display_name) values (?, ?, ?, ?)")
+                    .params(username, passwords.encode(password), role.name(), username)
+                    .update();
+        }
+    }
+
+    public Optional<User> find(String username) {
+        return db.sql("select username, role, display_name, phone from users where username = ?")
+                .param(username)
+                .query((rs, n) -> new User(
+                        rs.getString("username"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getString("display_name"),
+                        rs.getString("phone"),
+                        linkedSeniors(rs.getString("username"))))
+                .optional();
+    }
+
+    /** The signed-in user of this request. */
+    public Viewer currentViewer() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            throw ApiProblem.forbidden("not signed in");
+        }
+        User user = find(authentication.getName()).orElseThrow(() -> ApiProblem.forbidden("unknown user"));
+        return new Viewer(user.username(), user.role(), user.seniorIds());
+    }
+
+    private Set<Long> linkedSeniors(String username) {
+        return Set.copyOf(db.sql("select senior_id from user_seniors where username = ?")
+                .param(username)
+                .query(Long.class)
+                .list());
+    }
+}

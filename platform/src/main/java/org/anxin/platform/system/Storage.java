@@ -1,0 +1,117 @@
+package org.anxin.platform.system;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * PostgreSQL and Redis: external ones when {@code ANXIN_DB_URL} / {@code ANXIN_REDIS_URL} are set,
+ * otherwise real embedded servers started here, with their data under {@code ANXIN_DATA_DIR}.
+ */
+@Configuration(proxyBeanMethods = false)
+class Storage {
+
+    /** Owns the embedded servers, if any; beans using them are closed before it. */
+    static final class EmbeddedServers implements AutoCloseable {
+        private final EmbeddedPostgres postgres;
+        private final EmbeddedRedis redis;
+
+        EmbeddedServers(EmbeddedPostgres postgres, EmbeddedRedis redis) {
+            this.postgres = postgres;
+            this.redis = redis;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (postgres != null) {
+                postgres.close();
+            }
+            if (redis != null) {
+                redis.close();
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedServers embeddedServers(
+            @Value("${anxin.data-dir}") Path dataDir,
+            @Value("${anxin.db.url:}") String dbUrl,
+            @Value("${anxin.redis.url:}") String redisUrl,
+            @Value("${anxin.embedded.db-port}") int dbPort,
+            @Value("${anxin.embedded.redis-port}") int redisPort)
+            throws IOException, InterruptedException {
+        EmbeddedRedis redis = redisUrl.isBlank() ? EmbeddedRedis.start(dataDir, portOrFree(redisPort)) : null;
+        EmbeddedPostgres postgres = null;
+        try {
+            postgres = dbUrl.isBlank() ? EmbeddedPostgres.start(dataDir, portOrFree(dbPort)) : null;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (redis != null) {
+                redis.close();
+            }
+            throw e;
+        }
+        return new EmbeddedServers(postgres, redis);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(
+            EmbeddedServers servers,
+            @Value("${anxin.db.url:}") String url,
+            @Value("${anxin.db.user:}") String user,
+            @Value("${anxin.db.password:}") String password) {
+        HikariConfig config = new HikariConfig();
+        if (servers.postgres != null) {
+            config.setJdbcUrl(servers.postgres.jdbcUrl());
+            config.setUsername(EmbeddedPostgres.USER);
+            config.setPassword(servers.postgres.password());
+        } else {
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+        }
+        config.setPoolName("anxin-db");
+        config.setMaximumPoolSize(10);
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    RedisEndpoint redisEndpoint(EmbeddedServers servers, @Value("${anxin.redis.url:}") String url) {
+        return new RedisEndpoint(servers.redis != null ? servers.redis.uri() : url);
+    }
+
+    @Bean(destroyMethod = "close")
+    JedisPooled jedis(RedisEndpoint endpoint) {
+        URI uri = URI.create(endpoint.uri());
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(2_000)
+                .socketTimeoutMillis(5_000);
+        String userInfo = uri.getUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            if (colon > 0) {
+                client.user(userInfo.substring(0, colon));
+            }
+            client.password(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
+        }
+        return new JedisPooled(
+                new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), client.build());
+    }
+
+    private static int portOrFree(int port) throws IOException {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
