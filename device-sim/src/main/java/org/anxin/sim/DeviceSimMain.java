@@ -1,8 +1,91 @@
 package org.anxin.sim;
 
-/** Device simulator entry point. */
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.anxin.sim.city.City;
+import org.anxin.sim.city.CityScenario;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code device-sim city …}: a simulated city of devices, an honest black-box client of Anxin. */
 public final class DeviceSimMain {
+    private static final Logger log = LoggerFactory.getLogger("device-sim");
+    private static final String USAGE =
+            """
+            usage: device-sim city [options]
+              --api URL              platform base URL (http://127.0.0.1:8080)
+              --user NAME            platform user allowed to register seniors and devices (admin)
+              --password-env VAR     environment variable holding that user's password (ANXIN_ADMIN_PASSWORD)
+              --mqtt URL             gateway MQTT address (tcp://127.0.0.1:1883)
+              --seniors N            seniors, one MQTT button each (36)
+              --responders N         responders registered as RESPONDER users (12)
+              --city NAME            hangzhou | shenyang | chengdu (hangzhou)
+              --sos-per-hour R       SOS presses per hour across the city (2)
+              --fall-per-hour R      falls per hour across the city (1)
+              --duration SECONDS     run time, 0 = until stopped (0)
+              --state-dir DIR        where registrations and device secrets are kept (./data/sim)
+              --seed N               the city's people and homes (42)
+            device-sim load …        not implemented yet (a later issue)
+            """;
+
     private DeviceSimMain() {}
 
-    public static void main(String[] args) {}
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
+            log.info(USAGE);
+            System.exit(args.length == 0 ? 2 : 0);
+            return;
+        }
+        switch (args[0]) {
+            case "city" -> city(options(args));
+            case "load" -> {
+                log.error("device-sim load is not implemented yet");
+                System.exit(2);
+            }
+            default -> {
+                log.error("unknown command {}\n{}", args[0], USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void city(Map<String, String> options) throws Exception {
+        String passwordVariable = options.getOrDefault("password-env", "ANXIN_ADMIN_PASSWORD");
+        String password = System.getenv(passwordVariable);
+        if (password == null || password.isBlank()) {
+            log.error(
+                    "set {} to the password of the platform user (it is never taken on the command line)",
+                    passwordVariable);
+            System.exit(2);
+            return;
+        }
+        CityScenario scenario = new CityScenario(new CityScenario.Settings(
+                options.getOrDefault("api", "http://127.0.0.1:8080"),
+                options.getOrDefault("user", "admin"),
+                password,
+                options.getOrDefault("mqtt", "tcp://127.0.0.1:1883"),
+                Integer.parseInt(options.getOrDefault("seniors", "36")),
+                Integer.parseInt(options.getOrDefault("responders", "12")),
+                City.named(options.getOrDefault("city", "hangzhou")),
+                Double.parseDouble(options.getOrDefault("sos-per-hour", "2")),
+                Double.parseDouble(options.getOrDefault("fall-per-hour", "1")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "0"))),
+                Path.of(options.getOrDefault("state-dir", "./data/sim")),
+                Long.parseLong(options.getOrDefault("seed", "42"))));
+        Runtime.getRuntime().addShutdownHook(new Thread(scenario::stop, "device-sim-stop"));
+        scenario.run();
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i] + "\n" + USAGE);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
 }

@@ -1,0 +1,146 @@
+package org.anxin.sim.city;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code device-sim city}: a small living city of seniors with buttons, and responders. */
+public final class CityScenario {
+    private static final Logger log = LoggerFactory.getLogger("device-sim");
+
+    /** The scenario's settings (see {@code device-sim help}). */
+    public record Settings(
+            String api,
+            String user,
+            String password,
+            String mqtt,
+            int seniors,
+            int responders,
+            City city,
+            double sosPerHour,
+            double fallPerHour,
+            Duration duration,
+            Path stateDir,
+            long seed) {}
+
+    private final Settings settings;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public CityScenario(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Asks the scenario to end and waits (briefly) until every device has disconnected. */
+    public void stop() {
+        stop.countDown();
+        try {
+            finished.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void run() throws Exception {
+        try {
+            simulate();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void simulate() throws Exception {
+        PlatformClient platform = new PlatformClient(settings.api(), settings.user(), settings.password());
+        Path stateFile = settings.stateDir().resolve("city.json");
+        CityState state = CityState.load(stateFile);
+        Registrar registrar = new Registrar(platform, state);
+        City city = settings.city();
+        List<City.Resident> residents = city.residents(settings.seniors(), settings.seed(), "138");
+        List<SimulatedDevice> devices = new ArrayList<>();
+        log.info("registering {} seniors and devices in {} through {}", residents.size(), city.name(), settings.api());
+        for (int i = 0; i < residents.size(); i++) {
+            City.Resident resident = residents.get(i);
+            long seniorId = registrar.senior(city.name() + "-senior-" + i, resident);
+            String deviceId = String.format(Locale.ROOT, "btn-%04d", i + 1);
+            String secret = registrar.mqttDevice(deviceId, seniorId);
+            devices.add(new SimulatedDevice(
+                    deviceId, secret, settings.mqtt(), resident.lat(), resident.lon(), settings.seed() * 1_000 + i));
+        }
+        List<City.Resident> staff = city.residents(settings.responders(), settings.seed() + 7, "139");
+        for (int i = 0; i < staff.size(); i++) {
+            registrar.responder(String.format(Locale.ROOT, "responder-%02d", i + 1), staff.get(i));
+        }
+        City.Resident demoHome = city.residents(1, settings.seed() + 99, "137").get(0);
+        long demoSenior = registrar.senior(city.name() + "-demo-senior", demoHome);
+        String demoSecret = registrar.mqttDevice("demo-btn-01", demoSenior);
+        state.save(stateFile);
+        announceDemoDevice(demoSecret);
+
+        AtomicInteger connected = new AtomicInteger();
+        for (SimulatedDevice device : devices) {
+            device.connect(
+                    connected::incrementAndGet,
+                    cause -> log.warn("device {} could not connect: {}", device.id(), cause.toString()));
+        }
+        SimulatedDevice.Counters counters = new SimulatedDevice.Counters();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        double sosPerSecond = settings.sosPerHour() / 3600 / Math.max(1, devices.size());
+        double fallPerSecond = settings.fallPerHour() / 3600 / Math.max(1, devices.size());
+        clock.scheduleAtFixedRate(
+                () -> devices.forEach(d -> d.tick(sosPerSecond, fallPerSecond, counters)), 1, 1, TimeUnit.SECONDS);
+        clock.scheduleAtFixedRate(() -> progress(devices, counters, platform), 10, 10, TimeUnit.SECONDS);
+        try {
+            if (settings.duration().isZero()) {
+                stop.await();
+            } else {
+                stop.await(settings.duration().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            clock.shutdownNow();
+            devices.forEach(SimulatedDevice::close);
+            log.info("city stopped: {} events sent, {} acked", counters.sent.get(), counters.acked.get());
+        }
+    }
+
+    private void progress(List<SimulatedDevice> devices, SimulatedDevice.Counters counters, PlatformClient platform) {
+        long online = devices.stream().filter(SimulatedDevice::connected).count();
+        String open;
+        try {
+            PlatformClient.Reply alarms = platform.get("/api/alarms?status=OPEN");
+            open = alarms.status() == 200 ? Integer.toString(alarms.body().size()) : "?";
+        } catch (Exception e) {
+            open = "?";
+        }
+        log.info(
+                "devices connected {}/{} · events sent {} acked {} errors {} · SOS {} falls {} · open alarms {}",
+                online,
+                devices.size(),
+                counters.sent.get(),
+                counters.acked.get(),
+                counters.errors.get(),
+                counters.sos.get(),
+                counters.falls.get(),
+                open);
+    }
+
+    private void announceDemoDevice(String secret) {
+        String[] hostPort = settings.mqtt().replaceFirst("^tcp://", "").split(":");
+        log.info(
+                "demo device (not driven by the simulator, press it yourself): id demo-btn-01, secret {}\n"
+                        + "  mosquitto_pub -h {} -p {} -i demo-btn-01 -u demo-btn-01 -P {} -q 1"
+                        + " -t anxin/v1/devices/demo-btn-01/events -m '{\"type\":\"SOS\"}'",
+                secret,
+                hostPort[0],
+                hostPort.length > 1 ? hostPort[1] : "1883",
+                secret);
+    }
+}

@@ -1,0 +1,286 @@
+package org.anxin.platform.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.anxin.platform.HttpApi;
+import org.anxin.platform.PlatformIT;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XReadGroupParams;
+import tools.jackson.databind.JsonNode;
+
+/** Events written to the streams exactly as a gateway writes them, through to alarms and the feed. */
+class IngestIT extends PlatformIT {
+
+    @Test
+    void raisesOneAlarmForAnSosAndIgnoresItsRedelivery() {
+        long senior = createSenior("陈桂英");
+        createDevice("ing-btn-1", senior);
+        Map<String, String> sos = entry("ing-btn-1", "SOS", "2026-11-22T08:00:00Z");
+
+        xadd(sos);
+        xadd(withNewEventId(sos)); // the device resent it: a new hand-off of the same press
+        xadd(entry("ing-btn-1", "HEARTBEAT", "2026-11-22T08:00:05Z")); // behind both, same partition
+
+        awaitStored("ing-btn-1", "HEARTBEAT", 1);
+        JsonNode alarm = awaitOpenAlarm("ing-btn-1");
+        awaitStored("ing-btn-1", "SOS", 1);
+        assertThat(alarm.get("type").asString()).isEqualTo("SOS");
+        assertThat(alarm.get("seniorName").asString()).isEqualTo("陈桂英");
+        assertThat(alarm.get("lat").asDouble()).isEqualTo(30.2741);
+        assertThat(alarm.get("repeats").asInt()).isEqualTo(1);
+        assertThat(openAlarms("ing-btn-1")).hasSize(1);
+    }
+
+    @Test
+    void mergesANewPressIntoTheOpenAlarm() {
+        long senior = createSenior("林秀珍");
+        createDevice("ing-btn-2", senior);
+
+        xadd(entry("ing-btn-2", "SOS", "2026-11-22T08:00:00Z"));
+        awaitOpenAlarm("ing-btn-2");
+        xadd(entry("ing-btn-2", "SOS", "2026-11-22T08:00:30Z"));
+
+        await(() -> openAlarms("ing-btn-2").get(0).get("repeats").asInt() == 2);
+        assertThat(openAlarms("ing-btn-2")).hasSize(1);
+    }
+
+    @Test
+    void skipsAMalformedEntryAndGoesOn() {
+        long senior = createSenior("黄志明");
+        createDevice("ing-btn-3", senior);
+        Map<String, String> broken = entry("ing-btn-3", "SOS", "2026-11-22T08:00:00Z");
+        broken.put("lat", "north");
+
+        xadd(broken);
+        xadd(entry("ing-btn-3", "FALL", "2026-11-22T08:01:00Z"));
+
+        JsonNode alarm = awaitOpenAlarm("ing-btn-3");
+        assertThat(alarm.get("type").asString()).isEqualTo("FALL");
+        assertThat(openAlarms("ing-btn-3")).hasSize(1);
+        assertThat(admin().get("/api/devices/ing-btn-3/events")
+                        .json()
+                        .valueStream()
+                        .map(e -> e.get("type").asString()))
+                .containsExactly("FALL");
+    }
+
+    @Test
+    void reclaimsWhatAStoppedConsumerLeftPending() {
+        long senior = createSenior("何淑华");
+        createDevice("ing-btn-4", senior);
+        Map<String, String> sos = entry("ing-btn-4", "SOS", "2026-11-22T09:00:00Z");
+        String stream = stream("ing-btn-4");
+        // a platform node reads the entry and dies before storing it; in one transaction, so the
+        // live consumer (blocked on new entries) cannot take it first
+        try {
+            redis.xgroupCreate(stream, EventStreamConsumer.GROUP, new StreamEntryID(0, 0), true);
+        } catch (JedisDataException e) {
+            assertThat(e.getMessage()).startsWith("BUSYGROUP");
+        }
+        try (AbstractTransaction tx = redis.multi()) {
+            tx.xadd(stream, StreamEntryID.NEW_ENTRY, sos);
+            tx.xreadGroup(
+                    EventStreamConsumer.GROUP,
+                    "dead-node",
+                    XReadGroupParams.xReadGroupParams().count(1000),
+                    Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+            tx.exec();
+        }
+        assertThat(redis.xpending(stream, EventStreamConsumer.GROUP).getConsumerMessageCount())
+                .containsKey("dead-node");
+
+        // reclaimed once idle for 30 s, on the next sweep (every 15 s)
+        await(Duration.ofSeconds(90), () -> !openAlarms("ing-btn-4").isEmpty());
+        await(() -> redis.xpending(stream, EventStreamConsumer.GROUP).getTotal() == 0);
+    }
+
+    @Test
+    void walksTheAlarmThroughItsLifecycleWithATimeline() {
+        long senior = createSenior("郑秀云");
+        createDevice("ing-btn-5", senior);
+        xadd(entry("ing-btn-5", "FALL", "2026-11-22T10:00:00Z"));
+        long id = awaitOpenAlarm("ing-btn-5").get("id").asLong();
+
+        admin().post("/api/alarms/" + id + "/acknowledge").expect(200);
+        HttpApi.Response again = admin().post("/api/alarms/" + id + "/acknowledge");
+        admin().post("/api/alarms/" + id + "/resolve", Map.of("outcome", "HELPED_ON_SITE"))
+                .expect(200);
+        HttpApi.Response twice = admin().post("/api/alarms/" + id + "/resolve", Map.of("outcome", "HELPED_ON_SITE"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("detail").asString()).contains("RESOLVED");
+        JsonNode alarm = admin().get("/api/alarms/" + id).expect(200).json();
+        assertThat(alarm.get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(alarm.get("outcome").asString()).isEqualTo("HELPED_ON_SITE");
+        assertThat(alarm.get("timeline")
+                        .valueStream()
+                        .map(t -> t.get("action").asString() + "/"
+                                + t.get("actor").asString()))
+                .containsExactly("RAISED/device:ing-btn-5", "ACKNOWLEDGED/admin", "RESOLVED/admin");
+        assertThat(openAlarms("ing-btn-5")).isEmpty();
+    }
+
+    @Test
+    void refusesToResolveWithoutAnOutcome() {
+        long senior = createSenior("冯桂芳");
+        createDevice("ing-btn-6", senior);
+        xadd(entry("ing-btn-6", "SOS", "2026-11-22T10:00:00Z"));
+        long id = awaitOpenAlarm("ing-btn-6").get("id").asLong();
+
+        assertThat(admin().post("/api/alarms/" + id + "/resolve", Map.of()).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void showsAFamilyOnlyItsOwnAlarms() {
+        long mine = createSenior("曹玉珍");
+        long theirs = createSenior("彭德明");
+        createDevice("ing-btn-7", mine);
+        createDevice("ing-btn-8", theirs);
+        createUser("family-cao", "family-pass-7", "FAMILY", mine);
+        xadd(entry("ing-btn-7", "SOS", "2026-11-22T10:00:00Z"));
+        xadd(entry("ing-btn-8", "SOS", "2026-11-22T10:00:00Z"));
+        awaitOpenAlarm("ing-btn-7");
+        long other = awaitOpenAlarm("ing-btn-8").get("id").asLong();
+        HttpApi family = as("family-cao", "family-pass-7");
+
+        List<String> devices = family.get("/api/alarms?status=OPEN")
+                .json()
+                .valueStream()
+                .map(a -> a.get("deviceId").asString())
+                .toList();
+
+        assertThat(devices).containsExactly("ing-btn-7");
+        assertThat(family.get("/api/alarms/" + other).status()).isEqualTo(403);
+        assertThat(family.post("/api/alarms/" + other + "/acknowledge").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void pushesANewAlarmToTheLiveFeed() throws Exception {
+        long senior = createSenior("蒋美华");
+        createDevice("ing-btn-9", senior);
+        List<String> events = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(admin().baseUrl() + "/api/alarms/stream"))
+                .header("Authorization", admin().authorization())
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpResponse<InputStream> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    events.add(line);
+                }
+            } catch (java.io.IOException e) {
+                // closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await(() -> events.contains("event:hello"));
+
+            xadd(entry("ing-btn-9", "SOS", "2026-11-22T11:00:00Z"));
+
+            await(() ->
+                    events.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"deviceId\":\"ing-btn-9\"")));
+        } finally {
+            response.body().close();
+        }
+    }
+
+    private Map<String, String> entry(String deviceId, String type, String deviceTime) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("v", "1");
+        fields.put("eventId", UUID.randomUUID().toString());
+        fields.put("deviceId", deviceId);
+        fields.put("protocol", "mqtt");
+        fields.put("type", type);
+        fields.put("deviceTime", deviceTime);
+        fields.put("receivedAt", Instant.now().toString());
+        fields.put("lat", "30.2741");
+        fields.put("lon", "120.1551");
+        fields.put("battery", "77");
+        fields.put("gatewayNode", "it");
+        fields.put("raw", "{\"type\":\"" + type + "\"}");
+        return fields;
+    }
+
+    private static Map<String, String> withNewEventId(Map<String, String> entry) {
+        Map<String, String> copy = new LinkedHashMap<>(entry);
+        copy.put("eventId", UUID.randomUUID().toString());
+        return copy;
+    }
+
+    private void xadd(Map<String, String> fields) {
+        redis.xadd(stream(fields.get("deviceId")), StreamEntryID.NEW_ENTRY, fields);
+    }
+
+    private static String stream(String deviceId) {
+        return "anxin:events:" + Math.floorMod(deviceId.hashCode(), 8);
+    }
+
+    private List<JsonNode> openAlarms(String deviceId) {
+        return admin().get("/api/alarms?status=OPEN")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(a -> deviceId.equals(a.get("deviceId").asString()))
+                .toList();
+    }
+
+    private JsonNode awaitOpenAlarm(String deviceId) {
+        await(() -> !openAlarms(deviceId).isEmpty());
+        return openAlarms(deviceId).get(0);
+    }
+
+    private void awaitStored(String deviceId, String type, int count) {
+        await(() -> admin().get("/api/devices/" + deviceId + "/events")
+                        .json()
+                        .valueStream()
+                        .filter(e -> type.equals(e.get("type").asString()))
+                        .count()
+                == count);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        await(Duration.ofSeconds(20), condition);
+    }
+
+    private static void await(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
