@@ -42,6 +42,7 @@
     const card = template.content.firstElementChild.cloneNode(true);
     card.dataset.alarmId = alarm.id;
     card.dataset.status = alarm.status;
+    card.dataset.deviceId = alarm.deviceId;
     card.classList.add(`type-${alarm.type.toLowerCase()}`);
     Anxin.apply(card);
     card.querySelector('.alarm-type').textContent = Anxin.t(`type.${alarm.type}`);

@@ -23,8 +23,7 @@ final class Api {
     Api(String baseUrl, String username, String password) {
         this.baseUrl = baseUrl;
         this.authorization = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     Api as(String username, String password) {

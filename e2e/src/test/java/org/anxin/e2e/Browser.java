@@ -14,8 +14,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Browser {
     private static final Path CHROMIUM = Path.of(System.getProperty("anxin.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
-            Path.of(System.getProperty("anxin.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("anxin.chromedriver", "/usr/bin/chromedriver"));
 
     private Browser() {}
 

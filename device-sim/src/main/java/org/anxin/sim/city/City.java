@@ -60,6 +60,7 @@ public record City(
         for (int i = 0; i < count; i++) {
             String name = SURNAMES.charAt(random.nextInt(SURNAMES.length())) + GIVEN.get(random.nextInt(GIVEN.size()));
             String address = districts.get(random.nextInt(districts.size())) + roads.get(random.nextInt(roads.size()))
+                    + " "
                     + (10 + random.nextInt(390)) + " 号 " + (1 + random.nextInt(6)) + " 单元 " + (1 + random.nextInt(7))
                     + "0" + (1 + random.nextInt(4));
             double[] home = pointNear(random, radiusKm);

@@ -1,0 +1,125 @@
+package org.anxin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The operator console in a real headless Chromium: an SOS appears live, without a reload. */
+class OperatorConsoleBrowserIT {
+    @RegisterExtension
+    static final StackExtension STACK = new StackExtension();
+
+    private Stack stack;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        stack = STACK.stack();
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    @Test
+    void anSosAppearsOnTheOperatorsScreenWithoutReload() throws Exception {
+        stack.admin()
+                .post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                "op-zhou",
+                                "password",
+                                "operator-pass-1",
+                                "role",
+                                "OPERATOR",
+                                "displayName",
+                                "周接警员"))
+                .expect(201);
+        String secret = stack.seniorWithButton("刘淑珍", "e2e-btn-browser");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        browser.get(stack.baseUrl() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys("op-zhou");
+        browser.findElement(By.id("password")).sendKeys("operator-pass-1");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("feed-state"), "data-state", "live"));
+        assertThat(browser.findElement(By.id("whoami")).getText()).isEqualTo("周接警员");
+        // a marker that a reload would wipe out
+        ((JavascriptExecutor) browser).executeScript("window.__noReload = true;");
+
+        MqttClient button = Devices.connect(stack.mqttPort(), "e2e-btn-browser", secret);
+        Devices.publish(button, "e2e-btn-browser", "{\"type\":\"SOS\",\"lat\":30.29,\"lon\":120.14}");
+        Devices.close(button);
+
+        By card = By.cssSelector("li.card[data-device-id='e2e-btn-browser'][data-status='RAISED']");
+        WebElement raised = wait.until(ExpectedConditions.visibilityOfElementLocated(card));
+        assertThat(raised.findElement(By.className("senior-name")).getText()).isEqualTo("刘淑珍");
+        assertThat(raised.findElement(By.className("alarm-type")).getText()).isEqualTo("一键呼救");
+        assertThat(raised.findElement(By.className("senior-address")).getText()).isEqualTo("拱墅区莫干山路 88 号");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__noReload === true;"))
+                .isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector(".leaflet-interactive"))).isNotEmpty();
+
+        raised.findElement(By.className("ack")).click();
+        WebElement acknowledged = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card[data-status='ACKNOWLEDGED']")));
+        new Select(acknowledged.findElement(By.className("outcome"))).selectByValue("HELPED_ON_SITE");
+        acknowledged.findElement(By.className("resolve")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("li.card[data-device-id='e2e-btn-browser']"), 0));
+
+        String status = stack.admin()
+                .get("/api/alarms?status=RESOLVED")
+                .json()
+                .valueStream()
+                .filter(a -> "e2e-btn-browser".equals(a.get("deviceId").asString()))
+                .map(a -> a.get("status").asString())
+                .findFirst()
+                .orElseThrow();
+        assertThat(status).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void switchesTheConsoleToEnglish() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(stack.baseUrl() + "/login.html");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-lang='en']")))
+                .click();
+
+        assertThat(browser.findElement(By.id("sign-in")).getText()).isEqualTo("Sign in");
+        browser.findElement(By.cssSelector("[data-lang='zh-CN']")).click();
+        assertThat(browser.findElement(By.id("sign-in")).getText()).isEqualTo("登录");
+    }
+
+    @Test
+    void rejectsAWrongPasswordOnTheLoginPage() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(stack.baseUrl() + "/operator.html");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("definitely-wrong");
+        browser.findElement(By.id("sign-in")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertThat(browser.getCurrentUrl()).contains("/login.html?error");
+    }
+}

@@ -1,0 +1,118 @@
+package org.anxin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An SOS from a real MQTT button to the operator's live feed: Paho → gateway → Redis Streams →
+ * platform → PostgreSQL → SSE, with every part real.
+ */
+class SosEndToEndIT {
+    @RegisterExtension
+    static final StackExtension STACK = new StackExtension();
+
+    private Stack stack;
+
+    @BeforeEach
+    void system() {
+        stack = STACK.stack();
+    }
+
+    @Test
+    void sosFromAButtonReachesTheQueueAndTheLiveFeedOnce() throws Exception {
+        String secret = stack.seniorWithButton("王秀英", "e2e-btn-1");
+        String sos =
+                "{\"type\":\"SOS\",\"ts\":\"2026-11-22T08:00:00Z\",\"lat\":30.2741,\"lon\":120.1551,\"battery\":80}";
+        try (AlarmFeed feed = new AlarmFeed(stack.admin())) {
+            feed.awaitConnected();
+            MqttClient button = Devices.connect(stack.mqttPort(), "e2e-btn-1", secret);
+
+            Devices.publish(button, "e2e-btn-1", sos); // returns when the PUBACK arrived
+            Devices.publish(button, "e2e-btn-1", sos); // a QoS 1 redelivery of the same press
+
+            await(() -> !openAlarms("e2e-btn-1").isEmpty());
+            await(() -> feed.alarms().stream()
+                    .anyMatch(a -> "e2e-btn-1".equals(a.get("deviceId").asString())));
+            Devices.publish(button, "e2e-btn-1", "{\"type\":\"HEARTBEAT\",\"battery\":79}");
+            await(() -> stack.admin()
+                    .get("/api/devices/e2e-btn-1/events")
+                    .json()
+                    .valueStream()
+                    .anyMatch(e -> "HEARTBEAT".equals(e.get("type").asString())));
+            Devices.close(button);
+        }
+        List<JsonNode> alarms = openAlarms("e2e-btn-1");
+        assertThat(alarms).hasSize(1);
+        JsonNode alarm = alarms.get(0);
+        assertThat(alarm.get("type").asString()).isEqualTo("SOS");
+        assertThat(alarm.get("seniorName").asString()).isEqualTo("王秀英");
+        assertThat(alarm.get("raisedAt").asString()).isEqualTo("2026-11-22T08:00:00Z");
+        assertThat(alarm.get("repeats").asInt()).isEqualTo(1);
+        JsonNode device =
+                stack.admin().get("/api/devices/e2e-btn-1").expect(200).json();
+        assertThat(device.get("battery").asInt()).isEqualTo(79);
+        assertThat(device.get("lat").asDouble()).isEqualTo(30.2741);
+    }
+
+    @Test
+    void aWrongSecretIsRefusedAndRaisesNothing() {
+        stack.seniorWithButton("李建华", "e2e-btn-2");
+
+        assertThatThrownBy(() -> Devices.connect(stack.mqttPort(), "e2e-btn-2", "guessed-secret"))
+                .isInstanceOf(MqttException.class)
+                .extracting(e -> ((MqttException) e).getReasonCode())
+                .isEqualTo((int) MqttException.REASON_CODE_NOT_AUTHORIZED);
+        assertThat(openAlarms("e2e-btn-2")).isEmpty();
+    }
+
+    @Test
+    void theDeviceShowsOnlineWhileConnected() throws Exception {
+        String secret = stack.seniorWithButton("张桂兰", "e2e-btn-3");
+
+        MqttClient button = Devices.connect(stack.mqttPort(), "e2e-btn-3", secret);
+        await(() ->
+                stack.admin().get("/api/devices/e2e-btn-3").json().get("online").asBoolean());
+        Devices.close(button);
+
+        await(() -> !stack.admin()
+                .get("/api/devices/e2e-btn-3")
+                .json()
+                .get("online")
+                .asBoolean());
+    }
+
+    private List<JsonNode> openAlarms(String deviceId) {
+        return stack.admin()
+                .get("/api/alarms?status=OPEN")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(a -> deviceId.equals(a.get("deviceId").asString()))
+                .toList();
+    }
+
+    static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.anxin.e2e;
+
+import java.util.Map;
+import org.anxin.gateway.server.GatewayConfig;
+import org.anxin.gateway.server.GatewayServer;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system for end-to-end tests: the platform (with its embedded PostgreSQL and Redis)
+ * and a gateway pointed at the same Redis, both on free ports. Started once for all test classes
+ * and stopped when the test run ends.
+ */
+final class Stack implements AutoCloseable {
+    private final Platform platform;
+    private final GatewayServer gateway;
+
+    private Stack(Platform platform, GatewayServer gateway) {
+        this.platform = platform;
+        this.gateway = gateway;
+    }
+
+    static Stack shared(ExtensionContext context) {
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Stack.class, key -> start(), Stack.class);
+    }
+
+    private static Stack start() {
+        try {
+            Platform platform = Platform.start();
+            GatewayServer gateway = GatewayServer.start(
+                    GatewayConfig.loopback(platform.redisUri()).withNode("e2e-gateway"));
+            return new Stack(platform, gateway);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the system under test", e);
+        }
+    }
+
+    Api admin() {
+        return platform.admin();
+    }
+
+    int mqttPort() {
+        return gateway.mqttPort();
+    }
+
+    String baseUrl() {
+        return platform.baseUrl();
+    }
+
+    /** A senior with an MQTT button; returns the button's secret. */
+    String seniorWithButton(String name, String deviceId) {
+        long senior = admin().post(
+                        "/api/seniors",
+                        Map.of(
+                                "name",
+                                name,
+                                "phone",
+                                "13900000000",
+                                "address",
+                                "拱墅区莫干山路 88 号",
+                                "lat",
+                                30.29,
+                                "lon",
+                                120.14))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        JsonNode device = admin().post("/api/devices", Map.of("id", deviceId, "protocol", "mqtt", "seniorId", senior))
+                .expect(201)
+                .json();
+        return device.get("secret").asString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        gateway.close();
+        platform.close();
+    }
+}
