@@ -45,9 +45,10 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
 
     static EmbeddedPostgres start(Path dataDir, int port) throws IOException, InterruptedException {
-        Path bin = PostgresBinaries.unpack(dataDir.resolve("pg-bin")).resolve("bin");
-        Path pgData = dataDir.resolve("postgres").toAbsolutePath();
         boolean asNobody = runningAsRoot();
+        Path pgRoot = asNobody ? rootReachableByNobody(dataDir.toAbsolutePath()) : dataDir.toAbsolutePath();
+        Path bin = PostgresBinaries.unpack(pgRoot.resolve("pg-bin")).resolve("bin");
+        Path pgData = pgRoot.resolve("postgres");
         String password = password(dataDir.resolve("postgres.password"));
         EmbeddedPostgres postgres = new EmbeddedPostgres(bin, pgData, port, password, asNobody);
         log.info(
@@ -55,7 +56,7 @@ final class EmbeddedPostgres implements AutoCloseable {
                 port,
                 pgData,
                 asNobody ? " (as user nobody: PostgreSQL does not run as root)" : "");
-        postgres.initIfEmpty(dataDir);
+        postgres.initIfEmpty(pgRoot);
         postgres.stopStaleServer();
         postgres.launch(dataDir.resolve("postgres.log"));
         postgres.createDatabase();
@@ -231,14 +232,52 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private static void ensureReachableByNobody(Path dir) throws IOException {
-        for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+        Path blocked = firstUnreachable(dir.getParent());
+        if (blocked != null) {
+            throw new IOException("PostgreSQL runs as user nobody (the platform runs as root), but " + blocked
+                    + " is not reachable by other users; choose ANXIN_DATA_DIR elsewhere or run the platform as"
+                    + " a regular user");
+        }
+    }
+
+    /**
+     * Where PostgreSQL's files go when it runs as nobody: under the data directory if nobody can
+     * reach it; otherwise (a checkout in root's private home) in a directory of its own under
+     * /var/lib/anxin, named after the data directory so that restarts find it again, with a link
+     * to it from the data directory.
+     */
+    private static Path rootReachableByNobody(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        if (firstUnreachable(dataDir.getParent()) == null) {
+            return dataDir;
+        }
+        String name = PostgresBinaries.sha256Hex(dataDir.toString()).substring(0, 16);
+        Path elsewhere = Path.of("/var/lib/anxin", "pg-" + name);
+        Files.createDirectories(elsewhere);
+        Files.setPosixFilePermissions(elsewhere.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path link = dataDir.resolve("postgres-files");
+        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(link, elsewhere);
+        }
+        log.warn(
+                "{} is not reachable by user nobody, who runs PostgreSQL here (the platform runs as root);"
+                        + " PostgreSQL's files are kept in {} instead (linked from {})",
+                dataDir,
+                elsewhere,
+                link);
+        return elsewhere;
+    }
+
+    /** The first directory on the path that others may not pass through, or null. */
+    private static Path firstUnreachable(Path dir) throws IOException {
+        for (Path p = dir; p != null; p = p.getParent()) {
             String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
             if (mode.charAt(8) != 'x') {
-                throw new IOException("PostgreSQL runs as user nobody (the platform runs as root), but " + p
-                        + " is not reachable by other users (mode " + mode + "); choose ANXIN_DATA_DIR elsewhere"
-                        + " or run the platform as a regular user");
+                return p;
             }
         }
+        return null;
     }
 
     private static void chownToNobody(Path path) throws IOException {

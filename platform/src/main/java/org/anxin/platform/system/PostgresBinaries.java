@@ -42,6 +42,16 @@ final class PostgresBinaries {
         return version;
     }
 
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     /** Returns the directory holding {@code bin/initdb}, {@code bin/postgres}, {@code bin/pg_ctl}. */
     static Path unpack(Path parent) throws IOException {
         Path target = parent.resolve(version());
