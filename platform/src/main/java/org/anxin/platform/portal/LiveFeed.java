@@ -10,7 +10,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import tools.jackson.databind.JsonNode;
@@ -99,14 +98,9 @@ class LiveFeed implements SmartLifecycle {
     }
 
     private void subscribeLoop() {
-        java.net.URI uri = java.net.URI.create(endpoint.uri());
         while (running) {
-            try (Jedis jedis = new Jedis(
-                    new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()),
-                    redis.clients.jedis.DefaultJedisClientConfig.builder()
-                            .password(password(uri))
-                            .socketTimeoutMillis(0)
-                            .build())) {
+            // a subscriber waits for messages indefinitely: no socket timeout
+            try (Jedis jedis = new Jedis(endpoint.hostAndPort(), endpoint.clientConfig(0))) {
                 JedisPubSub pubSub = new JedisPubSub() {
                     @Override
                     public void onMessage(String channel, String message) {
@@ -127,15 +121,6 @@ class LiveFeed implements SmartLifecycle {
                 }
             }
         }
-    }
-
-    private static String password(java.net.URI uri) {
-        String userInfo = uri.getUserInfo();
-        if (userInfo == null) {
-            return null;
-        }
-        int colon = userInfo.indexOf(':');
-        return colon >= 0 ? userInfo.substring(colon + 1) : userInfo;
     }
 
     @Override

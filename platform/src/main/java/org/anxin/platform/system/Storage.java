@@ -4,13 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -90,20 +87,7 @@ class Storage {
 
     @Bean(destroyMethod = "close")
     JedisPooled jedis(RedisEndpoint endpoint) {
-        URI uri = URI.create(endpoint.uri());
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(2_000)
-                .socketTimeoutMillis(5_000);
-        String userInfo = uri.getUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            if (colon > 0) {
-                client.user(userInfo.substring(0, colon));
-            }
-            client.password(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
-        }
-        return new JedisPooled(
-                new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), client.build());
+        return new JedisPooled(endpoint.hostAndPort(), endpoint.clientConfig(5_000));
     }
 
     private static int portOrFree(int port) throws IOException {
