@@ -91,6 +91,38 @@ class SosEndToEndIT {
                 .asBoolean());
     }
 
+    @Test
+    void aWatchAlarmOverTcpIsAnsweredAndRaisesAnAlarm() throws Exception {
+        long senior = stack.admin()
+                .post("/api/seniors", java.util.Map.of("name", "赵德明", "lat", 22.53, "lon", 113.93))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        stack.admin()
+                .post("/api/devices", java.util.Map.of("id", "8308373902", "protocol", "watch", "seniorId", senior))
+                .expect(201);
+        // a fall alarm from a "3G" watch (frame from Traccar's public test corpus for this protocol)
+        String frame = "[3G*8308373902*0080*AL,230817,095346,A,47.083950,N,15.4821850,E,7.60,273.8,0.0,4,15,44,0,0,"
+                + "00200010,2,255,232,1,7605,42530,118,7605,58036,119,0,65.8]";
+
+        String reply;
+        try (java.net.Socket watch = new java.net.Socket("127.0.0.1", stack.watchPort())) {
+            watch.setSoTimeout(15_000);
+            watch.getOutputStream().write(frame.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] buffer = new byte[64];
+            int n = watch.getInputStream().read(buffer);
+            reply = new String(buffer, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        assertThat(reply).isEqualTo("[3G*8308373902*0002*AL]");
+        await(() -> !openAlarms("8308373902").isEmpty());
+        JsonNode alarm = openAlarms("8308373902").get(0);
+        assertThat(alarm.get("type").asString()).isEqualTo("FALL");
+        assertThat(alarm.get("lat").asDouble()).isEqualTo(47.08395);
+        assertThat(alarm.get("raisedAt").asString()).isEqualTo("2017-08-23T09:53:46Z");
+    }
+
     private List<JsonNode> openAlarms(String deviceId) {
         return stack.admin()
                 .get("/api/alarms?status=OPEN")

@@ -45,6 +45,10 @@ final class Stack implements AutoCloseable {
         return gateway.mqttPort();
     }
 
+    int watchPort() {
+        return gateway.watchPort();
+    }
+
     String baseUrl() {
         return platform.baseUrl();
     }

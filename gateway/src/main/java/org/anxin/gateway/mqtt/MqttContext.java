@@ -30,6 +30,14 @@ public final class MqttContext {
         this.maxKeepAliveSeconds = maxKeepAliveSeconds;
     }
 
+    public DeviceDirectory directory() {
+        return directory;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
     /** Open device connections on this node. */
     public int connectionCount() {
         return connections.size();

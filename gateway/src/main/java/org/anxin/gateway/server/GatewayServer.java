@@ -2,6 +2,7 @@ package org.anxin.gateway.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -14,6 +15,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,8 @@ import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.mqtt.MqttChannelInitializer;
 import org.anxin.gateway.mqtt.MqttContext;
+import org.anxin.gateway.protocol.watch.WatchChannelInitializer;
+import org.anxin.gateway.protocol.watch.WatchHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -42,6 +46,7 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
     private final Channel mqttListener;
+    private final Channel watchListener;
 
     private GatewayServer(GatewayConfig config) throws InterruptedException {
         this.config = config;
@@ -62,28 +67,37 @@ public final class GatewayServer implements AutoCloseable {
         boolean epoll = Epoll.isAvailable();
         this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        this.mqttListener =
+                listen(epoll, config.mqttPort(), new MqttChannelInitializer(mqtt, config.maxMqttPacketBytes()));
+        this.watchListener = listen(
+                epoll,
+                config.watchPort(),
+                new WatchChannelInitializer(new WatchHandler.WatchContext(
+                        mqtt.directory(), mqtt.sessions(), forwarder, workers, new ConcurrentHashMap<>())));
+        log.info(
+                "gateway {} listening on {} for MQTT on port {}, \"3G\" watches on port {} ({} transport),"
+                        + " events to {} in {} partitions",
+                config.node(),
+                config.host(),
+                mqttPort(),
+                watchPort(),
+                epoll ? "epoll" : "nio",
+                redactedRedis(config.redisUrl()),
+                config.partitions());
+    }
+
+    private Channel listen(boolean epoll, int port, ChannelHandler initializer) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, io)
                 .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new MqttChannelInitializer(mqtt, config.maxMqttPacketBytes()));
+                .childHandler(initializer);
         if (epoll) {
             bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
         }
-        this.mqttListener = bootstrap
-                .bind(new InetSocketAddress(config.host(), config.mqttPort()))
-                .sync()
-                .channel();
-        log.info(
-                "gateway {} listening for MQTT on {}:{} ({} transport), events to {} in {} partitions",
-                config.node(),
-                config.host(),
-                mqttPort(),
-                epoll ? "epoll" : "nio",
-                redactedRedis(config.redisUrl()),
-                config.partitions());
+        return bootstrap.bind(new InetSocketAddress(config.host(), port)).sync().channel();
     }
 
     /** Binds the listeners and returns once they accept connections. */
@@ -95,6 +109,10 @@ public final class GatewayServer implements AutoCloseable {
         return ((InetSocketAddress) mqttListener.localAddress()).getPort();
     }
 
+    public int watchPort() {
+        return ((InetSocketAddress) watchListener.localAddress()).getPort();
+    }
+
     public int mqttConnections() {
         return mqtt.connectionCount();
     }
@@ -103,6 +121,7 @@ public final class GatewayServer implements AutoCloseable {
     public void close() throws InterruptedException {
         log.info("gateway {} stopping", config.node());
         mqttListener.close().sync();
+        watchListener.close().sync();
         io.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
         boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
         forwarder.close();

@@ -11,6 +11,8 @@ public final class PipelineStages {
     public static final String MQTT_SUBSCRIBE = "mqttSubscribe";
     public static final String MQTT_PING = "mqttPing";
     public static final String MQTT_DISCONNECT = "mqttDisconnect";
+    public static final String WATCH_FRAMES = "watchFrames";
+    public static final String WATCH_HANDLER = "watchHandler";
     public static final String EXCEPTIONS = "exceptions";
 
     private PipelineStages() {}

@@ -1,0 +1,282 @@
+package org.anxin.gateway.protocol.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import org.anxin.gateway.LeakCheck;
+import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.forward.DeviceDirectory;
+import org.anxin.gateway.forward.EventForwarder;
+import org.anxin.gateway.forward.EventStreams;
+import org.anxin.gateway.forward.SessionRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.StreamEntryID;
+
+/**
+ * The "3G" watch pipeline fed real frames. Frames are from Traccar's public test corpus for this
+ * protocol (traccar/traccar, src/test/java/org/traccar/protocol/WatchProtocolDecoderTest.java),
+ * captured from SeTracker-family watches; a real Redis sits behind the hand-off.
+ */
+@ExtendWith(LeakCheck.class)
+class WatchPipelineTest {
+    private static TestRedis redis;
+    private static ExecutorService workers;
+    private static EventForwarder forwarder;
+    private EmbeddedChannel channel;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = TestRedis.start();
+        workers = Executors.newFixedThreadPool(2);
+        forwarder = new EventForwarder(redis.client(), new EventStreams(8), "test-node", 1024, Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        forwarder.close();
+        workers.shutdownNow();
+        redis.close();
+    }
+
+    @BeforeEach
+    void openChannel() {
+        redis.client().flushAll();
+        channel = new EmbeddedChannel();
+        new WatchChannelInitializer(new WatchHandler.WatchContext(
+                        new DeviceDirectory(redis.client(), Duration.ZERO),
+                        new SessionRegistry(redis.client(), workers, "test-node"),
+                        forwarder,
+                        workers,
+                        new ConcurrentHashMap<>()))
+                .configure(channel.pipeline());
+    }
+
+    @AfterEach
+    void closeChannel() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void answersAHeartbeatAndKeepsItsBattery() {
+        register("4700186508");
+
+        write("[3G*4700186508*000B*LK,0,10,100]");
+
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0002*LK]");
+        Map<String, String> event = awaitEvent("4700186508", "HEARTBEAT");
+        assertThat(event).containsEntry("battery", "100").containsEntry("protocol", "watch");
+    }
+
+    @Test
+    void answersABareHeartbeat() {
+        register("8800000015");
+
+        write("[SG*8800000015*0002*LK]");
+
+        assertThat(awaitReply()).isEqualTo("[SG*8800000015*0002*LK]");
+    }
+
+    @Test
+    void storesAPositionWithoutAnswering() {
+        register("8800000015");
+
+        write("[SG*8800000015*0087*UD,220414,134652,A,22.571707,N,113.8613968,E,0.1,0.0,100,7,60,90,1000,50,0000,4,1,"
+                + "460,0,9360,4082,131,9360,4092,148,9360,4091,143,9360,4153,141]");
+
+        Map<String, String> event = awaitEvent("8800000015", "LOCATION");
+        assertThat(event)
+                .containsEntry("lat", "22.571707")
+                .containsEntry("lon", "113.8613968")
+                .containsEntry("battery", "90")
+                .containsEntry("deviceTime", "2014-04-22T13:46:52Z");
+        channel.runPendingTasks();
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    @Test
+    void raisesAnSosWithoutAFixAsAnAlarmWithNoLocation() {
+        register("8809008845");
+
+        write("[3G*8809008845*00C0*AL,271219,094744,V,00.000000,N, 0.0000000,E,0.00,0.0,0.0,0,100,81,0,0,00010000,7,0,"
+                + "460,0,9336,3981,141,9336,3912,141,9336,3982,140,9765,4233,134,9765,4071,134,9765,4321,134,9336,4353,"
+                + "132,0,0.0]");
+
+        assertThat(awaitReply()).isEqualTo("[3G*8809008845*0002*AL]");
+        Map<String, String> event = awaitEvent("8809008845", "SOS");
+        assertThat(event).doesNotContainKeys("lat", "lon").containsEntry("battery", "81");
+    }
+
+    @Test
+    void raisesAFallWithItsPosition() {
+        register("8308373902");
+
+        write(
+                "[3G*8308373902*0080*AL,230817,095346,A,47.083950,N,15.4821850,E,7.60,273.8,0.0,4,15,44,0,0,00200010,2,255,"
+                        + "232,1,7605,42530,118,7605,58036,119,0,65.8]");
+
+        assertThat(awaitReply()).isEqualTo("[3G*8308373902*0002*AL]");
+        assertThat(awaitEvent("8308373902", "FALL"))
+                .containsEntry("lat", "47.083950")
+                .containsEntry("lon", "15.4821850")
+                .containsEntry("battery", "44");
+    }
+
+    @Test
+    void echoesTheIndexOfANumberedFrameAndSeesTheWatchTakenOff() {
+        register("014111001332708");
+
+        write("[ZJ*014111001332708*0075*0064*AL,040418,052156,A,22.536207,N,113.938673,E,0,0,0,5,100,82,1000,50,"
+                + "00100000,1,255,460,0,9340,3663,35]");
+
+        assertThat(awaitReply()).isEqualTo("[ZJ*014111001332708*0075*0002*AL]");
+        assertThat(awaitEvent("014111001332708", "WATCH_REMOVED")).containsEntry("lat", "22.536207");
+    }
+
+    @Test
+    void reportsALowBatteryAlarm() {
+        register("8800000015");
+
+        write("[SG*8800000015*0087*AL,220414,134652,A,22.571707,N,113.8613968,E,0.1,0.0,100,7,60,90,1000,50,0001,4,1,"
+                + "460,0,9360,4082,131,9360,4092,148,9360,4091,143,9360,4153,141]");
+
+        assertThat(awaitReply()).isEqualTo("[SG*8800000015*0002*AL]");
+        assertThat(awaitEvent("8800000015", "LOW_BATTERY")).containsEntry("battery", "90");
+    }
+
+    @Test
+    void echoesAVoiceMessageQuery() {
+        register("8800000015");
+
+        write("[3G*8800000015*0003*TKQ]");
+
+        assertThat(awaitReply()).isEqualTo("[3G*8800000015*0003*TKQ]");
+    }
+
+    @Test
+    void keepsBloodPressureAndHeartRate() {
+        register("4700609403");
+
+        write("[3G*4700609403*0013*bphrt,120,79,73,,,,]");
+
+        assertThat(awaitEvent("4700609403", "VITALS"))
+                .containsEntry("attrs", "{\"systolic\":120,\"diastolic\":79,\"heartRate\":73}");
+    }
+
+    @Test
+    void refusesAnUnregisteredWatchWithoutAnswering() {
+        write("[SG*9999999999*0002*LK]");
+
+        await(() -> {
+            channel.runPendingTasks();
+            return !channel.isActive();
+        });
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(redis.client().keys("anxin:events:*")).isEmpty();
+    }
+
+    @Test
+    void joinsAFrameSplitAcrossReads() {
+        register("8800000015");
+
+        write("[SG*8800000015*00");
+        write("02*LK]");
+
+        assertThat(awaitReply()).isEqualTo("[SG*8800000015*0002*LK]");
+    }
+
+    @Test
+    void splitsTwoFramesArrivingInOneRead() {
+        register("8800000015");
+
+        write("[SG*8800000015*0002*LK][3G*8800000015*0003*TKQ]");
+
+        assertThat(awaitReply()).isEqualTo("[SG*8800000015*0002*LK]");
+        assertThat(awaitReply()).isEqualTo("[3G*8800000015*0003*TKQ]");
+    }
+
+    @Test
+    void closesOnGarbageWithoutLeaking() {
+        ByteBuf garbage = Unpooled.copiedBuffer("GET / HTTP/1.1\r\n\r\n", StandardCharsets.US_ASCII);
+
+        channel.writeInbound(garbage);
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(garbage.refCnt()).isZero();
+    }
+
+    @Test
+    void closesOnAFrameOverTheMaximumLength() {
+        register("8800000015");
+
+        write("[SG*8800000015*FFFF*UD," + "9".repeat(70_000));
+
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    private void register(String id) {
+        redis.client().hset("anxin:device:" + id, Map.of("protocol", "watch", "seniorId", "1"));
+    }
+
+    private void write(String frame) {
+        channel.writeInbound(Unpooled.copiedBuffer(frame, StandardCharsets.US_ASCII));
+    }
+
+    private String awaitReply() {
+        await(() -> {
+            channel.runPendingTasks();
+            return !channel.outboundMessages().isEmpty();
+        });
+        ByteBuf reply = channel.readOutbound();
+        try {
+            return reply.toString(StandardCharsets.US_ASCII);
+        } finally {
+            reply.release();
+        }
+    }
+
+    private Map<String, String> awaitEvent(String deviceId, String type) {
+        String stream = new EventStreams(8).keyOf(deviceId);
+        await(() -> {
+            channel.runPendingTasks(); // the watch is identified on a worker, then on the channel's loop
+            return redis.client().xrange(stream, (StreamEntryID) null, (StreamEntryID) null).stream()
+                    .anyMatch(e -> type.equals(e.getFields().get("type")));
+        });
+        List<Map<String, String>> matching =
+                redis.client().xrange(stream, (StreamEntryID) null, (StreamEntryID) null).stream()
+                        .map(e -> e.getFields())
+                        .filter(f -> type.equals(f.get("type")))
+                        .toList();
+        assertThat(matching).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
