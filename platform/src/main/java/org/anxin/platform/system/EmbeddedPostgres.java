@@ -80,10 +80,6 @@ final class EmbeddedPostgres implements AutoCloseable {
         Files.writeString(pwFile, password, StandardCharsets.UTF_8);
         try {
             if (asNobody) {
-                // the data directory is ours: let nobody pass through it to its own subdirectory
-                var mode = Files.getPosixFilePermissions(dataDir);
-                mode.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
-                Files.setPosixFilePermissions(dataDir, mode);
                 ensureReachableByNobody(pgData);
                 chownToNobody(pgData);
                 chownToNobody(pwFile);
@@ -249,6 +245,10 @@ final class EmbeddedPostgres implements AutoCloseable {
     private static Path rootReachableByNobody(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         if (firstUnreachable(dataDir.getParent()) == null) {
+            // the data directory is ours: let nobody pass through it (not list it) to PostgreSQL's files
+            var mode = Files.getPosixFilePermissions(dataDir);
+            mode.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(dataDir, mode);
             return dataDir;
         }
         String name = PostgresBinaries.sha256Hex(dataDir.toString()).substring(0, 16);
