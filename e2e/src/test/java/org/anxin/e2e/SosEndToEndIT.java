@@ -123,6 +123,37 @@ class SosEndToEndIT {
         assertThat(alarm.get("raisedAt").asString()).isEqualTo("2017-08-23T09:53:46Z");
     }
 
+    @Test
+    void aGt06SosOverTcpIsAcknowledgedAndRaisesAnAlarm() throws Exception {
+        long senior = stack.admin()
+                .post("/api/seniors", java.util.Map.of("name", "钱桂芳", "lat", 23.11, "lon", 114.41))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        stack.admin()
+                .post("/api/devices", java.util.Map.of("id", "123456789012345", "protocol", "gt06", "seniorId", senior))
+                .expect(201);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        String loginAck;
+        String alarmAck;
+        // login and SOS alarm packets from the GT06 protocol manual
+        try (java.net.Socket tracker = new java.net.Socket("127.0.0.1", stack.gt06Port())) {
+            tracker.setSoTimeout(15_000);
+            tracker.getOutputStream().write(hex.parseHex("78780d01012345678901234500018cdd0d0a"));
+            loginAck = hex.formatHex(tracker.getInputStream().readNBytes(10));
+            tracker.getOutputStream()
+                    .write(hex.parseHex(
+                            "787825160b0b0f0e241dcf027ac8870c4657e60014020901cc00287d001f726506040101003656a40d0a"));
+            alarmAck = hex.formatHex(tracker.getInputStream().readNBytes(10));
+        }
+
+        assertThat(loginAck).isEqualTo("787805010001d9dc0d0a");
+        assertThat(alarmAck).isEqualTo("78780516003695700d0a");
+        await(() -> !openAlarms("123456789012345").isEmpty());
+        assertThat(openAlarms("123456789012345").get(0).get("type").asString()).isEqualTo("SOS");
+    }
+
     private List<JsonNode> openAlarms(String deviceId) {
         return stack.admin()
                 .get("/api/alarms?status=OPEN")

@@ -49,6 +49,10 @@ final class Stack implements AutoCloseable {
         return gateway.watchPort();
     }
 
+    int gt06Port() {
+        return gateway.gt06Port();
+    }
+
     String baseUrl() {
         return platform.baseUrl();
     }

@@ -16,6 +16,7 @@ public record GatewayConfig(
         String host,
         int mqttPort,
         int watchPort,
+        int gt06Port,
         String node,
         int partitions,
         int maxMqttPacketBytes,
@@ -40,6 +41,7 @@ public record GatewayConfig(
                 env.getOrDefault("ANXIN_GATEWAY_HOST", "0.0.0.0"),
                 integer(env, "ANXIN_MQTT_PORT", 1883),
                 integer(env, "ANXIN_WATCH_PORT", 5093),
+                integer(env, "ANXIN_GT06_PORT", 5023),
                 env.getOrDefault("ANXIN_GATEWAY_NODE", defaultNode()),
                 integer(env, "ANXIN_EVENT_PARTITIONS", 8),
                 integer(env, "ANXIN_MQTT_MAX_PACKET", 16_384),
@@ -48,17 +50,25 @@ public record GatewayConfig(
 
     /** Settings for a gateway on loopback, on a free port, talking to the given Redis. */
     public static GatewayConfig loopback(String redisUrl) {
-        return new GatewayConfig(redisUrl, "127.0.0.1", 0, 0, defaultNode(), 8, 16_384, 600);
+        return new GatewayConfig(redisUrl, "127.0.0.1", 0, 0, 0, defaultNode(), 8, 16_384, 600);
     }
 
     public GatewayConfig withPartitions(int value) {
         return new GatewayConfig(
-                redisUrl, host, mqttPort, watchPort, node, value, maxMqttPacketBytes, maxKeepAliveSeconds);
+                redisUrl, host, mqttPort, watchPort, gt06Port, node, value, maxMqttPacketBytes, maxKeepAliveSeconds);
     }
 
     public GatewayConfig withNode(String value) {
         return new GatewayConfig(
-                redisUrl, host, mqttPort, watchPort, value, partitions, maxMqttPacketBytes, maxKeepAliveSeconds);
+                redisUrl,
+                host,
+                mqttPort,
+                watchPort,
+                gt06Port,
+                value,
+                partitions,
+                maxMqttPacketBytes,
+                maxKeepAliveSeconds);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

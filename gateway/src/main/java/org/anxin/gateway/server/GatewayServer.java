@@ -15,7 +15,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +24,9 @@ import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.mqtt.MqttChannelInitializer;
 import org.anxin.gateway.mqtt.MqttContext;
+import org.anxin.gateway.protocol.TcpDevices;
+import org.anxin.gateway.protocol.gt06.Gt06ChannelInitializer;
 import org.anxin.gateway.protocol.watch.WatchChannelInitializer;
-import org.anxin.gateway.protocol.watch.WatchHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -47,6 +47,7 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup io;
     private final Channel mqttListener;
     private final Channel watchListener;
+    private final Channel gt06Listener;
 
     private GatewayServer(GatewayConfig config) throws InterruptedException {
         this.config = config;
@@ -69,18 +70,17 @@ public final class GatewayServer implements AutoCloseable {
         this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.mqttListener =
                 listen(epoll, config.mqttPort(), new MqttChannelInitializer(mqtt, config.maxMqttPacketBytes()));
-        this.watchListener = listen(
-                epoll,
-                config.watchPort(),
-                new WatchChannelInitializer(new WatchHandler.WatchContext(
-                        mqtt.directory(), mqtt.sessions(), forwarder, workers, new ConcurrentHashMap<>())));
+        TcpDevices tcpDevices = new TcpDevices(mqtt.directory(), mqtt.sessions(), forwarder, workers);
+        this.watchListener = listen(epoll, config.watchPort(), new WatchChannelInitializer(tcpDevices));
+        this.gt06Listener = listen(epoll, config.gt06Port(), new Gt06ChannelInitializer(tcpDevices));
         log.info(
-                "gateway {} listening on {} for MQTT on port {}, \"3G\" watches on port {} ({} transport),"
+                "gateway {} listening on {} for MQTT on port {}, \"3G\" watches on port {}, GT06 on port {} ({} transport),"
                         + " events to {} in {} partitions",
                 config.node(),
                 config.host(),
                 mqttPort(),
                 watchPort(),
+                gt06Port(),
                 epoll ? "epoll" : "nio",
                 redactedRedis(config.redisUrl()),
                 config.partitions());
@@ -113,6 +113,10 @@ public final class GatewayServer implements AutoCloseable {
         return ((InetSocketAddress) watchListener.localAddress()).getPort();
     }
 
+    public int gt06Port() {
+        return ((InetSocketAddress) gt06Listener.localAddress()).getPort();
+    }
+
     public int mqttConnections() {
         return mqtt.connectionCount();
     }
@@ -122,6 +126,7 @@ public final class GatewayServer implements AutoCloseable {
         log.info("gateway {} stopping", config.node());
         mqttListener.close().sync();
         watchListener.close().sync();
+        gt06Listener.close().sync();
         io.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
         boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
         forwarder.close();

@@ -13,6 +13,8 @@ public final class PipelineStages {
     public static final String MQTT_DISCONNECT = "mqttDisconnect";
     public static final String WATCH_FRAMES = "watchFrames";
     public static final String WATCH_HANDLER = "watchHandler";
+    public static final String GT06_FRAMES = "gt06Frames";
+    public static final String GT06_HANDLER = "gt06Handler";
     public static final String EXCEPTIONS = "exceptions";
 
     private PipelineStages() {}

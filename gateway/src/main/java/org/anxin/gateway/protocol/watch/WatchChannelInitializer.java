@@ -5,6 +5,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import org.anxin.gateway.protocol.TcpDevices;
 import org.anxin.gateway.server.ExceptionHandler;
 import org.anxin.gateway.server.FrameLogger;
 import org.anxin.gateway.server.PipelineStages;
@@ -16,10 +17,10 @@ public final class WatchChannelInitializer extends ChannelInitializer<SocketChan
 
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
-    private final WatchHandler.WatchContext context;
+    private final TcpDevices devices;
 
-    public WatchChannelInitializer(WatchHandler.WatchContext context) {
-        this.context = context;
+    public WatchChannelInitializer(TcpDevices devices) {
+        this.devices = devices;
     }
 
     @Override
@@ -34,7 +35,7 @@ public final class WatchChannelInitializer extends ChannelInitializer<SocketChan
         }
         pipeline.addLast(PipelineStages.IDLE, new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS));
         pipeline.addLast(PipelineStages.WATCH_FRAMES, new WatchFrameDecoder(MAX_FRAME_BYTES));
-        pipeline.addLast(PipelineStages.WATCH_HANDLER, new WatchHandler(context));
+        pipeline.addLast(PipelineStages.WATCH_HANDLER, new WatchHandler(devices));
         pipeline.addLast(PipelineStages.EXCEPTIONS, ExceptionHandler.INSTANCE);
     }
 }

@@ -11,9 +11,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import org.anxin.gateway.device.DeviceEvent;
-import org.anxin.gateway.device.EventType;
-import org.anxin.gateway.forward.DeviceDirectory;
-import org.anxin.gateway.forward.HandOff;
+import org.anxin.gateway.protocol.TcpDevices;
 import org.anxin.gateway.server.ConnectionLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +26,13 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
     private static final Logger log = LoggerFactory.getLogger(WatchHandler.class);
     private static final long SESSION_TTL_SECONDS = 900;
 
-    private final WatchContext context;
+    private final TcpDevices devices;
     private final Queue<WatchFrame> waiting = new ArrayDeque<>();
     private String deviceId;
     private boolean identifying;
 
-    public WatchHandler(WatchContext context) {
-        this.context = context;
+    public WatchHandler(TcpDevices devices) {
+        this.devices = devices;
     }
 
     @Override
@@ -60,45 +58,26 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
     }
 
     private void identify(ChannelHandlerContext ctx, String id) {
+        Channel channel = ctx.channel();
         try {
-            context.workers().execute(() -> {
-                boolean known;
-                try {
-                    known = context.directory()
-                            .find(id)
-                            .map(r -> "watch".equals(r.protocol()))
-                            .orElse(false);
-                } catch (RuntimeException e) {
-                    log.warn(
-                            "device registry unreachable; closing watch {} from {}",
-                            id,
-                            ctx.channel().remoteAddress());
-                    ctx.channel().eventLoop().execute(ctx::close);
-                    return;
-                }
-                ctx.channel().eventLoop().execute(() -> identified(ctx, id, known));
+            devices.workers().execute(() -> {
+                boolean known = devices.registeredAs(id, "watch", channel);
+                channel.eventLoop().execute(() -> identified(channel, id, known));
             });
         } catch (RejectedExecutionException e) {
             ctx.close();
         }
     }
 
-    private void identified(ChannelHandlerContext ctx, String id, boolean known) {
-        Channel channel = ctx.channel();
+    private void identified(Channel channel, String id, boolean known) {
         if (!known) {
             log.warn("refused watch {} from {}: not registered as a watch", id, channel.remoteAddress());
             waiting.clear();
-            ctx.close();
+            channel.close();
             return;
         }
         deviceId = id;
-        channel.attr(ConnectionLabel.DEVICE_ID).set(id);
-        Channel previous = context.connections().put(id, channel);
-        if (previous != null && previous != channel) {
-            previous.close();
-        }
-        context.sessions().hold(id, SESSION_TTL_SECONDS);
-        context.handOff().submit(DeviceEvent.connection(id, "watch", EventType.ONLINE, null), HandOff.Outcome.IGNORE);
+        devices.online(id, "watch", channel, SESSION_TTL_SECONDS);
         for (WatchFrame frame = waiting.poll(); frame != null; frame = waiting.poll()) {
             if (id.equals(frame.deviceId())) {
                 handle(channel, frame);
@@ -123,7 +102,7 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
         }
         boolean alarm = type.startsWith("AL");
         event.ifPresent(e -> {
-            boolean queued = context.handOff()
+            boolean queued = devices.handOff()
                     .submit(e, stored -> channel.eventLoop().execute(() -> {
                         if (!stored) {
                             channel.close(); // no AL reply: the watch resends the alarm
@@ -146,10 +125,7 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
         if (reply != null) {
             channel.writeAndFlush(WatchEncoder.replyBytes(frame, reply));
         }
-        if (!context.sessionRefreshDue(channel)) {
-            return;
-        }
-        context.sessions().hold(deviceId, SESSION_TTL_SECONDS);
+        devices.touch(deviceId, channel, SESSION_TTL_SECONDS);
     }
 
     @Override
@@ -166,36 +142,8 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
     public void channelInactive(ChannelHandlerContext ctx) {
         waiting.clear();
         if (deviceId != null) {
-            if (context.connections().remove(deviceId, ctx.channel())) {
-                context.sessions().release(deviceId);
-            }
-            context.handOff()
-                    .submit(
-                            DeviceEvent.connection(deviceId, "watch", EventType.OFFLINE, "{\"reason\":\"closed\"}"),
-                            HandOff.Outcome.IGNORE);
+            devices.offline(deviceId, "watch", ctx.channel());
         }
         ctx.fireChannelInactive();
-    }
-
-    /** What all watch connections of one gateway share. */
-    public record WatchContext(
-            DeviceDirectory directory,
-            org.anxin.gateway.forward.SessionRegistry sessions,
-            HandOff handOff,
-            java.util.concurrent.ExecutorService workers,
-            java.util.Map<String, Channel> connections) {
-
-        private static final io.netty.util.AttributeKey<Long> LAST_REFRESH =
-                io.netty.util.AttributeKey.valueOf("anxin.watchSessionRefresh");
-
-        boolean sessionRefreshDue(Channel channel) {
-            long now = System.nanoTime();
-            Long last = channel.attr(LAST_REFRESH).get();
-            if (last == null || now - last > 10_000_000_000L) {
-                channel.attr(LAST_REFRESH).set(now);
-                return last != null;
-            }
-            return false;
-        }
     }
 }

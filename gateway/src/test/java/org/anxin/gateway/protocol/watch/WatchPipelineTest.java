@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -19,6 +18,7 @@ import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.SessionRegistry;
+import org.anxin.gateway.protocol.TcpDevices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,12 +57,11 @@ class WatchPipelineTest {
     void openChannel() {
         redis.client().flushAll();
         channel = new EmbeddedChannel();
-        new WatchChannelInitializer(new WatchHandler.WatchContext(
+        new WatchChannelInitializer(new TcpDevices(
                         new DeviceDirectory(redis.client(), Duration.ZERO),
                         new SessionRegistry(redis.client(), workers, "test-node"),
                         forwarder,
-                        workers,
-                        new ConcurrentHashMap<>()))
+                        workers))
                 .configure(channel.pipeline());
     }
 

@@ -1,0 +1,93 @@
+package org.anxin.gateway.protocol;
+
+import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import org.anxin.gateway.device.DeviceEvent;
+import org.anxin.gateway.device.EventType;
+import org.anxin.gateway.forward.DeviceDirectory;
+import org.anxin.gateway.forward.HandOff;
+import org.anxin.gateway.forward.SessionRegistry;
+import org.anxin.gateway.server.ConnectionLabel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the TCP device protocols (watch, GT06) share: who is registered, which connection holds
+ * each device on this node, its session in Redis and the ONLINE/OFFLINE events.
+ */
+public final class TcpDevices {
+    private static final Logger log = LoggerFactory.getLogger(TcpDevices.class);
+    private static final AttributeKey<Long> LAST_REFRESH = AttributeKey.valueOf("anxin.sessionRefresh");
+
+    private final DeviceDirectory directory;
+    private final SessionRegistry sessions;
+    private final HandOff handOff;
+    private final ExecutorService workers;
+    private final Map<String, Channel> connections = new ConcurrentHashMap<>();
+
+    public TcpDevices(DeviceDirectory directory, SessionRegistry sessions, HandOff handOff, ExecutorService workers) {
+        this.directory = directory;
+        this.sessions = sessions;
+        this.handOff = handOff;
+        this.workers = workers;
+    }
+
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    public HandOff handOff() {
+        return handOff;
+    }
+
+    /** Blocking (Redis): true if the id is registered for this protocol. */
+    public boolean registeredAs(String deviceId, String protocol, Channel channel) {
+        try {
+            return directory
+                    .find(deviceId)
+                    .map(r -> protocol.equals(r.protocol()))
+                    .orElse(false);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "device registry unreachable; refusing {} device {} from {}",
+                    protocol,
+                    deviceId,
+                    channel.remoteAddress());
+            return false;
+        }
+    }
+
+    /** On the event loop, once the device is known: session, takeover of an older connection, ONLINE. */
+    public void online(String deviceId, String protocol, Channel channel, long ttlSeconds) {
+        channel.attr(ConnectionLabel.DEVICE_ID).set(deviceId);
+        channel.attr(LAST_REFRESH).set(System.nanoTime());
+        Channel previous = connections.put(deviceId, channel);
+        if (previous != null && previous != channel) {
+            previous.close();
+        }
+        sessions.hold(deviceId, ttlSeconds);
+        handOff.submit(DeviceEvent.connection(deviceId, protocol, EventType.ONLINE, null), HandOff.Outcome.IGNORE);
+    }
+
+    /** Traffic keeps the session alive; refreshed at most every 10 s. */
+    public void touch(String deviceId, Channel channel, long ttlSeconds) {
+        long now = System.nanoTime();
+        Long last = channel.attr(LAST_REFRESH).get();
+        if (last == null || now - last > 10_000_000_000L) {
+            channel.attr(LAST_REFRESH).set(now);
+            sessions.hold(deviceId, ttlSeconds);
+        }
+    }
+
+    public void offline(String deviceId, String protocol, Channel channel) {
+        if (connections.remove(deviceId, channel)) {
+            sessions.release(deviceId);
+        }
+        handOff.submit(
+                DeviceEvent.connection(deviceId, protocol, EventType.OFFLINE, "{\"reason\":\"closed\"}"),
+                HandOff.Outcome.IGNORE);
+    }
+}

@@ -1,0 +1,264 @@
+package org.anxin.gateway.protocol.gt06;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import org.anxin.gateway.LeakCheck;
+import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.forward.DeviceDirectory;
+import org.anxin.gateway.forward.EventForwarder;
+import org.anxin.gateway.forward.EventStreams;
+import org.anxin.gateway.forward.SessionRegistry;
+import org.anxin.gateway.protocol.TcpDevices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.StreamEntryID;
+
+/**
+ * The GT06 pipeline fed the example packets of the Concox GT06 protocol manual (login, status,
+ * GPS, alarm; IMEI 123456789012345), with a real Redis behind the hand-off. The manual's login
+ * and alarm examples verify as printed; its GPS example is printed with a wrong CRC and its status
+ * example with a wrong length and CRC, so those two are used with them corrected. The acks are the
+ * manual's printed responses.
+ */
+@ExtendWith(LeakCheck.class)
+class Gt06PipelineTest {
+    private static final String IMEI = "123456789012345";
+    private static final String LOGIN = "78780d01012345678901234500018cdd0d0a";
+    private static final String LOGIN_ACK = "787805010001d9dc0d0a";
+    private static final String STATUS = "78780a134b040300010011634f0d0a";
+    private static final String STATUS_WITH_BAD_CRC = "78780a134b040300010011634e0d0a";
+    private static final String GPS = "78781f120b081d112e10cc027ac7eb0c46584900148f01cc00287d001fb8000373770d0a";
+    private static final String ALARM =
+            "787825160b0b0f0e241dcf027ac8870c4657e60014020901cc00287d001f726506040101003656a40d0a";
+
+    private static TestRedis redis;
+    private static ExecutorService workers;
+    private static EventForwarder forwarder;
+    private EmbeddedChannel channel;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = TestRedis.start();
+        workers = Executors.newFixedThreadPool(2);
+        forwarder = new EventForwarder(redis.client(), new EventStreams(8), "test-node", 1024, Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        forwarder.close();
+        workers.shutdownNow();
+        redis.close();
+    }
+
+    @BeforeEach
+    void openChannel() {
+        redis.client().flushAll();
+        channel = new EmbeddedChannel();
+        new Gt06ChannelInitializer(new TcpDevices(
+                        new DeviceDirectory(redis.client(), Duration.ZERO),
+                        new SessionRegistry(redis.client(), workers, "test-node"),
+                        forwarder,
+                        workers))
+                .configure(channel.pipeline());
+    }
+
+    @AfterEach
+    void closeChannel() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void acknowledgesTheLoginOfARegisteredTracker() {
+        register();
+
+        write(LOGIN);
+
+        assertThat(awaitReply()).isEqualTo(LOGIN_ACK);
+        await(() -> "test-node".equals(redis.client().get("anxin:session:" + IMEI)));
+    }
+
+    @Test
+    void closesOnAnUnregisteredImeiWithoutAnswering() {
+        write(LOGIN);
+
+        await(() -> {
+            channel.runPendingTasks();
+            return !channel.isActive();
+        });
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    @Test
+    void closesOnDataBeforeLogin() {
+        register();
+
+        write(STATUS);
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    @Test
+    void acknowledgesAStatusPacketAndKeepsTheBattery() {
+        login();
+
+        write(STATUS);
+
+        assertThat(awaitReply()).isEqualTo("787805130011f9700d0a");
+        assertThat(awaitEvent("HEARTBEAT")).containsEntry("battery", "50");
+    }
+
+    @Test
+    void storesAGpsPacketWithoutAcknowledging() {
+        login();
+
+        write(GPS);
+
+        assertThat(awaitEvent("LOCATION"))
+                .containsEntry("lat", "23.111668")
+                .containsEntry("lon", "114.409285")
+                .containsEntry("deviceTime", "2011-08-29T17:46:16Z")
+                .containsEntry("protocol", "gt06")
+                .containsEntry("raw", GPS);
+        channel.runPendingTasks();
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    @Test
+    void raisesAnSosAndAcknowledgesItOnceHandedOff() {
+        login();
+
+        write(ALARM);
+
+        assertThat(awaitReply()).isEqualTo("78780516003695700d0a");
+        assertThat(awaitEvent("SOS"))
+                .containsEntry("lat", "23.111755")
+                .containsEntry("lon", "114.40923")
+                .containsEntry("battery", "100")
+                .containsEntry("deviceTime", "2011-11-15T14:36:29Z");
+    }
+
+    @Test
+    void closesOnABadCrc() {
+        login();
+
+        write(STATUS_WITH_BAD_CRC);
+
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void joinsAPacketSplitAcrossReads() {
+        login();
+
+        write(ALARM.substring(0, 30));
+        write(ALARM.substring(30));
+
+        assertThat(awaitReply()).isEqualTo("78780516003695700d0a");
+    }
+
+    @Test
+    void splitsTwoPacketsArrivingInOneRead() {
+        register();
+
+        write(LOGIN + STATUS);
+
+        assertThat(awaitReply()).isEqualTo(LOGIN_ACK);
+        assertThat(awaitReply()).isEqualTo("787805130011f9700d0a");
+    }
+
+    @Test
+    void closesOnGarbageWithoutLeaking() {
+        ByteBuf garbage = Unpooled.wrappedBuffer(HexFormat.of().parseHex("474554202f20485454502f312e310d0a"));
+
+        channel.writeInbound(garbage);
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(garbage.refCnt()).isZero();
+    }
+
+    @Test
+    void closesOnAnOverLongExtendedPacket() {
+        write("7979ffff01");
+
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void mapsTheManualsAlarmCodes() {
+        assertThat(List.of(0x01, 0x02, 0x0E, 0x18, 0x23, 0x06).stream().map(Gt06Events::alarmOf))
+                .extracting(Enum::name)
+                .containsExactly("SOS", "POWER_CUT", "LOW_BATTERY", "WATCH_REMOVED", "FALL", "ALARM");
+    }
+
+    private void register() {
+        redis.client().hset("anxin:device:" + IMEI, Map.of("protocol", "gt06", "seniorId", "1"));
+    }
+
+    private void login() {
+        register();
+        write(LOGIN);
+        assertThat(awaitReply()).isEqualTo(LOGIN_ACK);
+    }
+
+    private void write(String hex) {
+        channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex(hex)));
+    }
+
+    private String awaitReply() {
+        await(() -> {
+            channel.runPendingTasks();
+            return !channel.outboundMessages().isEmpty();
+        });
+        ByteBuf reply = channel.readOutbound();
+        try {
+            return ByteBufUtil.hexDump(reply);
+        } finally {
+            reply.release();
+        }
+    }
+
+    private Map<String, String> awaitEvent(String type) {
+        String stream = new EventStreams(8).keyOf(IMEI);
+        await(() -> {
+            channel.runPendingTasks();
+            return redis.client().xrange(stream, (StreamEntryID) null, (StreamEntryID) null).stream()
+                    .anyMatch(e -> type.equals(e.getFields().get("type")));
+        });
+        return redis.client().xrange(stream, (StreamEntryID) null, (StreamEntryID) null).stream()
+                .map(e -> e.getFields())
+                .filter(f -> type.equals(f.get("type")))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
