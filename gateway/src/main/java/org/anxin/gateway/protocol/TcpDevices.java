@@ -1,10 +1,12 @@
 package org.anxin.gateway.protocol;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.DeviceDirectory;
@@ -79,6 +81,24 @@ public final class TcpDevices {
         if (last == null || now - last > 10_000_000_000L) {
             channel.attr(LAST_REFRESH).set(now);
             sessions.hold(deviceId, ttlSeconds);
+        }
+    }
+
+    /**
+     * Hands the event off; once Redis has it, writes {@code replyWhenStored} (if any). If it cannot
+     * be handed off the connection is closed without a reply, so the device sends it again.
+     */
+    public void handOff(Channel channel, DeviceEvent event, Supplier<ByteBuf> replyWhenStored) {
+        boolean queued = handOff.submit(event, stored -> channel.eventLoop().execute(() -> {
+            if (!stored) {
+                channel.close();
+            } else if (replyWhenStored != null && channel.isActive()) {
+                channel.writeAndFlush(replyWhenStored.get());
+            }
+        }));
+        if (!queued) {
+            log.warn("hand-off queue full; closing {} without reply", ConnectionLabel.of(channel));
+            channel.close();
         }
     }
 

@@ -7,27 +7,20 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.LeakCheck;
+import org.anxin.gateway.PipelineRig;
 import org.anxin.gateway.TestRedis;
-import org.anxin.gateway.forward.DeviceDirectory;
-import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
-import org.anxin.gateway.forward.SessionRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * The MQTT pipeline on an EmbeddedChannel, fed real MQTT 3.1.1 bytes, with a real Redis behind
@@ -46,35 +39,26 @@ class MqttPipelineTest {
     private static final String CONNACK_ACCEPTED = "20020000";
     private static final String CONNACK_NOT_AUTHORIZED = "20020005";
 
+    private static PipelineRig rig;
     private static TestRedis redis;
-    private static ExecutorService workers;
-    private static EventForwarder forwarder;
     private EmbeddedChannel channel;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redis = TestRedis.start();
-        workers = Executors.newFixedThreadPool(2);
-        forwarder = new EventForwarder(redis.client(), new EventStreams(8), "test-node", 1024, Duration.ofSeconds(2));
+        rig = PipelineRig.start();
+        redis = rig.redis();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
-        forwarder.close();
-        workers.shutdownNow();
-        redis.close();
+        rig.close();
     }
 
     @BeforeEach
     void openChannel() {
         redis.client().flushAll();
         redis.register(DEVICE, "mqtt", SECRET);
-        MqttContext context = new MqttContext(
-                new DeviceDirectory(redis.client(), Duration.ZERO),
-                new SessionRegistry(redis.client(), workers, "test-node"),
-                forwarder,
-                workers,
-                600);
+        MqttContext context = new MqttContext(rig.directory(), rig.sessions(), rig.forwarder(), rig.workers(), 600);
         channel = new EmbeddedChannel();
         new MqttChannelInitializer(context, 16_384).configure(channel.pipeline());
     }
@@ -139,9 +123,9 @@ class MqttPipelineTest {
 
         String puback = awaitReply();
         assertThat(puback).isEqualTo("40020007");
-        List<StreamEntry> entries = sosEntries();
+        List<Map<String, String>> entries = sosEntries();
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0).getFields())
+        assertThat(entries.get(0))
                 .containsEntry("deviceId", DEVICE)
                 .containsEntry("type", "SOS")
                 .containsEntry("lat", "41.55")
@@ -242,8 +226,7 @@ class MqttPipelineTest {
         connect();
 
         await(() -> "test-node".equals(redis.client().get("anxin:session:" + DEVICE)));
-        await(() ->
-                entries().stream().anyMatch(e -> "ONLINE".equals(e.getFields().get("type"))));
+        await(() -> entries().stream().anyMatch(e -> "ONLINE".equals(e.get("type"))));
     }
 
     @Test
@@ -256,8 +239,7 @@ class MqttPipelineTest {
         assertThat(channel.isActive()).isFalse();
         await(() -> !redis.client().exists("anxin:session:" + DEVICE));
         await(() -> entries().stream()
-                .anyMatch(e -> "OFFLINE".equals(e.getFields().get("type"))
-                        && e.getFields().get("attrs").contains("disconnect")));
+                .anyMatch(e -> "OFFLINE".equals(e.get("type")) && e.get("attrs").contains("disconnect")));
     }
 
     private void connect() {
@@ -265,14 +247,13 @@ class MqttPipelineTest {
         assertThat(awaitReply()).isEqualTo(CONNACK_ACCEPTED);
     }
 
-    private List<StreamEntry> entries() {
-        return redis.client().xrange(STREAM, (StreamEntryID) null, (StreamEntryID) null);
+    private List<Map<String, String>> entries() {
+        return rig.events(DEVICE);
     }
 
-    private List<StreamEntry> sosEntries() {
+    private List<Map<String, String>> sosEntries() {
         return entries().stream()
-                .filter(e ->
-                        Map.of("SOS", 1, "FALL", 1).containsKey(e.getFields().get("type")))
+                .filter(fields -> List.of("SOS", "FALL").contains(fields.get("type")))
                 .toList();
     }
 
@@ -281,26 +262,11 @@ class MqttPipelineTest {
     }
 
     private String awaitReply() {
-        await(() -> {
-            channel.runPendingTasks();
-            return !channel.outboundMessages().isEmpty();
-        });
-        return hex(channel.readOutbound());
+        return hex(PipelineRig.awaitOutbound(channel));
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        PipelineRig.await(condition);
     }
 
     /** PUBLISH QoS 1 to btn-0001's events topic. */

@@ -106,20 +106,7 @@ public final class Gt06Handler extends SimpleChannelInboundHandler<Gt06Frame> {
             return;
         }
         boolean alarm = frame.protocol() == Gt06Frame.ALARM || frame.protocol() == Gt06Frame.ALARM_2;
-        event.ifPresent(e -> {
-            boolean queued = devices.handOff()
-                    .submit(e, stored -> channel.eventLoop().execute(() -> {
-                        if (!stored) {
-                            channel.close(); // no ack: the tracker resends the alarm
-                        } else if (alarm && channel.isActive()) {
-                            channel.writeAndFlush(Gt06Encoder.ackBytes(frame));
-                        }
-                    }));
-            if (!queued) {
-                log.warn("hand-off queue full; closing {} without ack", ConnectionLabel.of(channel));
-                channel.close();
-            }
-        });
+        event.ifPresent(e -> devices.handOff(channel, e, alarm ? () -> Gt06Encoder.ackBytes(frame) : null));
         if (frame.protocol() == Gt06Frame.STATUS || frame.protocol() == Gt06Frame.LOGIN) {
             channel.writeAndFlush(Gt06Encoder.ackBytes(frame));
         }

@@ -101,20 +101,7 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
             return;
         }
         boolean alarm = type.startsWith("AL");
-        event.ifPresent(e -> {
-            boolean queued = devices.handOff()
-                    .submit(e, stored -> channel.eventLoop().execute(() -> {
-                        if (!stored) {
-                            channel.close(); // no AL reply: the watch resends the alarm
-                        } else if (alarm && channel.isActive()) {
-                            channel.writeAndFlush(WatchEncoder.replyBytes(frame, "AL"));
-                        }
-                    }));
-            if (!queued) {
-                log.warn("hand-off queue full; closing {} without reply", ConnectionLabel.of(channel));
-                channel.close();
-            }
-        });
+        event.ifPresent(e -> devices.handOff(channel, e, alarm ? () -> WatchEncoder.replyBytes(frame, "AL") : null));
         String reply =
                 switch (type) {
                     case "LK" -> "LK";

@@ -6,27 +6,18 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.LeakCheck;
-import org.anxin.gateway.TestRedis;
-import org.anxin.gateway.forward.DeviceDirectory;
-import org.anxin.gateway.forward.EventForwarder;
-import org.anxin.gateway.forward.EventStreams;
-import org.anxin.gateway.forward.SessionRegistry;
-import org.anxin.gateway.protocol.TcpDevices;
+import org.anxin.gateway.PipelineRig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.StreamEntryID;
 
 /**
  * The GT06 pipeline fed the example packets of the Concox GT06 protocol manual (login, status,
@@ -46,35 +37,24 @@ class Gt06PipelineTest {
     private static final String ALARM =
             "787825160b0b0f0e241dcf027ac8870c4657e60014020901cc00287d001f726506040101003656a40d0a";
 
-    private static TestRedis redis;
-    private static ExecutorService workers;
-    private static EventForwarder forwarder;
+    private static PipelineRig rig;
     private EmbeddedChannel channel;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redis = TestRedis.start();
-        workers = Executors.newFixedThreadPool(2);
-        forwarder = new EventForwarder(redis.client(), new EventStreams(8), "test-node", 1024, Duration.ofSeconds(2));
+        rig = PipelineRig.start();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
-        forwarder.close();
-        workers.shutdownNow();
-        redis.close();
+        rig.close();
     }
 
     @BeforeEach
     void openChannel() {
-        redis.client().flushAll();
+        rig.redis().client().flushAll();
         channel = new EmbeddedChannel();
-        new Gt06ChannelInitializer(new TcpDevices(
-                        new DeviceDirectory(redis.client(), Duration.ZERO),
-                        new SessionRegistry(redis.client(), workers, "test-node"),
-                        forwarder,
-                        workers))
-                .configure(channel.pipeline());
+        new Gt06ChannelInitializer(rig.tcpDevices()).configure(channel.pipeline());
     }
 
     @AfterEach
@@ -89,7 +69,7 @@ class Gt06PipelineTest {
         write(LOGIN);
 
         assertThat(awaitReply()).isEqualTo(LOGIN_ACK);
-        await(() -> "test-node".equals(redis.client().get("anxin:session:" + IMEI)));
+        await(() -> "test-node".equals(rig.redis().client().get("anxin:session:" + IMEI)));
     }
 
     @Test
@@ -207,7 +187,7 @@ class Gt06PipelineTest {
     }
 
     private void register() {
-        redis.client().hset("anxin:device:" + IMEI, Map.of("protocol", "gt06", "seniorId", "1"));
+        rig.redis().client().hset("anxin:device:" + IMEI, Map.of("protocol", "gt06", "seniorId", "1"));
     }
 
     private void login() {
@@ -221,11 +201,7 @@ class Gt06PipelineTest {
     }
 
     private String awaitReply() {
-        await(() -> {
-            channel.runPendingTasks();
-            return !channel.outboundMessages().isEmpty();
-        });
-        ByteBuf reply = channel.readOutbound();
+        ByteBuf reply = PipelineRig.awaitOutbound(channel);
         try {
             return ByteBufUtil.hexDump(reply);
         } finally {
@@ -234,31 +210,10 @@ class Gt06PipelineTest {
     }
 
     private Map<String, String> awaitEvent(String type) {
-        String stream = new EventStreams(8).keyOf(IMEI);
-        await(() -> {
-            channel.runPendingTasks();
-            return redis.client().xrange(stream, (StreamEntryID) null, (StreamEntryID) null).stream()
-                    .anyMatch(e -> type.equals(e.getFields().get("type")));
-        });
-        return redis.client().xrange(stream, (StreamEntryID) null, (StreamEntryID) null).stream()
-                .map(e -> e.getFields())
-                .filter(f -> type.equals(f.get("type")))
-                .findFirst()
-                .orElseThrow();
+        return rig.awaitEvent(channel, IMEI, type);
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        PipelineRig.await(condition);
     }
 }

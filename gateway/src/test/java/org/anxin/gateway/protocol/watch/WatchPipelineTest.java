@@ -6,26 +6,16 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.LeakCheck;
-import org.anxin.gateway.TestRedis;
-import org.anxin.gateway.forward.DeviceDirectory;
-import org.anxin.gateway.forward.EventForwarder;
-import org.anxin.gateway.forward.EventStreams;
-import org.anxin.gateway.forward.SessionRegistry;
-import org.anxin.gateway.protocol.TcpDevices;
+import org.anxin.gateway.PipelineRig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.StreamEntryID;
 
 /**
  * The "3G" watch pipeline fed real frames. Frames are from Traccar's public test corpus for this
@@ -34,35 +24,24 @@ import redis.clients.jedis.StreamEntryID;
  */
 @ExtendWith(LeakCheck.class)
 class WatchPipelineTest {
-    private static TestRedis redis;
-    private static ExecutorService workers;
-    private static EventForwarder forwarder;
+    private static PipelineRig rig;
     private EmbeddedChannel channel;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redis = TestRedis.start();
-        workers = Executors.newFixedThreadPool(2);
-        forwarder = new EventForwarder(redis.client(), new EventStreams(8), "test-node", 1024, Duration.ofSeconds(2));
+        rig = PipelineRig.start();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
-        forwarder.close();
-        workers.shutdownNow();
-        redis.close();
+        rig.close();
     }
 
     @BeforeEach
     void openChannel() {
-        redis.client().flushAll();
+        rig.redis().client().flushAll();
         channel = new EmbeddedChannel();
-        new WatchChannelInitializer(new TcpDevices(
-                        new DeviceDirectory(redis.client(), Duration.ZERO),
-                        new SessionRegistry(redis.client(), workers, "test-node"),
-                        forwarder,
-                        workers))
-                .configure(channel.pipeline());
+        new WatchChannelInitializer(rig.tcpDevices()).configure(channel.pipeline());
     }
 
     @AfterEach
@@ -185,7 +164,7 @@ class WatchPipelineTest {
             return !channel.isActive();
         });
         assertThat((Object) channel.readOutbound()).isNull();
-        assertThat(redis.client().keys("anxin:events:*")).isEmpty();
+        assertThat(rig.redis().client().keys("anxin:events:*")).isEmpty();
     }
 
     @Test
@@ -228,7 +207,7 @@ class WatchPipelineTest {
     }
 
     private void register(String id) {
-        redis.client().hset("anxin:device:" + id, Map.of("protocol", "watch", "seniorId", "1"));
+        rig.redis().client().hset("anxin:device:" + id, Map.of("protocol", "watch", "seniorId", "1"));
     }
 
     private void write(String frame) {
@@ -236,11 +215,7 @@ class WatchPipelineTest {
     }
 
     private String awaitReply() {
-        await(() -> {
-            channel.runPendingTasks();
-            return !channel.outboundMessages().isEmpty();
-        });
-        ByteBuf reply = channel.readOutbound();
+        ByteBuf reply = PipelineRig.awaitOutbound(channel);
         try {
             return reply.toString(StandardCharsets.US_ASCII);
         } finally {
@@ -249,33 +224,10 @@ class WatchPipelineTest {
     }
 
     private Map<String, String> awaitEvent(String deviceId, String type) {
-        String stream = new EventStreams(8).keyOf(deviceId);
-        await(() -> {
-            channel.runPendingTasks(); // the watch is identified on a worker, then on the channel's loop
-            return redis.client().xrange(stream, (StreamEntryID) null, (StreamEntryID) null).stream()
-                    .anyMatch(e -> type.equals(e.getFields().get("type")));
-        });
-        List<Map<String, String>> matching =
-                redis.client().xrange(stream, (StreamEntryID) null, (StreamEntryID) null).stream()
-                        .map(e -> e.getFields())
-                        .filter(f -> type.equals(f.get("type")))
-                        .toList();
-        assertThat(matching).hasSize(1);
-        return matching.get(0);
+        return rig.awaitEvent(channel, deviceId, type);
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        PipelineRig.await(condition);
     }
 }
