@@ -36,6 +36,10 @@ class MqttPipelineTest {
     private static final String CONNECT = "10 26 0004 " + ascii("MQTT") + "04 c2 003c 0008" + ascii(DEVICE) + "0008"
             + ascii(DEVICE) + "0006" + ascii(SECRET);
 
+    /** The same CONNECT as MQTT 5.0: protocol level 5 and an empty property block. */
+    private static final String CONNECT_V5 = "10 27 0004 " + ascii("MQTT") + "05 c2 003c 00 0008" + ascii(DEVICE)
+            + "0008" + ascii(DEVICE) + "0006" + ascii(SECRET);
+
     private static final String CONNACK_ACCEPTED = "20020000";
     private static final String CONNACK_NOT_AUTHORIZED = "20020005";
 
@@ -74,6 +78,25 @@ class MqttPipelineTest {
 
         assertThat(awaitReply()).isEqualTo(CONNACK_ACCEPTED);
         assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void acceptsAnMqtt5Connect() {
+        write(CONNECT_V5);
+
+        // MQTT 5 CONNACK: flags, reason code 0x00, empty properties
+        assertThat(awaitReply()).isEqualTo("2003000000");
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void refusesAnMqtt5ConnectWithTheVersion5ReasonCode() {
+        redis.register(DEVICE, "mqtt", "another-secret");
+
+        write(CONNECT_V5);
+
+        // 0x87 = Not authorized in MQTT 5
+        assertThat(awaitReply()).isEqualTo("2003008700");
     }
 
     @Test
