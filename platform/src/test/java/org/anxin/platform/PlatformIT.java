@@ -39,6 +39,11 @@ public abstract class PlatformIT {
         registry.add("anxin.admin-password", () -> ADMIN_PASSWORD);
     }
 
+    /** A fresh data directory, for a subclass that needs a context of its own. */
+    protected static Path newDataDir() {
+        return tempDir();
+    }
+
     protected HttpApi admin() {
         return new HttpApi("http://127.0.0.1:" + port, "admin", ADMIN_PASSWORD);
     }

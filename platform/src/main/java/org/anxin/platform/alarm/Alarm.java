@@ -2,17 +2,33 @@ package org.anxin.platform.alarm;
 
 import java.time.Instant;
 
-/** An alarm as the operator's queue shows it. */
+/**
+ * An alarm as the operator's queue shows it.
+ *
+ * @param raisedAt when the device says it happened
+ * @param createdAt when the desk raised it; the waiting clock and answer times start here
+ * @param escalationLevel 0 none, 1 not answered in time (supervisor alerted)
+ */
 public record Alarm(
         long id,
         String type,
+        int priority,
         AlarmStatus status,
         long seniorId,
         String seniorName,
         String address,
         String deviceId,
         Instant raisedAt,
+        Instant createdAt,
         Double lat,
         Double lon,
         int repeats,
-        String outcome) {}
+        String detail,
+        String outcome,
+        Instant answeredAt,
+        String answeredBy,
+        String responder,
+        int escalationLevel,
+        Instant familyNotifiedAt,
+        String familyAcceptedBy,
+        Instant closedAt) {}

@@ -11,21 +11,31 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AlarmRepository {
     private static final String SELECT =
-            "select a.*, s.name as senior_name, s.address from alarms a" + " join seniors s on s.id = a.senior_id";
-    private static final String OPEN_STATUSES = "('RAISED', 'ACKNOWLEDGED', 'DISPATCHED', 'RESPONDER_ON_SCENE')";
+            "select a.*, s.name as senior_name, s.address from alarms a join seniors s on s.id = a.senior_id";
+    static final String OPEN_STATUSES = "('RAISED', 'ACKNOWLEDGED', 'DISPATCHED', 'RESPONDER_ON_SCENE')";
     private static final RowMapper<Alarm> ROW = (rs, n) -> new Alarm(
             rs.getLong("id"),
             rs.getString("type"),
+            rs.getInt("priority"),
             AlarmStatus.valueOf(rs.getString("status")),
             rs.getLong("senior_id"),
             rs.getString("senior_name"),
             rs.getString("address"),
             rs.getString("device_id"),
-            rs.getTimestamp("raised_at").toInstant(),
+            instant(rs.getTimestamp("raised_at")),
+            instant(rs.getTimestamp("created_at")),
             (Double) rs.getObject("lat"),
             (Double) rs.getObject("lon"),
             rs.getInt("repeats"),
-            rs.getString("outcome"));
+            rs.getString("detail"),
+            rs.getString("outcome"),
+            instant(rs.getTimestamp("answered_at")),
+            rs.getString("answered_by"),
+            rs.getString("responder"),
+            rs.getInt("escalation_level"),
+            instant(rs.getTimestamp("family_notified_at")),
+            rs.getString("family_accepted_by"),
+            instant(rs.getTimestamp("closed_at")));
 
     private final JdbcClient db;
 
@@ -35,13 +45,31 @@ class AlarmRepository {
 
     record TimelineEntry(Instant at, String status, String action, String actor, String note) {}
 
+    record NewAlarm(
+            String type,
+            long seniorId,
+            String deviceId,
+            Instant raisedAt,
+            Instant createdAt,
+            Double lat,
+            Double lon,
+            String detail) {}
+
     /** A new alarm, or empty when one of this device and type is already open (unique index). */
-    Optional<Long> insertIfNoneOpen(
-            String type, long seniorId, String deviceId, Instant raisedAt, Double lat, Double lon) {
-        return db.sql("insert into alarms (type, status, senior_id, device_id, raised_at, lat, lon) values"
-                        + " (?, 'RAISED', ?, ?, ?, ?, ?) on conflict (device_id, type) where status in " + OPEN_STATUSES
-                        + " do nothing returning id")
-                .params(type, seniorId, deviceId, Timestamp.from(raisedAt), lat, lon)
+    Optional<Long> insertIfNoneOpen(NewAlarm alarm) {
+        return db.sql("insert into alarms (type, priority, status, senior_id, device_id, raised_at, created_at, lat,"
+                        + " lon, detail) values (?, ?, 'RAISED', ?, ?, ?, ?, ?, ?, ?) on conflict (device_id, type)"
+                        + " where status in " + OPEN_STATUSES + " do nothing returning id")
+                .params(
+                        alarm.type(),
+                        AlarmKind.priority(alarm.type()),
+                        alarm.seniorId(),
+                        alarm.deviceId(),
+                        Timestamp.from(alarm.raisedAt()),
+                        Timestamp.from(alarm.createdAt()),
+                        alarm.lat(),
+                        alarm.lon(),
+                        alarm.detail())
                 .query(Long.class)
                 .optional();
     }
@@ -54,22 +82,56 @@ class AlarmRepository {
                 .optional();
     }
 
-    /** Moves the alarm on only if it is in one of {@code from}; false if it was not. */
-    boolean transition(long id, List<AlarmStatus> from, AlarmStatus to, String outcome) {
-        return db.sql("update alarms set status = ?, outcome = coalesce(?, outcome), updated_at = now()"
-                                + " where id = ? and status = any(?)")
+    Optional<Long> findOpen(String deviceId, String type) {
+        return db.sql("select id from alarms where device_id = ? and type = ? and status in " + OPEN_STATUSES)
+                .params(deviceId, type)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Whether the device raised an alarm of this kind at or after {@code since} (open or not). */
+    boolean raisedSince(String deviceId, String type, Instant since) {
+        return db.sql("select count(*) from alarms where device_id = ? and type = ? and created_at >= ?")
+                        .params(deviceId, type, Timestamp.from(since))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Moves the alarm on only if it is in one of {@code from}; false if it was not. The first
+     * move by a person is the answer: its time and who are kept for the answer-time report.
+     */
+    boolean transition(
+            long id,
+            List<AlarmStatus> from,
+            AlarmStatus to,
+            String outcome,
+            String responder,
+            String actor,
+            Instant at) {
+        return db.sql(
+                                "update alarms set status = ?, outcome = coalesce(?, outcome), responder = coalesce(?, responder),"
+                                        + " answered_at = coalesce(answered_at, ?), answered_by = coalesce(answered_by, ?),"
+                                        + " closed_at = case when ? then ? else null end, updated_at = now()"
+                                        + " where id = ? and status = any(?)")
                         .params(
                                 to.name(),
                                 outcome,
+                                responder,
+                                Timestamp.from(at),
+                                actor,
+                                !to.open(),
+                                Timestamp.from(at),
                                 id,
                                 from.stream().map(Enum::name).toArray(String[]::new))
                         .update()
                 > 0;
     }
 
-    void addTimeline(long alarmId, AlarmStatus status, String action, String actor, String note) {
-        db.sql("insert into alarm_timeline (alarm_id, status, action, actor, note) values (?, ?, ?, ?, ?)")
-                .params(alarmId, status == null ? null : status.name(), action, actor, note)
+    void addTimeline(long alarmId, Instant at, AlarmStatus status, String action, String actor, String note) {
+        db.sql("insert into alarm_timeline (alarm_id, at, status, action, actor, note) values (?, ?, ?, ?, ?, ?)")
+                .params(alarmId, Timestamp.from(at), status == null ? null : status.name(), action, actor, note)
                 .update();
     }
 
@@ -77,12 +139,16 @@ class AlarmRepository {
         return db.sql(SELECT + " where a.id = ?").param(id).query(ROW).optional();
     }
 
+    /** Open alarms first, by priority then age (the queue); then closed ones, newest first. */
     List<Alarm> list(List<AlarmStatus> statuses, String familyUsername, int limit) {
         String where = " where a.status = any(?)";
         if (familyUsername != null) {
             where += " and a.senior_id in (select senior_id from user_seniors where username = ?)";
         }
-        var query = db.sql(SELECT + where + " order by a.raised_at desc, a.id desc limit ?")
+        String open = "a.status in " + OPEN_STATUSES;
+        var query = db.sql(SELECT + where + " order by (" + open + ") desc, case when " + open
+                        + " then a.priority end, case when " + open + " then a.created_at end,"
+                        + " a.created_at desc, a.id desc limit ?")
                 .param(statuses.stream().map(Enum::name).toArray(String[]::new));
         if (familyUsername != null) {
             query = query.param(familyUsername);
@@ -100,5 +166,64 @@ class AlarmRepository {
                         rs.getString("actor"),
                         rs.getString("note")))
                 .list();
+    }
+
+    /** Still RAISED and not yet escalated although created before {@code cutoff}: claims them. */
+    List<Long> claimUnanswered(Instant cutoff, Instant now) {
+        return db.sql("update alarms set escalation_level = 1, escalated_at = ?, updated_at = now()"
+                        + " where status = 'RAISED' and escalation_level = 0 and created_at <= ? returning id")
+                .params(Timestamp.from(now), Timestamp.from(cutoff))
+                .query(Long.class)
+                .list();
+    }
+
+    /** Open, created before {@code cutoff} and the family not told yet: claims them. */
+    List<Long> claimForFamily(Instant cutoff, Instant now) {
+        return db.sql("update alarms set family_notified_at = ?, updated_at = now() where status in " + OPEN_STATUSES
+                        + " and family_notified_at is null and created_at <= ? returning id")
+                .params(Timestamp.from(now), Timestamp.from(cutoff))
+                .query(Long.class)
+                .list();
+    }
+
+    /** Open, nobody from the family accepted, and the last call was placed before {@code cutoff}. */
+    List<Long> claimNextCall(Instant cutoff, Instant now) {
+        return db.sql("update alarms set family_call_position = family_call_position + 1, family_call_at = ?,"
+                        + " updated_at = now() where status in " + OPEN_STATUSES
+                        + " and family_accepted_by is null and family_call_at <= ? returning id")
+                .params(Timestamp.from(now), Timestamp.from(cutoff))
+                .query(Long.class)
+                .list();
+    }
+
+    void startCalls(long alarmId, Instant now) {
+        db.sql("update alarms set family_call_position = 1, family_call_at = ? where id = ?")
+                .params(Timestamp.from(now), alarmId)
+                .update();
+    }
+
+    void stopCalls(long alarmId) {
+        db.sql("update alarms set family_call_at = null where id = ?")
+                .param(alarmId)
+                .update();
+    }
+
+    int callPosition(long alarmId) {
+        return db.sql("select coalesce(family_call_position, 0) from alarms where id = ?")
+                .param(alarmId)
+                .query(Integer.class)
+                .single();
+    }
+
+    boolean familyAccepted(long alarmId, String who) {
+        return db.sql("update alarms set family_accepted_by = ?, family_call_at = null, updated_at = now()"
+                                + " where id = ? and family_accepted_by is null")
+                        .params(who, alarmId)
+                        .update()
+                > 0;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

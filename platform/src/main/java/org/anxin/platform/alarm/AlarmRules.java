@@ -2,72 +2,90 @@ package org.anxin.platform.alarm;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.anxin.platform.device.Device;
 import org.anxin.platform.device.DeviceEvent;
 import org.anxin.platform.device.DeviceEventStored;
 import org.anxin.platform.device.DeviceService;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns stored device events into alarms, in the same transaction. A press while the device's
- * alarm of that kind is open is merged into it (a repeat), never a second card.
+ * The rules on each stored device event, in the event's own transaction: SOS, FALL,
+ * WATCH_REMOVED, LOW_BATTERY and other device alarms raise an alarm of that kind; a battery
+ * reported at or below the threshold raises LOW_BATTERY; a fix outside a safe zone the senior
+ * was inside raises GEOFENCE_EXIT. Silence (OFFLINE, INACTIVITY) is found by {@link SilenceRules}.
  */
 @Component
 class AlarmRules {
-    private static final Logger log = LoggerFactory.getLogger(AlarmRules.class);
-    private static final Set<String> RAISING = Set.of("SOS", "FALL");
-
-    private final AlarmRepository alarms;
+    private final AlarmRaiser raiser;
+    private final GeofenceRepository geofences;
     private final DeviceService devices;
     private final SeniorService seniors;
-    private final ApplicationEventPublisher events;
+    private final int lowBatteryPercent;
 
-    AlarmRules(AlarmRepository alarms, DeviceService devices, SeniorService seniors, ApplicationEventPublisher events) {
-        this.alarms = alarms;
+    AlarmRules(
+            AlarmRaiser raiser,
+            GeofenceRepository geofences,
+            DeviceService devices,
+            SeniorService seniors,
+            @Value("${anxin.alarms.low-battery-percent:15}") int lowBatteryPercent) {
+        this.raiser = raiser;
+        this.geofences = geofences;
         this.devices = devices;
         this.seniors = seniors;
-        this.events = events;
+        this.lowBatteryPercent = lowBatteryPercent;
     }
 
     @EventListener
     void on(DeviceEventStored stored) {
         DeviceEvent event = stored.event();
-        if (!RAISING.contains(event.type())) {
-            return;
-        }
         String actor = "device:" + event.deviceId();
-        Instant raisedAt = event.deviceTime() != null ? event.deviceTime() : event.receivedAt();
-        Double[] where = position(event, stored.seniorId());
-        Optional<Long> created = alarms.insertIfNoneOpen(
-                event.type(), stored.seniorId(), event.deviceId(), raisedAt, where[0], where[1]);
-        long alarmId;
-        if (created.isPresent()) {
-            alarmId = created.get();
-            alarms.addTimeline(alarmId, AlarmStatus.RAISED, "RAISED", actor, null);
-            log.info(
-                    "{} alarm {} raised by device {} for senior {}",
-                    event.type(),
-                    alarmId,
+        Instant at = event.deviceTime() != null ? event.deviceTime() : event.receivedAt();
+        if (AlarmKind.raisedByEvent(event.type())) {
+            Double[] where = position(event, stored.seniorId());
+            String detail = event.vendorCode() == null ? null : "device code " + event.vendorCode();
+            raiser.raise(new AlarmRaiser.Raise(
+                    event.type(), stored.seniorId(), event.deviceId(), at, where[0], where[1], detail, actor, true));
+        } else if (event.battery() != null && event.battery() <= lowBatteryPercent) {
+            Double[] where = position(event, stored.seniorId());
+            raiser.raise(new AlarmRaiser.Raise(
+                    AlarmKind.LOW_BATTERY,
+                    stored.seniorId(),
                     event.deviceId(),
-                    stored.seniorId());
-        } else {
-            Optional<Long> repeated = alarms.countRepeat(event.deviceId(), event.type());
-            if (repeated.isEmpty()) {
-                // closed between the two statements: raise a fresh one
-                on(stored);
-                return;
-            }
-            alarmId = repeated.get();
-            alarms.addTimeline(alarmId, null, "REPEAT", actor, "pressed again at " + raisedAt);
+                    at,
+                    where[0],
+                    where[1],
+                    "battery " + event.battery() + "%",
+                    actor,
+                    false));
         }
-        events.publishEvent(new AlarmChanged(alarmId));
+        if (event.lat() != null) {
+            checkSafeZones(event, stored.seniorId(), at, actor);
+        }
+    }
+
+    private void checkSafeZones(DeviceEvent event, long seniorId, Instant at, String actor) {
+        for (Geofence zone : geofences.forSenior(seniorId)) {
+            boolean inside = zone.contains(event.lat(), event.lon());
+            if (inside == !zone.outside()) {
+                continue;
+            }
+            if (geofences.markOutside(zone.id(), !inside) && !inside) {
+                raiser.raise(new AlarmRaiser.Raise(
+                        AlarmKind.GEOFENCE_EXIT,
+                        seniorId,
+                        event.deviceId(),
+                        at,
+                        event.lat(),
+                        event.lon(),
+                        "left safe zone " + zone.name(),
+                        actor,
+                        true));
+            }
+        }
     }
 
     /** Where to send help: the event's fix, else the device's last fix, else the senior's home. */

@@ -1,7 +1,11 @@
 package org.anxin.platform.alarm;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,15 +15,23 @@ import org.springframework.transaction.annotation.Transactional;
 /** The operator's view of alarms and their lifecycle; the module's public face. */
 @Service
 public class AlarmService {
+    /** Outcome codes for resolving an alarm. */
+    public static final Set<String> OUTCOMES =
+            Set.of("HELPED_ON_SITE", "TAKEN_TO_HOSPITAL", "CALLED_120", "FAMILY_HANDLED", "NO_ANSWER_VISIT", "OTHER");
+
+    private static final List<AlarmStatus> ANY_OPEN = List.copyOf(AlarmStatus.OPEN);
+
     private final AlarmRepository alarms;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    AlarmService(AlarmRepository alarms, ApplicationEventPublisher events) {
+    AlarmService(AlarmRepository alarms, ApplicationEventPublisher events, Clock clock) {
         this.alarms = alarms;
         this.events = events;
+        this.clock = clock;
     }
 
-    public record TimelineEntry(java.time.Instant at, String status, String action, String actor, String note) {}
+    public record TimelineEntry(Instant at, String status, String action, String actor, String note) {}
 
     public record AlarmDetail(Alarm alarm, List<TimelineEntry> timeline) {}
 
@@ -31,9 +43,15 @@ public class AlarmService {
         return alarms.find(id).orElseThrow(() -> ApiProblem.notFound("no alarm " + id));
     }
 
-    public AlarmDetail get(long id, Viewer viewer) {
+    /** The alarm, if the viewer may see its senior (404, 403 otherwise). */
+    public Alarm get(long id, Viewer viewer) {
         Alarm alarm = find(id);
         viewer.checkMaySee(alarm.seniorId());
+        return alarm;
+    }
+
+    public AlarmDetail detail(long id, Viewer viewer) {
+        Alarm alarm = get(id, viewer);
         List<TimelineEntry> timeline = new ArrayList<>();
         for (AlarmRepository.TimelineEntry entry : alarms.timeline(id)) {
             timeline.add(new TimelineEntry(entry.at(), entry.status(), entry.action(), entry.actor(), entry.note()));
@@ -43,23 +61,80 @@ public class AlarmService {
 
     @Transactional
     public Alarm acknowledge(long id, Viewer viewer) {
-        return move(id, List.of(AlarmStatus.RAISED), AlarmStatus.ACKNOWLEDGED, "ACKNOWLEDGED", null, viewer);
+        return move(id, List.of(AlarmStatus.RAISED), AlarmStatus.ACKNOWLEDGED, null, null, null, viewer);
+    }
+
+    /** Hands the alarm to a responder (picked by the operator until the dispatcher does it). */
+    @Transactional
+    public Alarm dispatch(long id, String responder, String note, Viewer viewer) {
+        return move(
+                id,
+                List.of(AlarmStatus.RAISED, AlarmStatus.ACKNOWLEDGED),
+                AlarmStatus.DISPATCHED,
+                null,
+                responder,
+                note == null ? "responder " + responder : "responder " + responder + ": " + note,
+                viewer);
     }
 
     @Transactional
-    public Alarm resolve(long id, String outcome, Viewer viewer) {
-        return move(id, List.copyOf(AlarmStatus.OPEN), AlarmStatus.RESOLVED, "RESOLVED", outcome, viewer);
+    public Alarm onScene(long id, String note, Viewer viewer) {
+        return move(id, List.of(AlarmStatus.DISPATCHED), AlarmStatus.RESPONDER_ON_SCENE, null, null, note, viewer);
     }
 
-    private Alarm move(long id, List<AlarmStatus> from, AlarmStatus to, String action, String outcome, Viewer viewer) {
-        Alarm before = find(id);
-        viewer.checkMaySee(before.seniorId());
-        if (!alarms.transition(id, from, to, outcome)) {
-            AlarmStatus now = find(id).status();
-            throw ApiProblem.conflict(
-                    "alarm " + id + " is " + now + "; it cannot become " + to + " (only from " + from + ")");
+    @Transactional
+    public Alarm resolve(long id, String outcome, String note, Viewer viewer) {
+        if (!OUTCOMES.contains(outcome)) {
+            throw ApiProblem.badRequest(
+                    "outcome must be one of " + OUTCOMES.stream().sorted().toList());
         }
-        alarms.addTimeline(id, to, action, viewer.username(), outcome);
+        return move(
+                id,
+                List.of(AlarmStatus.ACKNOWLEDGED, AlarmStatus.DISPATCHED, AlarmStatus.RESPONDER_ON_SCENE),
+                AlarmStatus.RESOLVED,
+                outcome,
+                null,
+                note,
+                viewer);
+    }
+
+    @Transactional
+    public Alarm falseAlarm(long id, String note, Viewer viewer) {
+        return move(id, ANY_OPEN, AlarmStatus.FALSE_ALARM, "FALSE_ALARM", null, note, viewer);
+    }
+
+    @Transactional
+    public Alarm cancel(long id, String note, Viewer viewer) {
+        return move(id, ANY_OPEN, AlarmStatus.CANCELLED, null, null, note, viewer);
+    }
+
+    /** A note, or a call the operator made and how it went; kept on the timeline. */
+    @Transactional
+    public TimelineEntry addNote(long id, String action, String note, Viewer viewer) {
+        get(id, viewer);
+        Instant now = clock.instant();
+        alarms.addTimeline(id, now, null, action, viewer.username(), note);
+        events.publishEvent(new AlarmChanged(id));
+        return new TimelineEntry(now, null, action, viewer.username(), note);
+    }
+
+    private Alarm move(
+            long id,
+            List<AlarmStatus> from,
+            AlarmStatus to,
+            String outcome,
+            String responder,
+            String note,
+            Viewer viewer) {
+        get(id, viewer);
+        Instant now = clock.instant();
+        if (!alarms.transition(id, from, to, outcome, responder, viewer.username(), now)) {
+            AlarmStatus current = find(id).status();
+            throw ApiProblem.conflict("alarm " + id + " is " + current + "; it cannot become " + to + " (only from "
+                    + EnumSet.copyOf(from) + ")");
+        }
+        String timelineNote = outcome == null ? note : (note == null ? outcome : outcome + ": " + note);
+        alarms.addTimeline(id, now, to, to.name(), viewer.username(), timelineNote);
         events.publishEvent(new AlarmChanged(id));
         return find(id);
     }

@@ -40,7 +40,7 @@ class DeviceController {
             @NotNull Long seniorId) {}
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
     ResponseEntity<Map<String, Object>> register(@Valid @RequestBody NewDeviceRequest request) {
         DeviceService.Registered registered = devices.register(request.id(), request.protocol(), request.seniorId());
         Map<String, Object> body = new LinkedHashMap<>(view(registered.device()));

@@ -11,22 +11,30 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.Geo;
 import org.anxin.platform.system.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The device registry, device state and event history; the module's public face. */
 @Service
 public class DeviceService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Farther than this from the last fix counts as movement (GPS jitter indoors is less). */
+    private static final double MOVED_METERS = 50;
+
     private final JdbcClient db;
     private final DeviceRegistry registry;
     private final ApplicationEventPublisher events;
+    private final JsonMapper json;
 
-    DeviceService(JdbcClient db, DeviceRegistry registry, ApplicationEventPublisher events) {
+    DeviceService(JdbcClient db, DeviceRegistry registry, ApplicationEventPublisher events, JsonMapper json) {
+        this.json = json;
         this.db = db;
         this.registry = registry;
         this.events = events;
@@ -81,16 +89,45 @@ public class DeviceService {
     public Optional<Device> find(String id) {
         return db.sql("select * from devices where id = ?")
                 .param(id)
-                .query((rs, n) -> new Device(
-                        rs.getString("id"),
-                        rs.getString("protocol"),
-                        rs.getLong("senior_id"),
-                        registry.online(rs.getString("id")),
-                        instant(rs.getTimestamp("last_seen_at")),
-                        (Integer) rs.getObject("battery"),
-                        (Double) rs.getObject("lat"),
-                        (Double) rs.getObject("lon")))
+                .query((rs, n) -> device(rs))
                 .optional();
+    }
+
+    /** The senior's devices, with battery, last seen and last fix. */
+    public List<Device> forSenior(long seniorId) {
+        return db.sql("select * from devices where senior_id = ? order by id")
+                .param(seniorId)
+                .query((rs, n) -> device(rs))
+                .list();
+    }
+
+    /** A point of a senior's trail: where one of their devices was, oldest first. */
+    public record TrailPoint(String deviceId, Instant at, double lat, double lon) {}
+
+    public List<TrailPoint> trail(long seniorId, Instant since, int limit) {
+        return db.sql("select * from (select e.device_id, coalesce(e.device_time, e.received_at) as at, e.lat, e.lon"
+                        + " from device_events e join devices d on d.id = e.device_id where d.senior_id = ?"
+                        + " and e.lat is not null and e.received_at >= ? order by e.received_at desc, e.id desc"
+                        + " limit ?) t order by at")
+                .params(seniorId, timestamp(since), limit)
+                .query((rs, n) -> new TrailPoint(
+                        rs.getString("device_id"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getDouble("lat"),
+                        rs.getDouble("lon")))
+                .list();
+    }
+
+    private Device device(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Device(
+                rs.getString("id"),
+                rs.getString("protocol"),
+                rs.getLong("senior_id"),
+                registry.online(rs.getString("id")),
+                instant(rs.getTimestamp("last_seen_at")),
+                (Integer) rs.getObject("battery"),
+                (Double) rs.getObject("lat"),
+                (Double) rs.getObject("lon"));
     }
 
     /** The device, if it exists and belongs to a senior the viewer may see (404, 403 otherwise). */
@@ -156,13 +193,81 @@ public class DeviceService {
                 .update();
         if (event.lat() != null) {
             Instant at = event.deviceTime() != null ? event.deviceTime() : event.receivedAt();
-            db.sql("update devices set lat = ?, lon = ?, position_at = ? where id = ?"
+            Double[] before = db.sql("select lat, lon from devices where id = ?")
+                    .param(event.deviceId())
+                    .query((rs, n) -> new Double[] {(Double) rs.getObject("lat"), (Double) rs.getObject("lon")})
+                    .single();
+            int newer = db.sql("update devices set lat = ?, lon = ?, position_at = ? where id = ?"
                             + " and (position_at is null or position_at <= ?)")
                     .params(event.lat(), event.lon(), timestamp(at), event.deviceId(), timestamp(at))
                     .update();
+            if (newer > 0
+                    && (before[0] == null
+                            || Geo.meters(before[0], before[1], event.lat(), event.lon()) > MOVED_METERS)) {
+                moved(event);
+            }
+        }
+        Long steps = steps(event.attrs());
+        if (steps != null
+                && db.sql("update devices set steps = ? where id = ? and (steps is null or steps < ?)")
+                                .params(steps, event.deviceId(), steps)
+                                .update()
+                        > 0) {
+            moved(event);
         }
         events.publishEvent(new DeviceEventStored(event, seniorId));
         return true;
+    }
+
+    /** A device and when it was last heard from and last moved, for the silence rules. */
+    public record Quiet(
+            String deviceId, long seniorId, Instant lastSeenAt, Instant lastMovedAt, Double lat, Double lon) {}
+
+    /** Devices heard from before, but not since, {@code cutoff}. */
+    public List<Quiet> silentSince(Instant cutoff) {
+        return db.sql("select * from devices where last_seen_at < ? order by id")
+                .param(timestamp(cutoff))
+                .query((rs, n) -> quiet(rs))
+                .list();
+    }
+
+    /** Devices heard from since {@code seenAfter} that have not moved since {@code movedBefore}. */
+    public List<Quiet> stillSince(Instant movedBefore, Instant seenAfter) {
+        return db.sql("select * from devices where last_seen_at >= ? and coalesce(last_moved_at, created_at) < ?"
+                        + " order by id")
+                .params(timestamp(seenAfter), timestamp(movedBefore))
+                .query((rs, n) -> quiet(rs))
+                .list();
+    }
+
+    private static Quiet quiet(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp moved = rs.getTimestamp("last_moved_at");
+        return new Quiet(
+                rs.getString("id"),
+                rs.getLong("senior_id"),
+                rs.getTimestamp("last_seen_at").toInstant(),
+                moved == null ? rs.getTimestamp("created_at").toInstant() : moved.toInstant(),
+                (Double) rs.getObject("lat"),
+                (Double) rs.getObject("lon"));
+    }
+
+    /** Movement for the inactivity rule: a new fix far enough away, or more steps counted. */
+    private void moved(DeviceEvent event) {
+        db.sql("update devices set last_moved_at = greatest(coalesce(last_moved_at, ?), ?) where id = ?")
+                .params(timestamp(event.receivedAt()), timestamp(event.receivedAt()), event.deviceId())
+                .update();
+    }
+
+    private Long steps(String attrs) {
+        if (attrs == null || !attrs.contains("\"steps\"")) {
+            return null;
+        }
+        try {
+            JsonNode steps = json.readTree(attrs).get("steps");
+            return steps != null && steps.isIntegralNumber() ? steps.asLong() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String newSecret() {

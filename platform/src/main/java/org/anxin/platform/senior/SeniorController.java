@@ -4,16 +4,22 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.Role;
+import org.anxin.platform.system.Viewer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,17 +40,64 @@ class SeniorController {
             @Size(max = 32) String phone,
             @Size(max = 300) String address,
             @DecimalMin("-90") @DecimalMax("90") Double lat,
-            @DecimalMin("-180") @DecimalMax("180") Double lon) {}
+            @DecimalMin("-180") @DecimalMax("180") Double lon,
+            @Past LocalDate birthDate,
+            @Size(max = 2000) String healthNotes,
+            @Size(max = 2000) String medicines,
+            @Size(max = 1000) String allergies,
+            @Size(max = 1000) String doorNotes,
+            @Size(max = 10) List<@Valid ContactRequest> contacts) {}
+
+    record ContactRequest(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 50) String relation,
+            @NotBlank @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "must be a phone number") String phone) {}
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
     ResponseEntity<Senior> create(@Valid @RequestBody NewSeniorRequest request) {
         if ((request.lat() == null) != (request.lon() == null)) {
             throw ApiProblem.badRequest("lat and lon must be given together");
         }
-        Senior senior = seniors.create(new SeniorService.NewSenior(
-                request.name().strip(), request.phone(), request.address(), request.lat(), request.lon()));
+        Senior senior = seniors.create(
+                new SeniorService.NewSenior(
+                        request.name().strip(), request.phone(), request.address(), request.lat(), request.lon()),
+                new SeniorService.Profile(
+                        request.birthDate(),
+                        request.healthNotes(),
+                        request.medicines(),
+                        request.allergies(),
+                        request.doorNotes()),
+                contacts(request.contacts()));
         return ResponseEntity.created(URI.create("/api/seniors/" + senior.id())).body(senior);
+    }
+
+    @GetMapping("/{id}/contacts")
+    List<SeniorRecord.Contact> contacts(@PathVariable long id) {
+        seniors.get(id, accounts.currentViewer());
+        return seniors.contacts(id);
+    }
+
+    /** Staff, or the senior's own family, set the contacts; the list order is the call order. */
+    @PutMapping("/{id}/contacts")
+    List<SeniorRecord.Contact> replaceContacts(
+            @PathVariable long id, @RequestBody @Size(max = 10) List<@Valid ContactRequest> contacts) {
+        Viewer viewer = accounts.currentViewer();
+        seniors.get(id, viewer);
+        if (viewer.role() == Role.RESPONDER) {
+            throw ApiProblem.forbidden("a responder may not change a senior's contacts");
+        }
+        return seniors.replaceContacts(id, contacts(contacts));
+    }
+
+    private static List<SeniorRecord.Contact> contacts(List<ContactRequest> requests) {
+        if (requests == null) {
+            return List.of();
+        }
+        return requests.stream()
+                .map(c -> new SeniorRecord.Contact(
+                        0, c.name().strip(), c.relation(), c.phone().strip()))
+                .toList();
     }
 
     @GetMapping

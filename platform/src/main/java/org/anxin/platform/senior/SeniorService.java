@@ -1,5 +1,7 @@
 package org.anxin.platform.senior;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.anxin.platform.system.ApiProblem;
@@ -7,6 +9,7 @@ import org.anxin.platform.system.Viewer;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Seniors and their records; the module's public face. */
 @Service
@@ -27,12 +30,78 @@ public class SeniorService {
 
     public record NewSenior(String name, String phone, String address, Double lat, Double lon) {}
 
+    /** The record's health and access facts; null fields are left empty. */
+    public record Profile(
+            LocalDate birthDate, String healthNotes, String medicines, String allergies, String doorNotes) {
+        public static final Profile EMPTY = new Profile(null, null, null, null, null);
+    }
+
     public Senior create(NewSenior senior) {
-        long id = db.sql("insert into seniors (name, phone, address, lat, lon) values (?, ?, ?, ?, ?) returning id")
-                .params(senior.name(), senior.phone(), senior.address(), senior.lat(), senior.lon())
+        return create(senior, Profile.EMPTY, List.of());
+    }
+
+    @Transactional
+    public Senior create(NewSenior senior, Profile profile, List<SeniorRecord.Contact> contacts) {
+        long id = db.sql("insert into seniors (name, phone, address, lat, lon, birth_date, health_notes, medicines,"
+                        + " allergies, door_notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(
+                        senior.name(),
+                        senior.phone(),
+                        senior.address(),
+                        senior.lat(),
+                        senior.lon(),
+                        profile.birthDate(),
+                        profile.healthNotes(),
+                        profile.medicines(),
+                        profile.allergies(),
+                        profile.doorNotes())
                 .query(Long.class)
                 .single();
+        replaceContacts(id, contacts);
         return new Senior(id, senior.name(), senior.phone(), senior.address(), senior.lat(), senior.lon());
+    }
+
+    /** Replaces the senior's emergency contacts; their order in the list is the call order. */
+    @Transactional
+    public List<SeniorRecord.Contact> replaceContacts(long seniorId, List<SeniorRecord.Contact> contacts) {
+        db.sql("delete from emergency_contacts where senior_id = ?")
+                .param(seniorId)
+                .update();
+        List<SeniorRecord.Contact> stored = new ArrayList<>();
+        for (SeniorRecord.Contact contact : contacts) {
+            SeniorRecord.Contact numbered =
+                    new SeniorRecord.Contact(stored.size() + 1, contact.name(), contact.relation(), contact.phone());
+            db.sql("insert into emergency_contacts (senior_id, position, name, relation, phone) values (?, ?, ?, ?, ?)")
+                    .params(seniorId, numbered.position(), numbered.name(), numbered.relation(), numbered.phone())
+                    .update();
+            stored.add(numbered);
+        }
+        return stored;
+    }
+
+    public List<SeniorRecord.Contact> contacts(long seniorId) {
+        return db.sql("select position, name, relation, phone from emergency_contacts where senior_id = ?"
+                        + " order by position")
+                .param(seniorId)
+                .query((rs, n) -> new SeniorRecord.Contact(
+                        rs.getInt("position"), rs.getString("name"), rs.getString("relation"), rs.getString("phone")))
+                .list();
+    }
+
+    /** The full record, door notes included: callers decide whether to show them. */
+    public Optional<SeniorRecord> record(long id) {
+        return find(id).map(senior -> db.sql(
+                        "select birth_date, health_notes, medicines, allergies, door_notes from seniors where id = ?")
+                .param(id)
+                .query((rs, n) -> new SeniorRecord(
+                        senior,
+                        rs.getObject("birth_date", LocalDate.class),
+                        rs.getString("health_notes"),
+                        rs.getString("medicines"),
+                        rs.getString("allergies"),
+                        rs.getString("door_notes"),
+                        contacts(id)))
+                .single());
     }
 
     public Optional<Senior> find(long id) {

@@ -89,6 +89,18 @@ public class Accounts {
                 .optional();
     }
 
+    /** Users of a role, e.g. the supervisors to alert. */
+    public List<User> withRole(Role role) {
+        return db
+                .sql("select username from users where role = ? order by username")
+                .param(role.name())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(username -> find(username).orElseThrow())
+                .toList();
+    }
+
     /** The signed-in user of this request. */
     public Viewer currentViewer() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

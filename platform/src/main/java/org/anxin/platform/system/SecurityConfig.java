@@ -29,6 +29,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfig {
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+    // Twilio's webhooks carry no session; each is checked by its X-Twilio-Signature instead
+    private static final RequestMatcher TWILIO =
+            request -> request.getRequestURI().startsWith("/twilio/");
     private static final RequestMatcher HAS_AUTHORIZATION = request -> request.getHeader("Authorization") != null;
 
     @Bean
@@ -45,6 +48,7 @@ class SecurityConfig {
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
                                 "/api/csrf",
+                                "/twilio/**",
                                 "/error")
                         .permitAll()
                         .anyRequest()
@@ -56,7 +60,7 @@ class SecurityConfig {
                         .failureUrl("/login.html?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(HAS_AUTHORIZATION))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(HAS_AUTHORIZATION, TWILIO))
                 .exceptionHandling(
                         errors -> errors.defaultAuthenticationEntryPointFor(SecurityConfig::unauthorized, API)
                                 .defaultAccessDeniedHandlerFor(

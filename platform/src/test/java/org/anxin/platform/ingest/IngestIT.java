@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.anxin.platform.DeviceStream;
 import org.anxin.platform.HttpApi;
 import org.anxin.platform.PlatformIT;
 import org.junit.jupiter.api.Test;
@@ -212,20 +213,7 @@ class IngestIT extends PlatformIT {
     }
 
     private Map<String, String> entry(String deviceId, String type, String deviceTime) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("v", "1");
-        fields.put("eventId", UUID.randomUUID().toString());
-        fields.put("deviceId", deviceId);
-        fields.put("protocol", "mqtt");
-        fields.put("type", type);
-        fields.put("deviceTime", deviceTime);
-        fields.put("receivedAt", Instant.now().toString());
-        fields.put("lat", "30.2741");
-        fields.put("lon", "120.1551");
-        fields.put("battery", "77");
-        fields.put("gatewayNode", "it");
-        fields.put("raw", "{\"type\":\"" + type + "\"}");
-        return fields;
+        return DeviceStream.entry(deviceId, type, Instant.parse(deviceTime), Instant.now());
     }
 
     private static Map<String, String> withNewEventId(Map<String, String> entry) {
@@ -235,11 +223,11 @@ class IngestIT extends PlatformIT {
     }
 
     private void xadd(Map<String, String> fields) {
-        redis.xadd(stream(fields.get("deviceId")), StreamEntryID.NEW_ENTRY, fields);
+        DeviceStream.xadd(redis, fields);
     }
 
     private static String stream(String deviceId) {
-        return "anxin:events:" + Math.floorMod(deviceId.hashCode(), 8);
+        return DeviceStream.stream(deviceId);
     }
 
     private List<JsonNode> openAlarms(String deviceId) {

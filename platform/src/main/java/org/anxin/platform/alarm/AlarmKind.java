@@ -1,0 +1,47 @@
+package org.anxin.platform.alarm;
+
+import java.util.Map;
+
+/**
+ * The alarm kinds and their priority in the queue (1 first). A fall or an SOS press never waits
+ * behind anything else: a senior who fell may not be able to speak.
+ */
+final class AlarmKind {
+    static final String SOS = "SOS";
+    static final String FALL = "FALL";
+    static final String WATCH_REMOVED = "WATCH_REMOVED";
+    static final String GEOFENCE_EXIT = "GEOFENCE_EXIT";
+    static final String INACTIVITY = "INACTIVITY";
+    static final String ALARM = "ALARM";
+    static final String OFFLINE = "OFFLINE";
+    static final String LOW_BATTERY = "LOW_BATTERY";
+
+    private static final Map<String, Integer> PRIORITY = Map.of(
+            SOS, 1,
+            FALL, 1,
+            WATCH_REMOVED, 2,
+            GEOFENCE_EXIT, 2,
+            INACTIVITY, 2,
+            ALARM, 3,
+            OFFLINE, 3,
+            LOW_BATTERY, 4);
+
+    private AlarmKind() {}
+
+    static int priority(String kind) {
+        Integer priority = PRIORITY.get(kind);
+        if (priority == null) {
+            throw new IllegalArgumentException("not an alarm kind: " + kind);
+        }
+        return priority;
+    }
+
+    /** Device event types that raise an alarm of the same name. */
+    static boolean raisedByEvent(String eventType) {
+        return SOS.equals(eventType)
+                || FALL.equals(eventType)
+                || WATCH_REMOVED.equals(eventType)
+                || LOW_BATTERY.equals(eventType)
+                || ALARM.equals(eventType);
+    }
+}

@@ -1,0 +1,160 @@
+package org.anxin.platform.alarm;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.anxin.platform.system.ApiProblem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * How fast alarms were answered, against the telecare audit thresholds: 97.5 % within 60 s and
+ * 99 % within 180 s. The answer is the first move an operator made on the alarm (acknowledge,
+ * dispatch, false alarm, cancel); an alarm nobody answered counts as answered in neither.
+ */
+@Component
+class AnswerTimes {
+    static final double TARGET_60 = 97.5;
+    static final double TARGET_180 = 99.0;
+
+    private final JdbcClient db;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    AnswerTimes(JdbcClient db, Clock clock, @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+        this.db = db;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    private record Row(Instant created, Long answerMillis, String operator) {}
+
+    Map<String, Object> report(String fromText, String toText, List<String> types) {
+        Instant to = toText == null || toText.isBlank() ? clock.instant() : bound(toText, true);
+        Instant from = fromText == null || fromText.isBlank() ? to.minus(Duration.ofDays(7)) : bound(fromText, false);
+        if (!from.isBefore(to)) {
+            throw ApiProblem.badRequest("from must be before to");
+        }
+        if (Duration.between(from, to).toDays() > 400) {
+            throw ApiProblem.badRequest("the report covers at most 400 days");
+        }
+        List<Row> rows = db.sql("select created_at, answered_at, answered_by from alarms where created_at >= ?"
+                        + " and created_at < ? and (cardinality(?::text[]) = 0 or type = any(?::text[]))"
+                        + " order by created_at")
+                .params(
+                        Timestamp.from(from),
+                        Timestamp.from(to),
+                        types.toArray(String[]::new),
+                        types.toArray(String[]::new))
+                .query((rs, n) -> {
+                    Instant created = rs.getTimestamp("created_at").toInstant();
+                    Timestamp answered = rs.getTimestamp("answered_at");
+                    return new Row(
+                            created,
+                            answered == null
+                                    ? null
+                                    : Math.max(0, answered.toInstant().toEpochMilli() - created.toEpochMilli()),
+                            rs.getString("answered_by"));
+                })
+                .list();
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from);
+        body.put("to", to);
+        body.put("types", types);
+        body.put("targets", Map.of("within60sPercent", TARGET_60, "within180sPercent", TARGET_180));
+        body.putAll(figures(rows));
+        Map<String, List<Row>> byOperator = new TreeMap<>();
+        Map<LocalDate, List<Row>> byDay = new TreeMap<>();
+        for (Row row : rows) {
+            if (row.operator() != null) {
+                byOperator
+                        .computeIfAbsent(row.operator(), k -> new ArrayList<>())
+                        .add(row);
+            }
+            byDay.computeIfAbsent(row.created().atZone(zone).toLocalDate(), k -> new ArrayList<>())
+                    .add(row);
+        }
+        List<Map<String, Object>> operators = new ArrayList<>();
+        byOperator.forEach((operator, list) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("operator", operator);
+            entry.putAll(figures(list));
+            operators.add(entry);
+        });
+        List<Map<String, Object>> days = new ArrayList<>();
+        byDay.forEach((day, list) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("day", day);
+            entry.putAll(figures(list));
+            days.add(entry);
+        });
+        body.put("perOperator", operators);
+        body.put("perDay", days);
+        return body;
+    }
+
+    private static Map<String, Object> figures(List<Row> rows) {
+        List<Long> answered = rows.stream()
+                .map(Row::answerMillis)
+                .filter(m -> m != null)
+                .sorted()
+                .toList();
+        long within60 = answered.stream().filter(m -> m <= 60_000).count();
+        long within180 = answered.stream().filter(m -> m <= 180_000).count();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("count", rows.size());
+        figures.put("answered", answered.size());
+        figures.put("unanswered", rows.size() - answered.size());
+        Double pct60 = percent(within60, rows.size());
+        Double pct180 = percent(within180, rows.size());
+        figures.put("within60sPercent", pct60);
+        figures.put("within180sPercent", pct180);
+        figures.put("medianSeconds", seconds(percentile(answered, 50)));
+        figures.put("p90Seconds", seconds(percentile(answered, 90)));
+        figures.put("meets60sTarget", pct60 == null ? null : pct60 >= TARGET_60);
+        figures.put("meets180sTarget", pct180 == null ? null : pct180 >= TARGET_180);
+        return figures;
+    }
+
+    private static Double percent(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 100.0;
+    }
+
+    /** Nearest-rank percentile of sorted values; null for none. */
+    static Long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static Double seconds(Long millis) {
+        return millis == null ? null : millis / 1000.0;
+    }
+
+    /** An instant, or a date in the city's zone: from its start, or (for {@code to}) to its end. */
+    private Instant bound(String text, boolean end) {
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException notInstant) {
+            try {
+                LocalDate day = LocalDate.parse(text.strip());
+                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                throw ApiProblem.badRequest("from and to are dates (2026-11-22) or instants (2026-11-22T08:00:00Z)");
+            }
+        }
+    }
+}

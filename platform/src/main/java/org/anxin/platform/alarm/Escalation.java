@@ -1,0 +1,208 @@
+package org.anxin.platform.alarm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.anxin.platform.notify.FamilyResponded;
+import org.anxin.platform.notify.Notification;
+import org.anxin.platform.notify.Notifications;
+import org.anxin.platform.senior.SeniorRecord;
+import org.anxin.platform.senior.SeniorService;
+import org.anxin.platform.system.Accounts;
+import org.anxin.platform.system.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The desk's timers. Not acknowledged within {@code anxin.escalation.ack-timeout} (60 s): the
+ * alarm turns red and every SUPERVISOR gets an SMS. Still open after
+ * {@code anxin.escalation.family-after} (180 s): every emergency contact gets an SMS, and the
+ * first is called; whoever presses 1 is going. Nobody pressed 1 within
+ * {@code anxin.escalation.call-gap} (120 s): the next contact is called, down the list. Each
+ * step is claimed by one conditional UPDATE, so several platform nodes never repeat a step, and
+ * is written to the timeline.
+ */
+@Component
+class Escalation {
+    private static final Logger log = LoggerFactory.getLogger(Escalation.class);
+    private static final Map<String, String> KIND_ZH = Map.of(
+            AlarmKind.SOS, "紧急呼叫",
+            AlarmKind.FALL, "跌倒",
+            AlarmKind.WATCH_REMOVED, "手表摘除",
+            AlarmKind.GEOFENCE_EXIT, "离开安全区域",
+            AlarmKind.INACTIVITY, "长时间无活动",
+            AlarmKind.ALARM, "设备",
+            AlarmKind.OFFLINE, "设备离线",
+            AlarmKind.LOW_BATTERY, "电量低");
+
+    private final AlarmRepository alarms;
+    private final SeniorService seniors;
+    private final Accounts accounts;
+    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Duration ackTimeout;
+    private final Duration familyAfter;
+    private final Duration callGap;
+    private final DateTimeFormatter time;
+
+    Escalation(
+            AlarmRepository alarms,
+            SeniorService seniors,
+            Accounts accounts,
+            Notifications notifications,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock,
+            @Value("${anxin.escalation.ack-timeout:PT60S}") Duration ackTimeout,
+            @Value("${anxin.escalation.family-after:PT180S}") Duration familyAfter,
+            @Value("${anxin.escalation.call-gap:PT120S}") Duration callGap,
+            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+        this.alarms = alarms;
+        this.seniors = seniors;
+        this.accounts = accounts;
+        this.notifications = notifications;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.ackTimeout = ackTimeout;
+        this.familyAfter = familyAfter;
+        this.callGap = callGap;
+        this.time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+    }
+
+    @Scheduled(initialDelay = 5_000, fixedDelayString = "${anxin.escalation.tick-ms:1000}")
+    void tick() {
+        Instant now = clock.instant();
+        tx.executeWithoutResult(
+                s -> alarms.claimUnanswered(now.minus(ackTimeout), now).forEach(id -> alertSupervisors(id, now)));
+        tx.executeWithoutResult(
+                s -> alarms.claimForFamily(now.minus(familyAfter), now).forEach(id -> notifyFamily(id, now)));
+        tx.executeWithoutResult(
+                s -> alarms.claimNextCall(now.minus(callGap), now).forEach(id -> callNext(id, now)));
+    }
+
+    private void alertSupervisors(long id, Instant now) {
+        Alarm alarm = alarms.find(id).orElseThrow();
+        List<Accounts.User> supervisors = accounts.withRole(Role.SUPERVISOR);
+        String body = "【安心12349】" + kind(alarm) + "报警 #" + id + "（" + alarm.seniorName() + "）已超过"
+                + ackTimeout.toSeconds() + "秒未受理，请立即处理。";
+        for (Accounts.User supervisor : supervisors) {
+            notifications.queue(new Notifications.Request(
+                    id,
+                    "supervisor " + supervisor.username(),
+                    supervisor.phone(),
+                    Notification.Channel.SMS,
+                    "SUPERVISOR_ALERT",
+                    body));
+        }
+        alarms.addTimeline(
+                id,
+                now,
+                null,
+                "ESCALATED",
+                "system",
+                "not acknowledged within " + ackTimeout.toSeconds() + " s; " + supervisors.size()
+                        + " supervisor(s) alerted");
+        log.warn("alarm {} not acknowledged within {} s: escalated", id, ackTimeout.toSeconds());
+        events.publishEvent(new AlarmChanged(id));
+    }
+
+    private void notifyFamily(long id, Instant now) {
+        Alarm alarm = alarms.find(id).orElseThrow();
+        List<SeniorRecord.Contact> contacts = seniors.contacts(alarm.seniorId());
+        if (contacts.isEmpty()) {
+            alarms.addTimeline(id, now, null, "FAMILY_NOT_NOTIFIED", "system", "no emergency contacts on record");
+            events.publishEvent(new AlarmChanged(id));
+            return;
+        }
+        String sms = "【安心12349】您的家人" + alarm.seniorName() + "于" + time.format(alarm.createdAt()) + "触发"
+                + kind(alarm) + "报警" + (alarm.address() == null ? "" : "，地址：" + alarm.address())
+                + "。值班员正在处理，稍后可能致电您。";
+        for (SeniorRecord.Contact contact : contacts) {
+            notifications.queue(new Notifications.Request(
+                    id, recipient(contact), contact.phone(), Notification.Channel.SMS, "FAMILY_ALERT", sms));
+        }
+        call(alarm, contacts.get(0));
+        alarms.startCalls(id, now);
+        alarms.addTimeline(
+                id,
+                now,
+                null,
+                "FAMILY_NOTIFIED",
+                "system",
+                "still open after " + familyAfter.toSeconds() + " s: SMS to " + contacts.size()
+                        + " contact(s); calling " + recipient(contacts.get(0)));
+        events.publishEvent(new AlarmChanged(id));
+    }
+
+    private void callNext(long id, Instant now) {
+        Alarm alarm = alarms.find(id).orElseThrow();
+        List<SeniorRecord.Contact> contacts = seniors.contacts(alarm.seniorId());
+        int position = alarms.callPosition(id);
+        if (position > contacts.size()) {
+            alarms.stopCalls(id);
+            alarms.addTimeline(
+                    id, now, null, "FAMILY_CALLS_EXHAUSTED", "system", "no contact pressed 1; back to the operator");
+        } else {
+            SeniorRecord.Contact contact = contacts.get(position - 1);
+            call(alarm, contact);
+            alarms.addTimeline(id, now, null, "FAMILY_CALL", "system", "no answer yet; calling " + recipient(contact));
+        }
+        events.publishEvent(new AlarmChanged(id));
+    }
+
+    private void call(Alarm alarm, SeniorRecord.Contact contact) {
+        String script = "您好，这里是安心养老服务平台一二三四九。您的家人" + alarm.seniorName() + "，于"
+                + time.format(alarm.createdAt()) + "触发" + kind(alarm) + "报警"
+                + (alarm.address() == null ? "" : "，地址" + alarm.address()) + "。如果您现在可以前往，请按1。";
+        notifications.queue(new Notifications.Request(
+                alarm.id(), recipient(contact), contact.phone(), Notification.Channel.VOICE, "FAMILY_CALL", script));
+    }
+
+    /** A contact pressed a key on the alarm call: "1" means they are going. */
+    @EventListener
+    void on(FamilyResponded response) {
+        Instant now = clock.instant();
+        if ("1".equals(response.digits())) {
+            if (alarms.familyAccepted(response.alarmId(), response.recipient())) {
+                alarms.addTimeline(
+                        response.alarmId(),
+                        now,
+                        null,
+                        "FAMILY_ACCEPTED",
+                        "family:" + response.recipient(),
+                        "pressed 1 on the call: going to the senior");
+            }
+        } else {
+            alarms.addTimeline(
+                    response.alarmId(),
+                    now,
+                    null,
+                    "FAMILY_RESPONDED",
+                    "family:" + response.recipient(),
+                    "pressed " + (response.digits().isEmpty() ? "nothing" : response.digits()));
+        }
+        events.publishEvent(new AlarmChanged(response.alarmId()));
+    }
+
+    private static String recipient(SeniorRecord.Contact contact) {
+        return contact.position() + ". " + contact.name()
+                + (contact.relation() == null ? "" : " (" + contact.relation() + ")");
+    }
+
+    private static String kind(Alarm alarm) {
+        return KIND_ZH.getOrDefault(alarm.type(), alarm.type());
+    }
+}

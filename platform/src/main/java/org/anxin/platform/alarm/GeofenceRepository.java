@@ -1,0 +1,81 @@
+package org.anxin.platform.alarm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class GeofenceRepository {
+    private final JdbcClient db;
+    private final JsonMapper json;
+    private final RowMapper<Geofence> row;
+
+    GeofenceRepository(JdbcClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+        this.row = (rs, n) -> new Geofence(
+                rs.getLong("id"),
+                rs.getLong("senior_id"),
+                rs.getString("name"),
+                (Double) rs.getObject("center_lat"),
+                (Double) rs.getObject("center_lon"),
+                (Double) rs.getObject("radius_m"),
+                polygon(rs.getString("polygon")),
+                rs.getBoolean("outside"));
+    }
+
+    Geofence insert(
+            long seniorId, String name, Double lat, Double lon, Double radius, List<double[]> polygon, String by) {
+        long id = db.sql(
+                        "insert into geofences (senior_id, name, center_lat, center_lon, radius_m, polygon, created_by)"
+                                + " values (?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(seniorId, name, lat, lon, radius, polygon == null ? null : json.writeValueAsString(polygon), by)
+                .query(Long.class)
+                .single();
+        return find(id);
+    }
+
+    Geofence find(long id) {
+        return db.sql("select * from geofences where id = ?")
+                .param(id)
+                .query(row)
+                .single();
+    }
+
+    List<Geofence> forSenior(long seniorId) {
+        return db.sql("select * from geofences where senior_id = ? order by id")
+                .param(seniorId)
+                .query(row)
+                .list();
+    }
+
+    boolean delete(long seniorId, long id) {
+        return db.sql("delete from geofences where id = ? and senior_id = ?")
+                        .params(id, seniorId)
+                        .update()
+                > 0;
+    }
+
+    /** Flips the inside/outside state; false when another event already did. */
+    boolean markOutside(long id, boolean outside) {
+        return db.sql("update geofences set outside = ? where id = ? and outside = ?")
+                        .params(outside, id, !outside)
+                        .update()
+                > 0;
+    }
+
+    private List<double[]> polygon(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<double[]> vertices = new ArrayList<>();
+        for (JsonNode vertex : json.readTree(text)) {
+            vertices.add(new double[] {vertex.get(0).asDouble(), vertex.get(1).asDouble()});
+        }
+        return vertices;
+    }
+}
