@@ -7,7 +7,7 @@
   function create(elementId, config, onTileError) {
     if (typeof L === 'undefined') {
       onTileError();
-      return { show() {}, remove() {}, focus() {} };
+      return { show() {}, remove() {}, focus() {}, trail() {} };
     }
     const map = L.map(elementId, { zoomControl: true }).setView(config.center, config.zoom);
     if (config.tileUrl) {
@@ -17,7 +17,18 @@
         .addTo(map);
     }
     const pins = new Map();
+    let trailLayer = null;
     return {
+      // The opened senior's last day of fixes as a line, and home as a small square.
+      trail(points, home) {
+        if (trailLayer) trailLayer.remove();
+        trailLayer = L.layerGroup().addTo(map);
+        const line = (points || []).map((p) => [p.lat, p.lon]);
+        if (line.length > 1) L.polyline(line, { color: '#1565c0', weight: 3, opacity: 0.7 }).addTo(trailLayer);
+        if (home) {
+          L.circleMarker(home, { radius: 6, color: '#2e7d32', weight: 2, fillOpacity: 0.5 }).addTo(trailLayer);
+        }
+      },
       show(alarm, label) {
         this.remove(alarm.id);
         if (alarm.lat == null || alarm.lon == null) return;

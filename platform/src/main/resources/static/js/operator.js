@@ -1,13 +1,18 @@
-// Operator console: the open-alarm queue, kept live over Server-Sent Events.
+// Operator console: the open-alarm queue kept live over Server-Sent Events, ordered by priority
+// then age, and the record of the alarm the operator opens.
 (function () {
   'use strict';
 
   const OPEN = new Set(['RAISED', 'ACKNOWLEDGED', 'DISPATCHED', 'RESPONDER_ON_SCENE']);
+  const DESK = new Set(['ADMIN', 'SUPERVISOR', 'OPERATOR']);
+  const ACK_TARGET_SECONDS = 60;
   const alarms = new Map();
   const queue = document.getElementById('alarm-queue');
   const template = document.getElementById('card-template');
+  const panel = document.getElementById('record');
   let me = { role: null };
   let map = null;
+  let openId = null;
 
   function send(method, url, body) {
     const headers = { 'Content-Type': 'application/json' };
@@ -32,10 +37,29 @@
     box.hidden = !message;
   }
 
-  function waitingText(raisedAt) {
-    const seconds = Math.max(0, Math.floor((Date.now() - Date.parse(raisedAt)) / 1000));
-    const minutes = Math.floor(seconds / 60);
-    return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
+  function waitedSeconds(alarm) {
+    return Math.max(0, Math.floor((Date.now() - Date.parse(alarm.createdAt || alarm.raisedAt)) / 1000));
+  }
+
+  function waitingText(alarm) {
+    const seconds = waitedSeconds(alarm);
+    return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  }
+
+  function overdue(alarm) {
+    return alarm.escalated || (alarm.status === 'RAISED' && waitedSeconds(alarm) > ACK_TARGET_SECONDS);
+  }
+
+  function act(alarm, action, body) {
+    return send('POST', `/api/alarms/${alarm.id}/${action}`, body).then(upsert)
+      .then(() => { showError(null); if (openId === alarm.id) openRecord(alarm.id); })
+      .catch((error) => showError(error.message));
+  }
+
+  function button(card, selector, visible, onClick) {
+    const element = card.querySelector(selector);
+    element.hidden = !visible;
+    element.addEventListener('click', (event) => { event.stopPropagation(); onClick(); });
   }
 
   function renderCard(alarm) {
@@ -43,7 +67,10 @@
     card.dataset.alarmId = alarm.id;
     card.dataset.status = alarm.status;
     card.dataset.deviceId = alarm.deviceId;
+    card.dataset.priority = alarm.priority;
     card.classList.add(`type-${alarm.type.toLowerCase()}`);
+    card.classList.toggle('overdue', overdue(alarm));
+    card.classList.toggle('selected', openId === alarm.id);
     Anxin.apply(card);
     card.querySelector('.alarm-type').textContent = Anxin.t(`type.${alarm.type}`);
     card.querySelector('.alarm-status').textContent = Anxin.t(`status.${alarm.status}`);
@@ -55,7 +82,7 @@
     const raised = card.querySelector('.raised-at');
     raised.dateTime = alarm.raisedAt;
     raised.textContent = new Date(alarm.raisedAt).toLocaleString(Anxin.lang());
-    card.querySelector('.waiting').textContent = waitingText(alarm.raisedAt);
+    card.querySelector('.waiting').textContent = waitingText(alarm);
     card.querySelector('.device-id').textContent = alarm.deviceId;
 
     const outcome = card.querySelector('.outcome');
@@ -65,29 +92,38 @@
       option.textContent = Anxin.t(`outcomes.${code}`);
       outcome.appendChild(option);
     });
-    const mayAct = me.role === 'OPERATOR' || me.role === 'ADMIN';
-    card.querySelector('.card-actions').hidden = !mayAct;
-    card.querySelector('.ack').hidden = alarm.status !== 'RAISED';
-    card.querySelector('.ack').addEventListener('click', (event) => {
-      event.stopPropagation();
-      send('POST', `/api/alarms/${alarm.id}/acknowledge`).then(upsert).then(() => showError(null))
-        .catch((error) => showError(error.message));
+    const s = alarm.status;
+    card.querySelector('.card-actions').hidden = !DESK.has(me.role);
+    button(card, '.ack', s === 'RAISED', () => act(alarm, 'acknowledge'));
+    button(card, '.dispatch', s === 'RAISED' || s === 'ACKNOWLEDGED', () => {
+      const responder = window.prompt(Anxin.t('responderPrompt'));
+      if (responder && responder.trim()) act(alarm, 'dispatch', { responder: responder.trim() });
     });
-    card.querySelector('.resolve').addEventListener('click', (event) => {
-      event.stopPropagation();
-      send('POST', `/api/alarms/${alarm.id}/resolve`, { outcome: outcome.value }).then(upsert)
-        .then(() => showError(null)).catch((error) => showError(error.message));
-    });
+    button(card, '.on-scene', s === 'DISPATCHED', () => act(alarm, 'on-scene'));
+    const mayResolve = s === 'ACKNOWLEDGED' || s === 'DISPATCHED' || s === 'RESPONDER_ON_SCENE';
+    outcome.hidden = !mayResolve;
+    button(card, '.resolve', mayResolve, () => act(alarm, 'resolve', { outcome: outcome.value }));
+    button(card, '.false-alarm', true, () => act(alarm, 'false-alarm'));
+    button(card, '.cancel', s !== 'RAISED', () => act(alarm, 'cancel'));
     outcome.addEventListener('click', (event) => event.stopPropagation());
-    card.addEventListener('click', () => { if (map) map.focus(alarm); });
+    card.addEventListener('click', () => {
+      if (map) map.focus(alarm);
+      openRecord(alarm.id);
+    });
     return card;
   }
 
+  function byPriorityThenAge(a, b) {
+    return (a.priority - b.priority)
+      || (Date.parse(a.createdAt || a.raisedAt) - Date.parse(b.createdAt || b.raisedAt));
+  }
+
   function render() {
-    const open = [...alarms.values()].sort((a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt));
+    const open = [...alarms.values()].sort(byPriorityThenAge);
     queue.replaceChildren(...open.map(renderCard));
     document.getElementById('queue-count').textContent = String(open.length);
     document.getElementById('queue-empty').hidden = open.length > 0;
+    document.getElementById('escalation-banner').hidden = !open.some((a) => a.escalated);
   }
 
   function upsert(alarm) {
@@ -100,6 +136,72 @@
       if (map) map.remove(alarm.id);
     }
     render();
+    if (openId === alarm.id) openRecord(alarm.id);
+  }
+
+  function item(text, className) {
+    const li = document.createElement('li');
+    li.textContent = text;
+    if (className) li.className = className;
+    return li;
+  }
+
+  function time(iso) {
+    return iso ? new Date(iso).toLocaleString(Anxin.lang()) : '—';
+  }
+
+  function logCall(alarmId, to) {
+    const result = window.prompt(Anxin.t('callResultPrompt'));
+    if (!result || !result.trim()) return;
+    send('POST', `/api/alarms/${alarmId}/calls`, { to, result: result.trim() })
+      .then(() => openRecord(alarmId)).catch((error) => showError(error.message));
+  }
+
+  // The record is fetched anew on each opening: every view is audited on the server.
+  function openRecord(id) {
+    openId = id;
+    Promise.all([send('GET', `/api/alarms/${id}/record`), send('GET', `/api/alarms/${id}`)])
+      .then(([record, detail]) => {
+        if (openId !== id) return;
+        panel.hidden = false;
+        panel.dataset.alarmId = id;
+        const q = (selector) => panel.querySelector(selector);
+        q('.r-name').textContent = record.name;
+        q('.r-age').textContent = record.age == null ? '—' : String(record.age);
+        q('.r-health').textContent = record.healthNotes || '—';
+        q('.r-medicines').textContent = record.medicines || '—';
+        q('.r-allergies').textContent = record.allergies || '—';
+        q('.r-door').textContent = record.doorNotesShown ? (record.doorNotes || '—') : Anxin.t('doorHidden');
+        q('.r-address').textContent = record.address || '';
+        q('.r-phone').textContent = record.phone || '';
+        const desk = DESK.has(me.role);
+        const callSenior = q('.call-senior');
+        callSenior.hidden = !desk || !record.phone;
+        callSenior.onclick = () => logCall(id, `senior ${record.name} ${record.phone}`);
+        q('.r-contacts').replaceChildren(...record.contacts.map((c) => {
+          const li = item(`${c.name}${c.relation ? `（${c.relation}）` : ''} ${c.phone} `);
+          if (desk) {
+            const call = document.createElement('button');
+            call.type = 'button';
+            call.className = 'call-contact';
+            call.textContent = Anxin.t('call');
+            call.onclick = () => logCall(id, `${c.position}. ${c.name} ${c.phone}`);
+            li.appendChild(call);
+          }
+          return li;
+        }));
+        q('.r-devices').replaceChildren(...record.devices.map((d) => item(
+          `${d.id} · ${Anxin.t('battery')} ${d.battery == null ? '—' : `${d.battery}%`} · `
+          + `${Anxin.t('lastSeen')} ${time(d.lastSeenAt)}${d.online ? ' ●' : ''}`)));
+        q('.r-timeline').replaceChildren(...detail.timeline.map((e) => item(
+          `${time(e.at)} · ${e.status ? Anxin.t(`status.${e.status}`) : e.action} · ${e.actor}${e.note ? ` · ${e.note}` : ''}`,
+          `t-${e.action.toLowerCase()}`)));
+        q('.r-notifications').replaceChildren(...detail.notifications.map((n) => item(
+          `${time(n.createdAt)} · ${n.channel} · ${n.recipient} · ${n.status}${n.error ? ` (${n.error})` : ''}`
+          + `${n.digits ? ` · ${n.digits}` : ''}`)));
+        q('.note-form').hidden = !desk;
+        if (map) map.trail(record.trail, record.home);
+      }).catch((error) => showError(error.message));
   }
 
   function setFeedState(state) {
@@ -129,6 +231,13 @@
     document.getElementById('logout-form').addEventListener('submit', () => {
       document.getElementById('logout-csrf').value = Anxin.csrfToken() || '';
     });
+    panel.querySelector('.note-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const input = panel.querySelector('.note-text');
+      if (!openId || !input.value.trim()) return;
+      send('POST', `/api/alarms/${openId}/notes`, { note: input.value.trim() })
+        .then(() => { input.value = ''; openRecord(openId); }).catch((error) => showError(error.message));
+    });
     send('GET', '/api/me').then((user) => {
       me = user;
       document.getElementById('whoami').textContent = user.displayName || user.username;
@@ -140,8 +249,11 @@
       connectFeed();
       window.setInterval(() => {
         document.querySelectorAll('.card').forEach((card) => {
-          const alarm = alarms.get(Number(card.dataset.alarmId)) || alarms.get(card.dataset.alarmId);
-          if (alarm) card.querySelector('.waiting').textContent = waitingText(alarm.raisedAt);
+          const alarm = alarms.get(Number(card.dataset.alarmId));
+          if (alarm) {
+            card.querySelector('.waiting').textContent = waitingText(alarm);
+            card.classList.toggle('overdue', overdue(alarm));
+          }
         });
       }, 1000);
     });

@@ -80,6 +80,15 @@ class OperatorConsoleBrowserIT {
         raised.findElement(By.className("ack")).click();
         WebElement acknowledged = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card[data-status='ACKNOWLEDGED']")));
+        // opening the alarm shows the senior's record and the timeline so far
+        acknowledged.findElement(By.className("senior-name")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#record .r-name"), "刘淑珍"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#record .r-timeline li"), 2));
+        assertThat(browser.findElement(By.cssSelector("#record .r-timeline li.t-acknowledged"))
+                        .getText())
+                .contains("op-zhou");
+        acknowledged = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card[data-status='ACKNOWLEDGED']")));
         new Select(acknowledged.findElement(By.className("outcome"))).selectByValue("HELPED_ON_SITE");
         acknowledged.findElement(By.className("resolve")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(

@@ -113,7 +113,7 @@ class AlarmRepository {
         return db.sql(
                                 "update alarms set status = ?, outcome = coalesce(?, outcome), responder = coalesce(?, responder),"
                                         + " answered_at = coalesce(answered_at, ?), answered_by = coalesce(answered_by, ?),"
-                                        + " closed_at = case when ? then ? else null end, updated_at = now()"
+                                        + " closed_at = case when ? then ?::timestamptz else null end, updated_at = now()"
                                         + " where id = ? and status = any(?)")
                         .params(
                                 to.name(),

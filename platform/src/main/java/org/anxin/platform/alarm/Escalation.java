@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.anxin.platform.notify.FamilyResponded;
 import org.anxin.platform.notify.Notification;
@@ -79,7 +80,7 @@ class Escalation {
         this.ackTimeout = ackTimeout;
         this.familyAfter = familyAfter;
         this.callGap = callGap;
-        this.time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+        this.time = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
     }
 
     @Scheduled(initialDelay = 5_000, fixedDelayString = "${anxin.escalation.tick-ms:1000}")

@@ -1,0 +1,108 @@
+package org.anxin.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * What every platform integration test has: the platform as it runs by default — its own
+ * embedded PostgreSQL and Redis — on free ports, and a real HTTP client. A subclass with a
+ * {@code @DynamicPropertySource} of its own gets a context (and a data directory) of its own;
+ * {@link PlatformIT} is the one most tests share.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PlatformBase {
+    protected static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JedisPooled redis;
+
+    /** The embedded defaults, in the given data directory. */
+    protected static void embedded(DynamicPropertyRegistry registry, Path dataDir) {
+        registry.add("anxin.data-dir", dataDir::toString);
+        registry.add("anxin.db.url", () -> "");
+        registry.add("anxin.redis.url", () -> "");
+        registry.add("anxin.embedded.db-port", () -> "0");
+        registry.add("anxin.embedded.redis-port", () -> "0");
+        registry.add("anxin.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    /** A fresh data directory, for a subclass that needs a context of its own. */
+    protected static Path newDataDir() {
+        return tempDir();
+    }
+
+    protected HttpApi admin() {
+        return new HttpApi("http://127.0.0.1:" + port, "admin", ADMIN_PASSWORD);
+    }
+
+    protected HttpApi anonymous() {
+        return new HttpApi("http://127.0.0.1:" + port, null, null);
+    }
+
+    protected HttpApi as(String username, String password) {
+        return new HttpApi("http://127.0.0.1:" + port, username, password);
+    }
+
+    protected long createSenior(String name) {
+        return admin().post(
+                        "/api/seniors",
+                        Map.of(
+                                "name",
+                                name,
+                                "phone",
+                                "13800000000",
+                                "address",
+                                "西湖区文三路 1 号",
+                                "lat",
+                                30.27,
+                                "lon",
+                                120.15))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    protected String createDevice(String id, long seniorId) {
+        return admin().post("/api/devices", Map.of("id", id, "protocol", "mqtt", "seniorId", seniorId))
+                .expect(201)
+                .json()
+                .get("secret")
+                .asString();
+    }
+
+    protected void createUser(String username, String password, String role, long... seniorIds) {
+        admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username", username,
+                                "password", password,
+                                "role", role,
+                                "displayName", username,
+                                "seniorIds",
+                                        java.util.Arrays.stream(seniorIds)
+                                                .boxed()
+                                                .toList()))
+                .expect(201);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("anxin-platform-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
