@@ -106,6 +106,42 @@ class OperatorConsoleBrowserIT {
     }
 
     @Test
+    void theAnswerTimeReportPageShowsWhatTheApiCounts() throws Exception {
+        stack.admin()
+                .post("/api/users", Map.of("username", "sup-he", "password", "supervisor-pass-1", "role", "SUPERVISOR"))
+                .expect(201);
+        String secret = stack.seniorWithButton("何桂兰", "e2e-btn-report");
+        MqttClient button = Devices.connect(stack.mqttPort(), "e2e-btn-report", secret);
+        Devices.publish(button, "e2e-btn-report", "{\"type\":\"FALL\"}");
+        Devices.close(button);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> stack.admin()
+                .get("/api/alarms?status=OPEN")
+                .json()
+                .valueStream()
+                .anyMatch(a -> "e2e-btn-report".equals(a.get("deviceId").asString())));
+        String expected = stack.admin()
+                .get("/api/reports/answer-times")
+                .json()
+                .get("count")
+                .asString();
+
+        browser.get(stack.baseUrl() + "/reports.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys("sup-he");
+        browser.findElement(By.id("password")).sendKeys("supervisor-pass-1");
+        browser.findElement(By.id("sign-in")).click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#summary tbody tr"), 2));
+        assertThat(browser.findElement(By.cssSelector("#summary tbody tr td:nth-child(2)"))
+                        .getText())
+                .isEqualTo(expected);
+        assertThat(browser.findElement(By.cssSelector("#summary tbody tr:nth-child(2) td:nth-child(4)"))
+                        .getText())
+                .isEqualTo("97.5 %");
+    }
+
+    @Test
     void switchesTheConsoleToEnglish() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(stack.baseUrl() + "/login.html");

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -29,11 +30,45 @@ final class Registrar {
         body.put("address", resident.address());
         body.put("lat", resident.lat());
         body.put("lon", resident.lon());
+        record(body, key, resident);
         long id = PlatformClient.expect(platform.post("/api/seniors", body), 201, "register senior " + key)
                 .get("id")
                 .asLong();
         state.seniors.put(key, id);
         return id;
+    }
+
+    private static final String[] HEALTH = {"高血压", "2 型糖尿病", "冠心病，装有支架", "轻度认知障碍", "骨质疏松，曾髋部骨折"};
+    private static final String[] MEDICINES = {
+        "氨氯地平 5mg 每日一次", "二甲双胍 0.5g 每日两次", "阿司匹林 100mg 每日一次", "多奈哌齐 5mg 睡前", "钙片 每日一次"
+    };
+
+    /** A plausible record for the desk's record view: age, health, door access, two contacts. */
+    private static void record(Map<String, Object> body, String key, City.Resident resident) {
+        int h = Math.floorMod(key.hashCode(), 10_000);
+        body.put("birthDate", String.format(Locale.ROOT, "%d-%02d-%02d", 1932 + h % 28, 1 + h % 12, 1 + h % 28));
+        body.put("healthNotes", HEALTH[h % HEALTH.length]);
+        body.put("medicines", MEDICINES[h % MEDICINES.length]);
+        body.put("allergies", h % 3 == 0 ? "青霉素" : "无已知过敏");
+        body.put("doorNotes", "单元门密码 " + (1000 + h % 9000) + "#，备用钥匙在社区服务站");
+        String surname = resident.name().substring(0, 1);
+        body.put(
+                "contacts",
+                List.of(
+                        Map.of(
+                                "name",
+                                surname + "建国",
+                                "relation",
+                                "儿子",
+                                "phone",
+                                String.format(Locale.ROOT, "+86139%08d", h)),
+                        Map.of(
+                                "name",
+                                surname + "丽",
+                                "relation",
+                                "女儿",
+                                "phone",
+                                String.format(Locale.ROOT, "+86137%08d", h))));
     }
 
     /** The device's secret: kept from an earlier run, issued now, or rotated if it was lost. */
