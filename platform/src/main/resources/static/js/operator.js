@@ -95,6 +95,10 @@
     const s = alarm.status;
     card.querySelector('.card-actions').hidden = !DESK.has(me.role);
     button(card, '.ack', s === 'RAISED', () => act(alarm, 'acknowledge'));
+    button(card, '.auto-dispatch', (s === 'RAISED' || s === 'ACKNOWLEDGED') && alarm.lat != null, () => {
+      send('POST', `/api/dispatch/alarms/${alarm.id}`).then(() => { showError(null); openRecord(alarm.id); })
+        .catch((error) => showError(error.message));
+    });
     button(card, '.dispatch', s === 'RAISED' || s === 'ACKNOWLEDGED', () => {
       const responder = window.prompt(Anxin.t('responderPrompt'));
       if (responder && responder.trim()) act(alarm, 'dispatch', { responder: responder.trim() });

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -96,6 +99,38 @@ public abstract class PlatformBase {
                                                 .boxed()
                                                 .toList()))
                 .expect(201);
+    }
+
+    /** Waits up to 20 s for the condition. */
+    protected static void await(BooleanSupplier condition) {
+        await(Duration.ofSeconds(20), condition);
+    }
+
+    protected static void await(Duration timeout, BooleanSupplier condition) {
+        awaitValue(timeout, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
+    }
+
+    /** Waits up to 20 s for a non-null value. */
+    protected static <T> T awaitValue(Supplier<T> value) {
+        return awaitValue(Duration.ofSeconds(20), value);
+    }
+
+    protected static <T> T awaitValue(Duration timeout, Supplier<T> value) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (T result = value.get(); ; result = value.get()) {
+            if (result != null) {
+                return result;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static Path tempDir() {

@@ -3,6 +3,7 @@ package org.anxin.platform.portal;
 import java.util.List;
 import java.util.Map;
 import org.anxin.platform.system.Accounts;
+import org.anxin.platform.system.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -36,9 +37,12 @@ class PortalController {
                 "zoom", zoom);
     }
 
+    /** Each role's own page: responders the mobile responder page, everyone else the console. */
     @GetMapping("/")
     String home() {
-        return "redirect:/operator.html";
+        return accounts.currentViewer().role() == Role.RESPONDER
+                ? "redirect:/responder.html"
+                : "redirect:/operator.html";
     }
 
     @GetMapping("/api/portal/config")

@@ -41,6 +41,7 @@ class SeniorController {
             @Size(max = 300) String address,
             @DecimalMin("-90") @DecimalMax("90") Double lat,
             @DecimalMin("-180") @DecimalMax("180") Double lon,
+            @Size(max = 100) String community,
             @Past LocalDate birthDate,
             @Size(max = 2000) String healthNotes,
             @Size(max = 2000) String medicines,
@@ -61,7 +62,12 @@ class SeniorController {
         }
         Senior senior = seniors.create(
                 new SeniorService.NewSenior(
-                        request.name().strip(), request.phone(), request.address(), request.lat(), request.lon()),
+                        request.name().strip(),
+                        request.phone(),
+                        request.address(),
+                        request.lat(),
+                        request.lon(),
+                        request.community()),
                 new SeniorService.Profile(
                         request.birthDate(),
                         request.healthNotes(),

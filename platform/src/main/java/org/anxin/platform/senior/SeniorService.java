@@ -20,7 +20,8 @@ public class SeniorService {
             rs.getString("phone"),
             rs.getString("address"),
             (Double) rs.getObject("lat"),
-            (Double) rs.getObject("lon"));
+            (Double) rs.getObject("lon"),
+            rs.getString("community"));
 
     private final JdbcClient db;
 
@@ -28,7 +29,7 @@ public class SeniorService {
         this.db = db;
     }
 
-    public record NewSenior(String name, String phone, String address, Double lat, Double lon) {}
+    public record NewSenior(String name, String phone, String address, Double lat, Double lon, String community) {}
 
     /** The record's health and access facts; null fields are left empty. */
     public record Profile(
@@ -43,7 +44,7 @@ public class SeniorService {
     @Transactional
     public Senior create(NewSenior senior, Profile profile, List<SeniorRecord.Contact> contacts) {
         long id = db.sql("insert into seniors (name, phone, address, lat, lon, birth_date, health_notes, medicines,"
-                        + " allergies, door_notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                        + " allergies, door_notes, community) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(
                         senior.name(),
                         senior.phone(),
@@ -54,11 +55,13 @@ public class SeniorService {
                         profile.healthNotes(),
                         profile.medicines(),
                         profile.allergies(),
-                        profile.doorNotes())
+                        profile.doorNotes(),
+                        senior.community())
                 .query(Long.class)
                 .single();
         replaceContacts(id, contacts);
-        return new Senior(id, senior.name(), senior.phone(), senior.address(), senior.lat(), senior.lon());
+        return new Senior(
+                id, senior.name(), senior.phone(), senior.address(), senior.lat(), senior.lon(), senior.community());
     }
 
     /** Replaces the senior's emergency contacts; their order in the list is the call order. */

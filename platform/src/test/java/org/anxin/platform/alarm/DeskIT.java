@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,52 +17,22 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.anxin.platform.DeskContext;
 import org.anxin.platform.DeviceStream;
 import org.anxin.platform.FakeTwilio;
 import org.anxin.platform.HttpApi;
-import org.anxin.platform.MutableClock;
-import org.anxin.platform.PlatformBase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The alarm desk on the embedded stack, with a clock the test moves and Twilio played by a
  * local fake that the real SDK talks to.
  */
-@Import(MutableClock.Config.class)
-class DeskIT extends PlatformBase {
-    private static final FakeTwilio TWILIO = new FakeTwilio();
-    private static final Path DATA = newDataDir();
+class DeskIT extends DeskContext {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
-
-    @Autowired
-    MutableClock clock;
-
-    @DynamicPropertySource
-    static void desk(DynamicPropertyRegistry registry) {
-        embedded(registry, DATA);
-        registry.add("anxin.twilio.account-sid", () -> FakeTwilio.ACCOUNT_SID);
-        registry.add("anxin.twilio.auth-token", () -> FakeTwilio.AUTH_TOKEN);
-        registry.add("anxin.twilio.from", () -> FakeTwilio.FROM);
-        registry.add("anxin.twilio.api-base-url", TWILIO::baseUrl);
-        registry.add("anxin.escalation.tick-ms", () -> "200");
-        registry.add("anxin.alarms.silence-check-ms", () -> "300");
-        registry.add("anxin.notify.sweep-ms", () -> "1000");
-    }
-
-    @AfterAll
-    static void stopTwilio() {
-        TWILIO.close();
-    }
 
     @Test
     void eachEventRuleRaisesItsKindAndFallsAndSosSortFirst() {
@@ -665,28 +634,5 @@ class DeskIT extends PlatformBase {
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
         return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        awaitValue(() -> condition.getAsBoolean() ? Boolean.TRUE : null);
-    }
-
-    private static <T> T awaitValue(java.util.function.Supplier<T> value) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            T result = value.get();
-            if (result != null) {
-                return result;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -103,22 +103,4 @@ class TwilioNotConfiguredIT extends PlatformBase {
                         .asString())
                 .isEqualTo("NOT_SENT");
     }
-
-    private static <T> T awaitValue(java.util.function.Supplier<T> value) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        for (T result = value.get(); ; result = value.get()) {
-            if (result != null) {
-                return result;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

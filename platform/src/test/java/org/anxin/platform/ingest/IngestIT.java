@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.anxin.platform.DeviceStream;
 import org.anxin.platform.HttpApi;
 import org.anxin.platform.PlatformIT;
@@ -251,24 +250,5 @@ class IngestIT extends PlatformIT {
                         .filter(e -> type.equals(e.get("type").asString()))
                         .count()
                 == count);
-    }
-
-    private static void await(BooleanSupplier condition) {
-        await(Duration.ofSeconds(20), condition);
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
