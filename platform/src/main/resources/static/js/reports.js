@@ -43,7 +43,11 @@
     const from = document.getElementById('from').value;
     const to = document.getElementById('to').value;
     const error = document.getElementById('report-error');
-    fetch(`/api/reports/answer-times?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    // no dates: the server's default, the last 7 days up to now (dates are the city's, not the browser's)
+    const params = new URLSearchParams();
+    if (from) params.set('from', from);
+    if (to) params.set('to', to);
+    fetch(`/api/reports/answer-times?${params}`,
       { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then((response) => {
         if (response.status === 401) window.location.assign('/login.html');
@@ -56,11 +60,6 @@
       .catch((e) => { error.textContent = `${Anxin.t('actionFailed')}: ${e.message}`; error.hidden = false; });
   }
 
-  const today = new Date();
-  const weekAgo = new Date(today.getTime() - 6 * 86400000);
-  const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  document.getElementById('from').value = iso(weekAgo);
-  document.getElementById('to').value = iso(today);
   document.getElementById('report-form').addEventListener('submit', (event) => { event.preventDefault(); load(); });
   Anxin.apply();
   Anxin.bindSwitch(render);

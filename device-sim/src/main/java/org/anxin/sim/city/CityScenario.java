@@ -3,8 +3,10 @@ package org.anxin.sim.city;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,15 +77,25 @@ public final class CityScenario {
             devices.add(new SimulatedDevice(
                     deviceId, secret, settings.mqtt(), resident.lat(), resident.lon(), settings.seed() * 1_000 + i));
         }
+        long station = registrar.provider(city.name() + " 社区养老服务站");
         List<City.Resident> staff = city.residents(settings.responders(), settings.seed() + 7, "139");
+        Map<Long, City.Resident> walkers = new LinkedHashMap<>();
         for (int i = 0; i < staff.size(); i++) {
-            registrar.responder(String.format(Locale.ROOT, "responder-%02d", i + 1), staff.get(i));
+            long id = registrar.responder(
+                    String.format(Locale.ROOT, "responder-%02d", i + 1), null, staff.get(i), station, i);
+            walkers.put(id, staff.get(i));
         }
         City.Resident demoHome = city.residents(1, settings.seed() + 99, "137").get(0);
         long demoSenior = registrar.senior(city.name() + "-demo-senior", demoHome);
         String demoSecret = registrar.mqttDevice("demo-btn-01", demoSenior);
+        // the demo responder waits 300 m from the demo senior, so pressing the demo button reaches them
+        String demoPassword = Registrar.randomPassword();
+        City.Resident demoResponder = new City.Resident(
+                "演示响应员", "13900000000", demoHome.address(), demoHome.lat() + 300 / 111_195.0, demoHome.lon());
+        registrar.responder("demo-responder", demoPassword, demoResponder, station, 0);
         state.save(stateFile);
         announceDemoDevice(demoSecret);
+        log.info("demo responder: log in at {}/responder.html as demo-responder / {}", settings.api(), demoPassword);
 
         AtomicInteger connected = new AtomicInteger();
         for (SimulatedDevice device : devices) {
@@ -98,6 +110,21 @@ public final class CityScenario {
         clock.scheduleAtFixedRate(
                 () -> devices.forEach(d -> d.tick(sosPerSecond, fallPerSecond, counters)), 1, 1, TimeUnit.SECONDS);
         clock.scheduleAtFixedRate(() -> progress(devices, counters, platform), 10, 10, TimeUnit.SECONDS);
+        java.util.Random stroll = new java.util.Random(settings.seed());
+        clock.scheduleAtFixedRate(
+                () -> walkers.forEach((id, home) -> {
+                    try { // responders move about their neighbourhood, within ~300 m of home
+                        registrar.position(
+                                id,
+                                home.lat() + (stroll.nextDouble() - 0.5) * 0.005,
+                                home.lon() + (stroll.nextDouble() - 0.5) * 0.006);
+                    } catch (Exception e) {
+                        log.debug("responder {} position not sent: {}", id, e.toString());
+                    }
+                }),
+                30,
+                30,
+                TimeUnit.SECONDS);
         try {
             if (settings.duration().isZero()) {
                 stop.await();

@@ -97,19 +97,88 @@ final class Registrar {
         return secret;
     }
 
-    void responder(String username, City.Resident resident) throws IOException, InterruptedException {
+    private static final String[] MODES = {"WALK", "EBIKE", "EBIKE", "CAR"};
+
+    /** The city's community station, registered once (found by name on a restart). */
+    long provider(String name) throws IOException, InterruptedException {
+        PlatformClient.Reply list = platform.get("/api/providers");
+        if (list.status() == 200) {
+            for (JsonNode p : list.body()) {
+                if (name.equals(p.get("name").asString())) {
+                    return p.get("id").asLong();
+                }
+            }
+        }
+        return PlatformClient.expect(
+                        platform.post("/api/providers", Map.of("name", name, "kind", "COMMUNITY_STATION")),
+                        201,
+                        "register provider " + name)
+                .get("id")
+                .asLong();
+    }
+
+    /**
+     * A responder: a RESPONDER login (its password set anew when given), the responder record
+     * with skills and travel mode, on duty at its home position. Returns the responder id.
+     */
+    long responder(String username, String password, City.Resident resident, long providerId, int index)
+            throws IOException, InterruptedException {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("password", password != null ? password : randomPassword());
+        user.put("role", "RESPONDER");
+        user.put("displayName", resident.name());
+        user.put("phone", resident.phone());
+        user.put("seniorIds", List.of());
+        PlatformClient.Reply reply = platform.post("/api/users", user);
+        if (reply.status() == 409 && password != null) {
+            PlatformClient.Reply set =
+                    platform.put("/api/users/" + username + "/password", Map.of("password", password));
+            if (set.status() != 204) {
+                PlatformClient.expect(set, 204, "set the password of " + username);
+            }
+        } else if (reply.status() != 201 && reply.status() != 409) {
+            PlatformClient.expect(reply, 201, "register responder login " + username);
+        }
+        long id = -1;
+        PlatformClient.Reply all = platform.get("/api/responders");
+        if (all.status() == 200) {
+            for (JsonNode r : all.body()) {
+                if (username.equals(r.path("username").asString(""))) {
+                    id = r.get("id").asLong();
+                }
+            }
+        }
+        if (id < 0) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", resident.name());
+            body.put("phone", "+86" + resident.phone());
+            body.put("providerId", providerId);
+            body.put("skills", index % 3 == 2 ? List.of("FIRST_AID", "NURSING") : List.of("FIRST_AID", "ESCORT"));
+            body.put("mode", MODES[index % MODES.length]);
+            body.put("username", username);
+            id = PlatformClient.expect(platform.post("/api/responders", body), 201, "register responder " + username)
+                    .get("id")
+                    .asLong();
+        }
+        position(id, resident.lat(), resident.lon());
+        PlatformClient.expect(
+                platform.put("/api/responders/" + id + "/status", Map.of("status", "AVAILABLE")),
+                200,
+                "put responder " + username + " on duty");
+        return id;
+    }
+
+    void position(long responderId, double lat, double lon) throws IOException, InterruptedException {
+        PlatformClient.expect(
+                platform.put("/api/responders/" + responderId + "/position", Map.of("lat", lat, "lon", lon)),
+                200,
+                "move responder " + responderId);
+    }
+
+    static String randomPassword() {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", username);
-        body.put("password", Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-        body.put("role", "RESPONDER");
-        body.put("displayName", resident.name());
-        body.put("phone", resident.phone());
-        body.put("seniorIds", List.of());
-        PlatformClient.Reply reply = platform.post("/api/users", body);
-        if (reply.status() != 201 && reply.status() != 409) {
-            PlatformClient.expect(reply, 201, "register responder " + username);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,6 +47,18 @@ class UserController {
                 request.seniorIds()));
         return ResponseEntity.created(URI.create("/api/users/" + user.username()))
                 .body(user);
+    }
+
+    record PasswordRequest(
+            @NotNull @Size(min = 8, max = 200, message = "must have 8 to 200 characters") String password) {}
+
+    /** An administrator sets a user's password (a forgotten one, or a demo account's). */
+    @PutMapping("/api/users/{username}/password")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> setPassword(@PathVariable String username, @Valid @RequestBody PasswordRequest request) {
+        Accounts.User user = accounts.find(username).orElseThrow(() -> ApiProblem.notFound("no user " + username));
+        accounts.setPassword(user.username(), user.role(), request.password());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/me")
