@@ -56,8 +56,7 @@ final class Matcher {
                         && (skill == null || state.skills().contains(skill))
                         && state.onShift(now)
                         && state.load() < state.capacity()) {
-                    double score =
-                            eta + LOAD_PENALTY_SECONDS * state.load() - RATING_WEIGHT_SECONDS * (state.rating() - 4.5);
+                    double score = score(eta, state.load(), state.rating());
                     candidates.add(
                             new Candidate(hit.id(), state.name(), mode, (int) Math.round(hit.meters()), eta, score));
                 }
