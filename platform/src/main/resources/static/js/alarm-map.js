@@ -4,10 +4,11 @@
 (function () {
   'use strict';
 
-  function create(elementId, config, onTileError) {
+  // A Leaflet map at the city's centre with the configured tiles, or null without Leaflet.
+  function base(elementId, config, onTileError) {
     if (typeof L === 'undefined') {
       onTileError();
-      return { show() {}, remove() {}, focus() {}, trail() {} };
+      return null;
     }
     const map = L.map(elementId, { zoomControl: true }).setView(config.center, config.zoom);
     if (config.tileUrl) {
@@ -16,6 +17,12 @@
         .on('tileerror', () => { if (!reported) { reported = true; onTileError(); } })
         .addTo(map);
     }
+    return map;
+  }
+
+  function create(elementId, config, onTileError) {
+    const map = base(elementId, config, onTileError);
+    if (!map) return { show() {}, remove() {}, focus() {}, trail() {} };
     const pins = new Map();
     let trailLayer = null;
     return {
@@ -47,5 +54,5 @@
     };
   }
 
-  window.AlarmMap = { create };
+  window.AlarmMap = { create, base };
 })();

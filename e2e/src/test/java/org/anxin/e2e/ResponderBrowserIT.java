@@ -104,6 +104,52 @@ class ResponderBrowserIT {
                 .isEqualTo("王师傅");
     }
 
+    @Test
+    void theCoveragePageListsTheSeniorsNobodyCanReach() throws Exception {
+        Api admin = stack.admin();
+        admin.post("/api/users", Map.of("username", "op-feng", "password", "operator-pass-1", "role", "OPERATOR"))
+                .expect(201);
+        // far from every responder any test registers (Harbin, not Hangzhou)
+        long alone = admin.post(
+                        "/api/seniors",
+                        Map.of(
+                                "name", "冯玉珍",
+                                "address", "道里区中央大街 1 号",
+                                "community", "中央大街社区",
+                                "lat", 45.7732,
+                                "lon", 126.6170))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        List<String> expected = admin.get("/api/coverage?kind=emergency")
+                .json()
+                .get("uncovered")
+                .valueStream()
+                .map(u -> u.get("seniorId").asString())
+                .toList();
+        assertThat(expected).contains(Long.toString(alone));
+
+        browser.get(stack.baseUrl() + "/coverage.html");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys("op-feng");
+        browser.findElement(By.id("password")).sendKeys("operator-pass-1");
+        browser.findElement(By.id("sign-in")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#uncovered-list li[data-senior-id='" + alone + "']")));
+        List<String> shown = browser.findElements(By.cssSelector("#uncovered-list li")).stream()
+                .map(li -> li.getDomAttribute("data-senior-id"))
+                .toList();
+        assertThat(shown).containsExactlyElementsOf(expected);
+        assertThat(browser.findElement(By.cssSelector("#per-community tbody")).getText())
+                .contains("中央大街社区 1 0 0 %");
+        // every senior with a home is one dot on the map, red when nobody can reach them
+        assertThat(browser.findElements(By.cssSelector("#map path.leaflet-interactive[fill='#e53935']")))
+                .hasSize(expected.size());
+    }
+
     private String status(long alarm) {
         return stack.admin().get("/api/alarms/" + alarm).json().get("status").asString();
     }

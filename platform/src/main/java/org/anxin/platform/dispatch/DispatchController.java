@@ -166,6 +166,7 @@ class DispatchController {
         int circle = dispatcher.circleSeconds(kind);
         Map<String, int[]> perCommunity = new TreeMap<>();
         List<Map<String, Object>> uncovered = new ArrayList<>();
+        List<Map<String, Object>> each = new ArrayList<>(); // every senior, covered or not, for the map
         int total = 0;
         int covered = 0;
         for (Senior s : seniors.list(accounts.currentViewer())) {
@@ -178,15 +179,18 @@ class DispatchController {
             int[] counts = perCommunity.computeIfAbsent(s.community() == null ? "—" : s.community(), k -> new int[2]);
             counts[0]++;
             counts[1] += ok ? 1 : 0;
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("seniorId", s.id());
+            one.put("name", s.name());
+            one.put("community", s.community());
+            one.put("lat", s.lat());
+            one.put("lon", s.lon());
             if (!ok) {
-                Map<String, Object> u = new LinkedHashMap<>();
-                u.put("seniorId", s.id());
-                u.put("name", s.name());
-                u.put("community", s.community());
-                u.put("lat", s.lat());
-                u.put("lon", s.lon());
-                uncovered.add(u);
+                uncovered.add(one);
             }
+            Map<String, Object> marked = new LinkedHashMap<>(one);
+            marked.put("covered", ok);
+            each.add(marked);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", kind);
@@ -207,6 +211,7 @@ class DispatchController {
                 share(counts[1], counts[0]))));
         body.put("perCommunity", communities);
         body.put("uncovered", uncovered);
+        body.put("perSenior", each);
         return body;
     }
 

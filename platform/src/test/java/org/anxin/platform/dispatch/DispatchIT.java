@@ -282,6 +282,15 @@ class DispatchIT extends DeskContext {
                 .map(u -> u.get("seniorId").asLong())
                 .toList();
         assertThat(uncovered).contains(alone).doesNotContain(reached, other);
+        Map<Long, Boolean> perSenior = new HashMap<>();
+        coverage.get("perSenior")
+                .valueStream()
+                .forEach(e -> perSenior.put(
+                        e.get("seniorId").asLong(), e.get("covered").asBoolean()));
+        assertThat(perSenior)
+                .containsEntry(reached, true)
+                .containsEntry(other, true)
+                .containsEntry(alone, false);
         JsonNode community = coverage.get("perCommunity")
                 .valueStream()
                 .filter(c -> c.get("community").asString().equals("八大关社区"))
