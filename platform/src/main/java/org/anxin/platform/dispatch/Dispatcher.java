@@ -17,6 +17,7 @@ import org.anxin.platform.alarm.AlarmService;
 import org.anxin.platform.alarm.AlarmStatus;
 import org.anxin.platform.notify.Notification;
 import org.anxin.platform.notify.Notifications;
+import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorRecord;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
@@ -155,8 +156,17 @@ public class Dispatcher {
             throw ApiProblem.conflict("alarm " + alarmId + " is " + alarm.status() + "; only a RAISED or ACKNOWLEDGED"
                     + " alarm can be dispatched");
         }
-        if (alarm.lat() == null) {
-            throw ApiProblem.conflict("alarm " + alarmId + " has no position; pick a responder by hand");
+        // where to send help: the alarm's own fix, else the senior's home (a press indoors often has no fix)
+        Double lat = alarm.lat();
+        Double lon = alarm.lon();
+        if (lat == null) {
+            Senior senior = seniors.find(alarm.seniorId()).orElse(null);
+            lat = senior == null ? null : senior.lat();
+            lon = senior == null ? null : senior.lon();
+        }
+        if (lat == null || lon == null) {
+            throw ApiProblem.conflict("alarm " + alarmId + " has no position and the senior no home position;"
+                    + " pick a responder by hand");
         }
         Optional<Long> id = db.sql(
                         "insert into dispatches (alarm_id, kind, skill, lat, lon, circle_seconds, status,"
@@ -166,8 +176,8 @@ public class Dispatcher {
                         alarmId,
                         EMERGENCY,
                         emergencySkill,
-                        alarm.lat(),
-                        alarm.lon(),
+                        lat,
+                        lon,
                         emergencySeconds,
                         viewer.username(),
                         Timestamp.from(clock.instant()))
@@ -332,7 +342,7 @@ public class Dispatcher {
                 d.alarmId(),
                 responder.name(),
                 "accepted the offer; " + offer.distanceMeters() + " m away, ETA " + minutes(offer.etaSeconds()),
-                viewer);
+                onBehalf(viewer, d.alarmId()));
         if (!withdrawn.isEmpty()) {
             alarms.addNote(d.alarmId(), "WITHDRAWN", "offers to " + names(withdrawn) + " withdrawn", SYSTEM);
         }
@@ -350,7 +360,11 @@ public class Dispatcher {
             throw ApiProblem.conflict("offer " + offerId + " is no longer open (" + offer.status() + ")");
         }
         Responder r = responders.get(offer.responderId());
-        alarms.addNote(offer.alarmId(), "DECLINED", r.name() + (reason == null ? "" : ": " + reason), viewer);
+        alarms.addNote(
+                offer.alarmId(),
+                "DECLINED",
+                r.name() + (reason == null ? "" : ": " + reason),
+                onBehalf(viewer, offer.alarmId()));
         nextRoundIfNoneOpen(offer.dispatchId());
         return view(dispatch(offer.dispatchId()));
     }
@@ -386,7 +400,10 @@ public class Dispatcher {
         db.sql("update dispatches set status = 'ARRIVED', arrived_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), dispatchId)
                 .update();
-        alarms.onScene(d.alarmId(), String.format(java.util.Locale.ROOT, "%.0f m from the senior", meters), viewer);
+        alarms.onScene(
+                d.alarmId(),
+                String.format(java.util.Locale.ROOT, "%.0f m from the senior", meters),
+                onBehalf(viewer, d.alarmId()));
         return view(dispatch(dispatchId));
     }
 
@@ -400,7 +417,7 @@ public class Dispatcher {
                 .params(Timestamp.from(clock.instant()), dispatchId)
                 .update();
         responders.changeLoad(d.responderId(), -1);
-        alarms.resolve(d.alarmId(), outcome, note, viewer);
+        alarms.resolve(d.alarmId(), outcome, note, onBehalf(viewer, d.alarmId()));
         return view(dispatch(dispatchId));
     }
 
@@ -547,6 +564,17 @@ public class Dispatcher {
         return d;
     }
 
+    /**
+     * The responder, acting on an offer or job already checked to be theirs, may see that one
+     * alarm's senior for the step (and nothing else: their viewer sees no senior otherwise).
+     */
+    private Viewer onBehalf(Viewer responder, long alarmId) {
+        return new Viewer(
+                responder.username(),
+                responder.role(),
+                Set.of(alarms.find(alarmId).seniorId()));
+    }
+
     private Dispatch dispatch(long id) {
         return db.sql("select * from dispatches where id = ?")
                 .param(id)
@@ -556,6 +584,7 @@ public class Dispatcher {
 
     private Map<String, Object> offerView(Offer o) {
         Alarm alarm = alarms.find(o.alarmId());
+        Dispatch d = dispatch(o.dispatchId());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("offerId", o.id());
         view.put("dispatchId", o.dispatchId());
@@ -563,8 +592,8 @@ public class Dispatcher {
         view.put("alarmType", alarm.type());
         view.put("seniorName", alarm.seniorName());
         view.put("address", alarm.address());
-        view.put("lat", alarm.lat());
-        view.put("lon", alarm.lon());
+        view.put("lat", d.lat()); // where help is going: the alarm's fix or the senior's home
+        view.put("lon", d.lon());
         view.put("distanceMeters", o.distanceMeters());
         view.put("etaSeconds", o.etaSeconds());
         view.put("expiresAt", o.expiresAt());

@@ -235,6 +235,14 @@ class DispatchIT extends DeskContext {
         assertThat(as("乙").post("/api/responder/offers/" + offer + "/accept").status())
                 .isEqualTo(403);
         assertThat(as("乙").get("/api/responder/offers").json().size()).isZero();
+        // a responder sees a senior only in their own offers and jobs, never through the general API
+        long senior = seniorOf(alarm);
+        assertThat(as("甲").get("/api/seniors").json().size()).isZero();
+        assertThat(as("甲").get("/api/seniors/" + senior).status()).isEqualTo(403);
+        assertThat(as("甲").get("/api/seniors/" + senior + "/contacts").status()).isEqualTo(403);
+        assertThat(as("甲").get("/api/alarms/" + alarm).status()).isEqualTo(403);
+        assertThat(as("甲").get("/api/alarms/" + alarm + "/record").status()).isEqualTo(403);
+        assertThat(as("甲").get("/api/alarms?status=OPEN").json().size()).isZero();
         assertThat(as("乙").get("/api/dispatch/candidates?lat=" + lat + "&lon=" + lon)
                         .status())
                 .isEqualTo(403);
@@ -299,6 +307,38 @@ class DispatchIT extends DeskContext {
         assertThat(community.get("seniors").asInt()).isEqualTo(2);
         assertThat(community.get("covered").asInt()).isEqualTo(1);
         assertThat(community.get("sharePercent").asDouble()).isEqualTo(50.0);
+    }
+
+    @Test
+    void aPressWithoutAFixSendsHelpToTheSeniorsHome() {
+        double lat = 34.3416;
+        double lon = 108.9398; // Xi'an
+        long provider = provider("碑林服务站");
+        responder("小杜", provider, "WALK", List.of("FIRST_AID"), north(lat, 150), lon, null);
+        long home = senior("韩奶奶", "南院门社区", lat, lon);
+        long alarm = pressWithoutFix("dsp-nofix-1", home);
+
+        admin().post("/api/dispatch/alarms/" + alarm).expect(200);
+        JsonNode offer = awaitValue(() -> as("小杜").get("/api/responder/offers")
+                .json()
+                .valueStream()
+                .findFirst()
+                .orElse(null));
+        assertThat(offer.get("lat").asDouble()).isEqualTo(lat);
+        assertThat(offer.get("lon").asDouble()).isEqualTo(lon);
+        assertThat(offer.get("distanceMeters").asInt()).isBetween(145, 155);
+
+        // no fix and no home: the desk must pick by hand, and nothing is started
+        long homeless = admin().post("/api/seniors", Map.of("name", "无住址老人"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        long lost = pressWithoutFix("dsp-nofix-2", homeless);
+        HttpApi.Response refused = admin().post("/api/dispatch/alarms/" + lost);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("no position");
+        assertThat(admin().get("/api/dispatch/alarms/" + lost).json().size()).isZero();
     }
 
     // --- helpers
@@ -373,6 +413,19 @@ class DispatchIT extends DeskContext {
         sos.put("lat", Double.toString(lat));
         sos.put("lon", Double.toString(lon));
         DeviceStream.xadd(redis, sos);
+        return openAlarmOf(deviceId);
+    }
+
+    private long pressWithoutFix(String deviceId, long senior) {
+        createDevice(deviceId, senior);
+        Map<String, String> sos = DeviceStream.entry(deviceId, "SOS", clock.instant(), clock.instant());
+        sos.remove("lat"); // pressed indoors: no fix
+        sos.remove("lon");
+        DeviceStream.xadd(redis, sos);
+        return openAlarmOf(deviceId);
+    }
+
+    private long openAlarmOf(String deviceId) {
         return awaitValue(() -> admin().get("/api/alarms?status=OPEN")
                         .json()
                         .valueStream()
