@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import org.anxin.gateway.command.CommandResults;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
@@ -60,6 +61,28 @@ public final class PipelineRig implements AutoCloseable {
 
     public TcpDevices tcpDevices() {
         return new TcpDevices(directory(), sessions(), forwarder, workers);
+    }
+
+    /** Reports command results to the same Redis. */
+    public CommandResults commandResults() {
+        return new CommandResults(redis.client(), workers, NODE);
+    }
+
+    /** What has been reported for a command so far, in order. */
+    public List<String> commandStatuses(long commandId) {
+        return redis.client().xrange(CommandResults.STREAM, (StreamEntryID) null, (StreamEntryID) null).stream()
+                .map(entry -> entry.getFields())
+                .filter(fields -> Long.toString(commandId).equals(fields.get("commandId")))
+                .map(fields -> fields.get("status"))
+                .toList();
+    }
+
+    /** Waits until the command's results include {@code status}. */
+    public void awaitCommandStatus(EmbeddedChannel channel, long commandId, String status) {
+        await(() -> {
+            channel.runPendingTasks();
+            return commandStatuses(commandId).contains(status);
+        });
     }
 
     /** The stream entries of one device, oldest first. */

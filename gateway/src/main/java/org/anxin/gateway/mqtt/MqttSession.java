@@ -12,6 +12,8 @@ final class MqttSession {
     private final long sessionTtlSeconds;
     private long lastSessionRefresh = System.nanoTime();
     private boolean flushScheduled;
+    private boolean subscribedToCommands;
+    private int lastPacketId;
 
     MqttSession(String deviceId, long sessionTtlSeconds) {
         this.deviceId = deviceId;
@@ -32,6 +34,20 @@ final class MqttSession {
 
     String commandsTopic() {
         return "anxin/v1/devices/" + deviceId + "/commands";
+    }
+
+    boolean subscribedToCommands() {
+        return subscribedToCommands;
+    }
+
+    void subscribedToCommands(boolean value) {
+        subscribedToCommands = value;
+    }
+
+    /** Packet ids of the commands this gateway publishes to the device: 1…65535, then again. */
+    int nextPacketId() {
+        lastPacketId = lastPacketId % 0xFFFF + 1;
+        return lastPacketId;
     }
 
     long sessionTtlSeconds() {

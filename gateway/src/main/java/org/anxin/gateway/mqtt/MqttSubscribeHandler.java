@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -15,11 +16,15 @@ import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import java.util.ArrayList;
 import java.util.List;
+import org.anxin.gateway.command.PendingCommands;
 import org.anxin.gateway.server.ConnectionLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A device may subscribe only to its own command topic; any other filter gets failure 0x80. */
+/**
+ * A device may subscribe only to its own command topic; any other filter gets failure 0x80. Its
+ * PUBACKs to the commands published to it are the answers the commands wait for.
+ */
 @Sharable
 public final class MqttSubscribeHandler extends ChannelInboundHandlerAdapter {
     public static final MqttSubscribeHandler INSTANCE = new MqttSubscribeHandler();
@@ -35,6 +40,7 @@ public final class MqttSubscribeHandler extends ChannelInboundHandlerAdapter {
             List<Integer> granted = new ArrayList<>();
             for (MqttTopicSubscription subscription : subscribe.payload().topicSubscriptions()) {
                 if (session.commandsTopic().equals(subscription.topicFilter())) {
+                    session.subscribedToCommands(true);
                     granted.add(Math.min(subscription.qualityOfService().value(), MqttQoS.AT_LEAST_ONCE.value()));
                 } else {
                     log.warn(
@@ -49,10 +55,18 @@ public final class MqttSubscribeHandler extends ChannelInboundHandlerAdapter {
                     MqttMessageIdVariableHeader.from(subscribe.variableHeader().messageId()),
                     new MqttSubAckPayload(granted)));
         } else if (msg instanceof MqttUnsubscribeMessage unsubscribe) {
+            MqttSession session = MqttSession.of(ctx.channel());
+            if (unsubscribe.payload().topics().contains(session.commandsTopic())) {
+                session.subscribedToCommands(false);
+            }
             ctx.writeAndFlush(new MqttUnsubAckMessage(
                     new MqttFixedHeader(MqttMessageType.UNSUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
                     MqttMessageIdVariableHeader.from(
                             unsubscribe.variableHeader().messageId())));
+        } else if (msg instanceof MqttMessage mqtt
+                && mqtt.fixedHeader().messageType() == MqttMessageType.PUBACK
+                && mqtt.variableHeader() instanceof MqttMessageIdVariableHeader id) {
+            PendingCommands.acknowledged(ctx.channel(), id.messageId());
         } else {
             ctx.fireChannelRead(msg);
         }

@@ -45,6 +45,11 @@ public final class TcpDevices {
         return handOff;
     }
 
+    /** The device's open connection on this node, or null. */
+    public Channel connection(String deviceId) {
+        return connections.get(deviceId);
+    }
+
     /** Blocking (Redis): true if the id is registered for this protocol. */
     public boolean registeredAs(String deviceId, String protocol, Channel channel) {
         try {
@@ -99,6 +104,11 @@ public final class TcpDevices {
         if (!queued) {
             log.warn("hand-off queue full; closing {} without reply", ConnectionLabel.of(channel));
             channel.close();
+        } else if (handOff.congested() && channel.config().isAutoRead()) {
+            // stop reading until Redis catches up: no unbounded buffering of device frames
+            channel.config().setAutoRead(false);
+            handOff.whenDrained(
+                    () -> channel.eventLoop().execute(() -> channel.config().setAutoRead(true)));
         }
     }
 

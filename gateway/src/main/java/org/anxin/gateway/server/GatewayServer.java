@@ -15,18 +15,25 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.anxin.gateway.command.CommandConsumer;
+import org.anxin.gateway.command.CommandResults;
+import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.mqtt.MqttChannelInitializer;
 import org.anxin.gateway.mqtt.MqttContext;
+import org.anxin.gateway.mqtt.MqttDownlink;
 import org.anxin.gateway.protocol.TcpDevices;
 import org.anxin.gateway.protocol.gt06.Gt06ChannelInitializer;
+import org.anxin.gateway.protocol.gt06.Gt06Downlink;
 import org.anxin.gateway.protocol.watch.WatchChannelInitializer;
+import org.anxin.gateway.protocol.watch.WatchDownlink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -48,6 +55,7 @@ public final class GatewayServer implements AutoCloseable {
     private final Channel mqttListener;
     private final Channel watchListener;
     private final Channel gt06Listener;
+    private final CommandConsumer commands;
 
     private GatewayServer(GatewayConfig config) throws InterruptedException {
         this.config = config;
@@ -73,6 +81,13 @@ public final class GatewayServer implements AutoCloseable {
         TcpDevices tcpDevices = new TcpDevices(mqtt.directory(), mqtt.sessions(), forwarder, workers);
         this.watchListener = listen(epoll, config.watchPort(), new WatchChannelInitializer(tcpDevices));
         this.gt06Listener = listen(epoll, config.gt06Port(), new Gt06ChannelInitializer(tcpDevices));
+        Downlinks downlinks = new Downlinks(
+                Map.of(
+                        "mqtt", new MqttDownlink(mqtt),
+                        "watch", new WatchDownlink(tcpDevices),
+                        "gt06", new Gt06Downlink(tcpDevices)),
+                new CommandResults(redis, workers, config.node()));
+        this.commands = new CommandConsumer(redis, config.node(), downlinks::deliver);
         log.info(
                 "gateway {} listening on {} for MQTT on port {}, \"3G\" watches on port {}, GT06 on port {} ({} transport),"
                         + " events to {} in {} partitions",
@@ -124,6 +139,7 @@ public final class GatewayServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         log.info("gateway {} stopping", config.node());
+        commands.close();
         mqttListener.close().sync();
         watchListener.close().sync();
         gt06Listener.close().sync();

@@ -9,11 +9,14 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.LeakCheck;
 import org.anxin.gateway.PipelineRig;
 import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.command.Command;
+import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.forward.EventStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +49,7 @@ class MqttPipelineTest {
     private static PipelineRig rig;
     private static TestRedis redis;
     private EmbeddedChannel channel;
+    private MqttContext context;
 
     @BeforeAll
     static void startRedis() throws Exception {
@@ -62,7 +66,7 @@ class MqttPipelineTest {
     void openChannel() {
         redis.client().flushAll();
         redis.register(DEVICE, "mqtt", SECRET);
-        MqttContext context = new MqttContext(rig.directory(), rig.sessions(), rig.forwarder(), rig.workers(), 600);
+        context = new MqttContext(rig.directory(), rig.sessions(), rig.forwarder(), rig.workers(), 600);
         channel = new EmbeddedChannel();
         new MqttChannelInitializer(context, 16_384).configure(channel.pipeline());
     }
@@ -221,6 +225,30 @@ class MqttPipelineTest {
         write("82 4c 0005 0022" + own + "01 0022" + other + "01");
 
         assertThat(awaitReply()).isEqualTo("9004000501" + "80");
+    }
+
+    @Test
+    void publishesACommandOnlyOnceSubscribedAndHearsThePuback() {
+        connect();
+        Downlinks downlinks = new Downlinks(Map.of("mqtt", new MqttDownlink(context)), rig.commandResults());
+
+        downlinks.deliver(new Command(21, DEVICE, "mqtt", Command.LOCATE, null, null, null));
+        rig.awaitCommandStatus(channel, 21, "NOT_CONNECTED"); // not subscribed: the platform keeps it queued
+        assertThat(channel.outboundMessages()).isEmpty();
+
+        write("82 27 0005 0022" + ascii("anxin/v1/devices/btn-0001/commands") + "01");
+        assertThat(awaitReply()).isEqualTo("9003000501");
+        downlinks.deliver(new Command(22, DEVICE, "mqtt", Command.SOS_NUMBERS, "13800000001,12349", null, null));
+
+        String json = "{\"commandId\":22,\"type\":\"SOS_NUMBERS\",\"numbers\":[\"13800000001\",\"12349\"]}";
+        String topic = ascii("anxin/v1/devices/btn-0001/commands");
+        int length = 2 + 34 + 2 + json.length();
+        // PUBLISH QoS 1, packet id 1, on the device's own command topic
+        assertThat(awaitReply())
+                .isEqualTo(String.format(Locale.ROOT, "32%02x0022%s0001%s", length, topic, ascii(json)));
+        rig.awaitCommandStatus(channel, 22, "SENT");
+        write("40 02 0001"); // PUBACK
+        rig.awaitCommandStatus(channel, 22, "DELIVERED");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import org.anxin.gateway.command.PendingCommands;
 import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.protocol.TcpDevices;
 import org.anxin.gateway.server.ConnectionLabel;
@@ -94,6 +95,12 @@ public final class Gt06Handler extends SimpleChannelInboundHandler<Gt06Frame> {
     }
 
     private void handle(Channel channel, Gt06Frame frame) {
+        Integer answered = Gt06Commands.answeredFlag(frame);
+        if (answered != null) {
+            PendingCommands.acknowledged(channel, answered);
+            devices.touch(imei, channel, SESSION_TTL_SECONDS);
+            return;
+        }
         Optional<DeviceEvent> event;
         try {
             event = Gt06Events.of(frame, imei, Instant.now());

@@ -4,12 +4,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AttributeKey;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
+import org.anxin.gateway.command.PendingCommands;
 import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.protocol.TcpDevices;
 import org.anxin.gateway.server.ConnectionLabel;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> {
     private static final Logger log = LoggerFactory.getLogger(WatchHandler.class);
     private static final long SESSION_TTL_SECONDS = 900;
+    /** The watch's latest frame: downlink commands copy its maker code and index form. */
+    static final AttributeKey<WatchFrame> LAST_FRAME = AttributeKey.valueOf("anxin.watchLastFrame");
 
     private final TcpDevices devices;
     private final Queue<WatchFrame> waiting = new ArrayDeque<>();
@@ -88,6 +92,8 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
 
     private void handle(Channel channel, WatchFrame frame) {
         String type = frame.type().toUpperCase(Locale.ROOT);
+        channel.attr(LAST_FRAME).set(frame);
+        PendingCommands.acknowledged(channel, type); // the watch answering a command echoes its keyword
         Optional<DeviceEvent> event;
         try {
             event = WatchEvents.of(frame, Instant.now());

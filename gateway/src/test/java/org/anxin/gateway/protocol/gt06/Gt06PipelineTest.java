@@ -6,12 +6,16 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.LeakCheck;
 import org.anxin.gateway.PipelineRig;
+import org.anxin.gateway.command.Command;
+import org.anxin.gateway.command.Downlinks;
+import org.anxin.gateway.protocol.TcpDevices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +43,7 @@ class Gt06PipelineTest {
 
     private static PipelineRig rig;
     private EmbeddedChannel channel;
+    private TcpDevices devices;
 
     @BeforeAll
     static void startRedis() throws Exception {
@@ -54,7 +59,8 @@ class Gt06PipelineTest {
     void openChannel() {
         rig.redis().client().flushAll();
         channel = new EmbeddedChannel();
-        new Gt06ChannelInitializer(rig.tcpDevices()).configure(channel.pipeline());
+        devices = rig.tcpDevices();
+        new Gt06ChannelInitializer(devices).configure(channel.pipeline());
     }
 
     @AfterEach
@@ -184,6 +190,74 @@ class Gt06PipelineTest {
         assertThat(List.of(0x01, 0x02, 0x0E, 0x18, 0x23, 0x06).stream().map(Gt06Events::alarmOf))
                 .extracting(Enum::name)
                 .containsExactly("SOS", "POWER_CUT", "LOW_BATTERY", "WATCH_REMOVED", "FALL", "ALARM");
+    }
+
+    @Test
+    void theOnlineCommandPacketIsTheManualsExample() {
+        // Concox JM-VL03 protocol v1.1.2, online command 0x80: "sos#", server flag 0, serial 1
+        assertThat(HexFormat.of().formatHex(Gt06Commands.packet(0, "sos#", 1)))
+                .isEqualTo("78780e800800000000736f732300016d6a0d0a");
+    }
+
+    @Test
+    void carriesALocateCommandAndHearsTheTrackerAnswerWithItsFlag() {
+        login();
+
+        downlinks().deliver(new Command(7, IMEI, "gt06", Command.LOCATE, null, null, null));
+
+        // length 0x10, protocol 0x80, command length 4 + 6, server flag 7, "WHERE#", serial 1, CRC, stop
+        assertThat(awaitReply())
+                .startsWith("787810800a00000007" + "574845524523" + "0001")
+                .endsWith("0d0a");
+        rig.awaitCommandStatus(channel, 7, "SENT");
+        write(answer(7, "OK!", 2)); // 0x21 answer: flag 7, ASCII
+        rig.awaitCommandStatus(channel, 7, "DELIVERED");
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void setsSosNumbersAndRefusesACommandGt06HasNot() {
+        login();
+        Downlinks downlinks = downlinks();
+
+        downlinks.deliver(new Command(8, IMEI, "gt06", Command.SOS_NUMBERS, "13800000001", null, null));
+        assertThat(awaitReply())
+                .contains(HexFormat.of().formatHex("SOS,A,13800000001#".getBytes(StandardCharsets.US_ASCII)));
+        downlinks.deliver(new Command(9, IMEI, "gt06", Command.CALL_BACK, null, "12349", null));
+
+        rig.awaitCommandStatus(channel, 9, "FAILED");
+        assertThat(channel.outboundMessages()).isEmpty();
+    }
+
+    /** A 0x21 command answer (79 79 framing) as a tracker sends it. */
+    private static String answer(int flag, String text, int serial) {
+        byte[] body = text.getBytes(StandardCharsets.US_ASCII);
+        int length = 1 + 4 + 1 + body.length + 2 + 2;
+        byte[] p = new byte[2 + 2 + length + 2];
+        p[0] = 0x79;
+        p[1] = 0x79;
+        p[2] = (byte) (length >> 8);
+        p[3] = (byte) length;
+        p[4] = 0x21;
+        p[5] = (byte) (flag >>> 24);
+        p[6] = (byte) (flag >>> 16);
+        p[7] = (byte) (flag >>> 8);
+        p[8] = (byte) flag;
+        p[9] = 0x01;
+        System.arraycopy(body, 0, p, 10, body.length);
+        int i = 10 + body.length;
+        p[i++] = (byte) (serial >> 8);
+        p[i++] = (byte) serial;
+        int crc = Gt06Crc.of(p, 2, i);
+        p[i++] = (byte) (crc >> 8);
+        p[i++] = (byte) crc;
+        p[i++] = 0x0D;
+        p[i] = 0x0A;
+        return HexFormat.of().formatHex(p);
+    }
+
+    private Downlinks downlinks() {
+        return new Downlinks(Map.of("gt06", new Gt06Downlink(devices)), rig.commandResults());
     }
 
     private void register() {

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.LeakCheck;
 import org.anxin.gateway.PipelineRig;
+import org.anxin.gateway.command.Command;
+import org.anxin.gateway.command.Downlinks;
+import org.anxin.gateway.protocol.TcpDevices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WatchPipelineTest {
     private static PipelineRig rig;
     private EmbeddedChannel channel;
+    private TcpDevices devices;
 
     @BeforeAll
     static void startRedis() throws Exception {
@@ -41,7 +45,8 @@ class WatchPipelineTest {
     void openChannel() {
         rig.redis().client().flushAll();
         channel = new EmbeddedChannel();
-        new WatchChannelInitializer(rig.tcpDevices()).configure(channel.pipeline());
+        devices = rig.tcpDevices();
+        new WatchChannelInitializer(devices).configure(channel.pipeline());
     }
 
     @AfterEach
@@ -204,6 +209,55 @@ class WatchPipelineTest {
         write("[SG*8800000015*FFFF*UD," + "9".repeat(70_000));
 
         assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void carriesALocateCommandAndHearsTheWatchAnswerIt() {
+        register("8800000015");
+        write("[SG*8800000015*0002*LK]");
+        assertThat(awaitReply()).isEqualTo("[SG*8800000015*0002*LK]");
+
+        downlinks().deliver(new Command(41, "8800000015", "watch", Command.LOCATE, null, null, null));
+
+        assertThat(awaitReply()).isEqualTo("[SG*8800000015*0002*CR]");
+        rig.awaitCommandStatus(channel, 41, "SENT");
+        assertThat(rig.commandStatuses(41)).doesNotContain("DELIVERED");
+        write("[SG*8800000015*0002*CR]"); // the watch's answer echoes the keyword
+        rig.awaitCommandStatus(channel, 41, "DELIVERED");
+    }
+
+    @Test
+    void setsSosNumbersUploadIntervalAndCallsBackInTheWatchsOwnFraming() {
+        register("4700186508");
+        write("[3G*4700186508*000B*LK,0,10,100]");
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0002*LK]");
+        Downlinks downlinks = downlinks();
+
+        downlinks.deliver(
+                new Command(42, "4700186508", "watch", Command.SOS_NUMBERS, "13800000001,13900000002", null, null));
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*001c*SOS,13800000001,13900000002,]");
+        downlinks.deliver(new Command(43, "4700186508", "watch", Command.UPLOAD_INTERVAL, null, null, 600));
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*000a*UPLOAD,600]");
+        downlinks.deliver(new Command(44, "4700186508", "watch", Command.CALL_BACK, null, "12349", null));
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*000a*CALL,12349]");
+        downlinks.deliver(new Command(45, "4700186508", "watch", Command.MONITOR, null, "13800000001", null));
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0013*MONITOR,13800000001]");
+
+        write("[3G*4700186508*0006*UPLOAD]");
+        rig.awaitCommandStatus(channel, 43, "DELIVERED");
+        assertThat(rig.commandStatuses(42)).containsExactly("SENT");
+    }
+
+    @Test
+    void aCommandForAWatchNotConnectedHereIsReportedSo() {
+        downlinks().deliver(new Command(46, "4700186508", "watch", Command.LOCATE, null, null, null));
+
+        rig.awaitCommandStatus(channel, 46, "NOT_CONNECTED");
+        assertThat(channel.outboundMessages()).isEmpty();
+    }
+
+    private Downlinks downlinks() {
+        return new Downlinks(Map.of("watch", new WatchDownlink(devices)), rig.commandResults());
     }
 
     private void register(String id) {

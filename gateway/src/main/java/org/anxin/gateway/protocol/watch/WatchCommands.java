@@ -1,0 +1,50 @@
+package org.anxin.gateway.protocol.watch;
+
+import java.util.Locale;
+import org.anxin.gateway.command.Command;
+
+/**
+ * Downlink commands in the "3G" protocol, as watch platforms send them (e.g.
+ * {@code [3G*8800000015*0002*CR]}); the watch answers with a frame of the same keyword.
+ */
+public final class WatchCommands {
+    private WatchCommands() {}
+
+    /** The frame content for a command; IllegalArgumentException for one a watch has no form of. */
+    public static String content(Command c) {
+        return switch (c.type()) {
+            case Command.LOCATE -> "CR";
+            case Command.SOS_NUMBERS -> {
+                String[] numbers =
+                        c.numbers() == null ? new String[0] : c.numbers().split(",", -1);
+                String[] three = {"", "", ""};
+                System.arraycopy(numbers, 0, three, 0, Math.min(3, numbers.length));
+                yield "SOS," + String.join(",", three);
+            }
+            case Command.UPLOAD_INTERVAL -> "UPLOAD," + requireSeconds(c);
+            case Command.CALL_BACK -> "CALL," + requireNumber(c);
+            case Command.MONITOR -> "MONITOR," + requireNumber(c);
+            default -> throw new IllegalArgumentException("a watch has no " + c.type() + " command");
+        };
+    }
+
+    /** What the watch's answer to {@code content} is called: its first field, upper case. */
+    public static String keyword(String content) {
+        int comma = content.indexOf(',');
+        return (comma < 0 ? content : content.substring(0, comma)).toUpperCase(Locale.ROOT);
+    }
+
+    static int requireSeconds(Command c) {
+        if (c.seconds() == null) {
+            throw new IllegalArgumentException(c.type() + " needs seconds");
+        }
+        return c.seconds();
+    }
+
+    static String requireNumber(Command c) {
+        if (c.number() == null || c.number().isBlank()) {
+            throw new IllegalArgumentException(c.type() + " needs a number");
+        }
+        return c.number();
+    }
+}
