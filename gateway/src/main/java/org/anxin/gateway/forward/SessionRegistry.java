@@ -31,6 +31,22 @@ public final class SessionRegistry {
         run(() -> redis.set(key(deviceId), node, SetParams.setParams().ex(ttlSeconds)), deviceId);
     }
 
+    /**
+     * Claims the session, then runs {@code then} (also if the write failed): the ONLINE event goes
+     * out after the claim, so the platform, on seeing it, finds the node to send commands to.
+     */
+    public void hold(String deviceId, long ttlSeconds, Runnable then) {
+        run(
+                () -> {
+                    try {
+                        redis.set(key(deviceId), node, SetParams.setParams().ex(ttlSeconds));
+                    } finally {
+                        then.run();
+                    }
+                },
+                deviceId);
+    }
+
     public void release(String deviceId) {
         run(() -> redis.eval(DELETE_IF_OURS, List.of(key(deviceId)), List.of(node)), deviceId);
     }

@@ -125,9 +125,11 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
             previous.close();
             log.info("device {} reconnected from {}; closed its older connection", deviceId, channel.remoteAddress());
         }
-        context.sessions.hold(deviceId, session.sessionTtlSeconds());
-        context.handOff.submit(
-                DeviceEvent.connection(deviceId, "mqtt", EventType.ONLINE, null), HandOff.Outcome.IGNORE);
+        context.sessions.hold(
+                deviceId,
+                session.sessionTtlSeconds(),
+                () -> context.handOff.submit(
+                        DeviceEvent.connection(deviceId, "mqtt", EventType.ONLINE, null), HandOff.Outcome.IGNORE));
         ctx.writeAndFlush(connAck(decision));
         log.debug("accepted MQTT device {} from {}", deviceId, channel.remoteAddress());
 

@@ -75,8 +75,11 @@ public final class TcpDevices {
         if (previous != null && previous != channel) {
             previous.close();
         }
-        sessions.hold(deviceId, ttlSeconds);
-        handOff.submit(DeviceEvent.connection(deviceId, protocol, EventType.ONLINE, null), HandOff.Outcome.IGNORE);
+        sessions.hold(
+                deviceId,
+                ttlSeconds,
+                () -> handOff.submit(
+                        DeviceEvent.connection(deviceId, protocol, EventType.ONLINE, null), HandOff.Outcome.IGNORE));
     }
 
     /** Traffic keeps the session alive; refreshed at most every 10 s. */

@@ -27,12 +27,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/devices")
 class DeviceController {
     private final DeviceService devices;
+    private final DeviceCommands commands;
     private final Accounts accounts;
 
-    DeviceController(DeviceService devices, Accounts accounts) {
+    DeviceController(DeviceService devices, DeviceCommands commands, Accounts accounts) {
         this.devices = devices;
+        this.commands = commands;
         this.accounts = accounts;
     }
+
+    record CommandRequest(@NotBlank String type, Map<String, Object> params) {}
 
     record NewDeviceRequest(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "1-64 letters, digits or ._-") String id,
@@ -66,6 +70,28 @@ class DeviceController {
     List<DeviceService.EventView> events(
             @PathVariable String id, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return devices.events(id, limit, accounts.currentViewer());
+    }
+
+    /** Queues a downlink command; 202: it is delivered when the device is (or comes) online. */
+    @PostMapping("/{id}/commands")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
+    ResponseEntity<DeviceCommands.DeviceCommand> command(
+            @PathVariable String id, @Valid @RequestBody CommandRequest request) {
+        DeviceCommands.DeviceCommand created =
+                commands.create(id, request.type(), request.params(), accounts.currentViewer());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/devices/" + id + "/commands/" + created.id()))
+                .body(created);
+    }
+
+    @GetMapping("/{id}/commands")
+    List<DeviceCommands.DeviceCommand> commands(@PathVariable String id) {
+        return commands.list(id, accounts.currentViewer());
+    }
+
+    @GetMapping("/{id}/commands/{commandId}")
+    DeviceCommands.DeviceCommand command(@PathVariable String id, @PathVariable long commandId) {
+        return commands.get(id, commandId, accounts.currentViewer());
     }
 
     private static Map<String, Object> view(Device device) {

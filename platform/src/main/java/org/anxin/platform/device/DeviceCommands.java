@@ -1,0 +1,356 @@
+package org.anxin.platform.device;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XAddParams;
+
+/**
+ * Downlink commands: validated per protocol, stored QUEUED, and routed to the gateway node that
+ * holds the device's connection ({@code anxin:session:{id}} names it) through
+ * {@code anxin:commands:{node}}. A device that is offline gets its commands when it comes
+ * online; a sweep re-routes what got no answer and expires what waited too long. The gateways'
+ * reports arrive through {@link CommandResultConsumer}.
+ */
+@Service
+public class DeviceCommands {
+    private static final Logger log = LoggerFactory.getLogger(DeviceCommands.class);
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");
+    private static final Set<String> TYPES = Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL", "CALL_BACK", "MONITOR");
+    private static final Map<String, Set<String>> BY_PROTOCOL = Map.of(
+            "mqtt", TYPES,
+            "watch", TYPES,
+            "gt06", Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL"));
+
+    private final JdbcClient db;
+    private final JedisPooled redis;
+    private final DeviceService devices;
+    private final Clock clock;
+    private final Duration expireAfter;
+    private final Duration resendAfter;
+
+    DeviceCommands(
+            JdbcClient db,
+            JedisPooled redis,
+            DeviceService devices,
+            Clock clock,
+            @Value("${anxin.commands.expire-after:PT24H}") Duration expireAfter,
+            @Value("${anxin.commands.resend-after:PT60S}") Duration resendAfter) {
+        this.db = db;
+        this.redis = redis;
+        this.devices = devices;
+        this.clock = clock;
+        this.expireAfter = expireAfter;
+        this.resendAfter = resendAfter;
+    }
+
+    /** A command as stored, with where it stands. */
+    public record DeviceCommand(
+            long id,
+            String deviceId,
+            String type,
+            Map<String, Object> params,
+            String status,
+            String detail,
+            int attempts,
+            String createdBy,
+            Instant createdAt,
+            Instant sentAt,
+            Instant deliveredAt,
+            Instant updatedAt) {}
+
+    /** Validates, stores QUEUED and routes to the device's node now if it is online. */
+    public DeviceCommand create(String deviceId, String type, Map<String, Object> params, Viewer viewer) {
+        Device device = devices.get(deviceId, viewer);
+        String kind = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
+        if (!TYPES.contains(kind)) {
+            throw ApiProblem.badRequest(
+                    "unknown command type " + type + "; types are " + String.join(", ", sorted(TYPES)));
+        }
+        if (!BY_PROTOCOL.get(device.protocol()).contains(kind)) {
+            throw ApiProblem.badRequest(device.protocol() + " devices have no " + kind + " command; they take "
+                    + String.join(", ", sorted(BY_PROTOCOL.get(device.protocol()))));
+        }
+        Params p = Params.of(kind, params == null ? Map.of() : params);
+        Instant now = clock.instant();
+        long id = db.sql(
+                        "insert into device_commands (device_id, type, numbers, number, seconds, created_by, created_at,"
+                                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(
+                        deviceId,
+                        kind,
+                        p.numbers(),
+                        p.number(),
+                        p.seconds(),
+                        viewer.username(),
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                .query(Long.class)
+                .single();
+        route(find(id), device.protocol());
+        return find(id);
+    }
+
+    public List<DeviceCommand> list(String deviceId, Viewer viewer) {
+        devices.get(deviceId, viewer);
+        return db.sql("select * from device_commands where device_id = ? order by id desc limit 100")
+                .param(deviceId)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    public DeviceCommand get(String deviceId, long id, Viewer viewer) {
+        devices.get(deviceId, viewer);
+        DeviceCommand command = find(id);
+        if (command == null || !command.deviceId().equals(deviceId)) {
+            throw ApiProblem.notFound("no command " + id + " for device " + deviceId);
+        }
+        return command;
+    }
+
+    /** When a device comes online, what waits for it goes out. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(DeviceEventStored stored) {
+        if ("ONLINE".equals(stored.event().type())) {
+            routeWaiting(stored.event().deviceId());
+        }
+    }
+
+    /** Re-routes commands that got no answer, and expires those that waited too long. */
+    @Scheduled(initialDelay = 10_000, fixedDelayString = "${anxin.commands.sweep-ms:15000}")
+    void sweep() {
+        Instant now = clock.instant();
+        int expired = db.sql(
+                        "update device_commands set status = 'EXPIRED', detail = 'the device did not take it within "
+                                + expireAfter + "', updated_at = ? where status = 'QUEUED' and created_at < ?")
+                .params(Timestamp.from(now), Timestamp.from(now.minus(expireAfter)))
+                .update();
+        if (expired > 0) {
+            log.info("{} device commands expired", expired);
+        }
+        List<String> waiting = db.sql("select distinct device_id from device_commands where status = 'QUEUED'"
+                        + " and (routed_at is null or routed_at < ?)")
+                .param(Timestamp.from(now.minus(resendAfter)))
+                .query(String.class)
+                .list();
+        waiting.forEach(this::routeWaiting);
+    }
+
+    private void routeWaiting(String deviceId) {
+        Device device = devices.find(deviceId).orElse(null);
+        if (device == null) {
+            return;
+        }
+        Instant stale = clock.instant().minus(resendAfter);
+        db.sql("select * from device_commands where device_id = ? and status = 'QUEUED'"
+                        + " and (routed_at is null or routed_at < ?) order by id")
+                .params(deviceId, Timestamp.from(stale))
+                .query((rs, n) -> row(rs))
+                .list()
+                .forEach(c -> route(c, device.protocol()));
+    }
+
+    private void route(DeviceCommand c, String protocol) {
+        String node;
+        try {
+            node = redis.get("anxin:session:" + c.deviceId());
+            if (node == null) {
+                return; // offline: it goes out when the device comes online
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("commandId", Long.toString(c.id()));
+            fields.put("deviceId", c.deviceId());
+            fields.put("protocol", protocol);
+            fields.put("type", c.type());
+            Params p = Params.stored(c);
+            if (p.numbers() != null) {
+                fields.put("numbers", p.numbers());
+            }
+            if (p.number() != null) {
+                fields.put("number", p.number());
+            }
+            if (p.seconds() != null) {
+                fields.put("seconds", Integer.toString(p.seconds()));
+            }
+            redis.xadd(
+                    "anxin:commands:" + node,
+                    XAddParams.xAddParams()
+                            .id(StreamEntryID.NEW_ENTRY)
+                            .maxLen(10_000)
+                            .approximateTrimming(),
+                    fields);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "could not route command {} for device {} now ({}); the sweep retries",
+                    c.id(),
+                    c.deviceId(),
+                    e.toString());
+            return;
+        }
+        Instant now = clock.instant();
+        db.sql("update device_commands set routed_to = ?, routed_at = ?, attempts = attempts + 1, updated_at = ?"
+                        + " where id = ? and status = 'QUEUED'")
+                .params(node, Timestamp.from(now), Timestamp.from(now), c.id())
+                .update();
+    }
+
+    /** A gateway's report: SENT, DELIVERED, FAILED or NOT_CONNECTED (back to the queue). */
+    void result(long id, String status, String detail, Instant at) {
+        Timestamp when = Timestamp.from(at == null ? clock.instant() : at);
+        int changed =
+                switch (status) {
+                    case "SENT" -> db.sql("update device_commands set status = 'SENT', sent_at = ?, detail = null,"
+                                    + " updated_at = ? where id = ? and status = 'QUEUED'")
+                            .params(when, when, id)
+                            .update();
+                    case "DELIVERED" -> db.sql("update device_commands set status = 'DELIVERED', delivered_at = ?,"
+                                    + " sent_at = coalesce(sent_at, ?), detail = ?, updated_at = ? where id = ?"
+                                    + " and status in ('QUEUED', 'SENT')")
+                            .params(when, when, detail, when, id)
+                            .update();
+                    case "FAILED" -> db.sql("update device_commands set status = 'FAILED', detail = ?, updated_at = ?"
+                                    + " where id = ? and status in ('QUEUED', 'SENT')")
+                            .params(detail, when, id)
+                            .update();
+                    case "NOT_CONNECTED" -> db.sql(
+                                    "update device_commands set status = 'QUEUED', routed_to = null,"
+                                            + " routed_at = null, detail = ?, updated_at = ? where id = ? and status in ('QUEUED', 'SENT')")
+                            .params(detail, when, id)
+                            .update();
+                    default -> {
+                        log.warn("command {}: unknown result {}", id, status);
+                        yield 0;
+                    }
+                };
+        log.debug("command {} result {} ({} row)", id, status, changed);
+    }
+
+    private DeviceCommand find(long id) {
+        return db.sql("select * from device_commands where id = ?")
+                .param(id)
+                .query((rs, n) -> row(rs))
+                .optional()
+                .orElse(null);
+    }
+
+    private static DeviceCommand row(ResultSet rs) throws SQLException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String numbers = rs.getString("numbers");
+        if (numbers != null) {
+            params.put("numbers", numbers.isEmpty() ? List.of() : List.of(numbers.split(",")));
+        }
+        if (rs.getString("number") != null) {
+            params.put("number", rs.getString("number"));
+        }
+        if (rs.getObject("seconds") != null) {
+            params.put("seconds", rs.getInt("seconds"));
+        }
+        return new DeviceCommand(
+                rs.getLong("id"),
+                rs.getString("device_id"),
+                rs.getString("type"),
+                params,
+                rs.getString("status"),
+                rs.getString("detail"),
+                rs.getInt("attempts"),
+                rs.getString("created_by"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("sent_at")),
+                instant(rs.getTimestamp("delivered_at")),
+                instant(rs.getTimestamp("updated_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    /** The checked parameters of one command. */
+    private record Params(String numbers, String number, Integer seconds) {
+        static Params stored(DeviceCommand c) {
+            Object numbers = c.params().get("numbers");
+            return new Params(
+                    numbers == null
+                            ? null
+                            : String.join(
+                                    ",",
+                                    ((List<?>) numbers)
+                                            .stream().map(String::valueOf).toList()),
+                    (String) c.params().get("number"),
+                    (Integer) c.params().get("seconds"));
+        }
+
+        static Params of(String type, Map<String, Object> params) {
+            Set<String> allowed =
+                    switch (type) {
+                        case "SOS_NUMBERS" -> Set.of("numbers");
+                        case "UPLOAD_INTERVAL" -> Set.of("seconds");
+                        case "CALL_BACK", "MONITOR" -> Set.of("number");
+                        default -> Set.of();
+                    };
+            for (String key : params.keySet()) {
+                if (!allowed.contains(key)) {
+                    throw ApiProblem.badRequest(type
+                            + (allowed.isEmpty() ? " takes no params" : " takes only " + allowed) + ", not " + key);
+                }
+            }
+            return switch (type) {
+                case "SOS_NUMBERS" -> new Params(numbers(params.get("numbers")), null, null);
+                case "UPLOAD_INTERVAL" -> new Params(null, null, seconds(params.get("seconds")));
+                case "CALL_BACK", "MONITOR" -> new Params(null, phone(params.get("number"), "number"), null);
+                default -> new Params(null, null, null);
+            };
+        }
+
+        private static String numbers(Object value) {
+            if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > 3) {
+                throw ApiProblem.badRequest("SOS_NUMBERS needs numbers: a list of 1 to 3 phone numbers");
+            }
+            List<String> checked = new ArrayList<>();
+            for (Object n : list) {
+                checked.add(phone(n, "each of numbers"));
+            }
+            return String.join(",", checked);
+        }
+
+        private static String phone(Object value, String what) {
+            if (!(value instanceof String s) || !PHONE.matcher(s.strip()).matches()) {
+                throw ApiProblem.badRequest(
+                        what + " must be a phone number (digits, an optional leading +), not " + value);
+            }
+            return s.strip();
+        }
+
+        private static Integer seconds(Object value) {
+            if (!(value instanceof Integer s) || s < 10 || s > 86_400) {
+                throw ApiProblem.badRequest("UPLOAD_INTERVAL needs seconds: a whole number from 10 to 86400");
+            }
+            return s;
+        }
+    }
+}
