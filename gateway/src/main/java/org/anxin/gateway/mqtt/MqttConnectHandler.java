@@ -10,6 +10,7 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
@@ -111,6 +112,10 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
                 keepAlive <= 0 ? context.maxKeepAliveSeconds : Math.min(keepAlive, context.maxKeepAliveSeconds);
         long idleMillis = effectiveKeepAlive * 1500L;
         MqttSession session = new MqttSession(deviceId, Math.max(90, idleMillis / 1000));
+        if (connect.variableHeader().isWillFlag()) {
+            byte[] will = connect.payload().willMessageInBytes();
+            session.will(connect.payload().willTopic(), will == null ? "" : new String(will, StandardCharsets.UTF_8));
+        }
         channel.attr(MqttSession.KEY).set(session);
         channel.attr(ConnectionLabel.DEVICE_ID).set(deviceId);
         channel.pipeline()

@@ -7,17 +7,25 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.HandOff;
 import org.anxin.gateway.server.ConnectionLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
-/** DISCONNECT, keep-alive expiry and socket close: the session ends and an OFFLINE event is made. */
+/**
+ * DISCONNECT, keep-alive expiry and socket close: the session ends and an OFFLINE event is made,
+ * with the reason and, unless the device said DISCONNECT, the Last Will it left.
+ */
 @Sharable
 public final class MqttDisconnectHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(MqttDisconnectHandler.class);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MqttContext context;
 
@@ -57,12 +65,15 @@ public final class MqttDisconnectHandler extends ChannelInboundHandlerAdapter {
             if (context.connections.remove(deviceId, channel)) {
                 context.sessions.release(deviceId);
             }
+            Map<String, String> attrs = new LinkedHashMap<>();
+            attrs.put("reason", reason == null ? "closed" : reason);
+            // MQTT: the will goes out when the connection ends any way but a DISCONNECT
+            if (session.willTopic() != null && !"disconnect".equals(reason)) {
+                attrs.put("willTopic", session.willTopic());
+                attrs.put("will", session.willMessage());
+            }
             context.handOff.submit(
-                    DeviceEvent.connection(
-                            deviceId,
-                            "mqtt",
-                            EventType.OFFLINE,
-                            "{\"reason\":\"" + (reason == null ? "closed" : reason) + "\"}"),
+                    DeviceEvent.connection(deviceId, "mqtt", EventType.OFFLINE, JSON.writeValueAsString(attrs)),
                     HandOff.Outcome.IGNORE);
         }
         ctx.fireChannelInactive();

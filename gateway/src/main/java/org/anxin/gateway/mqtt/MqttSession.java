@@ -14,6 +14,8 @@ final class MqttSession {
     private boolean flushScheduled;
     private boolean subscribedToCommands;
     private int lastPacketId;
+    private String willTopic;
+    private String willMessage;
 
     MqttSession(String deviceId, long sessionTtlSeconds) {
         this.deviceId = deviceId;
@@ -34,6 +36,20 @@ final class MqttSession {
 
     String commandsTopic() {
         return "anxin/v1/devices/" + deviceId + "/commands";
+    }
+
+    /** The Last Will the device left in its CONNECT; published as OFFLINE when it drops. */
+    void will(String topic, String message) {
+        this.willTopic = topic;
+        this.willMessage = message;
+    }
+
+    String willTopic() {
+        return willTopic;
+    }
+
+    String willMessage() {
+        return willMessage;
     }
 
     boolean subscribedToCommands() {

@@ -293,6 +293,46 @@ class MqttPipelineTest {
                 .anyMatch(e -> "OFFLINE".equals(e.get("type")) && e.get("attrs").contains("disconnect")));
     }
 
+    @Test
+    void publishesTheLastWillAsOfflineWhenTheDeviceDropsWithoutDisconnect() {
+        // CONNECT with a will (flag 0x04): topic = its events topic, message {"type":"OFFLINE"}
+        String will = "{\"type\":\"OFFLINE\"}";
+        String willTopic = "anxin/v1/devices/btn-0001/events";
+        String body = "0004" + ascii("MQTT") + "04 c6 003c 0008" + ascii(DEVICE)
+                + String.format(Locale.ROOT, "%04x", willTopic.length()) + ascii(willTopic)
+                + String.format(Locale.ROOT, "%04x", will.length()) + ascii(will)
+                + "0008" + ascii(DEVICE) + "0006" + ascii(SECRET);
+        write("10" + String.format(Locale.ROOT, "%02x", body.replace(" ", "").length() / 2) + body);
+        assertThat(awaitReply()).isEqualTo(CONNACK_ACCEPTED);
+
+        channel.close(); // the socket drops: no DISCONNECT
+
+        Map<String, String> offline = awaitOne("OFFLINE");
+        assertThat(offline.get("attrs"))
+                .isEqualTo("{\"reason\":\"closed\",\"willTopic\":\"" + willTopic
+                        + "\",\"will\":\"{\\\"type\\\":\\\"OFFLINE\\\"}\"}");
+    }
+
+    @Test
+    void aDisconnectDiscardsTheWill() {
+        String body = "0004" + ascii("MQTT") + "04 c6 003c 0008" + ascii(DEVICE) + "0001" + ascii("t") + "0001"
+                + ascii("w") + "0008" + ascii(DEVICE) + "0006" + ascii(SECRET);
+        write("10" + String.format(Locale.ROOT, "%02x", body.replace(" ", "").length() / 2) + body);
+        assertThat(awaitReply()).isEqualTo(CONNACK_ACCEPTED);
+
+        write("e000");
+
+        assertThat(awaitOne("OFFLINE").get("attrs")).isEqualTo("{\"reason\":\"disconnect\"}");
+    }
+
+    private Map<String, String> awaitOne(String type) {
+        await(() -> entries().stream().anyMatch(e -> type.equals(e.get("type"))));
+        return entries().stream()
+                .filter(e -> type.equals(e.get("type")))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private void connect() {
         write(CONNECT);
         assertThat(awaitReply()).isEqualTo(CONNACK_ACCEPTED);
