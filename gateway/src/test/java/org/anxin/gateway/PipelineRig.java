@@ -13,6 +13,7 @@ import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.protocol.TcpDevices;
+import org.anxin.gateway.server.GatewayMetrics;
 import redis.clients.jedis.StreamEntryID;
 
 /**
@@ -26,6 +27,7 @@ public final class PipelineRig implements AutoCloseable {
     private final ExecutorService workers;
     private final EventForwarder forwarder;
     private final EventStreams streams = new EventStreams(8);
+    private final GatewayMetrics metrics = new GatewayMetrics();
 
     private PipelineRig(TestRedis redis) {
         this.redis = redis;
@@ -49,6 +51,10 @@ public final class PipelineRig implements AutoCloseable {
         return forwarder;
     }
 
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
     /** Registry reads are not cached, so each test sees the registrations it just wrote. */
     public DeviceDirectory directory() {
         return new DeviceDirectory(redis.client(), Duration.ZERO);
@@ -59,7 +65,7 @@ public final class PipelineRig implements AutoCloseable {
     }
 
     public TcpDevices tcpDevices() {
-        return new TcpDevices(directory(), sessions(), forwarder, workers);
+        return new TcpDevices(directory(), sessions(), forwarder, workers, metrics);
     }
 
     /** The stream entries of one device, oldest first. */
@@ -112,6 +118,7 @@ public final class PipelineRig implements AutoCloseable {
     public void close() throws Exception {
         forwarder.close();
         workers.shutdownNow();
+        metrics.close();
         redis.close();
     }
 }
