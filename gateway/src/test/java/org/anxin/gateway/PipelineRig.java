@@ -14,6 +14,7 @@ import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.protocol.TcpDevices;
+import org.anxin.gateway.server.GatewayMetrics;
 import redis.clients.jedis.StreamEntryID;
 
 /**
@@ -27,6 +28,7 @@ public final class PipelineRig implements AutoCloseable {
     private final ExecutorService workers;
     private final EventForwarder forwarder;
     private final EventStreams streams = new EventStreams(8);
+    private final GatewayMetrics metrics = new GatewayMetrics();
 
     private PipelineRig(TestRedis redis) {
         this.redis = redis;
@@ -50,6 +52,10 @@ public final class PipelineRig implements AutoCloseable {
         return forwarder;
     }
 
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
     /** Registry reads are not cached, so each test sees the registrations it just wrote. */
     public DeviceDirectory directory() {
         return new DeviceDirectory(redis.client(), Duration.ZERO);
@@ -60,7 +66,7 @@ public final class PipelineRig implements AutoCloseable {
     }
 
     public TcpDevices tcpDevices() {
-        return new TcpDevices(directory(), sessions(), forwarder, workers);
+        return new TcpDevices(directory(), sessions(), forwarder, workers, metrics);
     }
 
     /** Reports command results to the same Redis. */
@@ -135,6 +141,7 @@ public final class PipelineRig implements AutoCloseable {
     public void close() throws Exception {
         forwarder.close();
         workers.shutdownNow();
+        metrics.close();
         redis.close();
     }
 }

@@ -7,8 +7,13 @@ import java.util.Optional;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.DeviceDirectory.Registration;
 
-/** Whether a CONNECT may proceed: client id = username = a registered MQTT device, right secret. */
-record ConnectDecision(MqttConnectReturnCode code, String reason) {
+/**
+ * Whether a CONNECT may proceed: client id = username = a registered MQTT device, right secret.
+ *
+ * @param reason for the log line
+ * @param refusal the {@code reason} tag of the refused-connections metric; null when accepted
+ */
+record ConnectDecision(MqttConnectReturnCode code, String reason, String refusal) {
 
     boolean accepted() {
         return code == MqttConnectReturnCode.CONNECTION_ACCEPTED;
@@ -21,7 +26,7 @@ record ConnectDecision(MqttConnectReturnCode code, String reason) {
         String username = connect.payload().userName();
         byte[] password = connect.payload().passwordInBytes();
         if (clientId == null || clientId.isEmpty() || !clientId.equals(username) || password == null) {
-            return refused(v5, "client id and username must both be the device id, with a password");
+            return refused(v5, "client id and username must both be the device id, with a password", "bad_credentials");
         }
         Optional<Registration> registration;
         try {
@@ -31,27 +36,30 @@ record ConnectDecision(MqttConnectReturnCode code, String reason) {
                     v5
                             ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5
                             : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
-                    "device registry unreachable: " + e.getMessage());
+                    "device registry unreachable: " + e.getMessage(),
+                    "registry_unavailable");
         }
         if (registration.isEmpty()) {
-            return refused(v5, "unknown device");
+            return refused(v5, "unknown device", "unregistered");
         }
         if (!"mqtt".equals(registration.get().protocol())) {
             return refused(
                     v5,
-                    "device is registered for protocol " + registration.get().protocol());
+                    "device is registered for protocol " + registration.get().protocol(),
+                    "unregistered");
         }
         if (!DeviceDirectory.secretMatches(registration.get(), password)) {
-            return refused(v5, "wrong secret");
+            return refused(v5, "wrong secret", "bad_credentials");
         }
-        return new ConnectDecision(MqttConnectReturnCode.CONNECTION_ACCEPTED, "accepted");
+        return new ConnectDecision(MqttConnectReturnCode.CONNECTION_ACCEPTED, "accepted", null);
     }
 
-    private static ConnectDecision refused(boolean v5, String reason) {
+    private static ConnectDecision refused(boolean v5, String reason, String refusal) {
         return new ConnectDecision(
                 v5
                         ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
                         : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
-                reason);
+                reason,
+                refusal);
     }
 }

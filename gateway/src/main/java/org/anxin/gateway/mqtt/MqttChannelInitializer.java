@@ -9,6 +9,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import org.anxin.gateway.server.ExceptionHandler;
 import org.anxin.gateway.server.FrameLogger;
+import org.anxin.gateway.server.FrameMeter;
 import org.anxin.gateway.server.PipelineStages;
 
 /** The MQTT pipeline: framing and codec, the CONNECT gate, one handler per packet type, errors. */
@@ -20,12 +21,14 @@ public final class MqttChannelInitializer extends ChannelInitializer<SocketChann
     private final int maxPacketBytes;
     private final MqttPublishHandler publish;
     private final MqttDisconnectHandler disconnect;
+    private final FrameMeter frameMeter;
 
     public MqttChannelInitializer(MqttContext context, int maxPacketBytes) {
         this.context = context;
         this.maxPacketBytes = maxPacketBytes;
         this.publish = new MqttPublishHandler(context);
         this.disconnect = new MqttDisconnectHandler(context);
+        this.frameMeter = context.metrics.frameMeter("mqtt");
     }
 
     @Override
@@ -40,6 +43,7 @@ public final class MqttChannelInitializer extends ChannelInitializer<SocketChann
         }
         pipeline.addLast(PipelineStages.IDLE, new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0, TimeUnit.SECONDS));
         pipeline.addLast(PipelineStages.MQTT_DECODER, new MqttDecoder(maxPacketBytes));
+        pipeline.addLast(PipelineStages.FRAME_METER, frameMeter);
         pipeline.addLast(PipelineStages.MQTT_ENCODER, MqttEncoder.INSTANCE);
         pipeline.addLast(PipelineStages.MQTT_CONNECT, new MqttConnectHandler(context));
         pipeline.addLast(PipelineStages.MQTT_PUBLISH, publish);

@@ -77,6 +77,7 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
             decideOffLoop(ctx, connect);
         } else {
             log.warn("{} sent a packet before CONNECT; closing", ConnectionLabel.of(ctx.channel()));
+            context.metrics.refused("mqtt", "before_login");
             ReferenceCountUtil.release(msg);
             ctx.close();
         }
@@ -103,6 +104,7 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
         }
         if (!decision.accepted()) {
             log.warn("refused MQTT device {} from {}: {}", deviceId, channel.remoteAddress(), decision.reason());
+            context.metrics.refused("mqtt", decision.refusal());
             releaseWaiting();
             ctx.writeAndFlush(connAck(decision)).addListener(ChannelFutureListener.CLOSE);
             return;

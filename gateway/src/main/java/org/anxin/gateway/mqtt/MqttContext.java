@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.HandOff;
 import org.anxin.gateway.forward.SessionRegistry;
+import org.anxin.gateway.server.GatewayMetrics;
 
 /** What the MQTT handlers of one gateway share. */
 public final class MqttContext {
@@ -15,6 +16,7 @@ public final class MqttContext {
     final HandOff handOff;
     final ExecutorService workers;
     final int maxKeepAliveSeconds;
+    final GatewayMetrics metrics;
     final Map<String, Channel> connections = new ConcurrentHashMap<>();
 
     public MqttContext(
@@ -22,12 +24,14 @@ public final class MqttContext {
             SessionRegistry sessions,
             HandOff handOff,
             ExecutorService workers,
-            int maxKeepAliveSeconds) {
+            int maxKeepAliveSeconds,
+            GatewayMetrics metrics) {
         this.directory = directory;
         this.sessions = sessions;
         this.handOff = handOff;
         this.workers = workers;
         this.maxKeepAliveSeconds = maxKeepAliveSeconds;
+        this.metrics = metrics;
     }
 
     public DeviceDirectory directory() {

@@ -13,6 +13,7 @@ import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.HandOff;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.server.ConnectionLabel;
+import org.anxin.gateway.server.GatewayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +29,22 @@ public final class TcpDevices {
     private final SessionRegistry sessions;
     private final HandOff handOff;
     private final ExecutorService workers;
-    private final Map<String, Channel> connections = new ConcurrentHashMap<>();
+    private final GatewayMetrics metrics;
+    // one map per protocol, so each protocol's connection count is a size(), not a scan
+    private final Map<String, Map<String, Channel>> connections =
+            Map.of("watch", new ConcurrentHashMap<>(), "gt06", new ConcurrentHashMap<>());
 
-    public TcpDevices(DeviceDirectory directory, SessionRegistry sessions, HandOff handOff, ExecutorService workers) {
+    public TcpDevices(
+            DeviceDirectory directory,
+            SessionRegistry sessions,
+            HandOff handOff,
+            ExecutorService workers,
+            GatewayMetrics metrics) {
         this.directory = directory;
         this.sessions = sessions;
         this.handOff = handOff;
         this.workers = workers;
+        this.metrics = metrics;
     }
 
     public ExecutorService workers() {
@@ -45,15 +55,20 @@ public final class TcpDevices {
         return handOff;
     }
 
-    /** The device's open connection on this node, or null. */
-    public Channel connection(String deviceId) {
-        return connections.get(deviceId);
+    /** The device's open connection of this protocol on this node, or null. */
+    public Channel connection(String protocol, String deviceId) {
+        return connectionsOf(protocol).get(deviceId);
     }
 
-    /** Blocking (Redis): true if the id is registered for this protocol. */
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** Blocking (Redis): true if the id is registered for this protocol; false is counted as a refusal. */
     public boolean registeredAs(String deviceId, String protocol, Channel channel) {
+        boolean registered;
         try {
-            return directory
+            registered = directory
                     .find(deviceId)
                     .map(r -> protocol.equals(r.protocol()))
                     .orElse(false);
@@ -63,15 +78,25 @@ public final class TcpDevices {
                     protocol,
                     deviceId,
                     channel.remoteAddress());
+            metrics.refused(protocol, "registry_unavailable");
             return false;
         }
+        if (!registered) {
+            metrics.refused(protocol, "unregistered");
+        }
+        return registered;
+    }
+
+    /** Open connections of logged-in devices of one protocol on this node. */
+    public int connectionCount(String protocol) {
+        return connectionsOf(protocol).size();
     }
 
     /** On the event loop, once the device is known: session, takeover of an older connection, ONLINE. */
     public void online(String deviceId, String protocol, Channel channel, long ttlSeconds) {
         channel.attr(ConnectionLabel.DEVICE_ID).set(deviceId);
         channel.attr(LAST_REFRESH).set(System.nanoTime());
-        Channel previous = connections.put(deviceId, channel);
+        Channel previous = connectionsOf(protocol).put(deviceId, channel);
         if (previous != null && previous != channel) {
             previous.close();
         }
@@ -116,11 +141,19 @@ public final class TcpDevices {
     }
 
     public void offline(String deviceId, String protocol, Channel channel) {
-        if (connections.remove(deviceId, channel)) {
+        if (connectionsOf(protocol).remove(deviceId, channel)) {
             sessions.release(deviceId);
         }
         handOff.submit(
                 DeviceEvent.connection(deviceId, protocol, EventType.OFFLINE, "{\"reason\":\"closed\"}"),
                 HandOff.Outcome.IGNORE);
+    }
+
+    private Map<String, Channel> connectionsOf(String protocol) {
+        Map<String, Channel> channels = connections.get(protocol);
+        if (channels == null) {
+            throw new IllegalArgumentException("not a TCP device protocol: " + protocol);
+        }
+        return channels;
     }
 }

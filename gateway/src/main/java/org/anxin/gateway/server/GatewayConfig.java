@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param mqttPort 0 picks a free port (tests)
  * @param maxKeepAliveSeconds keep-alive applied to devices that ask for none (0)
+ * @param metricsPort {@code GET /metrics} for Prometheus; 0 picks a free port, -1 serves none
  */
 public record GatewayConfig(
         String redisUrl,
@@ -20,7 +21,11 @@ public record GatewayConfig(
         String node,
         int partitions,
         int maxMqttPacketBytes,
-        int maxKeepAliveSeconds) {
+        int maxKeepAliveSeconds,
+        int metricsPort) {
+
+    /** The metrics port when none is configured. */
+    public static final int DEFAULT_METRICS_PORT = 9400;
 
     public GatewayConfig {
         if (partitions < 1) {
@@ -28,6 +33,10 @@ public record GatewayConfig(
         }
         if (maxMqttPacketBytes < 256) {
             throw new IllegalArgumentException("ANXIN_MQTT_MAX_PACKET must be at least 256 bytes");
+        }
+        if (metricsPort < -1 || metricsPort > 65_535) {
+            throw new IllegalArgumentException(
+                    "ANXIN_GATEWAY_METRICS_PORT must be a port (0 for a free one, -1 for none), not " + metricsPort);
         }
     }
 
@@ -45,17 +54,27 @@ public record GatewayConfig(
                 env.getOrDefault("ANXIN_GATEWAY_NODE", defaultNode()),
                 integer(env, "ANXIN_EVENT_PARTITIONS", 8),
                 integer(env, "ANXIN_MQTT_MAX_PACKET", 16_384),
-                integer(env, "ANXIN_MQTT_MAX_KEEPALIVE", 600));
+                integer(env, "ANXIN_MQTT_MAX_KEEPALIVE", 600),
+                integer(env, "ANXIN_GATEWAY_METRICS_PORT", DEFAULT_METRICS_PORT));
     }
 
-    /** Settings for a gateway on loopback, on a free port, talking to the given Redis. */
+    /** Settings for a gateway on loopback, on free ports (metrics too), talking to the given Redis. */
     public static GatewayConfig loopback(String redisUrl) {
-        return new GatewayConfig(redisUrl, "127.0.0.1", 0, 0, 0, defaultNode(), 8, 16_384, 600);
+        return new GatewayConfig(redisUrl, "127.0.0.1", 0, 0, 0, defaultNode(), 8, 16_384, 600, 0);
     }
 
     public GatewayConfig withPartitions(int value) {
         return new GatewayConfig(
-                redisUrl, host, mqttPort, watchPort, gt06Port, node, value, maxMqttPacketBytes, maxKeepAliveSeconds);
+                redisUrl,
+                host,
+                mqttPort,
+                watchPort,
+                gt06Port,
+                node,
+                value,
+                maxMqttPacketBytes,
+                maxKeepAliveSeconds,
+                metricsPort);
     }
 
     public GatewayConfig withNode(String value) {
@@ -68,7 +87,22 @@ public record GatewayConfig(
                 value,
                 partitions,
                 maxMqttPacketBytes,
-                maxKeepAliveSeconds);
+                maxKeepAliveSeconds,
+                metricsPort);
+    }
+
+    public GatewayConfig withMetricsPort(int value) {
+        return new GatewayConfig(
+                redisUrl,
+                host,
+                mqttPort,
+                watchPort,
+                gt06Port,
+                node,
+                partitions,
+                maxMqttPacketBytes,
+                maxKeepAliveSeconds,
+                value);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -25,6 +25,7 @@ import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
+import org.anxin.gateway.forward.HandOff;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.mqtt.MqttChannelInitializer;
 import org.anxin.gateway.mqtt.MqttContext;
@@ -46,6 +47,8 @@ public final class GatewayServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
 
     private final GatewayConfig config;
+    private final GatewayMetrics metrics;
+    private final MetricsEndpoint metricsEndpoint;
     private final JedisPooled redis;
     private final EventForwarder forwarder;
     private final ExecutorService workers;
@@ -59,6 +62,10 @@ public final class GatewayServer implements AutoCloseable {
 
     private GatewayServer(GatewayConfig config) throws InterruptedException {
         this.config = config;
+        this.metrics = new GatewayMetrics();
+        // first: a busy metrics port stops the start before anything else runs
+        this.metricsEndpoint =
+                config.metricsPort() < 0 ? null : MetricsEndpoint.start(config.host(), config.metricsPort(), metrics);
         this.redis = redis(config.redisUrl());
         this.workers = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "gateway-redis");
@@ -67,18 +74,23 @@ public final class GatewayServer implements AutoCloseable {
         });
         this.forwarder = new EventForwarder(
                 redis, new EventStreams(config.partitions()), config.node(), 65_536, Duration.ofSeconds(10));
+        HandOff handOff = metrics.metered(forwarder, forwarder::queued);
         this.mqtt = new MqttContext(
                 new DeviceDirectory(redis, Duration.ofSeconds(10)),
                 new SessionRegistry(redis, workers, config.node()),
-                forwarder,
+                handOff,
                 workers,
-                config.maxKeepAliveSeconds());
+                config.maxKeepAliveSeconds(),
+                metrics);
         boolean epoll = Epoll.isAvailable();
         this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.mqttListener =
                 listen(epoll, config.mqttPort(), new MqttChannelInitializer(mqtt, config.maxMqttPacketBytes()));
-        TcpDevices tcpDevices = new TcpDevices(mqtt.directory(), mqtt.sessions(), forwarder, workers);
+        TcpDevices tcpDevices = new TcpDevices(mqtt.directory(), mqtt.sessions(), handOff, workers, metrics);
+        metrics.connections("mqtt", mqtt::connectionCount);
+        metrics.connections("watch", () -> tcpDevices.connectionCount("watch"));
+        metrics.connections("gt06", () -> tcpDevices.connectionCount("gt06"));
         this.watchListener = listen(epoll, config.watchPort(), new WatchChannelInitializer(tcpDevices));
         this.gt06Listener = listen(epoll, config.gt06Port(), new Gt06ChannelInitializer(tcpDevices));
         Downlinks downlinks = new Downlinks(
@@ -90,13 +102,14 @@ public final class GatewayServer implements AutoCloseable {
         this.commands = new CommandConsumer(redis, config.node(), downlinks::deliver);
         log.info(
                 "gateway {} listening on {} for MQTT on port {}, \"3G\" watches on port {}, GT06 on port {} ({} transport),"
-                        + " events to {} in {} partitions",
+                        + " metrics on {}, events to {} in {} partitions",
                 config.node(),
                 config.host(),
                 mqttPort(),
                 watchPort(),
                 gt06Port(),
                 epoll ? "epoll" : "nio",
+                metricsEndpoint == null ? "no port" : "port " + metricsPort() + " (GET /metrics)",
                 redactedRedis(config.redisUrl()),
                 config.partitions());
     }
@@ -132,6 +145,11 @@ public final class GatewayServer implements AutoCloseable {
         return ((InetSocketAddress) gt06Listener.localAddress()).getPort();
     }
 
+    /** The port serving {@code GET /metrics}, or -1 when metrics are not served. */
+    public int metricsPort() {
+        return metricsEndpoint == null ? -1 : metricsEndpoint.port();
+    }
+
     public int mqttConnections() {
         return mqtt.connectionCount();
     }
@@ -149,6 +167,10 @@ public final class GatewayServer implements AutoCloseable {
         workers.shutdown();
         workers.awaitTermination(5, TimeUnit.SECONDS);
         redis.close();
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
+        metrics.close();
     }
 
     private static JedisPooled redis(String url) {

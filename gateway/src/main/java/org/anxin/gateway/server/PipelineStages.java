@@ -5,6 +5,9 @@ public final class PipelineStages {
     public static final String FRAME_LOG = "frameLog";
     public static final String IDLE = "idle";
     public static final String MQTT_DECODER = "mqttDecoder";
+    /** Right behind each protocol's decoder: counts frames and malformed input. */
+    public static final String FRAME_METER = "frameMeter";
+
     public static final String MQTT_ENCODER = "mqttEncoder";
     public static final String MQTT_CONNECT = "mqttConnect";
     public static final String MQTT_PUBLISH = "mqttPublish";

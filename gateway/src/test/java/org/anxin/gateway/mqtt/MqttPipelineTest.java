@@ -66,7 +66,7 @@ class MqttPipelineTest {
     void openChannel() {
         redis.client().flushAll();
         redis.register(DEVICE, "mqtt", SECRET);
-        context = new MqttContext(rig.directory(), rig.sessions(), rig.forwarder(), rig.workers(), 600);
+        context = new MqttContext(rig.directory(), rig.sessions(), rig.forwarder(), rig.workers(), 600, rig.metrics());
         channel = new EmbeddedChannel();
         new MqttChannelInitializer(context, 16_384).configure(channel.pipeline());
     }

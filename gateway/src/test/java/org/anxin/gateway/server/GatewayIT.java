@@ -3,9 +3,18 @@ package org.anxin.gateway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.TestRedis;
 import org.anxin.gateway.forward.EventStreams;
@@ -24,6 +33,10 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /** The gateway on a real socket, real Paho clients, a real Redis. */
 class GatewayIT {
+    private static final String CONNECTIONS_MQTT = "anxin_gateway_connections{protocol=\"mqtt\"}";
+    private static final String CONNECTIONS_WATCH = "anxin_gateway_connections{protocol=\"watch\"}";
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static TestRedis redis;
     private static GatewayServer gateway;
 
@@ -169,6 +182,161 @@ class GatewayIT {
         }
     }
 
+    @Test
+    void countsConnectionsFramesEventsAndDecodeErrorsOnTheMetricsEndpoint() throws Exception {
+        redis.register("btn-0107", "mqtt", "secret-0107");
+        redis.register("8800000107", "watch", "unused");
+        // connections of earlier tests close asynchronously; start from none
+        await(() -> sample(scrape(), CONNECTIONS_MQTT) == 0 && sample(scrape(), CONNECTIONS_WATCH) == 0);
+        Map<String, Double> before = scrape();
+
+        MqttClient device = connect("btn-0107", "secret-0107");
+        publish(device, "btn-0107", "{\"type\":\"SOS\"}");
+        publish(device, "btn-0107", "{\"type\":\"LOCATION\",\"lat\":41.5,\"lon\":121.2}");
+        try (Socket watch = new Socket("127.0.0.1", gateway.watchPort())) {
+            watch.setSoTimeout(15_000);
+            send(watch, "[3G*8800000107*0002*LK]");
+            assertThat(reply(watch)).isEqualTo("[3G*8800000107*0002*LK]");
+            // an SOS without a fix, from Traccar's test corpus, with this watch's id
+            send(
+                    watch,
+                    "[3G*8800000107*00C0*AL,271219,094744,V,00.000000,N, 0.0000000,E,0.00,0.0,0.0,0,100,81,0,0,"
+                            + "00010000,7,0,460,0,9336,3981,141,9336,3912,141,9336,3982,140]");
+            assertThat(reply(watch)).isEqualTo("[3G*8800000107*0002*AL]"); // sent once Redis has the SOS
+            try (Socket garbage = new Socket("127.0.0.1", gateway.watchPort())) {
+                garbage.setSoTimeout(15_000);
+                send(garbage, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertThat(garbage.getInputStream().read())
+                        .as("closed on garbage")
+                        .isEqualTo(-1);
+            }
+
+            HttpResponse<String> response = get("/metrics");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValue("text/plain; version=0.0.4; charset=utf-8");
+            Map<String, Double> after = PrometheusText.parse(response.body());
+
+            assertThat(sample(after, CONNECTIONS_MQTT)).isEqualTo(1.0);
+            assertThat(sample(after, CONNECTIONS_WATCH)).isEqualTo(1.0);
+            assertThat(sample(after, "anxin_gateway_connections{protocol=\"gt06\"}"))
+                    .isZero();
+            // CONNECT and two PUBLISH; an LK and an AL; the garbage is no frame
+            assertThat(increase(before, after, "anxin_gateway_frames_received_total{protocol=\"mqtt\"}"))
+                    .isEqualTo(3.0);
+            assertThat(increase(before, after, "anxin_gateway_frames_received_total{protocol=\"watch\"}"))
+                    .isEqualTo(2.0);
+            assertThat(increase(before, after, "anxin_gateway_decode_errors_total{protocol=\"watch\"}"))
+                    .isEqualTo(1.0);
+            assertThat(increase(before, after, "anxin_gateway_decode_errors_total{protocol=\"mqtt\"}"))
+                    .isZero();
+            assertThat(increase(before, after, events("mqtt", "ONLINE"))).isEqualTo(1.0);
+            assertThat(increase(before, after, events("mqtt", "SOS"))).isEqualTo(1.0);
+            assertThat(increase(before, after, events("mqtt", "LOCATION"))).isEqualTo(1.0);
+            assertThat(increase(before, after, events("watch", "ONLINE"))).isEqualTo(1.0);
+            assertThat(increase(before, after, events("watch", "HEARTBEAT"))).isEqualTo(1.0);
+            assertThat(increase(before, after, events("watch", "SOS"))).isEqualTo(1.0);
+            // the six events above were all acked or answered, so all six got their Redis reply;
+            // a failed hand-off of an earlier test may still be reported meanwhile, hence "at least"
+            assertThat(increase(before, after, "anxin_gateway_handoff_seconds_count"))
+                    .isGreaterThanOrEqualTo(6.0);
+            assertThat(after)
+                    .containsKey("anxin_gateway_handoff_seconds_bucket{le=\"+Inf\"}")
+                    .containsKey("anxin_gateway_handoff_failures_total")
+                    .containsKey("anxin_gateway_handoff_queue");
+            assertThat(after.keySet()).anyMatch(series -> series.startsWith("jvm_memory_used_bytes{"));
+        }
+        disconnect(device);
+
+        await(() -> sample(scrape(), CONNECTIONS_MQTT) == 0 && sample(scrape(), CONNECTIONS_WATCH) == 0);
+    }
+
+    @Test
+    void countsARefusedDeviceByReason() throws Exception {
+        String unregistered = "anxin_gateway_refused_total{protocol=\"mqtt\",reason=\"unregistered\"}";
+        String badCredentials = "anxin_gateway_refused_total{protocol=\"mqtt\",reason=\"bad_credentials\"}";
+        redis.register("btn-0108", "mqtt", "right");
+        Map<String, Double> before = scrape();
+
+        assertThatThrownBy(() -> connect("stranger-0108", "anything")).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> connect("btn-0108", "wrong")).isInstanceOf(MqttException.class);
+
+        Map<String, Double> after = scrape();
+        assertThat(increase(before, after, unregistered)).isEqualTo(1.0);
+        assertThat(increase(before, after, badCredentials)).isEqualTo(1.0);
+    }
+
+    @Test
+    void servesOnlyGetMetrics() throws Exception {
+        assertThat(get("/").statusCode()).isEqualTo(404);
+        assertThat(get("/metrics/x").statusCode()).isEqualTo(404);
+        HttpResponse<String> post = HTTP.send(
+                HttpRequest.newBuilder(metricsUri("/metrics"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    private static URI metricsUri(String path) {
+        return URI.create("http://127.0.0.1:" + gateway.metricsPort() + path);
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(metricsUri(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, Double> scrape() {
+        try {
+            HttpResponse<String> response = get("/metrics");
+            assertThat(response.statusCode()).isEqualTo(200);
+            return PrometheusText.parse(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("scrape failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("scrape interrupted", e);
+        }
+    }
+
+    private static double sample(Map<String, Double> samples, String series) {
+        assertThat(samples).as("series %s in the scrape", series).containsKey(series);
+        return samples.get(series);
+    }
+
+    /** A counter's increase between two scrapes; a series not yet created counts as 0. */
+    private static double increase(Map<String, Double> before, Map<String, Double> after, String series) {
+        return sample(after, series) - before.getOrDefault(series, 0.0);
+    }
+
+    private static String events(String protocol, String type) {
+        return "anxin_gateway_events_total{protocol=\"" + protocol + "\",type=\"" + type + "\"}";
+    }
+
+    private static void send(Socket socket, String frame) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(frame.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    /** Reads one watch reply, up to its closing bracket. */
+    private static String reply(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder text = new StringBuilder();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            text.append((char) b);
+            if (b == ']') {
+                return text.toString();
+            }
+        }
+        throw new AssertionError("connection closed after " + text);
+    }
+
     private static String longitude(int i) {
         return "121." + (1000 + i) + "1";
     }
@@ -179,6 +347,8 @@ class GatewayIT {
         options.setUserName(id);
         options.setPassword(secret.toCharArray());
         options.setAutomaticReconnect(false);
+        // one CONNECT per call: by default Paho retries a refused 3.1.1 CONNECT as MQTT 3.1
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setConnectionTimeout(10);
         client.setTimeToWait(15_000);
         client.connect(options);

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.anxin.gateway.protocol.TcpDevices;
 import org.anxin.gateway.server.ExceptionHandler;
 import org.anxin.gateway.server.FrameLogger;
+import org.anxin.gateway.server.FrameMeter;
 import org.anxin.gateway.server.PipelineStages;
 
 /** The GT06 pipeline (TCP 5023): framing with CRC check, packet handling, errors. */
@@ -16,9 +17,11 @@ public final class Gt06ChannelInitializer extends ChannelInitializer<SocketChann
     static final int IDLE_SECONDS = 900;
 
     private final TcpDevices devices;
+    private final FrameMeter frameMeter;
 
     public Gt06ChannelInitializer(TcpDevices devices) {
         this.devices = devices;
+        this.frameMeter = devices.metrics().frameMeter("gt06");
     }
 
     @Override
@@ -33,6 +36,7 @@ public final class Gt06ChannelInitializer extends ChannelInitializer<SocketChann
         }
         pipeline.addLast(PipelineStages.IDLE, new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS));
         pipeline.addLast(PipelineStages.GT06_FRAMES, new Gt06FrameDecoder());
+        pipeline.addLast(PipelineStages.FRAME_METER, frameMeter);
         pipeline.addLast(PipelineStages.GT06_HANDLER, new Gt06Handler(devices));
         pipeline.addLast(PipelineStages.EXCEPTIONS, ExceptionHandler.INSTANCE);
     }

@@ -18,7 +18,7 @@ public final class Gt06Downlink implements Downlink {
 
     @Override
     public Channel connection(String deviceId) {
-        return devices.connection(deviceId);
+        return devices.connection("gt06", deviceId);
     }
 
     @Override

@@ -54,6 +54,7 @@ public final class Gt06Handler extends SimpleChannelInboundHandler<Gt06Frame> {
                     "GT06 packet {} from {} before login; closing",
                     String.format(java.util.Locale.ROOT, "%02x", frame.protocol()),
                     channel.remoteAddress());
+            devices.metrics().refused("gt06", "before_login");
             ctx.close();
             return;
         }
@@ -62,6 +63,7 @@ public final class Gt06Handler extends SimpleChannelInboundHandler<Gt06Frame> {
             claimed = Gt06Events.imei(frame);
         } catch (IllegalArgumentException e) {
             log.warn("bad GT06 login from {}: {}", channel.remoteAddress(), e.getMessage());
+            devices.metrics().refused("gt06", "bad_credentials");
             ctx.close();
             return;
         }

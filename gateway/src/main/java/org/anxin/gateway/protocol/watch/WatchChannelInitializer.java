@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.anxin.gateway.protocol.TcpDevices;
 import org.anxin.gateway.server.ExceptionHandler;
 import org.anxin.gateway.server.FrameLogger;
+import org.anxin.gateway.server.FrameMeter;
 import org.anxin.gateway.server.PipelineStages;
 
 /** The "3G" watch pipeline (TCP 5093): framing, frame handling, errors. */
@@ -18,9 +19,11 @@ public final class WatchChannelInitializer extends ChannelInitializer<SocketChan
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
     private final TcpDevices devices;
+    private final FrameMeter frameMeter;
 
     public WatchChannelInitializer(TcpDevices devices) {
         this.devices = devices;
+        this.frameMeter = devices.metrics().frameMeter("watch");
     }
 
     @Override
@@ -35,6 +38,7 @@ public final class WatchChannelInitializer extends ChannelInitializer<SocketChan
         }
         pipeline.addLast(PipelineStages.IDLE, new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS));
         pipeline.addLast(PipelineStages.WATCH_FRAMES, new WatchFrameDecoder(MAX_FRAME_BYTES));
+        pipeline.addLast(PipelineStages.FRAME_METER, frameMeter);
         pipeline.addLast(PipelineStages.WATCH_HANDLER, new WatchHandler(devices));
         pipeline.addLast(PipelineStages.EXCEPTIONS, ExceptionHandler.INSTANCE);
     }

@@ -15,7 +15,7 @@ public final class WatchDownlink implements Downlink {
 
     @Override
     public Channel connection(String deviceId) {
-        return devices.connection(deviceId);
+        return devices.connection("watch", deviceId);
     }
 
     @Override
