@@ -37,6 +37,8 @@ public final class EventForwarder implements HandOff, AutoCloseable {
     private final Queue<Runnable> drainWaiters = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Events taken from the queue and not yet reported: a batch stuck on a slow Redis counts too. */
+    private volatile int inFlight;
 
     public EventForwarder(
             UnifiedJedis redis, EventStreams streams, String gatewayNode, int capacity, Duration giveUpAfter) {
@@ -59,19 +61,20 @@ public final class EventForwarder implements HandOff, AutoCloseable {
 
     @Override
     public boolean congested() {
-        return queue.size() >= highWater;
+        return queued() >= highWater;
     }
 
     @Override
     public void whenDrained(Runnable task) {
         drainWaiters.add(task);
-        if (queue.size() <= lowWater) {
+        if (queued() <= lowWater) {
             releaseDrainWaiters();
         }
     }
 
+    /** Events waiting for Redis: queued, plus the batch being written. */
     public int queued() {
-        return queue.size();
+        return queue.size() + inFlight;
     }
 
     private void run() {
@@ -84,11 +87,13 @@ public final class EventForwarder implements HandOff, AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
+                inFlight = batch.size();
                 boolean stored = writeWithRetry(batch);
                 for (Pending pending : batch) {
                     report(pending, stored);
                 }
                 batch.clear();
+                inFlight = 0;
                 if (queue.size() <= lowWater) {
                     releaseDrainWaiters();
                 }

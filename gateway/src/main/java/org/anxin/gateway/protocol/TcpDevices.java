@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class TcpDevices {
     private static final Logger log = LoggerFactory.getLogger(TcpDevices.class);
     private static final AttributeKey<Long> LAST_REFRESH = AttributeKey.valueOf("anxin.sessionRefresh");
+    private static final AttributeKey<String> OFFLINE_REASON = AttributeKey.valueOf("anxin.tcpOfflineReason");
 
     private final DeviceDirectory directory;
     private final SessionRegistry sessions;
@@ -140,12 +141,24 @@ public final class TcpDevices {
         }
     }
 
+    /** Closes a connection whose device missed its heartbeats; the OFFLINE event says so. */
+    public void silent(Channel channel) {
+        log.info("{} silent too long (missed heartbeats); closing", ConnectionLabel.of(channel));
+        channel.attr(OFFLINE_REASON).setIfAbsent("heartbeat-silence");
+        channel.close();
+    }
+
     public void offline(String deviceId, String protocol, Channel channel) {
         if (connectionsOf(protocol).remove(deviceId, channel)) {
             sessions.release(deviceId);
         }
+        String reason = channel.attr(OFFLINE_REASON).get();
         handOff.submit(
-                DeviceEvent.connection(deviceId, protocol, EventType.OFFLINE, "{\"reason\":\"closed\"}"),
+                DeviceEvent.connection(
+                        deviceId,
+                        protocol,
+                        EventType.OFFLINE,
+                        "{\"reason\":\"" + (reason == null ? "closed" : reason) + "\"}"),
                 HandOff.Outcome.IGNORE);
     }
 

@@ -125,8 +125,7 @@ public final class Gt06Handler extends SimpleChannelInboundHandler<Gt06Frame> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            log.info("{} silent too long; closing", ConnectionLabel.of(ctx.channel()));
-            ctx.close();
+            devices.silent(ctx.channel());
         } else {
             ctx.fireUserEventTriggered(evt);
         }

@@ -124,8 +124,7 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            log.info("{} silent too long; closing", ConnectionLabel.of(ctx.channel()));
-            ctx.close();
+            devices.silent(ctx.channel());
         } else {
             ctx.fireUserEventTriggered(evt);
         }

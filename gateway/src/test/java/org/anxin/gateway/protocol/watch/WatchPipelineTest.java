@@ -6,12 +6,17 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.LeakCheck;
 import org.anxin.gateway.PipelineRig;
 import org.anxin.gateway.command.Command;
 import org.anxin.gateway.command.Downlinks;
+import org.anxin.gateway.forward.EventForwarder;
+import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.protocol.TcpDevices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.Protocol;
 
 /**
  * The "3G" watch pipeline fed real frames. Frames are from Traccar's public test corpus for this
@@ -209,6 +215,58 @@ class WatchPipelineTest {
         write("[SG*8800000015*FFFF*UD," + "9".repeat(70_000));
 
         assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void aWatchThatMissesItsHeartbeatsIsClosedAndReportedSilent() {
+        register("8800000015");
+        write("[SG*8800000015*0002*LK]");
+        assertThat(awaitReply()).isEqualTo("[SG*8800000015*0002*LK]");
+
+        channel.advanceTimeBy(WatchChannelInitializer.IDLE_SECONDS + 1, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(awaitEvent("8800000015", "OFFLINE").get("attrs")).isEqualTo("{\"reason\":\"heartbeat-silence\"}");
+    }
+
+    @Test
+    void stopsReadingWhileRedisIsSlowAndCatchesUpWhenItIsBack() throws Exception {
+        register("8800000015");
+        // a small hand-off queue: congested from 4 waiting events
+        try (EventForwarder small = new EventForwarder(
+                rig.redis().client(), new EventStreams(8), PipelineRig.NODE, 8, Duration.ofSeconds(30))) {
+            EmbeddedChannel watch = new EmbeddedChannel();
+            new WatchChannelInitializer(
+                            new TcpDevices(rig.directory(), rig.sessions(), small, rig.workers(), rig.metrics()))
+                    .configure(watch.pipeline());
+            watch.writeInbound(Unpooled.copiedBuffer("[SG*8800000015*0002*LK]", StandardCharsets.US_ASCII));
+            PipelineRig.awaitOutbound(watch).release();
+
+            // Redis holds every write (CLIENT PAUSE … WRITE) until unpaused: the hand-off backs up
+            rig.redis().client().sendCommand(Protocol.Command.CLIENT, "PAUSE", "20000", "WRITE");
+            try {
+                for (int i = 0; i < 6; i++) {
+                    watch.writeInbound(Unpooled.copiedBuffer(
+                            "[SG*8800000015*000B*LK,0,10,9" + i + "]", StandardCharsets.US_ASCII));
+                }
+                assertThat(watch.config().isAutoRead()).isFalse();
+                assertThat(watch.isActive()).isTrue();
+            } finally {
+                rig.redis().client().sendCommand(Protocol.Command.CLIENT, "UNPAUSE");
+            }
+
+            PipelineRig.await(() -> {
+                watch.runPendingTasks();
+                return watch.config().isAutoRead();
+            });
+            PipelineRig.await(() -> rig.events("8800000015").stream()
+                    .filter(e -> "HEARTBEAT".equals(e.get("type")) && e.containsKey("battery"))
+                    .map(e -> e.get("battery"))
+                    .toList()
+                    .equals(List.of("90", "91", "92", "93", "94", "95")));
+            watch.finishAndReleaseAll();
+        }
     }
 
     @Test
