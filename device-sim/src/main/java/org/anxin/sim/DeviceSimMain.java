@@ -19,7 +19,11 @@ public final class DeviceSimMain {
               --user NAME            platform user allowed to register seniors and devices (admin)
               --password-env VAR     environment variable holding that user's password (ANXIN_ADMIN_PASSWORD)
               --mqtt URL             gateway MQTT address (tcp://127.0.0.1:1883)
-              --seniors N            seniors, one MQTT button each (36)
+              --watch URL            gateway "3G" watch address (tcp://127.0.0.1:5093)
+              --gt06 URL             gateway GT06 address (tcp://127.0.0.1:5023)
+              --mix M,W,G            percent of MQTT buttons, "3G" watches, GT06 locators (60,25,15)
+              --taken-off-at-night P share of watches taken off each night, reported once (0.3)
+              --seniors N            seniors, one device each (36)
               --responders N         responders registered as RESPONDER users (12)
               --city NAME            hangzhou | shenyang | chengdu (hangzhou)
               --sos-per-hour R       SOS presses per hour across the city (2)
@@ -66,6 +70,10 @@ public final class DeviceSimMain {
                 options.getOrDefault("user", "admin"),
                 password,
                 options.getOrDefault("mqtt", "tcp://127.0.0.1:1883"),
+                options.getOrDefault("watch", "tcp://127.0.0.1:5093"),
+                options.getOrDefault("gt06", "tcp://127.0.0.1:5023"),
+                CityScenario.Mix.parse(options.getOrDefault("mix", "60,25,15")),
+                Double.parseDouble(options.getOrDefault("taken-off-at-night", "0.3")),
                 Integer.parseInt(options.getOrDefault("seniors", "36")),
                 Integer.parseInt(options.getOrDefault("responders", "12")),
                 City.named(options.getOrDefault("city", "hangzhou")),

@@ -25,6 +25,10 @@ public final class CityScenario {
             String user,
             String password,
             String mqtt,
+            String watch,
+            String gt06,
+            Mix mix,
+            double takenOffAtNight,
             int seniors,
             int responders,
             City city,
@@ -34,9 +38,41 @@ public final class CityScenario {
             Path stateDir,
             long seed) {}
 
+    /** Shares of MQTT buttons, "3G" watches and GT06 locators among the seniors' devices, in percent. */
+    public record Mix(int mqtt, int watch, int gt06) {
+        public Mix {
+            if (mqtt < 0 || watch < 0 || gt06 < 0 || mqtt + watch + gt06 != 100) {
+                throw new IllegalArgumentException("the mix is three shares adding up to 100, e.g. 60,25,15");
+            }
+        }
+
+        public static Mix parse(String text) {
+            String[] parts = text.split(",");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("--mix takes mqtt,watch,gt06 percentages, e.g. 60,25,15");
+            }
+            try {
+                return new Mix(
+                        Integer.parseInt(parts[0].strip()),
+                        Integer.parseInt(parts[1].strip()),
+                        Integer.parseInt(parts[2].strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--mix takes whole percentages, not " + text, e);
+            }
+        }
+
+        /** The protocol of the i-th senior's device: the shares spread evenly over the city. */
+        String protocolOf(int i) {
+            int bucket = Math.floorMod(i * 37, 100);
+            return bucket < mqtt ? "mqtt" : bucket < mqtt + watch ? "watch" : "gt06";
+        }
+    }
+
     private final Settings settings;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final Counters counters = new Counters();
+    private final List<String> deviceIds = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CityScenario(Settings settings) {
         this.settings = settings;
@@ -50,6 +86,16 @@ public final class CityScenario {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the devices did so far, every press included. */
+    public Counters counters() {
+        return counters;
+    }
+
+    /** The ids of the seniors' devices this run drives (not the demo device). */
+    public List<String> deviceIds() {
+        return List.copyOf(deviceIds);
     }
 
     public void run() throws Exception {
@@ -67,15 +113,33 @@ public final class CityScenario {
         Registrar registrar = new Registrar(platform, state);
         City city = settings.city();
         List<City.Resident> residents = city.residents(settings.seniors(), settings.seed(), "138");
-        List<SimulatedDevice> devices = new ArrayList<>();
+        List<CityDevice> devices = new ArrayList<>();
         log.info("registering {} seniors and devices in {} through {}", residents.size(), city.name(), settings.api());
+        String cityKey = city.name().toLowerCase(Locale.ROOT);
+        int cityNumber = Math.floorMod(cityKey.hashCode(), 90) + 10; // keeps ids apart between cities
         for (int i = 0; i < residents.size(); i++) {
             City.Resident resident = residents.get(i);
             long seniorId = registrar.senior(city.name() + "-senior-" + i, resident);
-            String deviceId = String.format(Locale.ROOT, "btn-%04d", i + 1);
-            String secret = registrar.mqttDevice(deviceId, seniorId);
-            devices.add(new SimulatedDevice(
-                    deviceId, secret, settings.mqtt(), resident.lat(), resident.lon(), settings.seed() * 1_000 + i));
+            Wearer wearer = new Wearer(resident.lat(), resident.lon(), settings.seed() * 1_000 + i);
+            CityDevice device =
+                    switch (settings.mix().protocolOf(i)) {
+                        case "watch" -> {
+                            String id = String.format(Locale.ROOT, "88%02d%06d", cityNumber, i + 1);
+                            registrar.device(id, "watch", seniorId);
+                            yield new WatchDevice(id, settings.watch(), wearer, settings.takenOffAtNight());
+                        }
+                        case "gt06" -> {
+                            String imei = String.format(Locale.ROOT, "86%02d00%09d", cityNumber, i + 1);
+                            registrar.device(imei, "gt06", seniorId);
+                            yield new Gt06Tracker(imei, settings.gt06(), wearer);
+                        }
+                        default -> {
+                            String id = String.format(Locale.ROOT, "btn-%04d", i + 1);
+                            yield new MqttButton(id, registrar.mqttDevice(id, seniorId), settings.mqtt(), wearer);
+                        }
+                    };
+            devices.add(device);
+            deviceIds.add(device.id());
         }
         long station = registrar.provider(city.name() + " 社区养老服务站");
         List<City.Resident> staff = city.residents(settings.responders(), settings.seed() + 7, "139");
@@ -98,12 +162,12 @@ public final class CityScenario {
         log.info("demo responder: log in at {}/responder.html as demo-responder / {}", settings.api(), demoPassword);
 
         AtomicInteger connected = new AtomicInteger();
-        for (SimulatedDevice device : devices) {
+        for (CityDevice device : devices) {
             device.connect(
                     connected::incrementAndGet,
-                    cause -> log.warn("device {} could not connect: {}", device.id(), cause.toString()));
+                    cause -> log.warn(
+                            "{} device {} could not connect: {}", device.protocol(), device.id(), cause.toString()));
         }
-        SimulatedDevice.Counters counters = new SimulatedDevice.Counters();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         double sosPerSecond = settings.sosPerHour() / 3600 / Math.max(1, devices.size());
         double fallPerSecond = settings.fallPerHour() / 3600 / Math.max(1, devices.size());
@@ -133,13 +197,13 @@ public final class CityScenario {
             }
         } finally {
             clock.shutdownNow();
-            devices.forEach(SimulatedDevice::close);
+            devices.forEach(CityDevice::close);
             log.info("city stopped: {} events sent, {} acked", counters.sent.get(), counters.acked.get());
         }
     }
 
-    private void progress(List<SimulatedDevice> devices, SimulatedDevice.Counters counters, PlatformClient platform) {
-        long online = devices.stream().filter(SimulatedDevice::connected).count();
+    private void progress(List<CityDevice> devices, Counters counters, PlatformClient platform) {
+        long online = devices.stream().filter(CityDevice::connected).count();
         String open;
         try {
             PlatformClient.Reply alarms = platform.get("/api/alarms?status=OPEN");

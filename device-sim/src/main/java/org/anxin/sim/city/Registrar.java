@@ -97,6 +97,17 @@ final class Registrar {
         return secret;
     }
 
+    /** A watch or GT06 tracker (no secret: they are known by id or IMEI), registered once. */
+    void device(String deviceId, String protocol, long seniorId) throws IOException, InterruptedException {
+        if (platform.get("/api/devices/" + deviceId).status() == 200) {
+            return;
+        }
+        PlatformClient.expect(
+                platform.post("/api/devices", Map.of("id", deviceId, "protocol", protocol, "seniorId", seniorId)),
+                201,
+                "register " + protocol + " device " + deviceId);
+    }
+
     private static final String[] MODES = {"WALK", "EBIKE", "EBIKE", "CAR"};
 
     /** The city's community station, registered once (found by name on a restart). */
