@@ -23,7 +23,7 @@ class WatchFramesTest {
                 "UD", "SG", "8800000015", Instant.parse("2022-04-14T13:46:52Z"), 22.571707, 113.8613968, 90, 1000, 0);
 
         String content = "UD,140422,134652,A,22.571707,N,113.861397,E,0.00,0.0,0.0,8,80,90,1000,0,00000000";
-        assertThat(frame).isEqualTo("[SG*8800000015*" + String.format("%04X", content.length()) + "*" + content + "]");
+        assertThat(frame).isEqualTo("[SG*8800000015*0050*" + content + "]");
         assertThat(content.length()).isEqualTo(0x50);
     }
 

@@ -5,12 +5,14 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import org.anxin.gateway.server.ExceptionHandler;
 import org.anxin.gateway.server.FrameLogger;
 import org.anxin.gateway.server.FrameMeter;
 import org.anxin.gateway.server.PipelineStages;
+import org.anxin.gateway.server.TlsHandshakeFailures;
 
 /** The MQTT pipeline: framing and codec, the CONNECT gate, one handler per packet type, errors. */
 public final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -34,6 +36,21 @@ public final class MqttChannelInitializer extends ChannelInitializer<SocketChann
     @Override
     protected void initChannel(SocketChannel channel) {
         configure(channel.pipeline());
+    }
+
+    /**
+     * The same pipeline behind TLS, for the MQTT-over-TLS port: the same context and handler
+     * instances, so a device is treated alike on either port.
+     */
+    public ChannelInitializer<SocketChannel> overTls(SslContext tls) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                channel.pipeline().addLast(PipelineStages.TLS, tls.newHandler(channel.alloc()));
+                channel.pipeline().addLast(PipelineStages.TLS_HANDSHAKE, TlsHandshakeFailures.INSTANCE);
+                configure(channel.pipeline());
+            }
+        };
     }
 
     /** Also used by tests on an EmbeddedChannel. */

@@ -3,6 +3,7 @@ package org.anxin.gateway.server;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Map;
  * @param mqttPort 0 picks a free port (tests)
  * @param maxKeepAliveSeconds keep-alive applied to devices that ask for none (0)
  * @param metricsPort {@code GET /metrics} for Prometheus; 0 picks a free port, -1 serves none
+ * @param mqttTlsPort MQTT over TLS; 0 picks a free port, -1 serves none; only served with a keystore
+ * @param tlsKeystore PKCS12 file with the server's key and certificate chain; null: no TLS listener
+ * @param tlsKeystorePassword opens the keystore and its key; never logged ({@link #toString()} hides it)
  */
 public record GatewayConfig(
         String redisUrl,
@@ -22,10 +26,16 @@ public record GatewayConfig(
         int partitions,
         int maxMqttPacketBytes,
         int maxKeepAliveSeconds,
-        int metricsPort) {
+        int metricsPort,
+        int mqttTlsPort,
+        Path tlsKeystore,
+        String tlsKeystorePassword) {
 
     /** The metrics port when none is configured. */
     public static final int DEFAULT_METRICS_PORT = 9400;
+
+    /** The MQTT-over-TLS port when none is configured. */
+    public static final int DEFAULT_MQTT_TLS_PORT = 8883;
 
     public GatewayConfig {
         if (partitions < 1) {
@@ -38,6 +48,15 @@ public record GatewayConfig(
             throw new IllegalArgumentException(
                     "ANXIN_GATEWAY_METRICS_PORT must be a port (0 for a free one, -1 for none), not " + metricsPort);
         }
+        if (mqttTlsPort < -1 || mqttTlsPort > 65_535) {
+            throw new IllegalArgumentException(
+                    "ANXIN_MQTT_TLS_PORT must be a port (0 for a free one, -1 for none), not " + mqttTlsPort);
+        }
+    }
+
+    /** Whether a TLS listener is served: a keystore is configured and the port is not -1. */
+    public boolean tls() {
+        return tlsKeystore != null && mqttTlsPort >= 0;
     }
 
     public static GatewayConfig fromEnv() {
@@ -45,6 +64,14 @@ public record GatewayConfig(
     }
 
     static GatewayConfig from(Map<String, String> env) {
+        int tlsPort = integer(env, "ANXIN_MQTT_TLS_PORT", DEFAULT_MQTT_TLS_PORT);
+        String keystore = env.get("ANXIN_TLS_KEYSTORE");
+        boolean noKeystore = blank(keystore);
+        if (noKeystore && tlsPort != -1 && !blank(env.get("ANXIN_MQTT_TLS_PORT"))) {
+            // a port asked for explicitly but impossible to serve: fail rather than start without it
+            throw new IllegalArgumentException("ANXIN_MQTT_TLS_PORT is " + tlsPort
+                    + " but ANXIN_TLS_KEYSTORE is unset: give the keystore too, or -1 for no TLS listener");
+        }
         return new GatewayConfig(
                 env.getOrDefault("ANXIN_REDIS_URL", "redis://127.0.0.1:16379"),
                 env.getOrDefault("ANXIN_GATEWAY_HOST", "0.0.0.0"),
@@ -55,12 +82,18 @@ public record GatewayConfig(
                 integer(env, "ANXIN_EVENT_PARTITIONS", 8),
                 integer(env, "ANXIN_MQTT_MAX_PACKET", 16_384),
                 integer(env, "ANXIN_MQTT_MAX_KEEPALIVE", 600),
-                integer(env, "ANXIN_GATEWAY_METRICS_PORT", DEFAULT_METRICS_PORT));
+                integer(env, "ANXIN_GATEWAY_METRICS_PORT", DEFAULT_METRICS_PORT),
+                tlsPort,
+                noKeystore ? null : Path.of(keystore.trim()),
+                env.get("ANXIN_TLS_KEYSTORE_PASSWORD"));
     }
 
-    /** Settings for a gateway on loopback, on free ports (metrics too), talking to the given Redis. */
+    /**
+     * Settings for a gateway on loopback, on free ports (metrics too), talking to the given Redis;
+     * no TLS listener unless {@link #withTls} adds one.
+     */
     public static GatewayConfig loopback(String redisUrl) {
-        return new GatewayConfig(redisUrl, "127.0.0.1", 0, 0, 0, defaultNode(), 8, 16_384, 600, 0);
+        return new GatewayConfig(redisUrl, "127.0.0.1", 0, 0, 0, defaultNode(), 8, 16_384, 600, 0, -1, null, null);
     }
 
     public GatewayConfig withPartitions(int value) {
@@ -74,7 +107,10 @@ public record GatewayConfig(
                 value,
                 maxMqttPacketBytes,
                 maxKeepAliveSeconds,
-                metricsPort);
+                metricsPort,
+                mqttTlsPort,
+                tlsKeystore,
+                tlsKeystorePassword);
     }
 
     public GatewayConfig withNode(String value) {
@@ -88,7 +124,10 @@ public record GatewayConfig(
                 partitions,
                 maxMqttPacketBytes,
                 maxKeepAliveSeconds,
-                metricsPort);
+                metricsPort,
+                mqttTlsPort,
+                tlsKeystore,
+                tlsKeystorePassword);
     }
 
     public GatewayConfig withMetricsPort(int value) {
@@ -102,12 +141,48 @@ public record GatewayConfig(
                 partitions,
                 maxMqttPacketBytes,
                 maxKeepAliveSeconds,
-                value);
+                value,
+                mqttTlsPort,
+                tlsKeystore,
+                tlsKeystorePassword);
+    }
+
+    /** MQTT over TLS on {@code port} (0: a free one) with the key and certificate in a PKCS12 keystore. */
+    public GatewayConfig withTls(Path keystore, String password, int port) {
+        return new GatewayConfig(
+                redisUrl,
+                host,
+                mqttPort,
+                watchPort,
+                gt06Port,
+                node,
+                partitions,
+                maxMqttPacketBytes,
+                maxKeepAliveSeconds,
+                metricsPort,
+                port,
+                keystore,
+                password);
+    }
+
+    /** As the record's own, but without the keystore password. */
+    @Override
+    public String toString() {
+        return "GatewayConfig[redisUrl=" + GatewayServer.redactedRedis(redisUrl) + ", host=" + host + ", mqttPort="
+                + mqttPort + ", watchPort=" + watchPort + ", gt06Port=" + gt06Port + ", node=" + node
+                + ", partitions=" + partitions + ", maxMqttPacketBytes=" + maxMqttPacketBytes
+                + ", maxKeepAliveSeconds=" + maxKeepAliveSeconds + ", metricsPort=" + metricsPort + ", mqttTlsPort="
+                + mqttTlsPort + ", tlsKeystore=" + tlsKeystore + ", tlsKeystorePassword="
+                + (tlsKeystorePassword == null ? "null" : "***") + "]";
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
-        if (value == null || value.isBlank()) {
+        if (blank(value)) {
             return fallback;
         }
         try {

@@ -56,14 +56,16 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
     private final Channel mqttListener;
+    private final Channel mqttTlsListener;
     private final Channel watchListener;
     private final Channel gt06Listener;
     private final CommandConsumer commands;
 
     private GatewayServer(GatewayConfig config) throws InterruptedException {
         this.config = config;
+        // first: an unreadable keystore or a busy metrics port stops the start before anything else runs
+        TlsIdentity tls = config.tls() ? TlsIdentity.load(config.tlsKeystore(), config.tlsKeystorePassword()) : null;
         this.metrics = new GatewayMetrics();
-        // first: a busy metrics port stops the start before anything else runs
         this.metricsEndpoint =
                 config.metricsPort() < 0 ? null : MetricsEndpoint.start(config.host(), config.metricsPort(), metrics);
         this.redis = redis(config.redisUrl());
@@ -85,8 +87,10 @@ public final class GatewayServer implements AutoCloseable {
         boolean epoll = Epoll.isAvailable();
         this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        this.mqttListener =
-                listen(epoll, config.mqttPort(), new MqttChannelInitializer(mqtt, config.maxMqttPacketBytes()));
+        MqttChannelInitializer mqttPipeline = new MqttChannelInitializer(mqtt, config.maxMqttPacketBytes());
+        this.mqttListener = listen(epoll, config.mqttPort(), mqttPipeline);
+        this.mqttTlsListener =
+                tls == null ? null : listen(epoll, config.mqttTlsPort(), mqttPipeline.overTls(tls.context()));
         TcpDevices tcpDevices = new TcpDevices(mqtt.directory(), mqtt.sessions(), handOff, workers, metrics);
         metrics.connections("mqtt", mqtt::connectionCount);
         metrics.connections("watch", () -> tcpDevices.connectionCount("watch"));
@@ -101,17 +105,27 @@ public final class GatewayServer implements AutoCloseable {
                 new CommandResults(redis, workers, config.node()));
         this.commands = new CommandConsumer(redis, config.node(), downlinks::deliver);
         log.info(
-                "gateway {} listening on {} for MQTT on port {}, \"3G\" watches on port {}, GT06 on port {} ({} transport),"
-                        + " metrics on {}, events to {} in {} partitions",
+                "gateway {} listening on {} for MQTT on port {}, {}, \"3G\" watches on port {}, GT06 on port {}"
+                        + " ({} transport), metrics on {}, events to {} in {} partitions",
                 config.node(),
                 config.host(),
                 mqttPort(),
+                tlsListener(tls),
                 watchPort(),
                 gt06Port(),
                 epoll ? "epoll" : "nio",
                 metricsEndpoint == null ? "no port" : "port " + metricsPort() + " (GET /metrics)",
                 redactedRedis(config.redisUrl()),
                 config.partitions());
+    }
+
+    private String tlsListener(TlsIdentity tls) {
+        if (tls != null) {
+            return "MQTT over TLS on port " + mqttTlsPort() + " (" + tls.certificate() + ")";
+        }
+        return config.tlsKeystore() == null
+                ? "no TLS listener (ANXIN_TLS_KEYSTORE unset)"
+                : "no TLS listener (ANXIN_MQTT_TLS_PORT -1)";
     }
 
     private Channel listen(boolean epoll, int port, ChannelHandler initializer) throws InterruptedException {
@@ -137,6 +151,11 @@ public final class GatewayServer implements AutoCloseable {
         return ((InetSocketAddress) mqttListener.localAddress()).getPort();
     }
 
+    /** The MQTT-over-TLS port, or -1 when there is no TLS listener. */
+    public int mqttTlsPort() {
+        return mqttTlsListener == null ? -1 : ((InetSocketAddress) mqttTlsListener.localAddress()).getPort();
+    }
+
     public int watchPort() {
         return ((InetSocketAddress) watchListener.localAddress()).getPort();
     }
@@ -159,6 +178,9 @@ public final class GatewayServer implements AutoCloseable {
         log.info("gateway {} stopping", config.node());
         commands.close();
         mqttListener.close().sync();
+        if (mqttTlsListener != null) {
+            mqttTlsListener.close().sync();
+        }
         watchListener.close().sync();
         gt06Listener.close().sync();
         io.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();

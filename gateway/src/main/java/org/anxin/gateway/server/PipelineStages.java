@@ -2,6 +2,10 @@ package org.anxin.gateway.server;
 
 /** Names of the pipeline stages, in pipeline order. */
 public final class PipelineStages {
+    /** The SslHandler, first on the MQTT-over-TLS port, and the handler that reports its failed handshakes. */
+    public static final String TLS = "tls";
+
+    public static final String TLS_HANDSHAKE = "tlsHandshake";
     public static final String FRAME_LOG = "frameLog";
     public static final String IDLE = "idle";
     public static final String MQTT_DECODER = "mqttDecoder";

@@ -3,6 +3,7 @@ package org.anxin.gateway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +57,97 @@ class GatewayConfigTest {
         assertThat(config.partitions()).isEqualTo(4);
         assertThat(GatewayConfig.loopback("redis://127.0.0.1:6379").metricsPort())
                 .isZero();
+    }
+
+    @Test
+    void servesMqttOverTlsOn8883WhenAKeystoreIsGiven() {
+        GatewayConfig config = GatewayConfig.from(
+                Map.of("ANXIN_TLS_KEYSTORE", "/etc/anxin/gateway.p12", "ANXIN_TLS_KEYSTORE_PASSWORD", "changeit-0101"));
+
+        assertThat(config.tls()).isTrue();
+        assertThat(config.mqttTlsPort()).isEqualTo(8883);
+        assertThat(config.tlsKeystore()).isEqualTo(Path.of("/etc/anxin/gateway.p12"));
+        assertThat(config.tlsKeystorePassword()).isEqualTo("changeit-0101");
+    }
+
+    @Test
+    void readsTheTlsPort() {
+        GatewayConfig config =
+                GatewayConfig.from(Map.of("ANXIN_TLS_KEYSTORE", "gateway.p12", "ANXIN_MQTT_TLS_PORT", " 18883 "));
+
+        assertThat(config.mqttTlsPort()).isEqualTo(18883);
+        assertThat(config.tls()).isTrue();
+    }
+
+    @Test
+    void servesNoTlsWhenTheKeystoreIsUnset() {
+        GatewayConfig config = GatewayConfig.from(Map.of("ANXIN_TLS_KEYSTORE_PASSWORD", "changeit"));
+
+        assertThat(config.tls()).isFalse();
+        assertThat(config.tlsKeystore()).isNull();
+    }
+
+    @Test
+    void takesMinusOneAsNoTlsListenerEvenWithAKeystore() {
+        GatewayConfig config =
+                GatewayConfig.from(Map.of("ANXIN_TLS_KEYSTORE", "gateway.p12", "ANXIN_MQTT_TLS_PORT", "-1"));
+
+        assertThat(config.tls()).isFalse();
+        assertThat(GatewayConfig.from(Map.of("ANXIN_MQTT_TLS_PORT", "-1")).tls())
+                .isFalse();
+    }
+
+    @Test
+    void refusesATlsPortThatIsNotANumber() {
+        assertThatThrownBy(() ->
+                        GatewayConfig.from(Map.of("ANXIN_TLS_KEYSTORE", "gateway.p12", "ANXIN_MQTT_TLS_PORT", "8883s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ANXIN_MQTT_TLS_PORT must be a whole number, not '8883s'");
+    }
+
+    @Test
+    void refusesATlsPortOutOfRange() {
+        assertThatThrownBy(() ->
+                        GatewayConfig.from(Map.of("ANXIN_TLS_KEYSTORE", "gateway.p12", "ANXIN_MQTT_TLS_PORT", "88830")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ANXIN_MQTT_TLS_PORT must be a port (0 for a free one, -1 for none), not 88830");
+    }
+
+    @Test
+    void refusesATlsPortGivenWithoutAKeystore() {
+        assertThatThrownBy(() -> GatewayConfig.from(Map.of("ANXIN_MQTT_TLS_PORT", "8883")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ANXIN_MQTT_TLS_PORT is 8883 but ANXIN_TLS_KEYSTORE is unset:"
+                        + " give the keystore too, or -1 for no TLS listener");
+    }
+
+    @Test
+    void keepsTheTlsSettingsThroughTheWithMethods() {
+        GatewayConfig plain = GatewayConfig.loopback("redis://127.0.0.1:6379");
+        GatewayConfig config = plain.withTls(Path.of("gateway.p12"), "changeit", 0)
+                .withMetricsPort(9401)
+                .withNode("n1")
+                .withPartitions(4);
+
+        assertThat(plain.tls()).isFalse();
+        assertThat(plain.mqttTlsPort()).isEqualTo(-1);
+        assertThat(config.tls()).isTrue();
+        assertThat(config.mqttTlsPort()).isZero();
+        assertThat(config.tlsKeystore()).isEqualTo(Path.of("gateway.p12"));
+        assertThat(config.tlsKeystorePassword()).isEqualTo("changeit");
+        assertThat(config.metricsPort()).isEqualTo(9401);
+        assertThat(config.node()).isEqualTo("n1");
+        assertThat(config.partitions()).isEqualTo(4);
+    }
+
+    @Test
+    void showsNeitherTheKeystorePasswordNorTheRedisPasswordInItsText() {
+        GatewayConfig config = GatewayConfig.loopback("redis://:redis-secret-0102@127.0.0.1:6379")
+                .withTls(Path.of("gateway.p12"), "keystore-secret-0101", 0);
+
+        assertThat(config.toString())
+                .contains("tlsKeystore=gateway.p12", "tlsKeystorePassword=***", "redis://***@127.0.0.1:6379")
+                .doesNotContain("keystore-secret-0101")
+                .doesNotContain("redis-secret-0102");
     }
 }
