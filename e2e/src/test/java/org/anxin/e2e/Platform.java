@@ -38,6 +38,10 @@ final class Platform implements AutoCloseable {
         return new Platform(context, adminPassword);
     }
 
+    String adminPassword() {
+        return adminPassword;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
     }

@@ -41,6 +41,10 @@ final class Stack implements AutoCloseable {
         return platform.admin();
     }
 
+    String adminPassword() {
+        return platform.adminPassword();
+    }
+
     int mqttPort() {
         return gateway.mqttPort();
     }

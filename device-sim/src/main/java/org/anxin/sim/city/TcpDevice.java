@@ -60,6 +60,7 @@ abstract class TcpDevice implements CityDevice {
         lastAttempt = System.currentTimeMillis();
         Thread thread = new Thread(
                 () -> {
+                    boolean established = false;
                     try {
                         Socket s = new Socket();
                         s.connect(new InetSocketAddress(host, port), 5_000);
@@ -67,11 +68,12 @@ abstract class TcpDevice implements CityDevice {
                         socket = s;
                         out = s.getOutputStream();
                         connected = true;
+                        established = true;
                         hello();
                         onConnected.run();
                         read(s.getInputStream());
                     } catch (IOException | RuntimeException e) {
-                        if (!connected) {
+                        if (!established && !closed) {
                             onFailure.accept(e);
                         }
                     } finally {
