@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * each device on this node, its session in Redis and the ONLINE/OFFLINE events.
  */
 public final class TcpDevices {
+    /** Three missed 5-minute heartbeats. */
+    public static final int DEFAULT_SILENCE_SECONDS = 900;
+
     private static final Logger log = LoggerFactory.getLogger(TcpDevices.class);
     private static final AttributeKey<Long> LAST_REFRESH = AttributeKey.valueOf("anxin.sessionRefresh");
     private static final AttributeKey<String> OFFLINE_REASON = AttributeKey.valueOf("anxin.tcpOfflineReason");
@@ -31,21 +34,44 @@ public final class TcpDevices {
     private final HandOff handOff;
     private final ExecutorService workers;
     private final GatewayMetrics metrics;
+    private final int silenceSeconds;
     // one map per protocol, so each protocol's connection count is a size(), not a scan
     private final Map<String, Map<String, Channel>> connections =
             Map.of("watch", new ConcurrentHashMap<>(), "gt06", new ConcurrentHashMap<>());
 
+    /** Devices silent for 15 minutes (three missed 5-minute heartbeats) are closed. */
     public TcpDevices(
             DeviceDirectory directory,
             SessionRegistry sessions,
             HandOff handOff,
             ExecutorService workers,
             GatewayMetrics metrics) {
+        this(directory, sessions, handOff, workers, metrics, DEFAULT_SILENCE_SECONDS);
+    }
+
+    public TcpDevices(
+            DeviceDirectory directory,
+            SessionRegistry sessions,
+            HandOff handOff,
+            ExecutorService workers,
+            GatewayMetrics metrics,
+            int silenceSeconds) {
         this.directory = directory;
         this.sessions = sessions;
         this.handOff = handOff;
         this.workers = workers;
         this.metrics = metrics;
+        this.silenceSeconds = silenceSeconds;
+    }
+
+    /** After this long without a frame a device's connection is closed and it is offline. */
+    public int silenceSeconds() {
+        return silenceSeconds;
+    }
+
+    /** How long the session key lives without being refreshed by traffic: past the silence limit. */
+    public long sessionTtlSeconds() {
+        return silenceSeconds + 60L;
     }
 
     public ExecutorService workers() {

@@ -29,7 +29,11 @@ public record GatewayConfig(
         int metricsPort,
         int mqttTlsPort,
         Path tlsKeystore,
-        String tlsKeystorePassword) {
+        String tlsKeystorePassword,
+        int tcpHeartbeatSeconds) {
+
+    /** How often watches and GT06 trackers are expected to send something; 3 missed = offline. */
+    public static final int DEFAULT_TCP_HEARTBEAT_SECONDS = 300;
 
     /** The metrics port when none is configured. */
     public static final int DEFAULT_METRICS_PORT = 9400;
@@ -47,6 +51,10 @@ public record GatewayConfig(
         if (metricsPort < -1 || metricsPort > 65_535) {
             throw new IllegalArgumentException(
                     "ANXIN_GATEWAY_METRICS_PORT must be a port (0 for a free one, -1 for none), not " + metricsPort);
+        }
+        if (tcpHeartbeatSeconds < 10 || tcpHeartbeatSeconds > 86_400) {
+            throw new IllegalArgumentException(
+                    "ANXIN_TCP_HEARTBEAT_SECONDS must be from 10 to 86400, not " + tcpHeartbeatSeconds);
         }
         if (mqttTlsPort < -1 || mqttTlsPort > 65_535) {
             throw new IllegalArgumentException(
@@ -85,7 +93,8 @@ public record GatewayConfig(
                 integer(env, "ANXIN_GATEWAY_METRICS_PORT", DEFAULT_METRICS_PORT),
                 tlsPort,
                 noKeystore ? null : Path.of(keystore.trim()),
-                env.get("ANXIN_TLS_KEYSTORE_PASSWORD"));
+                env.get("ANXIN_TLS_KEYSTORE_PASSWORD"),
+                integer(env, "ANXIN_TCP_HEARTBEAT_SECONDS", DEFAULT_TCP_HEARTBEAT_SECONDS));
     }
 
     /**
@@ -93,7 +102,21 @@ public record GatewayConfig(
      * no TLS listener unless {@link #withTls} adds one.
      */
     public static GatewayConfig loopback(String redisUrl) {
-        return new GatewayConfig(redisUrl, "127.0.0.1", 0, 0, 0, defaultNode(), 8, 16_384, 600, 0, -1, null, null);
+        return new GatewayConfig(
+                redisUrl,
+                "127.0.0.1",
+                0,
+                0,
+                0,
+                defaultNode(),
+                8,
+                16_384,
+                600,
+                0,
+                -1,
+                null,
+                null,
+                DEFAULT_TCP_HEARTBEAT_SECONDS);
     }
 
     public GatewayConfig withPartitions(int value) {
@@ -110,7 +133,8 @@ public record GatewayConfig(
                 metricsPort,
                 mqttTlsPort,
                 tlsKeystore,
-                tlsKeystorePassword);
+                tlsKeystorePassword,
+                tcpHeartbeatSeconds);
     }
 
     public GatewayConfig withNode(String value) {
@@ -127,7 +151,8 @@ public record GatewayConfig(
                 metricsPort,
                 mqttTlsPort,
                 tlsKeystore,
-                tlsKeystorePassword);
+                tlsKeystorePassword,
+                tcpHeartbeatSeconds);
     }
 
     public GatewayConfig withMetricsPort(int value) {
@@ -144,7 +169,8 @@ public record GatewayConfig(
                 value,
                 mqttTlsPort,
                 tlsKeystore,
-                tlsKeystorePassword);
+                tlsKeystorePassword,
+                tcpHeartbeatSeconds);
     }
 
     /** MQTT over TLS on {@code port} (0: a free one) with the key and certificate in a PKCS12 keystore. */
@@ -162,7 +188,32 @@ public record GatewayConfig(
                 metricsPort,
                 port,
                 keystore,
-                password);
+                password,
+                tcpHeartbeatSeconds);
+    }
+
+    /** Watches and GT06 trackers expected to report every {@code seconds}. */
+    public GatewayConfig withTcpHeartbeat(int seconds) {
+        return new GatewayConfig(
+                redisUrl,
+                host,
+                mqttPort,
+                watchPort,
+                gt06Port,
+                node,
+                partitions,
+                maxMqttPacketBytes,
+                maxKeepAliveSeconds,
+                metricsPort,
+                mqttTlsPort,
+                tlsKeystore,
+                tlsKeystorePassword,
+                seconds);
+    }
+
+    /** The silence after which a watch or GT06 connection is closed as offline: 3 missed heartbeats. */
+    public int tcpSilenceSeconds() {
+        return 3 * tcpHeartbeatSeconds;
     }
 
     /** As the record's own, but without the keystore password. */
@@ -173,7 +224,7 @@ public record GatewayConfig(
                 + ", partitions=" + partitions + ", maxMqttPacketBytes=" + maxMqttPacketBytes
                 + ", maxKeepAliveSeconds=" + maxKeepAliveSeconds + ", metricsPort=" + metricsPort + ", mqttTlsPort="
                 + mqttTlsPort + ", tlsKeystore=" + tlsKeystore + ", tlsKeystorePassword="
-                + (tlsKeystorePassword == null ? "null" : "***") + "]";
+                + (tlsKeystorePassword == null ? "null" : "***") + ", tcpHeartbeatSeconds=" + tcpHeartbeatSeconds + "]";
     }
 
     private static boolean blank(String value) {

@@ -91,7 +91,8 @@ public final class GatewayServer implements AutoCloseable {
         this.mqttListener = listen(epoll, config.mqttPort(), mqttPipeline);
         this.mqttTlsListener =
                 tls == null ? null : listen(epoll, config.mqttTlsPort(), mqttPipeline.overTls(tls.context()));
-        TcpDevices tcpDevices = new TcpDevices(mqtt.directory(), mqtt.sessions(), handOff, workers, metrics);
+        TcpDevices tcpDevices = new TcpDevices(
+                mqtt.directory(), mqtt.sessions(), handOff, workers, metrics, config.tcpSilenceSeconds());
         metrics.connections("mqtt", mqtt::connectionCount);
         metrics.connections("watch", () -> tcpDevices.connectionCount("watch"));
         metrics.connections("gt06", () -> tcpDevices.connectionCount("gt06"));

@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 class GatewayConfigTest {
 
     @Test
+    void closesSilentTcpDevicesAfterThreeMissedHeartbeats() {
+        assertThat(GatewayConfig.from(Map.of()).tcpSilenceSeconds()).isEqualTo(900);
+        assertThat(GatewayConfig.from(Map.of("ANXIN_TCP_HEARTBEAT_SECONDS", "60"))
+                        .tcpSilenceSeconds())
+                .isEqualTo(180);
+        assertThatThrownBy(() -> GatewayConfig.from(Map.of("ANXIN_TCP_HEARTBEAT_SECONDS", "5")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ANXIN_TCP_HEARTBEAT_SECONDS must be from 10 to 86400, not 5");
+    }
+
+    @Test
     void servesMetricsOnPort9400ByDefault() {
         assertThat(GatewayConfig.from(Map.of()).metricsPort()).isEqualTo(9400);
     }

@@ -14,7 +14,7 @@ import org.anxin.gateway.server.PipelineStages;
 /** The GT06 pipeline (TCP 5023): framing with CRC check, packet handling, errors. */
 public final class Gt06ChannelInitializer extends ChannelInitializer<SocketChannel> {
     /** Trackers send a status packet every few minutes; silence this long ends the connection. */
-    static final int IDLE_SECONDS = 900;
+    static final int IDLE_SECONDS = TcpDevices.DEFAULT_SILENCE_SECONDS;
 
     private final TcpDevices devices;
     private final FrameMeter frameMeter;
@@ -34,7 +34,7 @@ public final class Gt06ChannelInitializer extends ChannelInitializer<SocketChann
         if (FrameLogger.enabled()) {
             pipeline.addLast(PipelineStages.FRAME_LOG, FrameLogger.INSTANCE);
         }
-        pipeline.addLast(PipelineStages.IDLE, new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS));
+        pipeline.addLast(PipelineStages.IDLE, new IdleStateHandler(devices.silenceSeconds(), 0, 0, TimeUnit.SECONDS));
         pipeline.addLast(PipelineStages.GT06_FRAMES, new Gt06FrameDecoder());
         pipeline.addLast(PipelineStages.FRAME_METER, frameMeter);
         pipeline.addLast(PipelineStages.GT06_HANDLER, new Gt06Handler(devices));

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gt06Handler extends SimpleChannelInboundHandler<Gt06Frame> {
     private static final Logger log = LoggerFactory.getLogger(Gt06Handler.class);
-    private static final long SESSION_TTL_SECONDS = 900;
 
     private final TcpDevices devices;
     private final java.util.Queue<Gt06Frame> waiting = new java.util.ArrayDeque<>();
@@ -88,7 +87,7 @@ public final class Gt06Handler extends SimpleChannelInboundHandler<Gt06Frame> {
             return;
         }
         imei = claimed;
-        devices.online(claimed, "gt06", channel, SESSION_TTL_SECONDS);
+        devices.online(claimed, "gt06", channel, devices.sessionTtlSeconds());
         channel.writeAndFlush(Gt06Encoder.ackBytes(login));
         for (Gt06Frame frame = waiting.poll(); frame != null; frame = waiting.poll()) {
             handle(channel, frame);
@@ -100,7 +99,7 @@ public final class Gt06Handler extends SimpleChannelInboundHandler<Gt06Frame> {
         Integer answered = Gt06Commands.answeredFlag(frame);
         if (answered != null) {
             PendingCommands.acknowledged(channel, answered);
-            devices.touch(imei, channel, SESSION_TTL_SECONDS);
+            devices.touch(imei, channel, devices.sessionTtlSeconds());
             return;
         }
         Optional<DeviceEvent> event;
@@ -119,7 +118,7 @@ public final class Gt06Handler extends SimpleChannelInboundHandler<Gt06Frame> {
         if (frame.protocol() == Gt06Frame.STATUS || frame.protocol() == Gt06Frame.LOGIN) {
             channel.writeAndFlush(Gt06Encoder.ackBytes(frame));
         }
-        devices.touch(imei, channel, SESSION_TTL_SECONDS);
+        devices.touch(imei, channel, devices.sessionTtlSeconds());
     }
 
     @Override

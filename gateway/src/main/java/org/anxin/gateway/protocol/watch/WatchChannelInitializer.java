@@ -14,7 +14,7 @@ import org.anxin.gateway.server.PipelineStages;
 /** The "3G" watch pipeline (TCP 5093): framing, frame handling, errors. */
 public final class WatchChannelInitializer extends ChannelInitializer<SocketChannel> {
     /** Watches send LK every few minutes; three missed heartbeats end the connection. */
-    static final int IDLE_SECONDS = 900;
+    static final int IDLE_SECONDS = TcpDevices.DEFAULT_SILENCE_SECONDS;
 
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
@@ -36,7 +36,7 @@ public final class WatchChannelInitializer extends ChannelInitializer<SocketChan
         if (FrameLogger.enabled()) {
             pipeline.addLast(PipelineStages.FRAME_LOG, FrameLogger.INSTANCE);
         }
-        pipeline.addLast(PipelineStages.IDLE, new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS));
+        pipeline.addLast(PipelineStages.IDLE, new IdleStateHandler(devices.silenceSeconds(), 0, 0, TimeUnit.SECONDS));
         pipeline.addLast(PipelineStages.WATCH_FRAMES, new WatchFrameDecoder(MAX_FRAME_BYTES));
         pipeline.addLast(PipelineStages.FRAME_METER, frameMeter);
         pipeline.addLast(PipelineStages.WATCH_HANDLER, new WatchHandler(devices));

@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> {
     private static final Logger log = LoggerFactory.getLogger(WatchHandler.class);
-    private static final long SESSION_TTL_SECONDS = 900;
     /** The watch's latest frame: downlink commands copy its maker code and index form. */
     static final AttributeKey<WatchFrame> LAST_FRAME = AttributeKey.valueOf("anxin.watchLastFrame");
 
@@ -81,7 +80,7 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
             return;
         }
         deviceId = id;
-        devices.online(id, "watch", channel, SESSION_TTL_SECONDS);
+        devices.online(id, "watch", channel, devices.sessionTtlSeconds());
         for (WatchFrame frame = waiting.poll(); frame != null; frame = waiting.poll()) {
             if (id.equals(frame.deviceId())) {
                 handle(channel, frame);
@@ -118,7 +117,7 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
         if (reply != null) {
             channel.writeAndFlush(WatchEncoder.replyBytes(frame, reply));
         }
-        devices.touch(deviceId, channel, SESSION_TTL_SECONDS);
+        devices.touch(deviceId, channel, devices.sessionTtlSeconds());
     }
 
     @Override
