@@ -51,7 +51,12 @@ class DispatchController {
         this.accounts = accounts;
     }
 
-    record NewProvider(@NotBlank @Size(max = 200) String name, @NotBlank String kind) {}
+    record Area(
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
+            @NotNull @Min(100) @Max(100_000) Integer radiusMeters) {}
+
+    record NewProvider(@NotBlank @Size(max = 200) String name, @NotBlank String kind, @Valid Area serviceArea) {}
 
     record NewResponderRequest(
             @NotBlank @Size(max = 100) String name,
@@ -73,8 +78,11 @@ class DispatchController {
     @PostMapping("/providers")
     @PreAuthorize(DESK)
     ResponseEntity<Responders.Provider> createProvider(@Valid @RequestBody NewProvider request) {
+        Area a = request.serviceArea();
         Responders.Provider provider = responders.createProvider(
-                request.name().strip(), request.kind().strip().toUpperCase(Locale.ROOT));
+                request.name().strip(),
+                request.kind().strip().toUpperCase(Locale.ROOT),
+                a == null ? null : new ServiceArea(a.lat(), a.lon(), a.radiusMeters()));
         return ResponseEntity.created(URI.create("/api/providers/" + provider.id()))
                 .body(provider);
     }

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Who can reach a place within a circle: GEOSEARCH per travel mode over the radius that mode can
- * cover in the circle's time, then ETA ≤ circle, skill, shift and load, ranked by score (lower is
+ * cover in the circle's time, then ETA ≤ circle, skill, shift, load and the provider's service
+ * area, ranked by score (lower is
  * better): ETA in seconds, plus two minutes per job already on hand, minus a minute per rating
  * point above 4.5 (plus for below).
  */
@@ -55,6 +56,7 @@ final class Matcher {
                 if (eta <= circleSeconds
                         && (skill == null || state.skills().contains(skill))
                         && state.onShift(now)
+                        && state.serves(lat, lon)
                         && state.load() < state.capacity()) {
                     double score = score(eta, state.load(), state.rating());
                     candidates.add(

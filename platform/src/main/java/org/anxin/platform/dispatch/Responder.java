@@ -23,8 +23,8 @@ public record Responder(
         Double lon,
         Instant positionAt) {
 
-    ResponderState state() {
+    ResponderState state(ServiceArea area) {
         return new ResponderState(
-                id, name, mode, java.util.Set.copyOf(skills), shiftStart, shiftEnd, load, capacity, rating);
+                id, name, mode, java.util.Set.copyOf(skills), shiftStart, shiftEnd, load, capacity, rating, area);
     }
 }

@@ -45,7 +45,7 @@ public class Responders {
         return index;
     }
 
-    public record Provider(long id, String name, String kind) {}
+    public record Provider(long id, String name, String kind, ServiceArea serviceArea) {}
 
     public record NewResponder(
             String name,
@@ -58,22 +58,49 @@ public class Responders {
             Integer capacity,
             String username) {}
 
-    public Provider createProvider(String name, String kind) {
+    public Provider createProvider(String name, String kind, ServiceArea area) {
         if (!PROVIDER_KINDS.contains(kind)) {
             throw ApiProblem.badRequest(
                     "kind must be one of " + PROVIDER_KINDS.stream().sorted().toList());
         }
-        long id = db.sql("insert into providers (name, kind) values (?, ?) returning id")
-                .params(name, kind)
+        long id = db.sql("insert into providers (name, kind, area_lat, area_lon, area_radius_m) values (?, ?, ?, ?, ?)"
+                        + " returning id")
+                .params(
+                        name,
+                        kind,
+                        area == null ? null : area.lat(),
+                        area == null ? null : area.lon(),
+                        area == null ? null : area.radiusMeters())
                 .query(Long.class)
                 .single();
-        return new Provider(id, name, kind);
+        return new Provider(id, name, kind, area);
     }
 
     public List<Provider> providers() {
-        return db.sql("select id, name, kind from providers order by id")
-                .query((rs, n) -> new Provider(rs.getLong("id"), rs.getString("name"), rs.getString("kind")))
+        return db.sql("select * from providers order by id")
+                .query((rs, n) -> providerRow(rs))
                 .list();
+    }
+
+    private ServiceArea areaOf(long providerId) {
+        return db.sql("select * from providers where id = ?")
+                .param(providerId)
+                .query((rs, n) -> providerRow(rs))
+                .optional()
+                .map(Provider::serviceArea)
+                .orElse(null);
+    }
+
+    private static Provider providerRow(ResultSet rs) throws SQLException {
+        Object radius = rs.getObject("area_radius_m");
+        return new Provider(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("kind"),
+                radius == null
+                        ? null
+                        : new ServiceArea(
+                                rs.getDouble("area_lat"), rs.getDouble("area_lon"), ((Number) radius).intValue()));
     }
 
     @Transactional
@@ -204,7 +231,7 @@ public class Responders {
     }
 
     void publish(Responder r) {
-        index.update(r.state(), "AVAILABLE".equals(r.status()), r.lat(), r.lon());
+        index.update(r.state(areaOf(r.providerId())), "AVAILABLE".equals(r.status()), r.lat(), r.lon());
     }
 
     /** Redis is the live copy: refill it from PostgreSQL whenever a node starts. */

@@ -341,11 +341,63 @@ class DispatchIT extends DeskContext {
         assertThat(admin().get("/api/dispatch/alarms/" + lost).json().size()).isZero();
     }
 
+    @Test
+    void aProvidersServiceAreaBoundsWhereItsRespondersAreOffered() {
+        double lat = 30.5928;
+        double lon = 114.3055; // Wuhan
+        long elsewhere = providerServing("汉阳服务站", north(lat, 5000), lon, 1000);
+        long here = providerServing("江汉服务站", lat, lon, 2000);
+        long citywide = provider("全市志愿队");
+        responder("区外护工", elsewhere, "WALK", List.of("FIRST_AID"), north(lat, 80), lon, null);
+        responder("区内护工", here, "WALK", List.of("FIRST_AID"), north(lat, 120), lon, null);
+        responder("志愿者", citywide, "WALK", List.of("FIRST_AID"), north(lat, 160), lon, null);
+
+        List<String> names = admin().get("/api/dispatch/candidates?lat=" + lat + "&lon=" + lon + "&kind=emergency")
+                .expect(200)
+                .json()
+                .valueStream()
+                .map(c -> c.get("name").asString())
+                .toList();
+
+        assertThat(names).containsExactly("区内护工", "志愿者");
+        JsonNode created = admin().get("/api/providers")
+                .json()
+                .valueStream()
+                .filter(p -> p.get("id").asLong() == here)
+                .findFirst()
+                .orElseThrow();
+        assertThat(created.get("serviceArea").get("radiusMeters").asInt()).isEqualTo(2000);
+        assertThat(admin().post(
+                                "/api/providers",
+                                Map.of(
+                                        "name", "x",
+                                        "kind", "CLINIC",
+                                        "serviceArea", Map.of("lat", lat, "lon", lon, "radiusMeters", 5)))
+                        .status())
+                .isEqualTo(400);
+    }
+
     // --- helpers
 
     /** A point {@code meters} due north. */
     private static double north(double lat, double meters) {
         return lat + meters / 111_194.93;
+    }
+
+    private long providerServing(String name, double lat, double lon, int radiusMeters) {
+        return admin().post(
+                        "/api/providers",
+                        Map.of(
+                                "name",
+                                name,
+                                "kind",
+                                "COMMUNITY_STATION",
+                                "serviceArea",
+                                Map.of("lat", lat, "lon", lon, "radiusMeters", radiusMeters)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
     }
 
     private long provider(String name) {

@@ -74,5 +74,18 @@ class TravelAndRankingTest {
         assertThat(back.load()).isEqualTo(1);
         assertThat(back.capacity()).isEqualTo(2);
         assertThat(back.rating()).isEqualTo(4.8);
+        assertThat(back.area()).isNull();
+        assertThat(back.serves(0, 0)).isTrue();
+    }
+
+    @Test
+    void aServiceAreaSurvivesTheEncodingAndBoundsWhereTheResponderServes() {
+        ServiceArea area = new ServiceArea(30.5928, 114.3055, 1000);
+        ResponderState state =
+                new ResponderState(8, "李", TravelMode.WALK, Set.of("FIRST_AID"), null, null, 0, 1, 4.5, area);
+        ResponderState back = ResponderState.decode(8, state.encode());
+        assertThat(back.area()).isEqualTo(area);
+        assertThat(back.serves(30.5928 + 900 / 111_195.0, 114.3055)).isTrue();
+        assertThat(back.serves(30.5928 + 1100 / 111_195.0, 114.3055)).isFalse();
     }
 }
