@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.anxin.platform.system.StreamGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -68,13 +68,7 @@ class CommandResultConsumer implements SmartLifecycle {
         while (running) {
             try {
                 if (!groupReady) {
-                    try {
-                        redis.xgroupCreate(STREAM, GROUP, new StreamEntryID(0, 0), true);
-                    } catch (JedisDataException e) {
-                        if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
-                            throw e;
-                        }
-                    }
+                    StreamGroups.ensure(redis, STREAM, GROUP);
                     groupReady = true;
                 }
                 List<Map.Entry<String, List<StreamEntry>>> batches = redis.xreadGroup(
@@ -95,8 +89,7 @@ class CommandResultConsumer implements SmartLifecycle {
                 if (!running) {
                     break;
                 }
-                if (e instanceof JedisDataException
-                        && String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
+                if (StreamGroups.lost(e)) {
                     groupReady = false;
                 }
                 log.warn("reading command results failed ({}); retrying in 1 s", e.toString());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.anxin.platform.device.DeviceEvent;
 import org.anxin.platform.device.DeviceService;
+import org.anxin.platform.system.StreamGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -101,7 +102,7 @@ class EventStreamConsumer implements SmartLifecycle {
                 readAll(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
                 backoff = 100;
             } catch (JedisDataException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+                if (StreamGroups.lost(e)) {
                     groupsReady = false; // Redis lost its data: make the groups again
                 }
                 backoff = pause(backoff, e);
@@ -113,13 +114,7 @@ class EventStreamConsumer implements SmartLifecycle {
 
     private void createGroups() {
         for (int p = 0; p < partitions; p++) {
-            try {
-                redis.xgroupCreate(stream(p), GROUP, new StreamEntryID(0, 0), true);
-            } catch (JedisDataException e) {
-                if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
-                    throw e;
-                }
-            }
+            StreamGroups.ensure(redis, stream(p), GROUP);
         }
     }
 
