@@ -6,10 +6,15 @@ import java.util.HashMap;
 import java.util.Map;
 import org.anxin.sim.city.City;
 import org.anxin.sim.city.CityScenario;
+import org.anxin.sim.load.LoadCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code device-sim city …}: a simulated city of devices, an honest black-box client of Anxin. */
+/**
+ * {@code device-sim city …}: a simulated city of devices, an honest black-box client of Anxin;
+ * {@code device-sim load …}: many lean MQTT connections publishing at a set rate, against any
+ * MQTT 3.1.1 broker.
+ */
 public final class DeviceSimMain {
     private static final Logger log = LoggerFactory.getLogger("device-sim");
     private static final String USAGE =
@@ -31,8 +36,8 @@ public final class DeviceSimMain {
               --duration SECONDS     run time, 0 = until stopped (0)
               --state-dir DIR        where registrations and device secrets are kept (./data/sim)
               --seed N               the city's people and homes (42)
-            device-sim load …        not implemented yet (a later issue)
-            """;
+            """
+                    + LoadCommand.USAGE;
 
     private DeviceSimMain() {}
 
@@ -42,16 +47,18 @@ public final class DeviceSimMain {
             System.exit(args.length == 0 ? 2 : 0);
             return;
         }
-        switch (args[0]) {
-            case "city" -> city(options(args));
-            case "load" -> {
-                log.error("device-sim load is not implemented yet");
-                System.exit(2);
+        try {
+            switch (args[0]) {
+                case "city" -> city(options(args));
+                case "load" -> System.exit(LoadCommand.run(options(args)));
+                default -> {
+                    log.error("unknown command {}\n{}", args[0], USAGE);
+                    System.exit(2);
+                }
             }
-            default -> {
-                log.error("unknown command {}\n{}", args[0], USAGE);
-                System.exit(2);
-            }
+        } catch (IllegalArgumentException e) {
+            log.error(e.getMessage());
+            System.exit(2);
         }
     }
 

@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# MQTT QoS 1 ingest, side by side: Mosquitto, Moquette and the Anxin gateway (with a real Redis),
+# one after another on loopback, driven by the same `device-sim load` run. A benchmark, not a test:
+# ./mvnw verify never runs it.
+#
+#   bench/mqtt-ingest.sh                  # 1,000 devices, QoS 1, as fast as acks allow, 20 s each
+#   DEVICES=2000 DURATION=30 bench/mqtt-ingest.sh
+#
+# Each system gets a warm-up run (WARMUP seconds, default 10, not reported: the two JVM brokers
+# are still compiling in their first seconds) and then the measured run. Results:
+# bench/results/mqtt-ingest-<UTC time>/{mosquitto,moquette,anxin}.json, machine.txt, table.md.
+# Needs root for `apt-get install mosquitto` when Mosquitto is missing. Every process it starts is
+# stopped by its PID when it ends or on Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+DEVICES=${DEVICES:-1000}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-10}
+QOS=1
+RATE=0
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+out="$root/bench/results/mqtt-ingest-$stamp"
+work=$(mktemp -d /tmp/anxin-mqtt-ingest.XXXXXX)
+pids=()
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+stop_pid() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  log "process $pid did not stop within 10 s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# stop_and_forget PID: stop it and drop it from the clean-up list (its PID may be reused later)
+stop_and_forget() {
+  local pid=$1 kept=() p
+  stop_pid "$pid"
+  for p in "${pids[@]}"; do
+    [[ $p == "$pid" ]] || kept+=("$p")
+  done
+  pids=("${kept[@]}")
+}
+
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    stop_pid "$pid"
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT TERM
+
+# A port below the ephemeral range (32768–60999), so the load client's own ports never take it.
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 12000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  log "no free port found"
+  exit 1
+}
+
+wait_port() {
+  local port=$1 pid=$2 name=$3
+  for _ in $(seq 1 300); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "$name exited before listening on $port"
+      return 1
+    fi
+    sleep 0.1
+  done
+  log "$name is not listening on $port after 30 s"
+  return 1
+}
+
+# --- tools and builds --------------------------------------------------------------------------
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+log "open files limit: $(ulimit -n)"
+
+if ! command -v mosquitto >/dev/null; then
+  log "installing mosquitto (Debian package)"
+  apt-get install -y mosquitto >/dev/null || { apt-get update >/dev/null && apt-get install -y mosquitto >/dev/null; }
+fi
+mosquitto_bin=$(command -v mosquitto)
+command -v jq >/dev/null || apt-get install -y jq >/dev/null
+
+log "building the gateway and device-sim, and the Moquette launcher"
+./mvnw -q -pl gateway,device-sim -am package -DskipTests
+./mvnw -q -f bench/moquette/pom.xml package
+gateway_jar=$(ls gateway/target/gateway-*-exec.jar | head -1)
+sim_jar=$(ls device-sim/target/device-sim-*-exec.jar | head -1)
+moquette_cp="bench/moquette/target/moquette-launcher-0.1.0-SNAPSHOT.jar:bench/moquette/target/lib/*"
+
+# Redis: the binary inside the embedded-redis jar the platform starts (the build above has put
+# that jar into ~/.m2 as a gateway test dependency); Debian's redis-server if it is not there.
+redis_version=$(sed -n 's:.*<embedded-redis.version>\(.*\)</embedded-redis.version>.*:\1:p' pom.xml)
+redis_jar="$HOME/.m2/repository/com/github/codemonstur/embedded-redis/$redis_version/embedded-redis-$redis_version.jar"
+redis_entry=$(unzip -Z1 "$redis_jar" 2>/dev/null | grep -E '^redis-server-.*-linux-amd64$' | head -1 || true)
+if [[ -n $redis_entry ]]; then
+  unzip -p "$redis_jar" "$redis_entry" >"$work/redis-server"
+  chmod +x "$work/redis-server"
+  redis_bin="$work/redis-server"
+  redis_source="$redis_entry from embedded-redis $redis_version"
+else
+  command -v redis-server >/dev/null || apt-get install -y redis-server >/dev/null
+  redis_bin=$(command -v redis-server)
+  redis_source="Debian redis-server"
+fi
+
+mkdir -p "$out"
+secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+printf '%s\n' "$secret" >"$work/secret"
+secret_sha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
+
+{
+  echo "date: $(date -u)"
+  echo "nproc: $(nproc)"
+  free -g
+  java -version 2>&1
+  echo "mosquitto: $("$mosquitto_bin" -h 2>/dev/null | head -1)"
+  echo "moquette: $(sed -n 's:.*<moquette.version>\(.*\)</moquette.version>.*:\1:p' bench/moquette/pom.xml)"
+  echo "redis: $("$redis_bin" --version) ($redis_source)"
+  echo "anxin: $(git rev-parse --short HEAD 2>/dev/null || echo unknown) ($gateway_jar)"
+  echo "load: $DEVICES devices, QoS $QOS, rate $RATE (as fast as acks allow), ${DURATION} s after a ${WARMUP} s warm-up"
+} >"$out/machine.txt"
+log "machine and versions: $out/machine.txt"
+
+# --- the load ----------------------------------------------------------------------------------
+# run_load LABEL PORT SECONDS JSON: one device-sim load run; returns its exit status.
+run_load() {
+  local label=$1 port=$2 seconds=$3 json=$4 status=0
+  timeout $((seconds + 120)) java -jar "$sim_jar" load \
+    --devices "$DEVICES" --rate "$RATE" --qos "$QOS" --duration "$seconds" --protocol mqtt \
+    --host 127.0.0.1 --port "$port" --secret-file "$work/secret" \
+    --label "$label" --json-out "$json" >"$work/load-$label-$seconds.log" 2>&1 &
+  local pid=$!
+  pids+=("$pid")
+  wait "$pid" || status=$?
+  stop_and_forget "$pid"
+  grep -E 'load results|msgs/s|PUBACK latency|errors  ' "$work/load-$label-$seconds.log" | sed 's/^/    /' >&2 || true
+  return "$status"
+}
+
+# cpu_ticks PID...: user + system CPU time of the processes, in clock ticks
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+declare -A server_cores
+
+# bench LABEL PORT PID [PID…]: warm-up, measured run, then stop the system. The server's CPU use
+# (all its PIDs, e.g. the gateway and its Redis) is measured over the measured run.
+bench() {
+  local label=$1 port=$2 pid=$3 status=0 ticks started
+  shift 2
+  wait_port "$port" "$pid" "$label"
+  log "$label: warm-up, ${WARMUP} s"
+  run_load "$label" "$port" "$WARMUP" "$work/$label-warmup.json" || log "$label: warm-up exited $?"
+  echo "$label: load average before the measured run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
+  log "$label: measured run, ${DURATION} s"
+  ticks=$(cpu_ticks "$@")
+  started=$(date +%s%N)
+  run_load "$label" "$port" "$DURATION" "$out/$label.json" || status=$?
+  server_cores[$label]=$(awk -v t=$(($(cpu_ticks "$@") - ticks)) -v hz="$(getconf CLK_TCK)" \
+    -v ns=$(($(date +%s%N) - started)) 'BEGIN { printf "%.2f", t / hz / (ns / 1e9) }')
+  echo "$label: server CPU over the measured run (ramp to disconnect): ${server_cores[$label]} cores" >>"$out/machine.txt"
+  [[ $status -eq 0 ]] || log "$label: load exited $status (fewer than 95 % connected)"
+  stop_and_forget "$pid"
+}
+
+# Mosquitto
+mosquitto_port=$(free_port)
+cat >"$work/mosquitto.conf" <<EOF
+listener $mosquitto_port 127.0.0.1
+allow_anonymous true
+max_queued_messages 1000000
+persistence false
+max_connections -1
+log_dest stdout
+log_type error
+log_type warning
+connection_messages false
+EOF
+log "mosquitto on 127.0.0.1:$mosquitto_port"
+"$mosquitto_bin" -c "$work/mosquitto.conf" >"$work/mosquitto.log" 2>&1 &
+mosquitto_pid=$!
+pids+=("$mosquitto_pid")
+bench mosquitto "$mosquitto_port" "$mosquitto_pid"
+
+# Moquette
+moquette_port=$(free_port)
+log "moquette on 127.0.0.1:$moquette_port"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$moquette_cp" org.anxin.bench.MoquetteLauncher \
+  127.0.0.1 "$moquette_port" >"$work/moquette.log" 2>&1 &
+moquette_pid=$!
+pids+=("$moquette_pid")
+bench moquette "$moquette_port" "$moquette_pid"
+
+# Anxin: Redis with the devices registered as the platform would (docs/events.md), then the gateway
+redis_port=$(free_port)
+log "redis on 127.0.0.1:$redis_port"
+"$redis_bin" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
+  >"$work/redis.log" 2>&1 &
+redis_pid=$!
+pids+=("$redis_pid")
+wait_port "$redis_port" "$redis_pid" redis
+{
+  for i in $(seq 1 "$DEVICES"); do
+    printf 'HSET anxin:device:load-%d protocol mqtt seniorId 1 secretSha256 %s\r\n' "$i" "$secret_sha256"
+  done
+  printf 'PING\r\n'
+} >"$work/register.redis"
+exec 3<>"/dev/tcp/127.0.0.1/$redis_port"
+cat "$work/register.redis" >&3
+registered=0
+while IFS= read -r -t 30 line <&3; do
+  case $line in
+    :*) registered=$((registered + 1)) ;;
+    +PONG*) break ;;
+    *) log "redis: $line" ;;
+  esac
+done
+exec 3>&-
+[[ $registered -eq $DEVICES ]] || { log "registered only $registered of $DEVICES devices in Redis"; exit 1; }
+log "registered $registered devices in Redis"
+
+anxin_port=$(free_port)
+log "anxin gateway on 127.0.0.1:$anxin_port"
+ANXIN_REDIS_URL="redis://127.0.0.1:$redis_port" \
+  ANXIN_GATEWAY_HOST=127.0.0.1 \
+  ANXIN_MQTT_PORT=$anxin_port \
+  ANXIN_WATCH_PORT=$(free_port) \
+  ANXIN_GT06_PORT=$(free_port) \
+  ANXIN_GATEWAY_METRICS_PORT=-1 \
+  ANXIN_MQTT_MAX_KEEPALIVE=600 \
+  ANXIN_GATEWAY_NODE=bench \
+  java -jar "$gateway_jar" >"$work/anxin.log" 2>&1 &
+anxin_pid=$!
+pids+=("$anxin_pid")
+bench anxin "$anxin_port" "$anxin_pid" "$redis_pid"
+# What the gateway acked must be in Redis: warm-up + measured messages, plus ONLINE/OFFLINE events
+exec 3<>"/dev/tcp/127.0.0.1/$redis_port"
+printf 'XLEN anxin:events:%d\r\n' 0 1 2 3 4 5 6 7 >&3
+stored=0
+for _ in 0 1 2 3 4 5 6 7; do
+  IFS= read -r -t 10 line <&3
+  line=${line%$'\r'}
+  stored=$((stored + ${line#:}))
+done
+exec 3>&-
+acked=$(( $(jq -r '.acked' "$work/anxin-warmup.json" 2>/dev/null || echo 0) + $(jq -r '.acked' "$out/anxin.json" 2>/dev/null || echo 0) ))
+log "Redis streams anxin:events:0-7 hold $stored events; the gateway acked $acked messages (warm-up + measured)"
+echo "anxin: Redis streams held $stored events after the runs; acked (warm-up + measured): $acked" >>"$out/machine.txt"
+anxin_warnings=$(grep -c -E ' (WARN|ERROR) ' "$work/anxin.log" || true)
+log "anxin gateway log: $anxin_warnings WARN/ERROR lines"
+grep -E ' (WARN|ERROR) ' "$work/anxin.log" | head -5 >&2 || true
+stop_and_forget "$redis_pid"
+
+# --- the table ---------------------------------------------------------------------------------
+mosquitto_rate=$(jq -r '.msgsPerSecond' "$out/mosquitto.json" 2>/dev/null || echo 0)
+{
+  echo "| system | devices | msgs/s | ack p50 ms | ack p99 ms | ack p99.9 ms | errors | rate ÷ Mosquitto | server CPU (cores) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  for system in mosquitto moquette anxin; do
+    file="$out/$system.json"
+    if [[ ! -s $file ]]; then
+      echo "| $system | – | no result | | | | | | |"
+      continue
+    fi
+    jq -r --argjson base "$mosquitto_rate" --arg cores "${server_cores[$system]:-–}" '
+      def ms(us): if us == null then "–" else ((us / 10 | round) / 100 | tostring) end;
+      "| \(.system) | \(.devices) | \(.msgsPerSecond | round) | \(ms(.ackP50Us)) | \(ms(.ackP99Us)) | \(ms(.ackP999Us)) | \(.errors) | \(if $base > 0 then ((.msgsPerSecond / $base * 100 | round) / 100 | tostring) else "–" end) | \($cores) |"' "$file"
+  done
+} >"$out/table.md"
+echo
+cat "$out/table.md"
+echo
+log "results: ${out#"$root"/}"

@@ -1,0 +1,289 @@
+package org.anxin.sim.load;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One simulated device on one connection: CONNECT, then PUBLISH as told, PINGREQ when idle,
+ * DISCONNECT at the end. Everything runs on the channel's event loop except {@link #state()}.
+ *
+ * <p>QoS 1 messages in flight sit in a ring of {@value #WINDOW} slots indexed by packet id; a
+ * device whose next slot is still taken sends nothing until that PUBACK arrives.
+ */
+final class LoadConnection extends ChannelInboundHandlerAdapter {
+    static final int WINDOW = 64;
+    /** Packet ids run 1 … 32,768: a multiple of the window, so consecutive ids stay in consecutive slots. */
+    static final int MAX_PACKET_ID = 32_768;
+
+    private static final Logger log = LoggerFactory.getLogger("device-sim.load");
+    private static final long CONNACK_TIMEOUT_SECONDS = 10;
+    private static final int QOS0_BATCH = 16;
+
+    enum State {
+        CONNECTING,
+        CONNECTED,
+        CLOSING,
+        CLOSED
+    }
+
+    /** What all connections of one run share. */
+    record Shared(int qos, boolean paced, PublishWindow window, LoadCounters counters, LatencyRecorder latency) {}
+
+    private final String deviceId;
+    private final byte[] connectPacket;
+    private final PublishTemplate template;
+    private final Shared shared;
+    private final int[] ringIds = new int[WINDOW];
+    private final long[] ringSentAt = new long[WINDOW];
+
+    private volatile State state = State.CONNECTING;
+    private ChannelHandlerContext ctx;
+    private Histogram latency;
+    private ScheduledFuture<?> connAckTimeout;
+    private boolean resolved;
+    private int lastPacketId;
+    private int inFlight;
+    private boolean flushPending;
+    private boolean publishing;
+
+    LoadConnection(String deviceId, byte[] connectPacket, PublishTemplate template, Shared shared) {
+        this.deviceId = deviceId;
+        this.connectPacket = connectPacket;
+        this.template = template;
+        this.shared = shared;
+    }
+
+    State state() {
+        return state;
+    }
+
+    String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.latency = shared.latency().forLoop(ctx.executor());
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(connectPacket));
+        connAckTimeout = ctx.executor()
+                .schedule(
+                        () -> {
+                            if (!resolved) {
+                                failConnect(LoadError.CONNACK_TIMEOUT, "no CONNACK within 10 s");
+                                ctx.close();
+                            }
+                        },
+                        CONNACK_TIMEOUT_SECONDS,
+                        TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof BrokerPacket.PubAck ack) {
+            pubAck(ack.packetId());
+        } else if (msg instanceof BrokerPacket.ConnAck connAck) {
+            connAck(connAck.returnCode());
+        } else if (msg instanceof BrokerPacket.Unexpected unexpected) {
+            shared.counters()
+                    .error(
+                            LoadError.PROTOCOL,
+                            "device " + deviceId + " got an unexpected packet of type " + unexpected.type());
+        }
+        // PINGRESP: reading it is enough, it resets the reader-idle timer
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (flushPending) {
+            flushPending = false;
+            ctx.flush();
+        }
+    }
+
+    private void connAck(int returnCode) {
+        if (resolved) {
+            shared.counters().error(LoadError.PROTOCOL, "device " + deviceId + " got a second CONNACK");
+            return;
+        }
+        connAckTimeout.cancel(false);
+        if (returnCode != 0) {
+            failConnect(LoadError.CONNACK_REFUSED, "device " + deviceId + ": CONNACK return code " + returnCode);
+            state = State.CLOSING;
+            ctx.close();
+            return;
+        }
+        resolved = true;
+        state = State.CONNECTED;
+        shared.counters().connected.increment();
+        shared.counters().lastConnAckNanos.accumulateAndGet(System.nanoTime(), Math::max);
+        if (shared.window().isOpen(System.nanoTime())) {
+            startPublishing();
+        }
+    }
+
+    private void pubAck(int packetId) {
+        long now = System.nanoTime();
+        int slot = packetId & (WINDOW - 1);
+        if (ringIds[slot] != packetId || packetId == 0) {
+            shared.counters()
+                    .error(
+                            LoadError.PROTOCOL,
+                            "device " + deviceId + ": PUBACK for packet id " + packetId + ", which is not in flight");
+            return;
+        }
+        ringIds[slot] = 0;
+        inFlight--;
+        latency.recordValue(Math.min((now - ringSentAt[slot]) / 1000, LatencyRecorder.HIGHEST_MICROS));
+        LoadCounters counters = shared.counters();
+        counters.acked.increment();
+        if (shared.window().isOpen(now)) {
+            counters.ackedInWindow.increment();
+            if (!shared.paced() && trySend()) {
+                flushPending = true;
+            }
+        }
+    }
+
+    /** Called on the event loop when the publish phase opens (unpaced runs only). */
+    void startPublishing() {
+        if (shared.paced() || state != State.CONNECTED || publishing) {
+            return;
+        }
+        publishing = true;
+        if (shared.qos() == 1) {
+            if (trySend()) {
+                ctx.flush();
+            }
+        } else {
+            pumpQos0();
+        }
+    }
+
+    /** QoS 0 as fast as the socket takes it: a batch at a time, yielding to the other devices. */
+    private void pumpQos0() {
+        int batch = 0;
+        while (batch < QOS0_BATCH
+                && ctx.channel().isWritable()
+                && shared.window().isOpen(System.nanoTime())
+                && trySend()) {
+            batch++;
+        }
+        if (batch > 0) {
+            ctx.flush();
+        }
+        if (state == State.CONNECTED
+                && ctx.channel().isWritable()
+                && shared.window().isOpen(System.nanoTime())) {
+            ctx.executor().execute(this::pumpQos0);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (!shared.paced() && shared.qos() == 0 && ctx.channel().isWritable()) {
+            pumpQos0();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** Writes one PUBLISH (not flushed) if connected and, at QoS 1, the next window slot is free. */
+    boolean trySend() {
+        if (state != State.CONNECTED) {
+            return false;
+        }
+        int packetId = 0;
+        if (shared.qos() == 1) {
+            int next = lastPacketId == MAX_PACKET_ID ? 1 : lastPacketId + 1;
+            int slot = next & (WINDOW - 1);
+            if (ringIds[slot] != 0) {
+                return false;
+            }
+            ringIds[slot] = next;
+            ringSentAt[slot] = System.nanoTime();
+            lastPacketId = next;
+            inFlight++;
+            packetId = next;
+        }
+        ctx.write(template.encode(ctx.alloc(), packetId), ctx.voidPromise());
+        shared.counters().sent.increment();
+        return true;
+    }
+
+    void flush() {
+        ctx.flush();
+    }
+
+    /** DISCONNECT and close; called on the event loop at the end of the run. */
+    void disconnect() {
+        State was = state;
+        state = State.CLOSING;
+        if (ctx == null) {
+            return;
+        }
+        if (was == State.CONNECTED && ctx.channel().isActive()) {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(MqttPackets.DISCONNECT)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent idle && state == State.CONNECTED) {
+            if (idle.state() == IdleState.WRITER_IDLE) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(MqttPackets.PINGREQ));
+            } else if (idle.state() == IdleState.READER_IDLE) {
+                shared.counters()
+                        .error(LoadError.PING_TIMEOUT, "device " + deviceId + ": nothing read for 1.5 × keep-alive");
+                ctx.close();
+            }
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (connAckTimeout != null) {
+            connAckTimeout.cancel(false);
+        }
+        if (!resolved) {
+            failConnect(LoadError.CLOSED, "device " + deviceId + ": closed by the broker before CONNACK");
+        } else if (state == State.CONNECTED) {
+            shared.counters().error(LoadError.CLOSED, "device " + deviceId + ": closed by the broker");
+        }
+        shared.counters().lost.add(inFlight);
+        inFlight = 0;
+        state = State.CLOSED;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof DecoderException) {
+            shared.counters().error(LoadError.PROTOCOL, "device " + deviceId + ": " + cause.getMessage());
+        } else {
+            // a reset: channelInactive counts the close
+            log.debug("device {}: {}", deviceId, cause.toString());
+        }
+        ctx.close();
+    }
+
+    private void failConnect(LoadError kind, String detail) {
+        resolved = true;
+        shared.counters().connectFailures.increment();
+        shared.counters().error(kind, detail);
+    }
+}

@@ -1,0 +1,130 @@
+package org.anxin.sim.load;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a load run measured. Latencies are send → PUBACK per message, in microseconds (null at
+ * QoS 0). {@code msgsPerSecond} counts, over the publish phase only, the PUBACKs received at QoS 1
+ * and the messages sent at QoS 0.
+ */
+public record LoadReport(
+        String system,
+        int devices,
+        int qos,
+        int rateTarget,
+        long durationSeconds,
+        double connectPerSecond,
+        long connected,
+        long connectFailures,
+        long sent,
+        long acked,
+        double msgsPerSecond,
+        Long ackP50Us,
+        Long ackP90Us,
+        Long ackP99Us,
+        Long ackP999Us,
+        Long ackMaxUs,
+        long errors,
+        Map<String, Long> errorKinds,
+        long unacked,
+        double rampSeconds,
+        int threads,
+        String transport,
+        List<String> sourceAddresses) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public LoadReport {
+        errorKinds = Collections.unmodifiableMap(new LinkedHashMap<>(errorKinds));
+        sourceAddresses = List.copyOf(sourceAddresses);
+    }
+
+    /** At least 95 % of the devices got a CONNACK 0. */
+    public boolean enoughConnected() {
+        return connected * 100 >= devices * 95L;
+    }
+
+    public String toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("system", system);
+        json.put("devices", devices);
+        json.put("qos", qos);
+        json.put("rateTarget", rateTarget);
+        json.put("durationSeconds", durationSeconds);
+        json.put("connectPerSecond", round(connectPerSecond));
+        json.put("connected", connected);
+        json.put("connectFailures", connectFailures);
+        json.put("sent", sent);
+        json.put("acked", acked);
+        json.put("msgsPerSecond", round(msgsPerSecond));
+        json.put("ackP50Us", ackP50Us);
+        json.put("ackP90Us", ackP90Us);
+        json.put("ackP99Us", ackP99Us);
+        json.put("ackP999Us", ackP999Us);
+        json.put("ackMaxUs", ackMaxUs);
+        json.put("errors", errors);
+        json.put("errorKinds", errorKinds);
+        json.put("unacked", unacked);
+        json.put("rampSeconds", round(rampSeconds));
+        json.put("threads", threads);
+        json.put("transport", transport);
+        json.put("sourceAddresses", sourceAddresses);
+        return JSON.writeValueAsString(json);
+    }
+
+    public String summary() {
+        return String.format(
+                Locale.ROOT,
+                """
+                load results (%s)
+                  devices            %,d (QoS %d, %s, %d s)
+                  connected          %,d, failed %,d, %.0f connects/s (ramp %.1f s)
+                  sent / acked       %,d / %,d (unacked %,d)
+                  msgs/s             %,.0f over the publish phase
+                  PUBACK latency µs  p50 %s  p90 %s  p99 %s  p99.9 %s  max %s
+                  errors             %,d %s""",
+                system,
+                devices,
+                qos,
+                rateTarget == 0 ? "as fast as acks allow" : String.format(Locale.ROOT, "target %,d msg/s", rateTarget),
+                durationSeconds,
+                connected,
+                connectFailures,
+                connectPerSecond,
+                rampSeconds,
+                sent,
+                acked,
+                unacked,
+                msgsPerSecond,
+                micros(ackP50Us),
+                micros(ackP90Us),
+                micros(ackP99Us),
+                micros(ackP999Us),
+                micros(ackMaxUs),
+                errors,
+                nonZero(errorKinds));
+    }
+
+    private static Map<String, Long> nonZero(Map<String, Long> counts) {
+        Map<String, Long> nonZero = new LinkedHashMap<>();
+        counts.forEach((kind, count) -> {
+            if (count != 0) {
+                nonZero.put(kind, count);
+            }
+        });
+        return nonZero;
+    }
+
+    private static String micros(Long value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,313 @@
+package org.anxin.sim.load;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One load run: ramp the connections, publish for the set time, wait for outstanding acks, then
+ * DISCONNECT everything. It always ends by itself: after the ramp (bounded by the connect and
+ * CONNACK timeouts), the publish phase, and at most {@link LoadOptions#ackWait()} more.
+ */
+public final class LoadRun {
+    static final byte[] PAYLOAD =
+            "{\"type\":\"LOCATION\",\"lat\":30.27,\"lon\":120.15,\"battery\":80}".getBytes(StandardCharsets.UTF_8);
+
+    private static final Logger log = LoggerFactory.getLogger("device-sim.load");
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    /** TCP connect timeout plus CONNACK timeout, and a little. */
+    private static final Duration RESOLVE_AFTER_LAST_ATTEMPT = Duration.ofSeconds(21);
+
+    private final LoadOptions options;
+    private final LoadCounters counters = new LoadCounters();
+    private final PublishWindow window = new PublishWindow();
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private final LoadConnection[] connections;
+    private final Channel[] channels;
+    private final LoadConnection.Shared shared;
+    private volatile String phase = "ramp";
+    private long lastProgressSent;
+    private long lastProgressAcked;
+
+    public LoadRun(LoadOptions options) {
+        this.options = options;
+        this.connections = new LoadConnection[options.devices()];
+        this.channels = new Channel[options.devices()];
+        this.shared = new LoadConnection.Shared(options.qos(), options.rate() > 0, window, counters, latency);
+    }
+
+    public LoadReport run() throws InterruptedException {
+        InetSocketAddress broker = brokerAddress();
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+                options.threads(),
+                new DefaultThreadFactory("load"),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "load-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        log.info(
+                "load: {} devices → {} (MQTT 3.1.1, QoS {}, {}), ramp {}/s from {}, then {} s; {} event loops ({})",
+                options.devices(),
+                broker,
+                options.qos(),
+                options.rate() == 0 ? "as fast as acks allow" : options.rate() + " msg/s in total",
+                options.connectsPerSecond(),
+                options.sourceAddresses(),
+                options.duration().toSeconds(),
+                options.threads(),
+                epoll ? "epoll" : "nio");
+        long rampStart = System.nanoTime();
+        long[] phaseNanos = new long[3];
+        try {
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(group)
+                    .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
+            progress.scheduleAtFixedRate(() -> logProgress(rampStart), 1, 1, TimeUnit.SECONDS);
+            ramp(bootstrap, broker, rampStart);
+            awaitConnects();
+            phaseNanos[0] = System.nanoTime();
+            phase = "publish";
+            publish();
+            phaseNanos[1] = System.nanoTime();
+            phase = "wait for acks";
+            awaitAcks();
+            phaseNanos[2] = System.nanoTime();
+            phase = "disconnect";
+            disconnectAll();
+        } finally {
+            progress.shutdownNow();
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
+        long unacked = options.qos() == 1 ? counters.sent.sum() - counters.acked.sum() : 0;
+        if (unacked > 0) {
+            counters.error(LoadError.ACK_TIMEOUT, unacked, unacked + " QoS 1 messages never acked");
+        }
+        return report(rampStart, phaseNanos[0], unacked, epoll);
+    }
+
+    private InetSocketAddress brokerAddress() {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--host " + options.host() + " does not resolve");
+        }
+    }
+
+    private void ramp(Bootstrap bootstrap, InetSocketAddress broker, long rampStart) {
+        double nanosPerConnect = 1e9 / options.connectsPerSecond();
+        List<InetAddress> sources = options.sourceAddresses();
+        for (int i = 0; i < connections.length; i++) {
+            long wait = rampStart + (long) (i * nanosPerConnect) - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            connect(i, bootstrap, broker, sources.get(i % sources.size()));
+        }
+    }
+
+    private void connect(int index, Bootstrap bootstrap, InetSocketAddress broker, InetAddress source) {
+        String deviceId = options.deviceId(index + 1);
+        LoadConnection connection = new LoadConnection(
+                deviceId,
+                MqttPackets.connect(deviceId, options.password(), options.keepAliveSeconds()),
+                MqttPackets.publish("anxin/v1/devices/" + deviceId + "/events", PAYLOAD, options.qos()),
+                shared);
+        connections[index] = connection;
+        int keepAlive = options.keepAliveSeconds();
+        counters.attempted.increment();
+        ChannelFuture connect = bootstrap
+                .clone()
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline()
+                                .addLast(
+                                        new IdleStateHandler(keepAlive * 3 / 2, keepAlive / 2, 0, TimeUnit.SECONDS),
+                                        new BrokerPacketDecoder(),
+                                        connection);
+                    }
+                })
+                .connect(broker, new InetSocketAddress(source, 0));
+        channels[index] = connect.channel();
+        connect.addListener(done -> {
+            if (!done.isSuccess()) {
+                Throwable cause = done.cause();
+                counters.connectFailures.increment();
+                counters.error(connectError(cause), deviceId + " from " + source.getHostAddress() + ": " + cause);
+            }
+        });
+    }
+
+    private static LoadError connectError(Throwable cause) {
+        if (cause instanceof ConnectTimeoutException) {
+            return LoadError.CONNECT_TIMEOUT;
+        }
+        if (cause instanceof ConnectException
+                && String.valueOf(cause.getMessage()).contains("refused")) {
+            return LoadError.CONNECT_REFUSED;
+        }
+        return LoadError.CONNECT_FAILED;
+    }
+
+    private void awaitConnects() throws InterruptedException {
+        long deadline = System.nanoTime() + RESOLVE_AFTER_LAST_ATTEMPT.toNanos();
+        while (counters.connected.sum() + counters.connectFailures.sum() < counters.attempted.sum()
+                && System.nanoTime() - deadline < 0) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private void publish() throws InterruptedException {
+        List<LoadConnection> connected = new ArrayList<>();
+        Map<EventLoop, List<LoadConnection>> byLoop = new HashMap<>();
+        for (int i = 0; i < connections.length; i++) {
+            if (connections[i].state() == LoadConnection.State.CONNECTED) {
+                connected.add(connections[i]);
+                byLoop.computeIfAbsent(channels[i].eventLoop(), loop -> new ArrayList<>())
+                        .add(connections[i]);
+            }
+        }
+        if (connected.isEmpty()) {
+            log.warn("no device connected; nothing to publish");
+            return;
+        }
+        log.info(
+                "publishing for {} s from {} connected devices",
+                options.duration().toSeconds(),
+                connected.size());
+        window.open(System.nanoTime(), options.duration());
+        List<Future<?>> pacers = new ArrayList<>();
+        if (options.rate() > 0) {
+            byLoop.forEach((loop, devices) -> {
+                double share = (double) options.rate() * devices.size() / connected.size();
+                pacers.add(loop.scheduleAtFixedRate(new Pacer(devices, share, window), 0, 1, TimeUnit.MILLISECONDS));
+            });
+        } else {
+            byLoop.forEach((loop, devices) -> devices.forEach(device -> loop.execute(device::startPublishing)));
+        }
+        long left = window.endNanos() - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+        pacers.forEach(pacer -> pacer.cancel(false));
+    }
+
+    private void awaitAcks() throws InterruptedException {
+        if (options.qos() == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + options.ackWait().toNanos();
+        while (counters.inFlight() > 0 && System.nanoTime() - deadline < 0) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private void disconnectAll() {
+        for (int i = 0; i < connections.length; i++) {
+            Channel channel = channels[i];
+            LoadConnection connection = connections[i];
+            if (channel != null && channel.isOpen()) {
+                channel.eventLoop().execute(connection::disconnect);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Channel channel : channels) {
+            long left = deadline - System.nanoTime();
+            if (channel != null && left > 0) {
+                channel.closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private void logProgress(long rampStart) {
+        long sent = counters.sent.sum();
+        long acked = counters.acked.sum();
+        log.info(
+                "t={}s {}: connected {}/{} (failed {}), sent {} (+{}/s), acked {} (+{}/s), in flight {}, errors {}",
+                (System.nanoTime() - rampStart) / 1_000_000_000L,
+                phase,
+                counters.connected.sum(),
+                options.devices(),
+                counters.connectFailures.sum(),
+                sent,
+                sent - lastProgressSent,
+                acked,
+                acked - lastProgressAcked,
+                counters.inFlight(),
+                counters.errorTotal());
+        lastProgressSent = sent;
+        lastProgressAcked = acked;
+    }
+
+    private LoadReport report(long rampStart, long rampEnd, long unacked, boolean epoll) {
+        Histogram acks = latency.merged();
+        long connected = counters.connected.sum();
+        long lastConnAck = counters.lastConnAckNanos.get();
+        double connectSeconds = connected == 0 ? 0 : Math.max(1e-3, (lastConnAck - rampStart) / 1e9);
+        double windowSeconds = options.duration().toNanos() / 1e9;
+        long inWindow = options.qos() == 1 ? counters.ackedInWindow.sum() : counters.sent.sum();
+        boolean hasAcks = acks.getTotalCount() > 0;
+        return new LoadReport(
+                options.label(),
+                options.devices(),
+                options.qos(),
+                options.rate(),
+                options.duration().toSeconds(),
+                connectSeconds == 0 ? 0 : connected / connectSeconds,
+                connected,
+                counters.connectFailures.sum(),
+                counters.sent.sum(),
+                counters.acked.sum(),
+                inWindow / windowSeconds,
+                hasAcks ? acks.getValueAtPercentile(50) : null,
+                hasAcks ? acks.getValueAtPercentile(90) : null,
+                hasAcks ? acks.getValueAtPercentile(99) : null,
+                hasAcks ? acks.getValueAtPercentile(99.9) : null,
+                hasAcks ? acks.getMaxValue() : null,
+                counters.errorTotal(),
+                counters.errorsByKind(),
+                unacked,
+                (rampEnd - rampStart) / 1e9,
+                options.threads(),
+                epoll ? "epoll" : "nio",
+                options.sourceAddresses().stream()
+                        .map(InetAddress::getHostAddress)
+                        .toList());
+    }
+}

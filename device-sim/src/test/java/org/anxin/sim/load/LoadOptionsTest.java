@@ -1,0 +1,149 @@
+package org.anxin.sim.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoadOptionsTest {
+
+    @Test
+    void defaultsToAThousandAnonymousDevicesAtQos1AsFastAsAcksAllow() throws Exception {
+        LoadOptions options = LoadOptions.parse(Map.of());
+
+        assertThat(options.devices()).isEqualTo(1000);
+        assertThat(options.rate()).isZero();
+        assertThat(options.qos()).isEqualTo(1);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.port()).isEqualTo(1883);
+        assertThat(options.connectsPerSecond()).isEqualTo(1000);
+        assertThat(options.sourceAddresses()).containsExactly(InetAddress.getByName("127.0.0.1"));
+        assertThat(options.password()).isNull();
+        assertThat(options.jsonOut()).isNull();
+        assertThat(options.label()).isEqualTo("unknown");
+        assertThat(options.deviceId(7)).isEqualTo("load-7");
+        assertThat(options.keepAliveSeconds()).isEqualTo(60);
+        assertThat(options.ackWait()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void readsEveryOption(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "s3cret\n", StandardCharsets.UTF_8);
+
+        LoadOptions options = LoadOptions.parse(Map.ofEntries(
+                Map.entry("devices", "30000"),
+                Map.entry("rate", "50000"),
+                Map.entry("qos", "0"),
+                Map.entry("duration", "5"),
+                Map.entry("protocol", "mqtt"),
+                Map.entry("host", "localhost"),
+                Map.entry("port", "18830"),
+                Map.entry("ramp-per-second", "2500"),
+                Map.entry("source-addresses", "127.0.0.1, 127.0.0.2"),
+                Map.entry("secret-file", secret.toString()),
+                Map.entry("json-out", "out/run.json"),
+                Map.entry("id-prefix", "bench-"),
+                Map.entry("label", "mosquitto"),
+                Map.entry("threads", "3")));
+
+        assertThat(options.devices()).isEqualTo(30_000);
+        assertThat(options.rate()).isEqualTo(50_000);
+        assertThat(options.qos()).isZero();
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.host()).isEqualTo("localhost");
+        assertThat(options.port()).isEqualTo(18_830);
+        assertThat(options.connectsPerSecond()).isEqualTo(2500);
+        assertThat(options.sourceAddresses())
+                .containsExactly(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.0.2"));
+        assertThat(new String(options.password(), StandardCharsets.UTF_8)).isEqualTo("s3cret");
+        assertThat(options.jsonOut()).isEqualTo(Path.of("out/run.json"));
+        assertThat(options.deviceId(1)).isEqualTo("bench-1");
+        assertThat(options.label()).isEqualTo("mosquitto");
+        assertThat(options.threads()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesANumberThatIsNotOne() {
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("devices", "1k")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--devices must be a whole number, not '1k'");
+    }
+
+    @Test
+    void refusesANumberOutOfRange() {
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("qos", "2")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--qos must be between 0 and 1, not 2");
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("rate", "-5")))
+                .hasMessage("--rate must be between 0 and 2147483647, not -5");
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("port", "70000")))
+                .hasMessage("--port must be between 1 and 65535, not 70000");
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("duration", "0")))
+                .hasMessage("--duration must be between 1 and 86400, not 0");
+    }
+
+    @Test
+    void refusesMoreDevicesThanTheSourceAddressesHavePortsFor() {
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("devices", "60000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(
+                        "--devices 60000 is more than 1 source address(es) can hold (25,000 connections each")
+                .hasMessageContaining("give at least 3, e.g. --source-addresses 127.0.0.1,127.0.0.2,127.0.0.3");
+    }
+
+    @Test
+    void acceptsExactlyTwentyFiveThousandDevicesPerSourceAddress() {
+        assertThat(LoadOptions.parse(Map.of("devices", "25000")).devices()).isEqualTo(25_000);
+    }
+
+    @Test
+    void refusesAHostNameAsSourceAddress() {
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("source-addresses", "127.0.0.1,localhost")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--source-addresses takes IP addresses separated by commas, not 'localhost'");
+    }
+
+    @Test
+    void refusesSomethingThatOnlyLooksLikeAnAddress() {
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("source-addresses", "127.0.0.300")))
+                .hasMessage("--source-addresses takes IP addresses separated by commas, not '127.0.0.300'");
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("source-addresses", "1.2.3.4.5")))
+                .hasMessage("--source-addresses takes IP addresses separated by commas, not '1.2.3.4.5'");
+    }
+
+    @Test
+    void refusesAnUnknownOption() {
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("devcies", "10")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown option --devcies");
+    }
+
+    @Test
+    void refusesAnotherProtocol() {
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("protocol", "gt06")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--protocol gt06 is not supported; load speaks mqtt only");
+    }
+
+    @Test
+    void refusesAMissingOrEmptySecretFile(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty"), "\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> LoadOptions.parse(
+                        Map.of("secret-file", dir.resolve("nope").toString())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("secret-file", empty.toString())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("is empty");
+    }
+}
