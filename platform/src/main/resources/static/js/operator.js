@@ -161,6 +161,15 @@
       .then(() => openRecord(alarmId)).catch((error) => showError(error.message));
   }
 
+  // Asks the device for a position now (a command to the device); the timeline records the request.
+  function locateNow(alarmId, deviceId) {
+    send('POST', `/api/devices/${encodeURIComponent(deviceId)}/commands`, { type: 'LOCATE' })
+      .then((command) => send('POST', `/api/alarms/${alarmId}/notes`,
+        { note: `LOCATE command ${command.id} sent to device ${deviceId}` }))
+      .then(() => openRecord(alarmId))
+      .catch((error) => showError(error.message));
+  }
+
   // The record is fetched anew on each opening: every view is audited on the server.
   function openRecord(id) {
     openId = id;
@@ -194,9 +203,19 @@
           }
           return li;
         }));
-        q('.r-devices').replaceChildren(...record.devices.map((d) => item(
-          `${d.id} · ${Anxin.t('battery')} ${d.battery == null ? '—' : `${d.battery}%`} · `
-          + `${Anxin.t('lastSeen')} ${time(d.lastSeenAt)}${d.online ? ' ●' : ''}`)));
+        q('.r-devices').replaceChildren(...record.devices.map((d) => {
+          const li = item(`${d.id} · ${Anxin.t('battery')} ${d.battery == null ? '—' : `${d.battery}%`} · `
+            + `${Anxin.t('lastSeen')} ${time(d.lastSeenAt)}${d.online ? ' ●' : ''} `);
+          if (desk) {
+            const locate = document.createElement('button');
+            locate.type = 'button';
+            locate.className = 'locate-device';
+            locate.textContent = Anxin.t('locateNow');
+            locate.onclick = () => locateNow(id, d.id);
+            li.appendChild(locate);
+          }
+          return li;
+        }));
         q('.r-timeline').replaceChildren(...detail.timeline.map((e) => item(
           `${time(e.at)} · ${e.status ? Anxin.t(`status.${e.status}`) : e.action} · ${e.actor}${e.note ? ` · ${e.note}` : ''}`,
           `t-${e.action.toLowerCase()}`)));

@@ -16,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 /** The operator console in a real headless Chromium: an SOS appears live, without a reload. */
 class OperatorConsoleBrowserIT {
@@ -87,6 +88,23 @@ class OperatorConsoleBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#record .r-timeline li.t-acknowledged"))
                         .getText())
                 .contains("op-zhou");
+        // the button is offline now: "locate now" queues a command for when it is back
+        browser.findElement(By.cssSelector("#record .r-devices .locate-device")).click();
+        By locateNote =
+                By.xpath("//*[@id='record']//ol[contains(@class,'r-timeline')]/li[contains(., 'LOCATE command')]");
+        String note = wait.until(ExpectedConditions.visibilityOfElementLocated(locateNote))
+                .getText();
+        java.util.regex.Matcher number =
+                java.util.regex.Pattern.compile("LOCATE command (\\d+)").matcher(note);
+        assertThat(number.find()).as(note).isTrue();
+        String commandId = number.group(1);
+        JsonNode command = stack.admin()
+                .get("/api/devices/e2e-btn-browser/commands/" + commandId)
+                .expect(200)
+                .json();
+        assertThat(command.get("type").asString()).isEqualTo("LOCATE");
+        assertThat(command.get("status").asString()).isEqualTo("QUEUED");
+        assertThat(command.get("createdBy").asString()).isEqualTo("op-zhou");
         acknowledged = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card[data-status='ACKNOWLEDGED']")));
         new Select(acknowledged.findElement(By.className("outcome"))).selectByValue("HELPED_ON_SITE");
