@@ -230,6 +230,57 @@ public class Responders {
         return r;
     }
 
+    /**
+     * A responder who could take a booked home visit: not OFF, with a live position; and the
+     * service area of their provider (null: the whole city).
+     */
+    public record Bookable(Responder responder, ServiceArea serviceArea) {
+        /** Whether the place is inside the provider's service area (always, without one). */
+        public boolean serves(double lat, double lon) {
+            return serviceArea == null || serviceArea.contains(lat, lon);
+        }
+    }
+
+    /** Every responder not OFF and with a position, for batch assignment of booked visits. */
+    public List<Bookable> bookable() {
+        List<Provider> providers = providers();
+        return db
+                .sql("select * from responders where status <> 'OFF' and lat is not null and lon is not null"
+                        + " order by id")
+                .query((rs, n) -> row(rs))
+                .list()
+                .stream()
+                .map(r -> new Bookable(
+                        r,
+                        providers.stream()
+                                .filter(p -> p.id() == r.providerId())
+                                .findFirst()
+                                .map(Provider::serviceArea)
+                                .orElse(null)))
+                .toList();
+    }
+
+    public Optional<Provider> provider(long id) {
+        return db.sql("select * from providers where id = ?")
+                .param(id)
+                .query((rs, n) -> providerRow(rs))
+                .optional();
+    }
+
+    /** Sets the responder's rating (1–5), which the dispatcher's ranking uses. */
+    @Transactional
+    public Responder rate(long id, double rating) {
+        if (rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("a rating is between 1 and 5: " + rating);
+        }
+        db.sql("update responders set rating = ? where id = ?")
+                .params(rating, id)
+                .update();
+        Responder updated = get(id);
+        publish(updated);
+        return updated;
+    }
+
     void publish(Responder r) {
         index.update(r.state(areaOf(r.providerId())), "AVAILABLE".equals(r.status()), r.lat(), r.lon());
     }

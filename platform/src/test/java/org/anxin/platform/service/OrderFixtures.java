@@ -1,0 +1,215 @@
+package org.anxin.platform.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.anxin.platform.DeskContext;
+import org.anxin.platform.HttpApi;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the order tests build on: providers that offer items, responders on duty at a place,
+ * seniors with a home and a first contact, family users, and a day of its own for each batch so
+ * that no test's orders fall into another's batch (the context and its clock are shared).
+ */
+abstract class OrderFixtures extends DeskContext {
+    /** Day 1 is for orders that are never assigned; every batch gets a later day of its own. */
+    private static final AtomicInteger NEXT_DAY = new AtomicInteger(2);
+
+    private static final AtomicInteger NEXT_ID = new AtomicInteger(1);
+    private final Map<String, String> passwords = new HashMap<>();
+
+    /** A point {@code meters} due north. */
+    static double north(double lat, double meters) {
+        return lat + meters / 111_194.93;
+    }
+
+    /** An hour of a day no other batch uses, starting on the minute. */
+    Instant freshBatchStart() {
+        return clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofDays(NEXT_DAY.getAndIncrement()));
+    }
+
+    static int unique() {
+        return NEXT_ID.getAndIncrement();
+    }
+
+    long itemId(String name) {
+        return admin().get("/api/catalog")
+                .expect(200)
+                .json()
+                .valueStream()
+                .flatMap(c -> c.get("items").valueStream())
+                .filter(i -> i.get("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no item " + name))
+                .get("id")
+                .asLong();
+    }
+
+    long provider(String name, List<String> items) {
+        long id = admin().post("/api/providers", Map.of("name", name, "kind", "HOME_CARE"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        offers(id, items);
+        return id;
+    }
+
+    long providerServing(String name, List<String> items, double lat, double lon, int radiusMeters) {
+        long id = admin().post(
+                        "/api/providers",
+                        Map.of(
+                                "name",
+                                name,
+                                "kind",
+                                "HOME_CARE",
+                                "serviceArea",
+                                Map.of("lat", lat, "lon", lon, "radiusMeters", radiusMeters)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        offers(id, items);
+        return id;
+    }
+
+    void offers(long providerId, List<String> items) {
+        admin().put(
+                        "/api/providers/" + providerId + "/items",
+                        Map.of("itemIds", items.stream().map(this::itemId).toList()))
+                .expect(200);
+    }
+
+    /** A responder on duty (AVAILABLE) at the place, with a login; its phone is returned by {@link #phone}. */
+    long responder(String name, long provider, List<String> skills, int capacity, double lat, double lon) {
+        String username = "ord-rsp-" + unique();
+        String password = "responder-pass-" + username;
+        createUser(username, password, "RESPONDER");
+        passwords.put(name, username + " " + password);
+        long id = admin().post(
+                        "/api/responders",
+                        Map.of(
+                                "name", name,
+                                "phone", phone(name),
+                                "providerId", provider,
+                                "skills", skills,
+                                "mode", "WALK",
+                                "capacity", capacity,
+                                "username", username))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        responderApi(name)
+                .put("/api/responder/position", Map.of("lat", lat, "lon", lon))
+                .expect(200);
+        responderApi(name)
+                .put("/api/responder/status", Map.of("status", "AVAILABLE"))
+                .expect(200);
+        return id;
+    }
+
+    static String phone(String name) {
+        return "+86137" + String.format(Locale.ROOT, "%08d", Math.abs(name.hashCode()) % 100_000_000);
+    }
+
+    HttpApi responderApi(String name) {
+        String[] credentials = passwords.get(name).split(" ");
+        return as(credentials[0], credentials[1]);
+    }
+
+    /** A senior at home at the place, whose first emergency contact has {@code contactPhone}. */
+    long senior(String name, double lat, double lon, String contactPhone) {
+        return admin().post(
+                        "/api/seniors",
+                        Map.of(
+                                "name",
+                                name,
+                                "phone",
+                                "13800000000",
+                                "address",
+                                name + "家",
+                                "lat",
+                                lat,
+                                "lon",
+                                lon,
+                                "contacts",
+                                List.of(Map.of("name", name + "的女儿", "relation", "女儿", "phone", contactPhone))))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    /** A FAMILY login linked to the seniors. */
+    HttpApi family(long... seniorIds) {
+        String username = "ord-family-" + unique();
+        String password = "family-pass-" + username;
+        createUser(username, password, "FAMILY", seniorIds);
+        return as(username, password);
+    }
+
+    static Map<String, Object> booking(long seniorId, long itemId, Instant from, Instant to) {
+        return Map.of(
+                "seniorId", seniorId, "itemId", itemId, "window", Map.of("from", from.toString(), "to", to.toString()));
+    }
+
+    long book(HttpApi who, long seniorId, long itemId, Instant from, Instant to) {
+        return who.post("/api/orders", booking(seniorId, itemId, from, to))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    JsonNode order(long id) {
+        return admin().get("/api/orders/" + id).expect(200).json();
+    }
+
+    String status(long id) {
+        return order(id).get("status").asString();
+    }
+
+    List<String> actions(long id) {
+        return order(id)
+                .get("timeline")
+                .valueStream()
+                .map(s -> s.get("action").asString())
+                .toList();
+    }
+
+    JsonNode assign(Instant from, Instant to, String strategy) {
+        return admin().post(
+                        "/api/orders/assign" + (strategy == null ? "" : "?strategy=" + strategy),
+                        Map.of("from", from.toString(), "to", to.toString()))
+                .expect(200)
+                .json();
+    }
+
+    /** An order of the family's, assigned by a batch of its own to a responder 100 m from the home. */
+    record Visit(long orderId, long seniorId, long responderId, String responder, HttpApi family, String contact) {}
+
+    Visit assignedVisit(String place, double lat, double lon) {
+        int n = unique();
+        String contact = "+8613900" + String.format(Locale.ROOT, "%06d", n);
+        long provider = provider(place + "居家服务中心", List.of("助洁"));
+        String worker = place + "护工" + n;
+        long responder = responder(worker, provider, List.of("CLEANING"), 1, north(lat, 100), lon);
+        long senior = senior(place + "老人" + n, lat, lon, contact);
+        HttpApi family = family(senior);
+        Instant from = freshBatchStart();
+        long order =
+                book(family, senior, itemId("助洁"), from.plus(Duration.ofMinutes(10)), from.plus(Duration.ofHours(2)));
+        JsonNode plan = assign(from, from.plus(Duration.ofHours(1)), null);
+        if (plan.get("assigned").size() != 1) {
+            throw new AssertionError("the visit's batch did not assign it: " + plan);
+        }
+        return new Visit(order, senior, responder, worker, family, contact);
+    }
+}
