@@ -2,6 +2,7 @@ package org.anxin.sim.city;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,23 +111,49 @@ final class Registrar {
 
     private static final String[] MODES = {"WALK", "EBIKE", "EBIKE", "CAR"};
 
-    /** The city's community station, registered once (found by name on a restart). */
+    /**
+     * The city's community station, registered once (found by name on a restart), offering every
+     * item of the platform's service catalogue.
+     */
     long provider(String name) throws IOException, InterruptedException {
+        long id = -1;
         PlatformClient.Reply list = platform.get("/api/providers");
         if (list.status() == 200) {
             for (JsonNode p : list.body()) {
                 if (name.equals(p.get("name").asString())) {
-                    return p.get("id").asLong();
+                    id = p.get("id").asLong();
                 }
             }
         }
-        return PlatformClient.expect(
-                        platform.post("/api/providers", Map.of("name", name, "kind", "COMMUNITY_STATION")),
-                        201,
-                        "register provider " + name)
-                .get("id")
-                .asLong();
+        if (id < 0) {
+            id = PlatformClient.expect(
+                            platform.post("/api/providers", Map.of("name", name, "kind", "COMMUNITY_STATION")),
+                            201,
+                            "register provider " + name)
+                    .get("id")
+                    .asLong();
+        }
+        List<Long> items = new ArrayList<>();
+        PlatformClient.Reply catalog = platform.get("/api/catalog");
+        if (catalog.status() == 200) {
+            for (JsonNode category : catalog.body()) {
+                category.path("items").forEach(item -> items.add(item.get("id").asLong()));
+            }
+        }
+        if (!items.isEmpty()) {
+            PlatformClient.expect(
+                    platform.put("/api/providers/" + id + "/items", Map.of("itemIds", items)),
+                    200,
+                    "let provider " + name + " offer the catalogue");
+        }
+        return id;
     }
+
+    /** First aid for everyone (emergencies), and a share of the home services each. */
+    private static final List<List<String>> SKILLS = List.of(
+            List.of("FIRST_AID", "MEAL", "CLEANING", "SHOPPING"),
+            List.of("FIRST_AID", "ESCORT", "DOCTOR_ESCORT"),
+            List.of("FIRST_AID", "NURSING", "BATHING"));
 
     /**
      * A responder: a RESPONDER login (its password set anew when given), the responder record
@@ -165,7 +192,7 @@ final class Registrar {
             body.put("name", resident.name());
             body.put("phone", "+86" + resident.phone());
             body.put("providerId", providerId);
-            body.put("skills", index % 3 == 2 ? List.of("FIRST_AID", "NURSING") : List.of("FIRST_AID", "ESCORT"));
+            body.put("skills", SKILLS.get(index % SKILLS.size()));
             body.put("mode", MODES[index % MODES.length]);
             body.put("username", username);
             id = PlatformClient.expect(platform.post("/api/responders", body), 201, "register responder " + username)
