@@ -24,71 +24,8 @@ RATE=0
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out="$root/bench/results/mqtt-ingest-$stamp"
 work=$(mktemp -d /tmp/anxin-mqtt-ingest.XXXXXX)
-pids=()
-
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-
-stop_pid() {
-  local pid=$1
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    sleep 0.1
-  done
-  log "process $pid did not stop within 10 s; killing it"
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-
-# stop_and_forget PID: stop it and drop it from the clean-up list (its PID may be reused later)
-stop_and_forget() {
-  local pid=$1 kept=() p
-  stop_pid "$pid"
-  for p in "${pids[@]}"; do
-    [[ $p == "$pid" ]] || kept+=("$p")
-  done
-  pids=("${kept[@]}")
-}
-
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do
-    stop_pid "$pid"
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT TERM
-
-# A port below the ephemeral range (32768–60999), so the load client's own ports never take it.
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 12000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  log "no free port found"
-  exit 1
-}
-
-wait_port() {
-  local port=$1 pid=$2 name=$3
-  for _ in $(seq 1 300); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      return 0
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      log "$name exited before listening on $port"
-      return 1
-    fi
-    sleep 0.1
-  done
-  log "$name is not listening on $port after 30 s"
-  return 1
-}
+source bench/lib.sh
+bench_traps
 
 # --- tools and builds --------------------------------------------------------------------------
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -108,21 +45,7 @@ gateway_jar=$(ls gateway/target/gateway-*-exec.jar | head -1)
 sim_jar=$(ls device-sim/target/device-sim-*-exec.jar | head -1)
 moquette_cp="bench/moquette/target/moquette-launcher-0.1.0-SNAPSHOT.jar:bench/moquette/target/lib/*"
 
-# Redis: the binary inside the embedded-redis jar the platform starts (the build above has put
-# that jar into ~/.m2 as a gateway test dependency); Debian's redis-server if it is not there.
-redis_version=$(sed -n 's:.*<embedded-redis.version>\(.*\)</embedded-redis.version>.*:\1:p' pom.xml)
-redis_jar="$HOME/.m2/repository/com/github/codemonstur/embedded-redis/$redis_version/embedded-redis-$redis_version.jar"
-redis_entry=$(unzip -Z1 "$redis_jar" 2>/dev/null | grep -E '^redis-server-.*-linux-amd64$' | head -1 || true)
-if [[ -n $redis_entry ]]; then
-  unzip -p "$redis_jar" "$redis_entry" >"$work/redis-server"
-  chmod +x "$work/redis-server"
-  redis_bin="$work/redis-server"
-  redis_source="$redis_entry from embedded-redis $redis_version"
-else
-  command -v redis-server >/dev/null || apt-get install -y redis-server >/dev/null
-  redis_bin=$(command -v redis-server)
-  redis_source="Debian redis-server"
-fi
+redis_binary "$work"
 
 mkdir -p "$out"
 secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -130,10 +53,7 @@ printf '%s\n' "$secret" >"$work/secret"
 secret_sha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
 
 {
-  echo "date: $(date -u)"
-  echo "nproc: $(nproc)"
-  free -g
-  java -version 2>&1
+  machine_info
   echo "mosquitto: $("$mosquitto_bin" -h 2>/dev/null | head -1)"
   echo "moquette: $(sed -n 's:.*<moquette.version>\(.*\)</moquette.version>.*:\1:p' bench/moquette/pom.xml)"
   echo "redis: $("$redis_bin" --version) ($redis_source)"
@@ -188,6 +108,8 @@ bench() {
   stop_and_forget "$pid"
 }
 
+mark_running
+
 # Mosquitto
 mosquitto_port=$(free_port)
 cat >"$work/mosquitto.conf" <<EOF
@@ -219,30 +141,14 @@ bench moquette "$moquette_port" "$moquette_pid"
 # Anxin: Redis with the devices registered as the platform would (docs/events.md), then the gateway
 redis_port=$(free_port)
 log "redis on 127.0.0.1:$redis_port"
-"$redis_bin" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
-  >"$work/redis.log" 2>&1 &
-redis_pid=$!
-pids+=("$redis_pid")
-wait_port "$redis_port" "$redis_pid" redis
+start_redis "$redis_port" "$work"
 {
   for i in $(seq 1 "$DEVICES"); do
     printf 'HSET anxin:device:load-%d protocol mqtt seniorId 1 secretSha256 %s\r\n' "$i" "$secret_sha256"
   done
   printf 'PING\r\n'
 } >"$work/register.redis"
-exec 3<>"/dev/tcp/127.0.0.1/$redis_port"
-cat "$work/register.redis" >&3
-registered=0
-while IFS= read -r -t 30 line <&3; do
-  case $line in
-    :*) registered=$((registered + 1)) ;;
-    +PONG*) break ;;
-    *) log "redis: $line" ;;
-  esac
-done
-exec 3>&-
-[[ $registered -eq $DEVICES ]] || { log "registered only $registered of $DEVICES devices in Redis"; exit 1; }
-log "registered $registered devices in Redis"
+redis_register "$redis_port" "$work/register.redis" "$DEVICES" || exit 1
 
 anxin_port=$(free_port)
 log "anxin gateway on 127.0.0.1:$anxin_port"

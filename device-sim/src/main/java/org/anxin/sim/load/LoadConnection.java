@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>QoS 1 messages in flight sit in a ring of {@value #WINDOW} slots indexed by packet id; a
  * device whose next slot is still taken sends nothing until that PUBACK arrives.
  */
-final class LoadConnection extends ChannelInboundHandlerAdapter {
+final class LoadConnection extends ChannelInboundHandlerAdapter implements LoadDevice {
     static final int WINDOW = 64;
     /** Packet ids run 1 … 32,768: a multiple of the window, so consecutive ids stay in consecutive slots. */
     static final int MAX_PACKET_ID = 32_768;
@@ -65,6 +65,11 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
 
     State state() {
         return state;
+    }
+
+    @Override
+    public boolean connected() {
+        return state == State.CONNECTED;
     }
 
     String deviceId() {
@@ -159,8 +164,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Called on the event loop when the publish phase opens (unpaced runs only). */
-    void startPublishing() {
+    @Override
+    public void startPublishing() {
         if (shared.paced() || state != State.CONNECTED || publishing) {
             return;
         }
@@ -202,7 +207,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     }
 
     /** Writes one PUBLISH (not flushed) if connected and, at QoS 1, the next window slot is free. */
-    boolean trySend() {
+    @Override
+    public boolean trySend() {
         if (state != State.CONNECTED) {
             return false;
         }
@@ -224,12 +230,14 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    void flush() {
+    @Override
+    public void flush() {
         ctx.flush();
     }
 
     /** DISCONNECT and close; called on the event loop at the end of the run. */
-    void disconnect() {
+    @Override
+    public void disconnect() {
         State was = state;
         state = State.CLOSING;
         if (ctx == null) {

@@ -23,6 +23,12 @@ import java.util.regex.Pattern;
  *     message in flight per device)
  * @param password the shared device secret, or null for anonymous connections
  * @param ackWait how long outstanding PUBACKs are awaited after the publish phase
+ * @param idle hold the connections (keep-alive only) for the duration instead of publishing
+ * @param platform the platform's REST API, for registering devices and SOS probes; null when not used
+ * @param registerWithApi register every load device through {@code POST /api/seniors} and
+ *     {@code POST /api/devices} before the ramp (MQTT devices then use the secret each got)
+ * @param sosEverySeconds press SOS on a fresh, API-registered MQTT device this often during the
+ *     publish phase and time it to the operator feed; 0 = never
  */
 public record LoadOptions(
         int devices,
@@ -39,27 +45,53 @@ public record LoadOptions(
         String label,
         int threads,
         int keepAliveSeconds,
-        Duration ackWait) {
+        Duration ackWait,
+        LoadProtocol protocol,
+        boolean idle,
+        Platform platform,
+        boolean registerWithApi,
+        int sosEverySeconds) {
+
+    /** The platform's REST API and a user who may register seniors and devices and work alarms. */
+    public record Platform(String baseUrl, String user, String password) {
+        public Platform {
+            baseUrl = baseUrl.replaceAll("/+$", "");
+        }
+
+        @Override
+        public String toString() {
+            return "Platform[" + baseUrl + ", user " + user + "]";
+        }
+    }
 
     /** One source address has ~28k ephemeral ports (32768–60999); keep a margin. */
     public static final int CONNECTIONS_PER_SOURCE_ADDRESS = 25_000;
 
     static final String USAGE =
             """
-            device-sim load [options]      MQTT 3.1.1 load from many lean connections (Netty, no Paho)
+            device-sim load [options]      load from many lean connections (Netty, no Paho)
               --devices N            connections, one device each (1000)
               --rate R               total messages/s over all devices; 0 = as fast as acks allow (0)
-              --qos Q                0 or 1 (1)
-              --duration SECONDS     length of the publish phase, after the ramp (20)
-              --protocol mqtt        the only one so far (mqtt)
-              --host H --port P      broker address (127.0.0.1, 1883)
+              --qos Q                MQTT: 0 or 1 (1); watch and GT06 messages are always acked
+              --duration SECONDS     length of the publish (or idle) phase, after the ramp (20)
+              --protocol P           mqtt: PUBLISH → PUBACK; watch: LK → [..*LK]; gt06: status → ack (mqtt)
+              --idle true            hold the connections with keep-alives only, publish nothing (false)
+              --keep-alive SECONDS   MQTT keep-alive; watch/GT06 heartbeat at half of it when idle (60)
+              --host H --port P      server address (127.0.0.1, 1883)
               --ramp-per-second C    new connections per second (1000)
               --source-addresses A,B local addresses to connect from, 25,000 connections each (127.0.0.1)
               --secret-file F        one secret for all devices (user name = client id); absent: anonymous
-              --id-prefix P          device ids are P1 … PN (load-)
+              --id-prefix P          mqtt: ids P1 … PN (load-); watch: 10 digits, P then the number
+                                     zero-padded (88 → 8800000001); gt06: 15-digit IMEIs likewise (86)
               --json-out FILE        also write the results as one JSON object
               --label NAME           the system under test, in the JSON (unknown)
               --threads T            event-loop threads (number of CPUs)
+              --api URL              platform REST API, for --register api and --sos-every
+              --user NAME            platform user who may register devices and work alarms (admin)
+              --password-env VAR     environment variable holding that user's password (ANXIN_ADMIN_PASSWORD)
+              --register api         register every device (one senior each) through the REST API first
+              --sos-every SECONDS    mqtt: a fresh API-registered device presses SOS this often; the
+                                     press → alarm-on-the-operator-feed latency is reported (0 = none)
             """;
 
     private static final Set<String> KNOWN = Set.of(
@@ -76,7 +108,14 @@ public record LoadOptions(
             "json-out",
             "id-prefix",
             "label",
-            "threads");
+            "threads",
+            "idle",
+            "keep-alive",
+            "api",
+            "user",
+            "password-env",
+            "register",
+            "sos-every");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -85,17 +124,21 @@ public record LoadOptions(
     }
 
     public static LoadOptions parse(Map<String, String> options) {
+        return parse(options, System.getenv());
+    }
+
+    static LoadOptions parse(Map<String, String> options, Map<String, String> environment) {
         for (String name : options.keySet()) {
             if (!KNOWN.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
             }
         }
-        String protocol = options.getOrDefault("protocol", "mqtt");
-        if (!"mqtt".equals(protocol)) {
-            throw new IllegalArgumentException("--protocol " + protocol + " is not supported; load speaks mqtt only");
-        }
+        LoadProtocol protocol = LoadProtocol.named(options.getOrDefault("protocol", "mqtt"));
         int devices = number(options, "devices", 1000, 1, Integer.MAX_VALUE);
         int qos = number(options, "qos", 1, 0, 1);
+        if (protocol != LoadProtocol.MQTT) {
+            qos = 1; // every measured watch and GT06 message is answered
+        }
         List<InetAddress> sources = sourceAddresses(options.getOrDefault("source-addresses", "127.0.0.1"));
         long capacity = (long) CONNECTIONS_PER_SOURCE_ADDRESS * sources.size();
         if (devices > capacity) {
@@ -110,9 +153,30 @@ public record LoadOptions(
                     needed,
                     exampleSources(needed)));
         }
-        String prefix = options.getOrDefault("id-prefix", "load-");
-        if (prefix.isEmpty() || prefix.chars().anyMatch(c -> c == '/' || c == '+' || c == '#')) {
-            throw new IllegalArgumentException("--id-prefix must be non-empty and free of '/', '+' and '#'");
+        String prefix = options.getOrDefault("id-prefix", protocol.defaultPrefix());
+        protocol.checkPrefix(prefix, devices);
+        boolean idle = bool(options, "idle");
+        String register = options.getOrDefault("register", "none");
+        if (!register.equals("none") && !register.equals("api")) {
+            throw new IllegalArgumentException("--register must be api or none, not '" + register + "'");
+        }
+        int sosEvery = number(options, "sos-every", 0, 0, 3_600);
+        if (sosEvery > 0 && (protocol != LoadProtocol.MQTT || idle)) {
+            throw new IllegalArgumentException("--sos-every needs --protocol mqtt and a publish phase (not --idle)");
+        }
+        Platform platform = null;
+        if (register.equals("api") || sosEvery > 0) {
+            String api = options.get("api");
+            if (api == null || !api.matches("https?://.+")) {
+                throw new IllegalArgumentException("--register api and --sos-every need --api http://host:port");
+            }
+            String variable = options.getOrDefault("password-env", "ANXIN_ADMIN_PASSWORD");
+            String password = environment.get(variable);
+            if (password == null || password.isBlank()) {
+                throw new IllegalArgumentException(
+                        "set " + variable + " to the platform user's password (it is never taken on the command line)");
+            }
+            platform = new Platform(api, options.getOrDefault("user", "admin"), password);
         }
         String json = options.get("json-out");
         return new LoadOptions(
@@ -129,8 +193,13 @@ public record LoadOptions(
                 prefix,
                 options.getOrDefault("label", "unknown"),
                 number(options, "threads", Runtime.getRuntime().availableProcessors(), 1, 256),
-                60,
-                Duration.ofSeconds(10));
+                number(options, "keep-alive", 60, 2, 65_535),
+                Duration.ofSeconds(10),
+                protocol,
+                idle,
+                platform,
+                register.equals("api"),
+                sosEvery);
     }
 
     /** The same run with another keep-alive and wait for outstanding acks (tests). */
@@ -150,11 +219,24 @@ public record LoadOptions(
                 label,
                 threads,
                 keepAlive,
-                wait);
+                wait,
+                protocol,
+                idle,
+                platform,
+                registerWithApi,
+                sosEverySeconds);
     }
 
     String deviceId(int n) {
-        return idPrefix + n;
+        return protocol.deviceId(idPrefix, n);
+    }
+
+    private static boolean bool(Map<String, String> options, String name) {
+        String text = options.getOrDefault(name, "false");
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " must be true or false, not '" + text + "'");
+        }
+        return text.equals("true");
     }
 
     private static int number(Map<String, String> options, String name, int fallback, int min, int max) {

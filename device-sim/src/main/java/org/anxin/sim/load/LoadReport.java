@@ -35,7 +35,10 @@ public record LoadReport(
         double rampSeconds,
         int threads,
         String transport,
-        List<String> sourceAddresses) {
+        List<String> sourceAddresses,
+        String protocol,
+        Double registrationSeconds,
+        SosResult sos) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -74,6 +77,17 @@ public record LoadReport(
         json.put("threads", threads);
         json.put("transport", transport);
         json.put("sourceAddresses", sourceAddresses);
+        json.put("protocol", protocol);
+        if (registrationSeconds != null) {
+            json.put("registrationSeconds", round(registrationSeconds));
+        }
+        if (sos != null) {
+            json.put("sosCount", sos.count());
+            json.put("sosSeen", sos.seen());
+            json.put("sosP50Ms", sos.p50Ms());
+            json.put("sosP99Ms", sos.p99Ms());
+            json.put("sosMaxMs", sos.maxMs());
+        }
         return JSON.writeValueAsString(json);
     }
 
@@ -86,9 +100,9 @@ public record LoadReport(
                   connected          %,d, failed %,d, %.0f connects/s (ramp %.1f s)
                   sent / acked       %,d / %,d (unacked %,d)
                   msgs/s             %,.0f over the publish phase
-                  PUBACK latency µs  p50 %s  p90 %s  p99 %s  p99.9 %s  max %s
-                  errors             %,d %s""",
-                system,
+                  ack latency µs     p50 %s  p90 %s  p99 %s  p99.9 %s  max %s
+                  errors             %,d %s%s""",
+                system + ", " + protocol,
                 devices,
                 qos,
                 rateTarget == 0 ? "as fast as acks allow" : String.format(Locale.ROOT, "target %,d msg/s", rateTarget),
@@ -107,7 +121,17 @@ public record LoadReport(
                 micros(ackP999Us),
                 micros(ackMaxUs),
                 errors,
-                nonZero(errorKinds));
+                nonZero(errorKinds),
+                sos == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "%n  SOS → operator feed  %d pressed, %d seen; ms p50 %s  p99 %s  max %s",
+                                sos.count(),
+                                sos.seen(),
+                                sos.p50Ms(),
+                                sos.p99Ms(),
+                                sos.maxMs()));
     }
 
     private static Map<String, Long> nonZero(Map<String, Long> counts) {

@@ -3,6 +3,7 @@ package org.anxin.sim.load;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
@@ -53,16 +54,21 @@ public final class LoadRun {
     private final LoadCounters counters = new LoadCounters();
     private final PublishWindow window = new PublishWindow();
     private final LatencyRecorder latency = new LatencyRecorder();
-    private final LoadConnection[] connections;
+    private final LoadDevice[] connections;
     private final Channel[] channels;
     private final LoadConnection.Shared shared;
     private volatile String phase = "ramp";
     private long lastProgressSent;
     private long lastProgressAcked;
+    /** Per-device MQTT secrets when the devices were registered through the API. */
+    private String[] secrets;
+
+    private Double registrationSeconds;
+    private SosProbe sosProbe;
 
     public LoadRun(LoadOptions options) {
         this.options = options;
-        this.connections = new LoadConnection[options.devices()];
+        this.connections = new LoadDevice[options.devices()];
         this.channels = new Channel[options.devices()];
         this.shared = new LoadConnection.Shared(options.qos(), options.rate() > 0, window, counters, latency);
     }
@@ -80,34 +86,44 @@ public final class LoadRun {
             return thread;
         });
         log.info(
-                "load: {} devices → {} (MQTT 3.1.1, QoS {}, {}), ramp {}/s from {}, then {} s; {} event loops ({})",
+                "load: {} devices → {} ({}, QoS {}, {}), ramp {}/s from {}, then {} s; {} event loops ({})",
                 options.devices(),
                 broker,
+                options.protocol().wireName(),
                 options.qos(),
-                options.rate() == 0 ? "as fast as acks allow" : options.rate() + " msg/s in total",
+                options.idle()
+                        ? "idle"
+                        : options.rate() == 0 ? "as fast as acks allow" : options.rate() + " msg/s in total",
                 options.connectsPerSecond(),
                 options.sourceAddresses(),
                 options.duration().toSeconds(),
                 options.threads(),
                 epoll ? "epoll" : "nio");
-        long rampStart = System.nanoTime();
         long[] phaseNanos = new long[3];
+        long rampStart = 0;
+        SosResult sos = null;
         try {
             Bootstrap bootstrap = new Bootstrap()
                     .group(group)
                     .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
-            progress.scheduleAtFixedRate(() -> logProgress(rampStart), 1, 1, TimeUnit.SECONDS);
+            preparePlatform(bootstrap, broker);
+            rampStart = System.nanoTime();
+            long start = rampStart;
+            progress.scheduleAtFixedRate(() -> logProgress(start), 1, 1, TimeUnit.SECONDS);
             ramp(bootstrap, broker, rampStart);
             awaitConnects();
             phaseNanos[0] = System.nanoTime();
-            phase = "publish";
-            publish();
+            phase = options.idle() ? "idle" : "publish";
+            publish(progress);
             phaseNanos[1] = System.nanoTime();
             phase = "wait for acks";
             awaitAcks();
             phaseNanos[2] = System.nanoTime();
+            if (sosProbe != null) {
+                sos = sosProbe.finish();
+            }
             phase = "disconnect";
             disconnectAll();
         } finally {
@@ -118,7 +134,35 @@ public final class LoadRun {
         if (unacked > 0) {
             counters.error(LoadError.ACK_TIMEOUT, unacked, unacked + " QoS 1 messages never acked");
         }
-        return report(rampStart, phaseNanos[0], unacked, epoll);
+        return report(rampStart, phaseNanos[0], unacked, epoll, sos);
+    }
+
+    /** Signs in to the platform, registers the devices and readies the SOS probe, as asked. */
+    private void preparePlatform(Bootstrap bootstrap, InetSocketAddress broker) throws InterruptedException {
+        if (options.platform() == null) {
+            return;
+        }
+        try {
+            ApiSession session = ApiSession.signIn(options.platform());
+            if (options.registerWithApi()) {
+                long start = System.nanoTime();
+                secrets = new ApiRegistrar(session)
+                        .register(options.devices(), options::deviceId, options.protocol(), "load senior");
+                registrationSeconds = (System.nanoTime() - start) / 1e9;
+                log.info(
+                        "registered {} seniors and {} devices through {} in {} s",
+                        options.devices(),
+                        options.devices(),
+                        options.platform().baseUrl(),
+                        String.format(java.util.Locale.ROOT, "%.1f", registrationSeconds));
+            }
+            if (options.sosEverySeconds() > 0) {
+                sosProbe = new SosProbe(options, session);
+                sosProbe.prepare(bootstrap, broker);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("platform " + options.platform().baseUrl() + ": " + e);
+        }
     }
 
     private InetSocketAddress brokerAddress() {
@@ -143,13 +187,21 @@ public final class LoadRun {
 
     private void connect(int index, Bootstrap bootstrap, InetSocketAddress broker, InetAddress source) {
         String deviceId = options.deviceId(index + 1);
-        LoadConnection connection = new LoadConnection(
-                deviceId,
-                MqttPackets.connect(deviceId, options.password(), options.keepAliveSeconds()),
-                MqttPackets.publish("anxin/v1/devices/" + deviceId + "/events", PAYLOAD, options.qos()),
-                shared);
-        connections[index] = connection;
         int keepAlive = options.keepAliveSeconds();
+        ChannelInboundHandlerAdapter device;
+        if (options.protocol() == LoadProtocol.MQTT) {
+            byte[] password = secrets != null && secrets[index] != null
+                    ? secrets[index].getBytes(StandardCharsets.UTF_8)
+                    : options.password();
+            device = new LoadConnection(
+                    deviceId,
+                    MqttPackets.connect(deviceId, password, keepAlive),
+                    MqttPackets.publish("anxin/v1/devices/" + deviceId + "/events", PAYLOAD, options.qos()),
+                    shared);
+        } else {
+            device = new TcpLoadConnection(options.protocol(), deviceId, shared);
+        }
+        connections[index] = (LoadDevice) device;
         counters.attempted.increment();
         ChannelFuture connect = bootstrap
                 .clone()
@@ -159,8 +211,8 @@ public final class LoadRun {
                         channel.pipeline()
                                 .addLast(
                                         new IdleStateHandler(keepAlive * 3 / 2, keepAlive / 2, 0, TimeUnit.SECONDS),
-                                        new BrokerPacketDecoder(),
-                                        connection);
+                                        options.protocol().replyDecoder(),
+                                        device);
                     }
                 })
                 .connect(broker, new InetSocketAddress(source, 0));
@@ -193,11 +245,20 @@ public final class LoadRun {
         }
     }
 
-    private void publish() throws InterruptedException {
-        List<LoadConnection> connected = new ArrayList<>();
-        Map<EventLoop, List<LoadConnection>> byLoop = new HashMap<>();
+    private void publish(ScheduledExecutorService timer) throws InterruptedException {
+        if (options.idle()) {
+            log.info(
+                    "holding {} connections idle for {} s (keep-alive {} s)",
+                    counters.connected.sum(),
+                    options.duration().toSeconds(),
+                    options.keepAliveSeconds());
+            TimeUnit.NANOSECONDS.sleep(options.duration().toNanos());
+            return;
+        }
+        List<LoadDevice> connected = new ArrayList<>();
+        Map<EventLoop, List<LoadDevice>> byLoop = new HashMap<>();
         for (int i = 0; i < connections.length; i++) {
-            if (connections[i].state() == LoadConnection.State.CONNECTED) {
+            if (connections[i] != null && connections[i].connected()) {
                 connected.add(connections[i]);
                 byLoop.computeIfAbsent(channels[i].eventLoop(), loop -> new ArrayList<>())
                         .add(connections[i]);
@@ -212,6 +273,9 @@ public final class LoadRun {
                 options.duration().toSeconds(),
                 connected.size());
         window.open(System.nanoTime(), options.duration());
+        if (sosProbe != null) {
+            sosProbe.start(timer);
+        }
         List<Future<?>> pacers = new ArrayList<>();
         if (options.rate() > 0) {
             byLoop.forEach((loop, devices) -> {
@@ -229,7 +293,7 @@ public final class LoadRun {
     }
 
     private void awaitAcks() throws InterruptedException {
-        if (options.qos() == 0) {
+        if (options.qos() == 0 || options.idle()) {
             return;
         }
         long deadline = System.nanoTime() + options.ackWait().toNanos();
@@ -241,7 +305,7 @@ public final class LoadRun {
     private void disconnectAll() {
         for (int i = 0; i < connections.length; i++) {
             Channel channel = channels[i];
-            LoadConnection connection = connections[i];
+            LoadDevice connection = connections[i];
             if (channel != null && channel.isOpen()) {
                 channel.eventLoop().execute(connection::disconnect);
             }
@@ -275,7 +339,7 @@ public final class LoadRun {
         lastProgressAcked = acked;
     }
 
-    private LoadReport report(long rampStart, long rampEnd, long unacked, boolean epoll) {
+    private LoadReport report(long rampStart, long rampEnd, long unacked, boolean epoll, SosResult sos) {
         Histogram acks = latency.merged();
         long connected = counters.connected.sum();
         long lastConnAck = counters.lastConnAckNanos.get();
@@ -308,6 +372,9 @@ public final class LoadRun {
                 epoll ? "epoll" : "nio",
                 options.sourceAddresses().stream()
                         .map(InetAddress::getHostAddress)
-                        .toList());
+                        .toList(),
+                options.protocol().wireName(),
+                registrationSeconds,
+                sos);
     }
 }

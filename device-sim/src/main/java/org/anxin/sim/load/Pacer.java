@@ -8,13 +8,13 @@ import java.util.List;
  * so a slow broker shows up as latency, not as a quietly lower rate. Runs on its event loop.
  */
 final class Pacer implements Runnable {
-    private final List<LoadConnection> devices;
+    private final List<LoadDevice> devices;
     private final double perSecond;
     private final PublishWindow window;
     private long released;
     private int cursor;
 
-    Pacer(List<LoadConnection> devices, double perSecond, PublishWindow window) {
+    Pacer(List<LoadDevice> devices, double perSecond, PublishWindow window) {
         this.devices = List.copyOf(devices);
         this.perSecond = perSecond;
         this.window = window;
@@ -28,7 +28,7 @@ final class Pacer implements Runnable {
         int size = devices.size();
         int misses = 0;
         while (due > 0 && misses < size) {
-            LoadConnection device = devices.get(cursor);
+            LoadDevice device = devices.get(cursor);
             cursor = cursor + 1 == size ? 0 : cursor + 1;
             if (device.trySend()) {
                 device.flush();

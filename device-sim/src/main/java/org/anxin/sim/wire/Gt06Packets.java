@@ -173,7 +173,7 @@ public final class Gt06Packets {
     }
 
     /** CRC-16/X.25 (CRC-ITU in the manual) from the length byte(s) through the serial. */
-    static int crc16x25(byte[] bytes, int from, int to) {
+    public static int crc16x25(byte[] bytes, int from, int to) {
         int crc = 0xFFFF;
         for (int i = from; i < to; i++) {
             crc ^= bytes[i] & 0xFF;

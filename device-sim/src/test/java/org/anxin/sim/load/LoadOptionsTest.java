@@ -128,10 +128,66 @@ class LoadOptionsTest {
     }
 
     @Test
-    void refusesAnotherProtocol() {
-        assertThatThrownBy(() -> LoadOptions.parse(Map.of("protocol", "gt06")))
+    void refusesAnUnknownProtocol() {
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("protocol", "coap")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--protocol gt06 is not supported; load speaks mqtt only");
+                .hasMessage("--protocol must be mqtt, watch or gt06, not 'coap'");
+    }
+
+    @Test
+    void numbersWatchesWithTenDigitIds() {
+        LoadOptions options = LoadOptions.parse(Map.of("protocol", "watch"));
+
+        assertThat(options.deviceId(1)).isEqualTo("8800000001");
+        assertThat(options.deviceId(10_000)).isEqualTo("8800010000");
+    }
+
+    @Test
+    void numbersGt06TrackersWithFifteenDigitImeisAfterTheGivenPrefix() {
+        LoadOptions options = LoadOptions.parse(Map.of("protocol", "gt06", "id-prefix", "35"));
+
+        assertThat(options.deviceId(42)).isEqualTo("350000000000042");
+    }
+
+    @Test
+    void refusesAWatchPrefixThatLeavesNoRoomForTheDeviceNumbers() {
+        assertThatThrownBy(
+                        () -> LoadOptions.parse(Map.of("protocol", "watch", "id-prefix", "123456789", "devices", "10")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leaves 1 of a watch id's 10 digits, too few to number 10 devices");
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("protocol", "gt06", "id-prefix", "ab")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be digits");
+    }
+
+    @Test
+    void sosProbeNeedsTheApiAndThePasswordFromTheEnvironment() {
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("sos-every", "2"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("need --api");
+        assertThatThrownBy(() -> LoadOptions.parse(
+                        Map.of("sos-every", "2", "api", "http://127.0.0.1:8080", "password-env", "PW"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("set PW to the platform user's password");
+
+        LoadOptions options = LoadOptions.parse(
+                Map.of("sos-every", "2", "api", "http://127.0.0.1:8080/", "password-env", "PW", "user", "desk"),
+                Map.of("PW", "secret-pw"));
+
+        assertThat(options.sosEverySeconds()).isEqualTo(2);
+        assertThat(options.platform())
+                .isEqualTo(new LoadOptions.Platform("http://127.0.0.1:8080", "desk", "secret-pw"));
+        assertThat(options.platform().toString()).doesNotContain("secret-pw");
+        assertThat(options.registerWithApi()).isFalse();
+    }
+
+    @Test
+    void sosProbeIsMqttOnly() {
+        assertThatThrownBy(() -> LoadOptions.parse(
+                        Map.of("protocol", "watch", "sos-every", "2", "api", "http://127.0.0.1:8080"),
+                        Map.of("ANXIN_ADMIN_PASSWORD", "x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--sos-every needs --protocol mqtt and a publish phase (not --idle)");
     }
 
     @Test

@@ -1,0 +1,137 @@
+# Shared bash for the benchmark scripts: source it after `cd` to the repository root.
+#   bench/mqtt-ingest.sh, bench/sos-latency.sh, bench/idle-connections.sh
+# Every process a script starts goes into `pids` and is stopped by its PID on exit or Ctrl-C; while
+# a benchmark runs, /tmp/anxin-bench-running exists, so others on the box can avoid loading the CPU.
+
+pids=()
+BENCH_MARKER=/tmp/anxin-bench-running
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+stop_pid() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  log "process $pid did not stop within 10 s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# stop_and_forget PID: stop it and drop it from the clean-up list (its PID may be reused later)
+stop_and_forget() {
+  local pid=$1 kept=() p
+  stop_pid "$pid"
+  for p in "${pids[@]}"; do
+    [[ $p == "$pid" ]] || kept+=("$p")
+  done
+  pids=("${kept[@]}")
+}
+
+# bench_cleanup: stop what we started, remove the work dir ($work) and the marker
+bench_cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    stop_pid "$pid"
+  done
+  [[ -n ${work:-} ]] && rm -rf "$work"
+  rm -f "$BENCH_MARKER"
+}
+
+bench_traps() {
+  trap bench_cleanup EXIT
+  trap 'log "interrupted"; exit 130' INT TERM
+}
+
+# mark_running: create the marker right before the measured load (bench_cleanup removes it)
+mark_running() {
+  echo "$$ $(basename "$0") $(date -u +%FT%TZ)" >"$BENCH_MARKER"
+}
+
+# A port below the ephemeral range (32768–60999), so the load client's own ports never take it.
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 12000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  log "no free port found"
+  exit 1
+}
+
+wait_port() {
+  local port=$1 pid=$2 name=$3 tries=${4:-300}
+  for _ in $(seq 1 "$tries"); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "$name exited before listening on $port"
+      return 1
+    fi
+    sleep 0.1
+  done
+  log "$name is not listening on $port after $((tries / 10)) s"
+  return 1
+}
+
+# redis_binary DIR: sets redis_bin and redis_source. The binary inside the embedded-redis jar the
+# platform starts (in ~/.m2 once the gateway or platform was built); Debian's redis-server if not.
+redis_binary() {
+  local dir=$1 redis_version redis_jar redis_entry
+  redis_version=$(sed -n 's:.*<embedded-redis.version>\(.*\)</embedded-redis.version>.*:\1:p' pom.xml)
+  redis_jar="$HOME/.m2/repository/com/github/codemonstur/embedded-redis/$redis_version/embedded-redis-$redis_version.jar"
+  redis_entry=$(unzip -Z1 "$redis_jar" 2>/dev/null | grep -E '^redis-server-.*-linux-amd64$' | head -1 || true)
+  if [[ -n $redis_entry ]]; then
+    unzip -p "$redis_jar" "$redis_entry" >"$dir/redis-server"
+    chmod +x "$dir/redis-server"
+    redis_bin="$dir/redis-server"
+    redis_source="$redis_entry from embedded-redis $redis_version"
+  else
+    command -v redis-server >/dev/null || apt-get install -y redis-server >/dev/null
+    redis_bin=$(command -v redis-server)
+    redis_source="Debian redis-server"
+  fi
+}
+
+# start_redis PORT DIR: a Redis without persistence on loopback; sets redis_pid
+start_redis() {
+  local port=$1 dir=$2
+  "$redis_bin" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$dir" --maxclients 100000 \
+    >"$dir/redis-$port.log" 2>&1 &
+  redis_pid=$!
+  pids+=("$redis_pid")
+  wait_port "$port" "$redis_pid" redis
+}
+
+# redis_register PORT FILE COUNT: pipe the HSET commands in FILE (one per device, then PING) to
+# Redis and check that COUNT of them were answered
+redis_register() {
+  local port=$1 file=$2 count=$3 registered=0 line
+  exec 3<>"/dev/tcp/127.0.0.1/$port"
+  cat "$file" >&3
+  while IFS= read -r -t 30 line <&3; do
+    case $line in
+      :*) registered=$((registered + 1)) ;;
+      +PONG*) break ;;
+      *) log "redis: $line" ;;
+    esac
+  done
+  exec 3>&-
+  [[ $registered -eq $count ]] || { log "registered only $registered of $count devices in Redis"; return 1; }
+  log "registered $registered devices in Redis"
+}
+
+# machine_info: what every result's machine.txt starts with
+machine_info() {
+  echo "date: $(date -u)"
+  echo "nproc: $(nproc)"
+  free -g
+  java -version 2>&1
+  echo "uptime before: $(uptime)"
+}

@@ -1,0 +1,177 @@
+package org.anxin.sim.load;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SOS press → alarm on the operator's screen. Every {@code --sos-every} seconds of the publish
+ * phase a fresh MQTT button (registered through the REST API with a senior of its own, so it can
+ * have no open SOS alarm that the press would merge into) publishes an SOS; the time until the
+ * alarm with that device id and type SOS arrives on the SSE feed is recorded. Afterwards each
+ * alarm seen is closed as a false alarm, so the desk is left as it was found.
+ */
+final class SosProbe {
+    private static final Logger log = LoggerFactory.getLogger("device-sim.load");
+    /** How long after the last press a missing alarm is still awaited. */
+    private static final long LATE_SECONDS = 10;
+
+    private final LoadOptions options;
+    private final ApiSession session;
+    private final int count;
+    private final List<SosDevice> devices = new ArrayList<>();
+    private final List<Channel> channels = new ArrayList<>();
+    private final Map<String, Integer> indexById = new HashMap<>();
+    private final long[] seenAtNanos;
+    private final long[] alarmIds;
+    private final Histogram latency = new Histogram(LatencyRecorder.HIGHEST_MICROS, 3);
+    private AlarmFeed feed;
+    private int pressed;
+
+    SosProbe(LoadOptions options, ApiSession session) {
+        this.options = options;
+        this.session = session;
+        this.count = (int) Math.max(1, options.duration().toSeconds() / options.sosEverySeconds());
+        this.seenAtNanos = new long[count];
+        this.alarmIds = new long[count];
+    }
+
+    /** Registers and connects the SOS devices and opens the feed; before the ramp. */
+    void prepare(Bootstrap bootstrap, InetSocketAddress broker) throws IOException, InterruptedException {
+        String run = Long.toString(System.currentTimeMillis() / 1000, 36);
+        String[] secrets = new ApiRegistrar(session)
+                .register(count, n -> "sos-" + run + "-" + n, LoadProtocol.MQTT, "SOS probe senior");
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        int keepAlive = options.keepAliveSeconds();
+        for (int i = 0; i < count; i++) {
+            String id = "sos-" + run + "-" + (i + 1);
+            SosDevice device =
+                    new SosDevice(id, secrets[i].getBytes(java.nio.charset.StandardCharsets.UTF_8), keepAlive);
+            devices.add(device);
+            indexById.put(id, i);
+            ready.add(device.ready());
+            channels.add(bootstrap
+                    .clone()
+                    .handler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel channel) {
+                            channel.pipeline()
+                                    .addLast(
+                                            new IdleStateHandler(0, keepAlive / 2, 0, TimeUnit.SECONDS),
+                                            new BrokerPacketDecoder(),
+                                            device);
+                        }
+                    })
+                    .connect(broker)
+                    .channel());
+        }
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("SOS devices did not all connect: " + e.getMessage());
+        }
+        feed = new AlarmFeed(session, this::alarm);
+        if (!feed.awaitHello(10)) {
+            throw new IllegalStateException(
+                    "no 'hello' on " + options.platform().baseUrl() + "/api/alarms/stream");
+        }
+        log.info("SOS probe: {} devices registered and connected, alarm feed open", count);
+    }
+
+    /** Presses at S/2, 3S/2, … into the publish phase, so every press lies inside it. */
+    void start(ScheduledExecutorService timer) {
+        long every = options.sosEverySeconds() * 1000L;
+        for (int i = 0; i < count; i++) {
+            SosDevice device = devices.get(i);
+            Channel channel = channels.get(i);
+            timer.schedule(
+                    () -> channel.eventLoop().execute(() -> {
+                        device.press();
+                        synchronized (this) {
+                            pressed++;
+                        }
+                    }),
+                    every / 2 + i * every,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void alarm(JsonNode alarm, long seenAt) {
+        Integer index = indexById.get(alarm.path("deviceId").asString(""));
+        if (index == null || !"SOS".equals(alarm.path("type").asString("")) || seenAtNanos[index] != 0) {
+            return;
+        }
+        long pressedAt = devices.get(index).pressedAtNanos();
+        if (pressedAt == 0) {
+            return;
+        }
+        seenAtNanos[index] = seenAt;
+        alarmIds[index] = alarm.path("id").asLong();
+        long micros = Math.max(0, (seenAt - pressedAt) / 1000);
+        latency.recordValue(Math.min(micros, LatencyRecorder.HIGHEST_MICROS));
+        log.info(
+                "SOS {} ({}): alarm {} on the feed {} ms after the press",
+                index + 1,
+                devices.get(index).deviceId(),
+                alarmIds[index],
+                String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0));
+    }
+
+    /** After the publish phase: waits for late alarms, closes them as false alarms, disconnects. */
+    SosResult finish() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LATE_SECONDS);
+        while (seen() < pressedCount() && System.nanoTime() - deadline < 0) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        feed.close();
+        SosResult result;
+        List<Long> toClose = new ArrayList<>();
+        synchronized (this) {
+            for (int i = 0; i < count; i++) {
+                if (seenAtNanos[i] != 0) {
+                    toClose.add(alarmIds[i]);
+                }
+            }
+            result = SosResult.of(pressed, toClose.size(), latency);
+        }
+        // one at a time, as an operator would: in one run 30 concurrent POSTs all timed out while
+        // the platform logged "Failed to obtain JDBC Connection"
+        for (long id : toClose) {
+            try {
+                session.post("/api/alarms/" + id + "/false-alarm", Map.of("note", "device-sim load SOS probe"), 200)
+                        .join();
+            } catch (java.util.concurrent.CompletionException e) {
+                log.warn("could not close alarm {} as a false alarm: {}", id, e.getMessage());
+            }
+        }
+        devices.forEach(
+                device -> channels.get(devices.indexOf(device)).eventLoop().execute(device::disconnect));
+        return result;
+    }
+
+    private synchronized int pressedCount() {
+        return pressed;
+    }
+
+    private synchronized int seen() {
+        int seen = 0;
+        for (long at : seenAtNanos) {
+            seen += at != 0 ? 1 : 0;
+        }
+        return seen;
+    }
+}
