@@ -93,7 +93,9 @@ public final class PipelineRig implements AutoCloseable {
 
     /** The stream entries of one device, oldest first. */
     public List<Map<String, String>> events(String deviceId) {
-        return redis.client().xrange(streams.keyOf(deviceId), (StreamEntryID) null, (StreamEntryID) null).stream()
+        return streams.keysOf(deviceId).stream()
+                .flatMap(key -> redis.client().xrange(key, (StreamEntryID) null, (StreamEntryID) null).stream())
+                .sorted(java.util.Comparator.comparing(entry -> entry.getID()))
                 .map(entry -> entry.getFields())
                 .toList();
     }

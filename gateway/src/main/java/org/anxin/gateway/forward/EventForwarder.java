@@ -138,7 +138,8 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (Pending pending : batch) {
                 DeviceEvent event = pending.event();
-                replies.add(pipeline.xadd(streams.keyOf(event.deviceId()), params, event.toStreamFields(gatewayNode)));
+                replies.add(pipeline.xadd(
+                        streams.keyOf(event.deviceId(), event.type()), params, event.toStreamFields(gatewayNode)));
             }
             pipeline.sync();
         }

@@ -17,6 +17,7 @@ import org.anxin.gateway.PipelineRig;
 import org.anxin.gateway.TestRedis;
 import org.anxin.gateway.command.Command;
 import org.anxin.gateway.command.Downlinks;
+import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.EventStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,7 @@ class MqttPipelineTest {
     private static final String DEVICE = "btn-0001";
     private static final String SECRET = "s3cret";
     private static final String STREAM = new EventStreams(8).keyOf(DEVICE);
+    private static final String ALARM_STREAM = new EventStreams(8).keyOf(DEVICE, EventType.SOS);
 
     /** CONNECT, MQTT 3.1.1, clean session, keep-alive 60, client id = username = btn-0001, password s3cret. */
     private static final String CONNECT = "10 26 0004 " + ascii("MQTT") + "04 c2 003c 0008" + ascii(DEVICE) + "0008"
@@ -140,6 +142,7 @@ class MqttPipelineTest {
         assertThat(channel.isActive()).isFalse();
         assertThat(publish.refCnt()).isZero();
         assertThat(redis.client().exists(STREAM)).isFalse();
+        assertThat(redis.client().exists(ALARM_STREAM)).isFalse();
     }
 
     @Test

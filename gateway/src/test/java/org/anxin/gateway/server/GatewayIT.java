@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.EventStreams;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -369,7 +370,10 @@ class GatewayIT {
     private static List<StreamEntry> entries(String deviceId, String type) {
         return redis
                 .client()
-                .xrange(new EventStreams(8).keyOf(deviceId), (StreamEntryID) null, (StreamEntryID) null)
+                .xrange(
+                        new EventStreams(8).keyOf(deviceId, EventType.valueOf(type)),
+                        (StreamEntryID) null,
+                        (StreamEntryID) null)
                 .stream()
                 .filter(e -> deviceId.equals(e.getFields().get("deviceId"))
                         && type.equals(e.getFields().get("type")))

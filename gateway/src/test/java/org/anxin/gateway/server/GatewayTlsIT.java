@@ -23,6 +23,7 @@ import javax.net.ssl.SSLSocketFactory;
 import org.anxin.gateway.LeakCheck;
 import org.anxin.gateway.TestKeystore;
 import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.EventStreams;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -245,7 +246,10 @@ class GatewayTlsIT {
     private static List<StreamEntry> entries(String deviceId, String type) {
         return redis
                 .client()
-                .xrange(new EventStreams(8).keyOf(deviceId), (StreamEntryID) null, (StreamEntryID) null)
+                .xrange(
+                        new EventStreams(8).keyOf(deviceId, EventType.valueOf(type)),
+                        (StreamEntryID) null,
+                        (StreamEntryID) null)
                 .stream()
                 .filter(e -> deviceId.equals(e.getFields().get("deviceId"))
                         && type.equals(e.getFields().get("type")))

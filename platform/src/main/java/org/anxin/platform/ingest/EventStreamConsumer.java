@@ -1,6 +1,7 @@
 package org.anxin.platform.ingest;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * Reads every event partition through the consumer group {@code anxin-platform}. Each entry is
+ * Reads every partition of both lanes ({@code anxin:alarms:{p}} for device alarms, read first, and
+ * {@code anxin:events:{p}} for the rest) through the consumer group {@code anxin-platform}. Each entry is
  * stored in one database transaction and acknowledged (XACK) only after it committed, so a crash
  * loses nothing: what this node read but did not store is reclaimed by another node (XAUTOCLAIM)
  * once idle for 30 s. Entries that break the contract are recorded and acknowledged, so one bad
@@ -34,6 +36,12 @@ class EventStreamConsumer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventStreamConsumer.class);
     private static final long RECLAIM_IDLE_MILLIS = 30_000;
     private static final long RECLAIM_EVERY_MILLIS = 15_000;
+    /** Device alarms (SOS, FALL, …): read ahead of everything else. */
+    static final String ALARMS = "anxin:alarms:";
+    /** Everything else (positions, heartbeats, vitals, online/offline). */
+    static final String EVENTS = "anxin:events:";
+
+    private static final int BATCH = 100;
 
     private final JedisPooled redis;
     private final DeviceService devices;
@@ -113,43 +121,68 @@ class EventStreamConsumer implements SmartLifecycle {
     }
 
     private void createGroups() {
-        for (int p = 0; p < partitions; p++) {
-            StreamGroups.ensure(redis, stream(p), GROUP);
+        for (String stream : allStreams()) {
+            StreamGroups.ensure(redis, stream, GROUP);
         }
     }
 
+    /**
+     * One read over both lanes (alarm streams first, so a blocking read wakes for an alarm too).
+     * Alarm entries are stored first; between one partition's events and the next, any alarm
+     * that arrived meanwhile goes ahead, so an SOS never waits behind a backlog of positions.
+     */
     private void readAll(StreamEntryID from) {
-        Map<String, StreamEntryID> streams = new LinkedHashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            streams.put(stream(p), from);
-        }
-        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(100);
-        if (StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY.equals(from)) {
+        boolean pendingOnly = !StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY.equals(from);
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(BATCH);
+        if (!pendingOnly) {
             params.block(1_000);
         }
-        List<Map.Entry<String, List<StreamEntry>>> batches = redis.xreadGroup(GROUP, consumer, params, streams);
-        if (batches == null) {
-            return;
+        List<Map.Entry<String, List<StreamEntry>>> batches = read(allStreams(), from, params);
+        for (Map.Entry<String, List<StreamEntry>> batch : batches) {
+            if (batch.getKey().startsWith(ALARMS)) {
+                handleAll(batch);
+            }
         }
         for (Map.Entry<String, List<StreamEntry>> batch : batches) {
-            for (StreamEntry entry : batch.getValue()) {
-                handle(batch.getKey(), entry);
+            if (!batch.getKey().startsWith(ALARMS)) {
+                handleAll(batch);
+                if (!pendingOnly) {
+                    read(
+                                    alarmStreams(),
+                                    from,
+                                    XReadGroupParams.xReadGroupParams().count(BATCH))
+                            .forEach(this::handleAll);
+                }
             }
         }
     }
 
+    private List<Map.Entry<String, List<StreamEntry>>> read(
+            List<String> keys, StreamEntryID from, XReadGroupParams params) {
+        Map<String, StreamEntryID> streams = new LinkedHashMap<>();
+        keys.forEach(key -> streams.put(key, from));
+        List<Map.Entry<String, List<StreamEntry>>> batches = redis.xreadGroup(GROUP, consumer, params, streams);
+        return batches == null ? List.of() : batches;
+    }
+
+    private void handleAll(Map.Entry<String, List<StreamEntry>> batch) {
+        for (StreamEntry entry : batch.getValue()) {
+            handle(batch.getKey(), entry);
+        }
+    }
+
     private void reclaim() {
-        for (int p = 0; p < partitions; p++) {
+        for (String stream : allStreams()) {
             Map.Entry<StreamEntryID, List<StreamEntry>> claimed = redis.xautoclaim(
-                    stream(p),
+                    stream,
                     GROUP,
                     consumer,
                     RECLAIM_IDLE_MILLIS,
                     new StreamEntryID(0, 0),
-                    XAutoClaimParams.xAutoClaimParams().count(100));
+                    XAutoClaimParams.xAutoClaimParams().count(BATCH));
             for (StreamEntry entry : claimed.getValue()) {
-                log.info("reclaimed event {} on {} left pending by a stopped consumer", entry.getID(), stream(p));
-                handle(stream(p), entry);
+                log.info("reclaimed event {} on {} left pending by a stopped consumer", entry.getID(), stream);
+                handle(stream, entry);
             }
         }
     }
@@ -190,7 +223,20 @@ class EventStreamConsumer implements SmartLifecycle {
         return Math.min(backoff * 2, 5_000);
     }
 
-    private static String stream(int partition) {
-        return "anxin:events:" + partition;
+    /** The alarm lane first, then the events lane, each in partition order. */
+    private List<String> allStreams() {
+        List<String> keys = new ArrayList<>(alarmStreams());
+        for (int p = 0; p < partitions; p++) {
+            keys.add(EVENTS + p);
+        }
+        return keys;
+    }
+
+    private List<String> alarmStreams() {
+        List<String> keys = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            keys.add(ALARMS + p);
+        }
+        return keys;
     }
 }

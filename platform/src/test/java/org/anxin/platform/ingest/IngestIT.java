@@ -21,6 +21,7 @@ import org.anxin.platform.DeviceStream;
 import org.anxin.platform.HttpApi;
 import org.anxin.platform.PlatformIT;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -209,6 +210,33 @@ class IngestIT extends PlatformIT {
         } finally {
             response.body().close();
         }
+    }
+
+    @Test
+    void anSosInTheAlarmLaneOvertakesABacklogOfPositions() {
+        long senior = createSenior("孟秀珍");
+        createDevice("ing-tracker-busy", senior);
+        createDevice("ing-btn-lane", senior);
+        // 3,000 positions queued in the events lane (several seconds of work for the consumer) ...
+        Instant start = Instant.parse("2026-11-22T12:00:00Z");
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            for (int i = 0; i < 3_000; i++) {
+                Map<String, String> position =
+                        DeviceStream.entry("ing-tracker-busy", "LOCATION", start.plusSeconds(i), Instant.now());
+                pipe.xadd(stream("ing-tracker-busy"), StreamEntryID.NEW_ENTRY, position);
+            }
+            pipe.sync();
+        }
+        // ... then an SOS in the alarm lane
+        Map<String, String> sos = entry("ing-btn-lane", "SOS", "2026-11-22T12:30:00Z");
+        redis.xadd("anxin:alarms:" + Math.floorMod("ing-btn-lane".hashCode(), 8), StreamEntryID.NEW_ENTRY, sos);
+
+        awaitOpenAlarm("ing-btn-lane");
+        int positionsStored = admin().get("/api/devices/ing-tracker-busy/events?limit=500")
+                .json()
+                .size();
+        assertThat(positionsStored).as("positions stored before the SOS was").isLessThan(500);
+        awaitStored("ing-tracker-busy", "LOCATION", 50); // and the backlog is still worked off
     }
 
     private Map<String, String> entry(String deviceId, String type, String deviceTime) {
