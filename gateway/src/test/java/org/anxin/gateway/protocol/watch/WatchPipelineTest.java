@@ -176,6 +176,7 @@ class WatchPipelineTest {
         });
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(rig.redis().client().keys("anxin:events:*")).isEmpty();
+        assertThat(rig.redis().client().keys("anxin:alarms:*")).isEmpty();
     }
 
     @Test
