@@ -145,7 +145,7 @@ class EventStreamConsumer implements SmartLifecycle {
         }
         for (Map.Entry<String, List<StreamEntry>> batch : batches) {
             if (!batch.getKey().startsWith(ALARMS)) {
-                handleAll(batch);
+                storeTogether(batch.getKey(), batch.getValue());
                 if (!pendingOnly) {
                     read(
                                     alarmStreams(),
@@ -184,6 +184,30 @@ class EventStreamConsumer implements SmartLifecycle {
                 log.info("reclaimed event {} on {} left pending by a stopped consumer", entry.getID(), stream);
                 handle(stream, entry);
             }
+        }
+    }
+
+    /**
+     * A partition's batch of ordinary events in one transaction (one commit instead of one per
+     * event), acknowledged together once committed. If any of them breaks the transaction (an
+     * unregistered device, a database error), the batch is rolled back and stored entry by entry,
+     * so only that entry is rejected. Alarms never wait for this: they are stored one by one.
+     */
+    private void storeTogether(String stream, List<StreamEntry> entries) {
+        List<StreamEntry> present =
+                entries.stream().filter(e -> e.getFields() != null).toList();
+        try {
+            List<DeviceEvent> events = present.stream()
+                    .map(entry -> StreamEntries.parse(entry.getFields()))
+                    .toList();
+            transactions.executeWithoutResult(status -> events.forEach(devices::record));
+        } catch (RuntimeException e) {
+            log.debug("batch of {} on {} stored one by one: {}", entries.size(), stream, e.toString());
+            entries.forEach(entry -> handle(stream, entry));
+            return;
+        }
+        if (!entries.isEmpty()) {
+            redis.xack(stream, GROUP, entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
         }
     }
 
