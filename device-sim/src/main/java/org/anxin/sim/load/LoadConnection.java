@@ -3,15 +3,8 @@ package org.anxin.sim.load;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One simulated device on one connection: CONNECT, then PUBLISH as told, PINGREQ when idle,
@@ -20,13 +13,11 @@ import org.slf4j.LoggerFactory;
  * <p>QoS 1 messages in flight sit in a ring of {@value #WINDOW} slots indexed by packet id; a
  * device whose next slot is still taken sends nothing until that PUBACK arrives.
  */
-final class LoadConnection extends ChannelInboundHandlerAdapter implements LoadDevice {
+final class LoadConnection extends LoadHandler {
     static final int WINDOW = 64;
     /** Packet ids run 1 … 32,768: a multiple of the window, so consecutive ids stay in consecutive slots. */
     static final int MAX_PACKET_ID = 32_768;
 
-    private static final Logger log = LoggerFactory.getLogger("device-sim.load");
-    private static final long CONNACK_TIMEOUT_SECONDS = 10;
     private static final int QOS0_BATCH = 16;
 
     enum State {
@@ -39,28 +30,20 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements LoadD
     /** What all connections of one run share. */
     record Shared(int qos, boolean paced, PublishWindow window, LoadCounters counters, LatencyRecorder latency) {}
 
-    private final String deviceId;
     private final byte[] connectPacket;
     private final PublishTemplate template;
-    private final Shared shared;
     private final int[] ringIds = new int[WINDOW];
     private final long[] ringSentAt = new long[WINDOW];
 
     private volatile State state = State.CONNECTING;
-    private ChannelHandlerContext ctx;
-    private Histogram latency;
-    private ScheduledFuture<?> connAckTimeout;
-    private boolean resolved;
     private int lastPacketId;
     private int inFlight;
-    private boolean flushPending;
     private boolean publishing;
 
     LoadConnection(String deviceId, byte[] connectPacket, PublishTemplate template, Shared shared) {
-        this.deviceId = deviceId;
+        super(deviceId, shared);
         this.connectPacket = connectPacket;
         this.template = template;
-        this.shared = shared;
     }
 
     State state() {
@@ -77,24 +60,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements LoadD
     }
 
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
-        this.latency = shared.latency().forLoop(ctx.executor());
-    }
-
-    @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(connectPacket));
-        connAckTimeout = ctx.executor()
-                .schedule(
-                        () -> {
-                            if (!resolved) {
-                                failConnect(LoadError.CONNACK_TIMEOUT, "no CONNACK within 10 s");
-                                ctx.close();
-                            }
-                        },
-                        CONNACK_TIMEOUT_SECONDS,
-                        TimeUnit.SECONDS);
+        hello(ctx, connectPacket, LoadError.CONNACK_TIMEOUT, "no CONNACK within 10 s");
     }
 
     @Override
@@ -112,30 +79,20 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements LoadD
         // PINGRESP: reading it is enough, it resets the reader-idle timer
     }
 
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (flushPending) {
-            flushPending = false;
-            ctx.flush();
-        }
-    }
-
     private void connAck(int returnCode) {
         if (resolved) {
             shared.counters().error(LoadError.PROTOCOL, "device " + deviceId + " got a second CONNACK");
             return;
         }
-        connAckTimeout.cancel(false);
+        helloAnswered();
         if (returnCode != 0) {
             failConnect(LoadError.CONNACK_REFUSED, "device " + deviceId + ": CONNACK return code " + returnCode);
             state = State.CLOSING;
             ctx.close();
             return;
         }
-        resolved = true;
+        connectedNow();
         state = State.CONNECTED;
-        shared.counters().connected.increment();
-        shared.counters().lastConnAckNanos.accumulateAndGet(System.nanoTime(), Math::max);
         if (shared.window().isOpen(System.nanoTime())) {
             startPublishing();
         }
@@ -153,15 +110,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements LoadD
         }
         ringIds[slot] = 0;
         inFlight--;
-        latency.recordValue(Math.min((now - ringSentAt[slot]) / 1000, LatencyRecorder.HIGHEST_MICROS));
-        LoadCounters counters = shared.counters();
-        counters.acked.increment();
-        if (shared.window().isOpen(now)) {
-            counters.ackedInWindow.increment();
-            if (!shared.paced() && trySend()) {
-                flushPending = true;
-            }
-        }
+        answered(now, ringSentAt[slot]);
     }
 
     @Override
@@ -265,9 +214,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements LoadD
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (connAckTimeout != null) {
-            connAckTimeout.cancel(false);
-        }
+        helloAnswered();
         if (!resolved) {
             failConnect(LoadError.CLOSED, "device " + deviceId + ": closed by the broker before CONNACK");
         } else if (state == State.CONNECTED) {
@@ -276,22 +223,5 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements LoadD
         shared.counters().lost.add(inFlight);
         inFlight = 0;
         state = State.CLOSED;
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof DecoderException) {
-            shared.counters().error(LoadError.PROTOCOL, "device " + deviceId + ": " + cause.getMessage());
-        } else {
-            // a reset: channelInactive counts the close
-            log.debug("device {}: {}", deviceId, cause.toString());
-        }
-        ctx.close();
-    }
-
-    private void failConnect(LoadError kind, String detail) {
-        resolved = true;
-        shared.counters().connectFailures.increment();
-        shared.counters().error(kind, detail);
     }
 }

@@ -2,15 +2,8 @@ package org.anxin.sim.load;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One "3G" watch or GT06 tracker on one TCP connection: log in (watch: the first LK; GT06: login),
@@ -19,16 +12,12 @@ import org.slf4j.LoggerFactory;
  * in flight sit in a FIFO ring of {@value #WINDOW}; a GT06 ack must carry the serial at its head.
  * Keep-alive messages share the ring but are not measured.
  */
-final class TcpLoadConnection extends ChannelInboundHandlerAdapter implements LoadDevice {
+final class TcpLoadConnection extends LoadHandler {
     static final int WINDOW = 64;
 
-    private static final Logger log = LoggerFactory.getLogger("device-sim.load");
-    private static final long LOGIN_TIMEOUT_SECONDS = 10;
     private static final int LOGIN_SERIAL = 1;
 
     private final LoadProtocol protocol;
-    private final String deviceId;
-    private final LoadConnection.Shared shared;
     /** The watch's LK is the same bytes every time; GT06 packets differ by serial. */
     private final byte[] fixedMessage;
 
@@ -40,19 +29,13 @@ final class TcpLoadConnection extends ChannelInboundHandlerAdapter implements Lo
     private int measuredInFlight;
 
     private volatile boolean connected;
-    private boolean resolved;
     private boolean closing;
-    private ChannelHandlerContext ctx;
-    private Histogram latency;
-    private ScheduledFuture<?> loginTimeout;
     private int lastSerial = LOGIN_SERIAL;
-    private boolean flushPending;
     private boolean publishing;
 
     TcpLoadConnection(LoadProtocol protocol, String deviceId, LoadConnection.Shared shared) {
+        super(deviceId, shared);
         this.protocol = protocol;
-        this.deviceId = deviceId;
-        this.shared = shared;
         this.fixedMessage = protocol == LoadProtocol.WATCH ? protocol.message(deviceId, 0) : null;
     }
 
@@ -62,26 +45,12 @@ final class TcpLoadConnection extends ChannelInboundHandlerAdapter implements Lo
     }
 
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
-        this.latency = shared.latency().forLoop(ctx.executor());
-    }
-
-    @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(protocol.login(deviceId, LOGIN_SERIAL)));
-        loginTimeout = ctx.executor()
-                .schedule(
-                        () -> {
-                            if (!resolved) {
-                                failConnect(
-                                        LoadError.CONNACK_TIMEOUT,
-                                        "device " + deviceId + ": login not answered within 10 s");
-                                ctx.close();
-                            }
-                        },
-                        LOGIN_TIMEOUT_SECONDS,
-                        TimeUnit.SECONDS);
+        hello(
+                ctx,
+                protocol.login(deviceId, LOGIN_SERIAL),
+                LoadError.CONNACK_TIMEOUT,
+                "device " + deviceId + ": login not answered within 10 s");
     }
 
     @Override
@@ -101,20 +70,9 @@ final class TcpLoadConnection extends ChannelInboundHandlerAdapter implements Lo
         acked(reply);
     }
 
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (flushPending) {
-            flushPending = false;
-            ctx.flush();
-        }
-    }
-
     private void loggedIn() {
-        loginTimeout.cancel(false);
-        resolved = true;
+        connectedNow();
         connected = true;
-        shared.counters().connected.increment();
-        shared.counters().lastConnAckNanos.accumulateAndGet(System.nanoTime(), Math::max);
         if (shared.window().isOpen(System.nanoTime())) {
             startPublishing();
         }
@@ -140,15 +98,7 @@ final class TcpLoadConnection extends ChannelInboundHandlerAdapter implements Lo
             return;
         }
         measuredInFlight--;
-        latency.recordValue(Math.min((now - sentAt) / 1000, LatencyRecorder.HIGHEST_MICROS));
-        LoadCounters counters = shared.counters();
-        counters.acked.increment();
-        if (shared.window().isOpen(now)) {
-            counters.ackedInWindow.increment();
-            if (!shared.paced() && trySend()) {
-                flushPending = true;
-            }
-        }
+        answered(now, sentAt);
     }
 
     @Override
@@ -218,9 +168,7 @@ final class TcpLoadConnection extends ChannelInboundHandlerAdapter implements Lo
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (loginTimeout != null) {
-            loginTimeout.cancel(false);
-        }
+        helloAnswered();
         if (!resolved) {
             resolved = true;
             failConnect(LoadError.CLOSED, "device " + deviceId + ": closed by the server before the login ack");
@@ -230,21 +178,5 @@ final class TcpLoadConnection extends ChannelInboundHandlerAdapter implements Lo
         shared.counters().lost.add(measuredInFlight);
         measuredInFlight = 0;
         connected = false;
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof DecoderException) {
-            shared.counters().error(LoadError.PROTOCOL, "device " + deviceId + ": " + cause.getMessage());
-        } else {
-            log.debug("device {}: {}", deviceId, cause.toString());
-        }
-        ctx.close();
-    }
-
-    private void failConnect(LoadError kind, String detail) {
-        resolved = true;
-        shared.counters().connectFailures.increment();
-        shared.counters().error(kind, detail);
     }
 }
