@@ -48,18 +48,11 @@ if ! command -v mosquitto >/dev/null; then
 fi
 mosquitto_bin=$(command -v mosquitto)
 
-log "building the gateway and device-sim, and the Moquette launcher"
-./mvnw -q -pl gateway,device-sim -am package -DskipTests
-./mvnw -q -f bench/moquette/pom.xml package
-gateway_jar=$(ls gateway/target/gateway-*-exec.jar | head -1)
-sim_jar=$(ls device-sim/target/device-sim-*-exec.jar | head -1)
-moquette_cp="bench/moquette/target/moquette-launcher-0.1.0-SNAPSHOT.jar:bench/moquette/target/lib/*"
+build_gateway_sim_moquette
 redis_binary "$work"
 
 mkdir -p "$out"
-secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-printf '%s\n' "$secret" >"$work/secret"
-secret_sha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
+load_secret "$work"
 per_loader=$(((TOTAL + LOADERS - 1) / LOADERS))
 {
   machine_info

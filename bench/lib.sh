@@ -135,3 +135,22 @@ machine_info() {
   java -version 2>&1
   echo "uptime before: $(uptime)"
 }
+
+# Builds the gateway and device-sim jars and the Moquette launcher (outside the reactor); sets
+# gateway_jar, sim_jar and moquette_cp.
+build_gateway_sim_moquette() {
+  log "building the gateway and device-sim, and the Moquette launcher"
+  ./mvnw -q -pl gateway,device-sim -am package -DskipTests
+  ./mvnw -q -f bench/moquette/pom.xml package
+  gateway_jar=$(ls gateway/target/gateway-*-exec.jar | head -1)
+  sim_jar=$(ls device-sim/target/device-sim-*-exec.jar | head -1)
+  moquette_cp="bench/moquette/target/moquette-launcher-0.1.0-SNAPSHOT.jar:bench/moquette/target/lib/*"
+}
+
+# One random secret for all load devices, in $1/secret (for --secret-file); sets secret and
+# secret_sha256 (what the device registry keeps).
+load_secret() {
+  secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  printf '%s\n' "$secret" >"$1/secret"
+  secret_sha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
+}
