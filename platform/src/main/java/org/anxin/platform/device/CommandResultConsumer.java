@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.anxin.platform.system.BackgroundLoop;
 import org.anxin.platform.system.StreamGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
@@ -21,7 +21,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * by {@link DeviceCommands}' sweep, which sends a command again when it heard nothing.
  */
 @Component
-class CommandResultConsumer implements SmartLifecycle {
+class CommandResultConsumer extends BackgroundLoop {
     static final String STREAM = "anxin:command-results";
     private static final String GROUP = "anxin-platform";
     private static final Logger log = LoggerFactory.getLogger(CommandResultConsumer.class);
@@ -30,42 +30,17 @@ class CommandResultConsumer implements SmartLifecycle {
     private final DeviceCommands commands;
     private final String consumer =
             "platform-" + ManagementFactory.getRuntimeMXBean().getName();
-    private volatile boolean running;
-    private Thread thread;
 
     CommandResultConsumer(JedisPooled redis, DeviceCommands commands) {
+        super("command-results", 3_000);
         this.redis = redis;
         this.commands = commands;
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "command-results");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
+    protected void loop() {
         boolean groupReady = false;
-        while (running) {
+        while (running()) {
             try {
                 if (!groupReady) {
                     StreamGroups.ensure(redis, STREAM, GROUP);
@@ -86,7 +61,7 @@ class CommandResultConsumer implements SmartLifecycle {
                     }
                 }
             } catch (RuntimeException e) {
-                if (!running) {
+                if (!running()) {
                     break;
                 }
                 if (StreamGroups.lost(e)) {

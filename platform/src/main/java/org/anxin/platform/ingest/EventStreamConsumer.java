@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.anxin.platform.device.DeviceEvent;
 import org.anxin.platform.device.DeviceService;
+import org.anxin.platform.system.BackgroundLoop;
 import org.anxin.platform.system.StreamGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +31,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * entry never blocks a partition.
  */
 @Component
-class EventStreamConsumer implements SmartLifecycle {
+class EventStreamConsumer extends BackgroundLoop {
     static final String GROUP = "anxin-platform";
     private static final Logger log = LoggerFactory.getLogger(EventStreamConsumer.class);
     private static final long RECLAIM_IDLE_MILLIS = 30_000;
@@ -50,8 +50,6 @@ class EventStreamConsumer implements SmartLifecycle {
     private final int partitions;
     private final String consumer =
             "platform-" + ManagementFactory.getRuntimeMXBean().getName();
-    private volatile boolean running;
-    private Thread thread;
 
     EventStreamConsumer(
             JedisPooled redis,
@@ -59,6 +57,7 @@ class EventStreamConsumer implements SmartLifecycle {
             TransactionTemplate transactions,
             JdbcClient db,
             @Value("${anxin.event-partitions}") int partitions) {
+        super("event-stream-consumer", 5_000);
         this.redis = redis;
         this.devices = devices;
         this.transactions = transactions;
@@ -67,35 +66,11 @@ class EventStreamConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "event-stream-consumer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
+    protected void loop() {
         long backoff = 100;
         long nextReclaim = 0;
         boolean groupsReady = false;
-        while (running) {
+        while (running()) {
             try {
                 if (!groupsReady) {
                     createGroups();
@@ -234,7 +209,7 @@ class EventStreamConsumer implements SmartLifecycle {
     }
 
     private long pause(long backoff, RuntimeException e) {
-        if (!running) {
+        if (!running()) {
             return backoff;
         }
         log.warn("event stream consumer: {}; retrying in {} ms", e.toString(), backoff);
@@ -242,7 +217,7 @@ class EventStreamConsumer implements SmartLifecycle {
             Thread.sleep(backoff);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            running = false;
+            halt();
         }
         return Math.min(backoff * 2, 5_000);
     }

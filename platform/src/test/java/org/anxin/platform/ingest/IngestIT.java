@@ -217,10 +217,11 @@ class IngestIT extends PlatformIT {
         long senior = createSenior("孟秀珍");
         createDevice("ing-tracker-busy", senior);
         createDevice("ing-btn-lane", senior);
-        // 3,000 positions queued in the events lane (several seconds of work for the consumer) ...
+        // 10,000 positions queued in the events lane (seconds of work for the consumer) ...
         Instant start = Instant.parse("2026-11-22T12:00:00Z");
+        int backlog = 10_000;
         try (AbstractPipeline pipe = redis.pipelined()) {
-            for (int i = 0; i < 3_000; i++) {
+            for (int i = 0; i < backlog; i++) {
                 Map<String, String> position =
                         DeviceStream.entry("ing-tracker-busy", "LOCATION", start.plusSeconds(i), Instant.now());
                 pipe.xadd(stream("ing-tracker-busy"), StreamEntryID.NEW_ENTRY, position);
@@ -232,11 +233,22 @@ class IngestIT extends PlatformIT {
         redis.xadd("anxin:alarms:" + Math.floorMod("ing-btn-lane".hashCode(), 8), StreamEntryID.NEW_ENTRY, sos);
 
         awaitOpenAlarm("ing-btn-lane");
-        int positionsStored = admin().get("/api/devices/ing-tracker-busy/events?limit=500")
+        // the newest position stored when the SOS was there is not the last of the backlog
+        Instant newest = Instant.parse(admin().get("/api/devices/ing-tracker-busy/events?limit=1")
                 .json()
-                .size();
-        assertThat(positionsStored).as("positions stored before the SOS was").isLessThan(500);
-        awaitStored("ing-tracker-busy", "LOCATION", 50); // and the backlog is still worked off
+                .get(0)
+                .get("deviceTime")
+                .asString());
+        assertThat(newest)
+                .as("newest position stored when the SOS alarm was open")
+                .isBefore(start.plusSeconds(backlog - 1));
+        // and the backlog is still worked off, to its last position
+        await(Duration.ofSeconds(60), () -> Instant.parse(admin().get("/api/devices/ing-tracker-busy/events?limit=1")
+                        .json()
+                        .get(0)
+                        .get("deviceTime")
+                        .asString())
+                .equals(start.plusSeconds(backlog - 1)));
     }
 
     private Map<String, String> entry(String deviceId, String type, String deviceTime) {
