@@ -179,11 +179,6 @@ final class LoadConnection extends LoadHandler {
         return true;
     }
 
-    @Override
-    public void flush() {
-        ctx.flush();
-    }
-
     /** DISCONNECT and close; called on the event loop at the end of the run. */
     @Override
     public void disconnect() {

@@ -88,6 +88,11 @@ abstract class LoadHandler extends ChannelInboundHandlerAdapter implements LoadD
     }
 
     @Override
+    public void flush() {
+        ctx.flush();
+    }
+
+    @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (flushPending) {
             flushPending = false;

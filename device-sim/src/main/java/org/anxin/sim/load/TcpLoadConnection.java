@@ -138,11 +138,6 @@ final class TcpLoadConnection extends LoadHandler {
     }
 
     @Override
-    public void flush() {
-        ctx.flush();
-    }
-
-    @Override
     public void disconnect() {
         closing = true;
         connected = false;

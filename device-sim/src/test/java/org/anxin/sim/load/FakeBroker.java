@@ -1,17 +1,11 @@
 package org.anxin.sim.load;
 
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,92 +14,57 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection): CONNECT → CONNACK with the configured code, PUBLISH QoS 1 → PUBACK (unless told
  * not to ack), PINGREQ → PINGRESP, DISCONNECT → close. It records what it was sent.
  */
-final class FakeBroker implements AutoCloseable {
-    private final ServerSocket server;
+final class FakeBroker extends FakeServer {
     private final int connAckCode;
     private final boolean ack;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     final Map<String, String> passwordsByClientId = new ConcurrentHashMap<>();
     final AtomicLong publishes = new AtomicLong();
     final AtomicLong qos0Publishes = new AtomicLong();
     final AtomicInteger disconnects = new AtomicInteger();
     final AtomicInteger pingRequests = new AtomicInteger();
-    final List<String> problems = new CopyOnWriteArrayList<>();
 
     FakeBroker(int connAckCode, boolean ack) throws IOException {
-        this.server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        super("fake-broker");
         this.connAckCode = connAckCode;
         this.ack = ack;
-        Thread acceptor = new Thread(this::accept, "fake-broker-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
     }
 
     static FakeBroker acking() throws IOException {
         return new FakeBroker(0, true);
     }
 
-    int port() {
-        return server.getLocalPort();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                socket.setTcpNoDelay(true);
-                sockets.add(socket);
-                Thread connection = new Thread(() -> serve(socket), "fake-broker-connection");
-                connection.setDaemon(true);
-                connection.start();
-            } catch (IOException e) {
-                return;
+    @Override
+    boolean exchange(DataInputStream in, OutputStream out) throws IOException {
+        int first = in.readUnsignedByte();
+        byte[] body = new byte[remainingLength(in)];
+        in.readFully(body);
+        switch (first >>> 4) {
+            case 1 -> {
+                connect(body);
+                out.write(new byte[] {0x20, 0x02, 0x00, (byte) connAckCode});
             }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            while (true) {
-                int first = in.readUnsignedByte();
-                byte[] body = new byte[remainingLength(in)];
-                in.readFully(body);
-                switch (first >>> 4) {
-                    case 1 -> {
-                        connect(body);
-                        out.write(new byte[] {0x20, 0x02, 0x00, (byte) connAckCode});
-                    }
-                    case 3 -> {
-                        int qos = (first >>> 1) & 0x03;
-                        publishes.incrementAndGet();
-                        if (qos == 0) {
-                            qos0Publishes.incrementAndGet();
-                        } else if (ack) {
-                            int topicLength = ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
-                            out.write(new byte[] {0x40, 0x02, body[2 + topicLength], body[3 + topicLength]});
-                        }
-                    }
-                    case 12 -> {
-                        pingRequests.incrementAndGet();
-                        out.write(new byte[] {(byte) 0xD0, 0x00});
-                    }
-                    case 14 -> {
-                        disconnects.incrementAndGet();
-                        return;
-                    }
-                    default -> problems.add("unexpected packet type " + (first >>> 4));
+            case 3 -> {
+                int qos = (first >>> 1) & 0x03;
+                publishes.incrementAndGet();
+                if (qos == 0) {
+                    qos0Publishes.incrementAndGet();
+                } else if (ack) {
+                    int topicLength = ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
+                    out.write(new byte[] {0x40, 0x02, body[2 + topicLength], body[3 + topicLength]});
                 }
             }
-        } catch (EOFException e) {
-            // the client closed
-        } catch (IOException e) {
-            if (!server.isClosed()) {
-                problems.add(e.toString());
+            case 12 -> {
+                pingRequests.incrementAndGet();
+                out.write(new byte[] {(byte) 0xD0, 0x00});
             }
+            case 14 -> {
+                disconnects.incrementAndGet();
+                return false;
+            }
+            default -> problems.add("unexpected packet type " + (first >>> 4));
         }
+        return true;
     }
 
     /** Records client id → password ("" when none) from a CONNECT body (3.1.2, 3.1.3). */
@@ -143,13 +102,5 @@ final class FakeBroker implements AutoCloseable {
             shift += 7;
         } while ((digit & 0x80) != 0);
         return value;
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
-        for (Socket socket : sockets) {
-            socket.close();
-        }
     }
 }

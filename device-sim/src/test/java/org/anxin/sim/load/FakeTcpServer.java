@@ -2,12 +2,8 @@ package org.anxin.sim.load;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,59 +17,24 @@ import org.anxin.sim.wire.Gt06Packets;
  * with a good CRC is answered {@code 78 78 05 PN SERIAL CRC 0D 0A}. It records every frame (watch
  * text, GT06 hex) and any problem with what it was sent.
  */
-final class FakeTcpServer implements AutoCloseable {
-    private final ServerSocket server;
+final class FakeTcpServer extends FakeServer {
     private final LoadProtocol protocol;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     final List<String> frames = new CopyOnWriteArrayList<>();
-    final List<String> problems = new CopyOnWriteArrayList<>();
 
     FakeTcpServer(LoadProtocol protocol) throws IOException {
-        this.server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        super("fake-tcp");
         this.protocol = protocol;
-        Thread acceptor = new Thread(this::accept, "fake-tcp-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
     }
 
-    int port() {
-        return server.getLocalPort();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                socket.setTcpNoDelay(true);
-                sockets.add(socket);
-                Thread connection = new Thread(() -> serve(socket), "fake-tcp-connection");
-                connection.setDaemon(true);
-                connection.start();
-            } catch (IOException e) {
-                return;
-            }
+    @Override
+    boolean exchange(DataInputStream in, OutputStream out) throws IOException {
+        if (protocol == LoadProtocol.WATCH) {
+            watch(in, out);
+        } else {
+            gt06(in, out);
         }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            while (true) {
-                if (protocol == LoadProtocol.WATCH) {
-                    watch(in, out);
-                } else {
-                    gt06(in, out);
-                }
-            }
-        } catch (EOFException e) {
-            // the client closed
-        } catch (IOException e) {
-            if (!server.isClosed()) {
-                problems.add(e.toString());
-            }
-        }
+        return true;
     }
 
     private void watch(DataInputStream in, OutputStream out) throws IOException {
@@ -121,14 +82,6 @@ final class FakeTcpServer implements AutoCloseable {
             out.write(ack);
         } else {
             problems.add(String.format(Locale.ROOT, "unexpected GT06 protocol %02x", protocolNumber));
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
-        for (Socket socket : sockets) {
-            socket.close();
         }
     }
 }
