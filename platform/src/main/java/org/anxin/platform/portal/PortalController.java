@@ -3,7 +3,6 @@ package org.anxin.platform.portal;
 import java.util.List;
 import java.util.Map;
 import org.anxin.platform.system.Accounts;
-import org.anxin.platform.system.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -37,12 +36,17 @@ class PortalController {
                 "zoom", zoom);
     }
 
-    /** Each role's own page: responders the mobile responder page, everyone else the console. */
+    /**
+     * Each role's own page: responders the mobile responder page, community officers and the bureau
+     * the subsidy reviews, everyone else the console.
+     */
     @GetMapping("/")
     String home() {
-        return accounts.currentViewer().role() == Role.RESPONDER
-                ? "redirect:/responder.html"
-                : "redirect:/operator.html";
+        return switch (accounts.currentViewer().role()) {
+            case RESPONDER -> "redirect:/responder.html";
+            case COMMUNITY, BUREAU -> "redirect:/subsidy.html";
+            default -> "redirect:/operator.html";
+        };
     }
 
     @GetMapping("/api/portal/config")
