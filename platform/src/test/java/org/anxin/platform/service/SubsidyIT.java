@@ -72,8 +72,12 @@ class SubsidyIT extends OrderFixtures {
                 .asLong();
     }
 
-    /** The allowance through both approvals: a community officer, then the bureau. */
-    private void allowance(String category, String unit, Object amount) {
+    /** The allowance through both approvals (a community officer, then the bureau), unless it is in force. */
+    private void allowance(String category, String unit, int amount) {
+        JsonNode inForce = category(category).get("allowance").get(unit);
+        if (!inForce.isNull() && inForce.decimalValue().compareTo(java.math.BigDecimal.valueOf(amount)) == 0) {
+            return;
+        }
         long id = admin().post(
                         "/api/subsidy/allowance-proposals",
                         Map.of("category", category, unit, amount, "note", "test allowance"))
@@ -257,6 +261,47 @@ class SubsidyIT extends OrderFixtures {
         JsonNode back = wallet(admin(), senior, from);
         assertThat(back.get("spentMinutes").asInt()).isZero();
         assertThat(back.get("spentCents").asInt()).isEqualTo(7500);
+    }
+
+    @Test
+    void aRescheduledOrderIsPaidByTheWalletOfItsNewMonth() {
+        allowance("DI_BAO", "yuan", 100);
+        long senior = seniorIn(WENXIN);
+        holds(senior, WENXIN, "DI_BAO");
+        long meal = itemId("助餐"); // 15.00 yuan
+        Instant from = clock.instant().plus(Duration.ofHours(3));
+        // the next month's first morning when it is inside the booking horizon, else a later day of this month
+        Instant nextMonth = YearMonth.from(from.atZone(CITY))
+                .plusMonths(1)
+                .atDay(1)
+                .atTime(9, 0)
+                .atZone(CITY)
+                .toInstant();
+        Instant moved = nextMonth.isBefore(clock.instant().plus(Duration.ofDays(29)))
+                ? nextMonth
+                : from.plus(Duration.ofDays(1));
+        long id = book(admin(), senior, meal, from, from.plus(Duration.ofHours(1)));
+
+        JsonNode order = admin().put(
+                        "/api/orders/" + id + "/window",
+                        Map.of(
+                                "from",
+                                moved.toString(),
+                                "to",
+                                moved.plus(Duration.ofHours(1)).toString()))
+                .expect(200)
+                .json();
+        assertThat(order.get("subsidyCents").asInt()).isEqualTo(1500);
+        boolean sameMonth = YearMonth.from(from.atZone(CITY)).equals(YearMonth.from(moved.atZone(CITY)));
+        assertThat(wallet(admin(), senior, from).get("spentCents").asInt()).isEqualTo(sameMonth ? 1500 : 0);
+        assertThat(wallet(admin(), senior, moved).get("spentCents").asInt()).isEqualTo(1500);
+        assertThat(wallet(admin(), senior, from).get("ledger").valueStream().map(e -> e.get("kind")
+                        .asString()))
+                .startsWith("CHARGE", "REFUND");
+        List<JsonNode> timeline = order(id).get("timeline").valueStream().toList();
+        assertThat(timeline.get(timeline.size() - 1).get("note").asString())
+                .contains("subsidy 15.00 yuan, senior pays 0.00 yuan")
+                .contains("wallet");
     }
 
     @Test
