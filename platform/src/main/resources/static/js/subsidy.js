@@ -57,9 +57,11 @@
     const td = document.createElement('td');
     if (TURN[request.status] !== me.role) return td;
     const approve = document.createElement('button');
+    approve.className = 'approve';
     approve.textContent = Anxin.t('subsidy.approve');
     approve.addEventListener('click', () => decide(`${path}/${request.id}/approve`));
     const reject = document.createElement('button');
+    reject.className = 'reject';
     reject.textContent = Anxin.t('subsidy.reject');
     reject.addEventListener('click', () => {
       const reason = window.prompt(Anxin.t('subsidy.reasonPrompt'));
@@ -77,9 +79,16 @@
     return `${request.proposedBy} · ${when(request.proposedAt)}`;
   }
 
+  function row(request) {
+    const tr = document.createElement('tr');
+    tr.dataset.id = request.id;
+    tr.dataset.status = request.status;
+    return tr;
+  }
+
   function renderProposals(list) {
     document.querySelector('#proposals tbody').replaceChildren(...list.map((p) => {
-      const tr = document.createElement('tr');
+      const tr = row(p);
       tr.append(cell(p.id), cell(p.categoryName), cell(allowanceText(p.allowance)), cell(allowanceText(p.inForce)),
         cell(who(p)), cell(statusText(p)), actions('/api/subsidy/allowance-proposals', p));
       return tr;
@@ -88,7 +97,7 @@
 
   function renderApplications(list) {
     document.querySelector('#applications tbody').replaceChildren(...list.map((a) => {
-      const tr = document.createElement('tr');
+      const tr = row(a);
       tr.append(cell(a.id), cell(`${a.seniorName} (#${a.seniorId})`), cell(a.seniorCommunity), cell(a.categoryName),
         cell(who(a)), cell(statusText(a)), actions('/api/subsidy/applications', a));
       return tr;
@@ -98,6 +107,7 @@
   function renderHolders(list) {
     document.querySelector('#holders tbody').replaceChildren(...list.map((h) => {
       const tr = document.createElement('tr');
+      tr.dataset.senior = h.seniorId;
       const name = cell(`${h.seniorName} (#${h.seniorId})`);
       name.className = 'link';
       name.addEventListener('click', () => {

@@ -1,6 +1,7 @@
 package org.anxin.platform.subsidy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,8 +27,7 @@ record Allowance(Integer cents, Integer minutes) {
                 "hours",
                 minutes == null
                         ? null
-                        : BigDecimal.valueOf(minutes)
-                                .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP));
+                        : BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP));
         return json;
     }
 

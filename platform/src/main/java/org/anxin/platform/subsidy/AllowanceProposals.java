@@ -47,12 +47,7 @@ class AllowanceProposals {
     @Transactional
     Proposal propose(String code, Allowance allowance, String note, Viewer viewer) {
         SubsidyCategories.Category category = categories.get(code);
-        Long open = db.sql("select id from " + ApprovalSteps.PROPOSALS + " where category = ? and status in"
-                        + " ('PENDING_COMMUNITY', 'PENDING_BUREAU')")
-                .param(code)
-                .query(Long.class)
-                .optional()
-                .orElse(null);
+        Long open = steps.open(ApprovalSteps.PROPOSALS, "category = ?", code).orElse(null);
         if (open != null) {
             throw ApiProblem.conflict(
                     "category " + code + " already has an open proposal (" + open + "); it must be decided first");

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Role;
@@ -132,6 +133,15 @@ class ApprovalSteps {
     ApprovalSteps(JdbcClient db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /** The id of the open (undecided) request in {@code table} matching {@code condition}, if any. */
+    Optional<Long> open(String table, String condition, Object... params) {
+        return db.sql("select id from " + table + " where " + condition
+                        + " and status in ('PENDING_COMMUNITY', 'PENDING_BUREAU')")
+                .params(params)
+                .query(Long.class)
+                .optional();
     }
 
     /** Takes the viewer's step: community approval moves it on to the bureau, bureau approval ends it. */

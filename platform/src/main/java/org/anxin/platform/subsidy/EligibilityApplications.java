@@ -68,11 +68,7 @@ class EligibilityApplications {
                 > 0) {
             throw ApiProblem.conflict("senior " + seniorId + " already holds " + code);
         }
-        Long open = db.sql("select id from " + ApprovalSteps.APPLICATIONS + " where senior_id = ? and category = ?"
-                        + " and status in ('PENDING_COMMUNITY', 'PENDING_BUREAU')")
-                .params(seniorId, code)
-                .query(Long.class)
-                .optional()
+        Long open = steps.open(ApprovalSteps.APPLICATIONS, "senior_id = ? and category = ?", seniorId, code)
                 .orElse(null);
         if (open != null) {
             throw ApiProblem.conflict(
