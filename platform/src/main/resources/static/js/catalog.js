@@ -4,27 +4,14 @@
 (function () {
   'use strict';
 
-  const send = AnxinApi.send;
+  const { send, option } = Portal;
+  const status = Portal.messages('catalog-error', 'catalog-notice');
+  const fail = status.fail;
   let catalog = [];
   let providers = [];
 
-  function fail(error) {
-    AnxinApi.showError('catalog-error', error);
-    document.getElementById('catalog-notice').hidden = true;
-  }
-
   function saved() {
-    AnxinApi.showError('catalog-error', null);
-    const box = document.getElementById('catalog-notice');
-    box.textContent = Anxin.t('saved');
-    box.hidden = false;
-  }
-
-  function option(value, label) {
-    const o = document.createElement('option');
-    o.value = value;
-    o.textContent = label;
-    return o;
+    status.notice(Anxin.t('saved'));
   }
 
   function skillOptions(select, chosen) {
@@ -104,7 +91,9 @@
   }
 
   function load() {
-    return Promise.all([send('GET', '/api/catalog?includeInactive=true'), send('GET', '/api/providers')])
+    // one after the other, so that a refused user sees the catalogue's own refusal
+    return send('GET', '/api/catalog?includeInactive=true')
+      .then((items) => send('GET', '/api/providers').then((list) => [items, list]))
       .then(([items, list]) => {
         catalog = items;
         providers = list;
@@ -116,7 +105,7 @@
   function start() {
     Anxin.apply();
     Anxin.bindSwitch(render);
-    AnxinApi.bindLogout();
+    Portal.bindLogout();
     document.getElementById('add-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const form = event.target;
@@ -131,7 +120,7 @@
       const itemIds = [...document.querySelectorAll('#offered input:checked')].map((box) => Number(box.value));
       send('PUT', `/api/providers/${provider}/items`, { itemIds }).then(saved).then(load).catch(fail);
     });
-    AnxinApi.me().then((me) => {
+    Portal.me().then((me) => {
       document.getElementById('whoami').textContent = me.displayName || me.username;
       return load();
     }).catch(fail);

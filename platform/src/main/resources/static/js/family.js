@@ -6,30 +6,13 @@
 
   const CANCELLABLE = new Set(['REQUESTED', 'ASSIGNED', 'ACCEPTED', 'EN_ROUTE']);
   const RESCHEDULABLE = new Set(['REQUESTED', 'ASSIGNED']);
-  const send = AnxinApi.send;
+  const { send, option } = Portal;
+  const status = Portal.messages('family-error', 'family-notice');
+  const fail = status.fail;
   let zone = 'Asia/Shanghai';
   let catalog = [];
   let orders = [];
   let quoted = null;
-
-  function fail(error) {
-    AnxinApi.showError('family-error', error);
-    document.getElementById('family-notice').hidden = true;
-  }
-
-  function notice(text) {
-    AnxinApi.showError('family-error', null);
-    const box = document.getElementById('family-notice');
-    box.textContent = text;
-    box.hidden = false;
-  }
-
-  function option(value, label) {
-    const o = document.createElement('option');
-    o.value = value;
-    o.textContent = label;
-    return o;
-  }
 
   function yuan(amount) {
     return `${Number(amount).toFixed(2)} ${Anxin.t('yuan')}`;
@@ -103,7 +86,7 @@
   }
 
   function act(promise) {
-    return promise.then(() => { AnxinApi.showError('family-error', null); return loadOrders(); }).catch(fail);
+    return promise.then(() => { status.clear(); return loadOrders(); }).catch(fail);
   }
 
   function renderOrder(o) {
@@ -163,7 +146,7 @@
   function start() {
     Anxin.apply();
     Anxin.bindSwitch(() => { fillItems(); renderOrders(); });
-    AnxinApi.bindLogout();
+    Portal.bindLogout();
     const form = document.getElementById('booking-form');
     form.addEventListener('input', dropQuote);
     form.addEventListener('change', dropQuote);
@@ -171,16 +154,16 @@
       event.preventDefault();
       const request = booking();
       send('POST', '/api/orders/quote', request)
-        .then((quote) => { AnxinApi.showError('family-error', null); quoted = request; showQuote(quote); })
+        .then((quote) => { status.clear(); quoted = request; showQuote(quote); })
         .catch(fail);
     });
     document.getElementById('confirm-booking').addEventListener('click', () => {
       if (!quoted) return;
       send('POST', '/api/orders', quoted)
-        .then((order) => { dropQuote(); notice(`${Anxin.t('booked')} ${order.id}`); return loadOrders(); })
+        .then((order) => { dropQuote(); status.notice(`${Anxin.t('booked')} ${order.id}`); return loadOrders(); })
         .catch(fail);
     });
-    AnxinApi.me().then((me) => {
+    Portal.me().then((me) => {
       document.getElementById('whoami').textContent = me.displayName || me.username;
       return Promise.all([send('GET', '/api/portal/config'), send('GET', '/api/seniors'), send('GET', '/api/catalog')]);
     }).then(([config, seniors, items]) => {

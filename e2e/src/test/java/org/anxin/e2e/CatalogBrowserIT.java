@@ -2,40 +2,17 @@ package org.anxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.math.BigDecimal;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /** The admin's catalogue page in a real headless Chromium: add, price, deactivate, providers; others refused. */
-class CatalogBrowserIT {
-    @RegisterExtension
-    static final StackExtension STACK = new StackExtension();
-
-    private Stack stack;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void open() throws Exception {
-        stack = STACK.stack();
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
+class CatalogBrowserIT extends BrowserTest {
 
     @Test
     void anAdminAddsAnItemChangesItsPriceChoosesItsProviderAndDeactivatesIt() {
@@ -66,7 +43,7 @@ class CatalogBrowserIT {
         price.sendKeys("32.5");
         browser.findElement(row).findElement(By.className("save-item")).click();
         wait.until(d -> catalogItem(id) != null
-                && catalogItem(id).get("priceYuan").decimalValue().compareTo(new java.math.BigDecimal("32.50")) == 0);
+                && catalogItem(id).get("priceYuan").decimalValue().compareTo(new BigDecimal("32.50")) == 0);
         assertThat(catalogItem(id).get("durationMinutes").asInt()).isEqualTo(45);
         assertThat(catalogItem(id).get("skill").asString()).isEqualTo("NURSING");
 
@@ -110,29 +87,14 @@ class CatalogBrowserIT {
                 .isFalse();
     }
 
-    /** The bookable item (GET /api/catalog) with the id, or null when it is not listed. */
+    /** The bookable item with the id, or null when the catalogue does not list it. */
     private JsonNode catalogItem(long id) {
-        return stack.admin()
-                .get("/api/catalog")
-                .expect(200)
-                .json()
-                .valueStream()
-                .flatMap(c -> c.get("items").valueStream())
-                .filter(i -> i.get("id").asLong() == id)
-                .findFirst()
-                .orElse(null);
+        return stack.catalogItem(i -> i.get("id").asLong() == id).orElse(null);
     }
 
     private Long item(String name) {
-        return stack.admin()
-                .get("/api/catalog")
-                .expect(200)
-                .json()
-                .valueStream()
-                .flatMap(c -> c.get("items").valueStream())
-                .filter(i -> i.get("name").asString().equals(name))
+        return stack.catalogItem(i -> i.get("name").asString().equals(name))
                 .map(i -> i.get("id").asLong())
-                .findFirst()
                 .orElse(null);
     }
 }

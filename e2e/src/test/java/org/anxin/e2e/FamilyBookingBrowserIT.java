@@ -10,17 +10,12 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,27 +23,8 @@ import tools.jackson.databind.JsonNode;
  * quote comes before the booking, and their orders can be followed, rescheduled, cancelled (within
  * the API's rules, whose refusal the page shows) and rated.
  */
-class FamilyBookingBrowserIT {
+class FamilyBookingBrowserIT extends BrowserTest {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
-
-    @RegisterExtension
-    static final StackExtension STACK = new StackExtension();
-
-    private Stack stack;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void open() throws Exception {
-        stack = STACK.stack();
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
 
     @Test
     void aFamilySeesOnlyTheirSeniorAndBooksBathingForTomorrowMorningAfterSeeingTheQuote() {
@@ -268,14 +244,7 @@ class FamilyBookingBrowserIT {
     }
 
     private long itemId(String name) {
-        return stack.admin()
-                .get("/api/catalog")
-                .expect(200)
-                .json()
-                .valueStream()
-                .flatMap(c -> c.get("items").valueStream())
-                .filter(i -> i.get("name").asString().equals(name))
-                .findFirst()
+        return stack.catalogItem(i -> i.get("name").asString().equals(name))
                 .orElseThrow(() -> new AssertionError("no item " + name))
                 .get("id")
                 .asLong();

@@ -2,6 +2,8 @@ package org.anxin.e2e;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.anxin.gateway.server.GatewayConfig;
 import org.anxin.gateway.server.GatewayServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -96,6 +98,17 @@ final class Stack implements AutoCloseable {
                 .json()
                 .get("id")
                 .asLong();
+    }
+
+    /** The first bookable item (in {@code GET /api/catalog}) that matches. */
+    Optional<JsonNode> catalogItem(Predicate<JsonNode> which) {
+        return admin().get("/api/catalog")
+                .expect(200)
+                .json()
+                .valueStream()
+                .flatMap(c -> c.get("items").valueStream())
+                .filter(which)
+                .findFirst();
     }
 
     /** A portal user (a FAMILY one linked to the seniors) and their API client. */

@@ -1,5 +1,6 @@
-// What every portal page does with the API: JSON over fetch with the session's CSRF token, back
-// to the login page on 401, and an error carrying the problem's detail and status otherwise.
+// What the portal's pages share: the API as JSON over fetch with the session's CSRF token (back to
+// the login page on 401, otherwise an error carrying the problem's detail and status), the
+// signed-in user, a page's error and notice lines, role-bound navigation and the logout form.
 (function () {
   'use strict';
 
@@ -23,11 +24,35 @@
     });
   }
 
-  // Shows "操作失败（409）：detail" in the box, or hides it for null.
-  function showError(boxId, error) {
-    const box = document.getElementById(boxId);
-    box.textContent = error ? `${Anxin.t('actionFailed')}（${error.status || '—'}）：${error.message}` : '';
-    box.hidden = !error;
+  // A page's two message lines: fail(error) shows "操作失败（409）：detail", notice(text) a success; each hides the other.
+  function messages(errorId, noticeId) {
+    const errorBox = document.getElementById(errorId);
+    const noticeBox = document.getElementById(noticeId);
+    function show(box, text) {
+      box.textContent = text || '';
+      box.hidden = !text;
+    }
+    return {
+      fail(error) {
+        show(noticeBox, null);
+        show(errorBox, `${Anxin.t('actionFailed')}（${error.status || '—'}）：${error.message}`);
+      },
+      notice(text) {
+        show(errorBox, null);
+        show(noticeBox, text);
+      },
+      clear() {
+        show(errorBox, null);
+        show(noticeBox, null);
+      }
+    };
+  }
+
+  function option(value, label) {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = label;
+    return o;
   }
 
   // Links and buttons marked data-roles="ADMIN SUPERVISOR" stay hidden unless the user has one of those roles.
@@ -55,5 +80,5 @@
   // Pages that include this script get their role-bound navigation without further code.
   if (document.querySelector('[data-roles]')) me().then((user) => showForRole(user.role)).catch(() => {});
 
-  window.AnxinApi = { send, me, showError, showForRole, bindLogout };
+  window.Portal = { send, me, messages, option, showForRole, bindLogout };
 })();
