@@ -75,6 +75,8 @@
       Anxin.apply(section);
       section.querySelector('.category-name').textContent = categoryName(c);
       section.querySelector('tbody').replaceChildren(...c.items.map(renderItem));
+      section.querySelector('table').hidden = c.items.length === 0;
+      section.querySelector('.no-items').hidden = c.items.length > 0;
       return section;
     }));
     const add = document.getElementById('add-form');

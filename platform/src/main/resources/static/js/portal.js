@@ -36,6 +36,7 @@
       fail(error) {
         show(noticeBox, null);
         show(errorBox, `${Anxin.t('actionFailed')}（${error.status || '—'}）：${error.message}`);
+        errorBox.scrollIntoView({ block: 'nearest' });
       },
       notice(text) {
         show(errorBox, null);
