@@ -4,31 +4,11 @@
 (function () {
   'use strict';
 
-  const DESK = new Set(['ADMIN', 'SUPERVISOR', 'OPERATOR']);
-  const APPLICANTS = new Set(['ADMIN', 'SUPERVISOR', 'OPERATOR', 'COMMUNITY', 'FAMILY']);
+  const { send, option } = Portal;
+  const status = Portal.messages('subsidy-error', 'subsidy-notice');
+  const fail = status.fail;
   const TURN = { PENDING_COMMUNITY: 'COMMUNITY', PENDING_BUREAU: 'BUREAU' };
   let me = { role: null };
-
-  function send(method, url, body) {
-    const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-    const token = Anxin.csrfToken();
-    if (token) headers['X-XSRF-TOKEN'] = token;
-    return fetch(url, {
-      method, headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined
-    }).then((response) => {
-      if (response.status === 401) { window.location.assign('/login.html'); }
-      return response.json().catch(() => ({})).then((json) => {
-        if (!response.ok) throw new Error(json.detail || json.title || String(response.status));
-        return json;
-      });
-    });
-  }
-
-  function showError(message) {
-    const box = document.getElementById('action-error');
-    box.textContent = message ? `${Anxin.t('actionFailed')}: ${message}` : '';
-    box.hidden = !message;
-  }
 
   function cell(text) {
     const td = document.createElement('td');
@@ -72,7 +52,7 @@
   }
 
   function decide(url, body) {
-    send('POST', url, body).then(() => { showError(null); load(); }).catch((e) => showError(e.message));
+    send('POST', url, body).then(() => { status.clear(); load(); }).catch(fail);
   }
 
   function who(request) {
@@ -148,30 +128,24 @@
     const month = document.getElementById('wallet-month').value;
     if (!senior) return;
     send('GET', `/api/seniors/${senior}/wallet${month ? `?month=${month}` : ''}`)
-      .then((w) => { showError(null); renderWallet(w); })
-      .catch((e) => showError(e.message));
+      .then((w) => { status.clear(); renderWallet(w); })
+      .catch(fail);
   }
 
   function fillCategories(categories) {
     ['propose-category', 'apply-category'].forEach((id) => {
-      document.getElementById(id).replaceChildren(...categories.map((c) => {
-        const option = document.createElement('option');
-        option.value = c.code;
-        option.textContent = `${c.name} (${allowanceText(c.allowance)})`;
-        return option;
-      }));
+      document.getElementById(id).replaceChildren(
+        ...categories.map((c) => option(c.code, `${c.name} (${allowanceText(c.allowance)})`)));
     });
   }
 
   function load() {
-    send('GET', '/api/subsidy/categories').then(fillCategories).catch((e) => showError(e.message));
+    send('GET', '/api/subsidy/categories').then(fillCategories).catch(fail);
     if (me.role !== 'FAMILY') {
-      send('GET', '/api/subsidy/allowance-proposals?status=PENDING').then(renderProposals)
-        .catch((e) => showError(e.message));
+      send('GET', '/api/subsidy/allowance-proposals?status=PENDING').then(renderProposals).catch(fail);
     }
-    send('GET', '/api/subsidy/applications?status=PENDING').then(renderApplications)
-      .catch((e) => showError(e.message));
-    send('GET', '/api/subsidy/eligibility').then(renderHolders).catch((e) => showError(e.message));
+    send('GET', '/api/subsidy/applications?status=PENDING').then(renderApplications).catch(fail);
+    send('GET', '/api/subsidy/eligibility').then(renderHolders).catch(fail);
   }
 
   document.getElementById('propose-form').addEventListener('submit', (event) => {
@@ -200,14 +174,12 @@
 
   Anxin.apply();
   Anxin.bindSwitch(load);
-  send('GET', '/api/csrf').then((csrf) => { document.getElementById('logout-csrf').value = csrf.token; });
-  send('GET', '/api/me').then((user) => {
+  Portal.bindLogout();
+  Portal.me().then((user) => {
     me = user;
     document.getElementById('whoami').textContent =
       `${user.displayName || user.username}${user.community ? ` · ${user.community}` : ''}`;
-    document.querySelectorAll('.desk-only').forEach((el) => { el.hidden = !DESK.has(user.role); });
-    document.querySelectorAll('.admin-only').forEach((el) => { el.hidden = user.role !== 'ADMIN'; });
-    document.querySelectorAll('.applicant-only').forEach((el) => { el.hidden = !APPLICANTS.has(user.role); });
+    Portal.showForRole(user.role);
     load();
-  }).catch((e) => showError(e.message));
+  }).catch(fail);
 })();

@@ -2,35 +2,13 @@ package org.anxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The subsidy page in a real headless Chromium: the community officer, then the bureau, approve an application. */
-class SubsidyBrowserIT {
-    @RegisterExtension
-    static final StackExtension STACK = new StackExtension();
-
-    private Stack stack;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        stack = STACK.stack();
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
+class SubsidyBrowserIT extends BrowserTest {
 
     @Test
     void theCommunityThenTheBureauApproveAnApplicationOnTheSubsidyPage() {
@@ -58,10 +36,10 @@ class SubsidyBrowserIT {
                 .json()
                 .get("id")
                 .asLong();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         By row = By.cssSelector("#applications tr[data-id='" + application + "']");
 
-        signIn(wait, "sq-cuiyuan", "community-pass-1");
+        // the portal's home sends a community officer to the subsidy page
+        Browser.signIn(browser, stack.baseUrl(), "/", "sq-cuiyuan", "community-pass-1");
         wait.until(ExpectedConditions.urlContains("/subsidy.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         assertThat(browser.findElement(row).getText()).contains("钱桂英").contains("翠苑社区");
@@ -72,7 +50,7 @@ class SubsidyBrowserIT {
                 .isEmpty();
 
         browser.manage().deleteAllCookies();
-        signIn(wait, "mzj-li", "bureau-pass-1");
+        Browser.signIn(browser, stack.baseUrl(), "/", "mzj-li", "bureau-pass-1");
         wait.until(ExpectedConditions.urlContains("/subsidy.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         browser.findElement(row).findElement(By.cssSelector("button.approve")).click();
@@ -89,13 +67,5 @@ class SubsidyBrowserIT {
                 .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wallet-summary")));
         assertThat(browser.findElement(By.id("wallet-summary")).getText()).contains("钱桂英");
-    }
-
-    private void signIn(WebDriverWait wait, String username, String password) {
-        browser.get(stack.baseUrl() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
     }
 }
