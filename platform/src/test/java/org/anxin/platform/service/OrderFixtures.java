@@ -1,5 +1,7 @@
 package org.anxin.platform.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -166,6 +168,13 @@ abstract class OrderFixtures extends DeskContext {
                 .json()
                 .get("id")
                 .asLong();
+    }
+
+    /** The problem's detail, after checking its status and that it is a problem (RFC 9457). */
+    static String problem(HttpApi.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        return response.json().get("detail").asString();
     }
 
     JsonNode order(long id) {

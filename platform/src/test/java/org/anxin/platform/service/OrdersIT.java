@@ -121,7 +121,7 @@ class OrdersIT extends OrderFixtures {
         assertThat(quote.get("priceYuan").decimalValue()).isEqualByComparingTo("33.50");
         assertThat(quote.get("subsidyYuan").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(quote.get("seniorPaysYuan").decimalValue()).isEqualByComparingTo("33.50");
-        assertThat(quote.get("subsidy").asString()).isEqualTo("no subsidy: subsidy wallets are not set up yet");
+        assertThat(quote.get("subsidy").asString()).isEqualTo("no subsidy: senior holds no approved category");
 
         JsonNode booked = admin().post("/api/orders", booking(senior, item, from, to))
                 .expect(201)
@@ -479,12 +479,6 @@ class OrdersIT extends OrderFixtures {
     }
 
     // --- helpers
-
-    private static String problem(HttpApi.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        return response.json().get("detail").asString();
-    }
 
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
         Map<String, Object> copy = new HashMap<>(base);
