@@ -473,12 +473,6 @@ class OrdersIT extends OrderFixtures {
 
     // --- helpers
 
-    private static String problem(HttpApi.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        return response.json().get("detail").asString();
-    }
-
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
         Map<String, Object> copy = new HashMap<>(base);
         copy.put(key, value);
