@@ -20,8 +20,8 @@ create table timebank_entries (
     id                bigserial primary key,
     account_id        bigint      not null references timebank_accounts (id),
     minutes           integer     not null,
-    kind              text        not null check (kind in ('EARN', 'DONATE_OUT', 'DONATE_IN', 'SPEND')),
-    -- the service order earned on or paid for
+    kind              text        not null check (kind in ('EARN', 'DONATE_OUT', 'DONATE_IN', 'SPEND', 'REFUND')),
+    -- the service order earned on, paid for, or refunded (cancelled or not served after it was paid)
     order_id          bigint      references service_orders (id),
     -- the other side of a donation
     other_account_id  bigint      references timebank_accounts (id),
@@ -29,14 +29,15 @@ create table timebank_entries (
     at                timestamptz not null,
     balance_after     integer     not null check (balance_after >= 0),
     note              text,
-    check ((kind in ('EARN', 'DONATE_IN') and minutes > 0) or (kind in ('DONATE_OUT', 'SPEND') and minutes < 0)),
-    check ((kind in ('EARN', 'SPEND')) = (order_id is not null)),
+    check ((kind in ('EARN', 'DONATE_IN', 'REFUND') and minutes > 0) or (kind in ('DONATE_OUT', 'SPEND') and minutes < 0)),
+    check ((kind in ('EARN', 'SPEND', 'REFUND')) = (order_id is not null)),
     check ((kind in ('DONATE_OUT', 'DONATE_IN')) = (other_account_id is not null))
 );
 create index timebank_entries_by_account on timebank_entries (account_id, id);
--- a visit earns once, and an order is paid with minutes once
+-- a visit earns once, and an order is paid with minutes once (and refunded at most once)
 create unique index timebank_one_earn_per_order on timebank_entries (order_id) where kind = 'EARN';
 create unique index timebank_one_spend_per_order on timebank_entries (order_id) where kind = 'SPEND';
+create unique index timebank_one_refund_per_order on timebank_entries (order_id) where kind = 'REFUND';
 
 create function timebank_entries_append_only() returns trigger language plpgsql as $$
 begin

@@ -1,6 +1,8 @@
 package org.anxin.platform.service;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -9,9 +11,11 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class OrderRecords {
+    private final JdbcClient db;
     private final OrderStore store;
 
-    OrderRecords(OrderStore store) {
+    OrderRecords(JdbcClient db, OrderStore store) {
+        this.db = db;
         this.store = store;
     }
 
@@ -26,6 +30,14 @@ public class OrderRecords {
     /** The order, locked until the caller's transaction ends (so it cannot be cancelled meanwhile). */
     public Optional<OrderRecord> lock(long orderId) {
         return store.find(orderId).map(o -> record(store.lock(orderId)));
+    }
+
+    /** Of these orders, the ones that will not be served: cancelled, or the visit did not take place. */
+    public List<Long> withdrawn(List<Long> orderIds) {
+        return db.sql("select id from service_orders where id = any(?) and status in (?, ?) order by id")
+                .params(orderIds.toArray(Long[]::new), OrderStatus.CANCELLED.name(), OrderStatus.NO_SHOW.name())
+                .query(Long.class)
+                .list();
     }
 
     /** A step on the order's timeline, by another module; the order's status is unchanged. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,8 @@ class Ledger {
         EARN,
         DONATE_OUT,
         DONATE_IN,
-        SPEND
+        SPEND,
+        REFUND
     }
 
     record Account(long id, String username, boolean volunteer, int balanceMinutes, String openedBy, Instant openedAt) {
@@ -146,6 +148,27 @@ class Ledger {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /**
+     * Orders paid with minutes in the last 120 days and not refunded. An order is booked at most
+     * 30 days ahead, so by then it has long been served, cancelled or marked a no-show.
+     */
+    List<Long> spentNotRefunded() {
+        return db.sql("select s.order_id from timebank_entries s where s.kind = 'SPEND' and s.at > ? and not exists"
+                        + " (select 1 from timebank_entries r where r.kind = 'REFUND' and r.order_id = s.order_id)"
+                        + " order by s.order_id")
+                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(120))))
+                .query(Long.class)
+                .list();
+    }
+
+    Optional<Entry> spendOf(long orderId) {
+        return db.sql("select " + ENTRY_COLUMNS + " from timebank_entries e left join timebank_accounts o"
+                        + " on o.id = e.other_account_id where e.order_id = ? and e.kind = 'SPEND'")
+                .param(orderId)
+                .query((rs, n) -> entry(rs))
+                .optional();
     }
 
     Entry entry(long id) {

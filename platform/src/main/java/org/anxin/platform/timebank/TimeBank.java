@@ -129,6 +129,27 @@ class TimeBank {
         return new Posted(ledger.find(account.id()).orElseThrow(), entry);
     }
 
+    /** Gives back the minutes paid for an order that was then cancelled or not served; false if there is nothing to give back. */
+    @Transactional
+    boolean refund(long orderId) {
+        if (orders.lock(orderId).map(OrderRecords.OrderRecord::live).orElse(true)
+                || ledger.hasEntry(orderId, Kind.REFUND)) {
+            return false;
+        }
+        Entry spend = ledger.spendOf(orderId).orElse(null);
+        if (spend == null) {
+            return false;
+        }
+        Account account = ledger.lock(spend.accountId()).get(0);
+        ledger.post(account, -spend.minutes(), Kind.REFUND, orderId, null, "system", null);
+        orders.note(
+                orderId,
+                "TIME_BANK_REFUNDED",
+                "system",
+                -spend.minutes() + " min back to time-bank account " + account.id());
+        return true;
+    }
+
     private static ApiProblem alreadyPaid(long orderId) {
         return ApiProblem.conflict("order " + orderId + " is already paid with time-bank minutes");
     }

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The time bank on the embedded stack over real HTTP: volunteers earn the minutes of their
  * verified visits once, give them away, and spend them on services for a senior they are linked
- * to; concurrent spends never overdraw, and the ledger cannot be edited. Each test works at a
+ * to (and get them back when that order is cancelled); concurrent spends never overdraw, and the ledger cannot be edited. Each test works at a
  * place of its own.
  */
 class TimeBankIT extends OrderFixtures {
@@ -166,11 +166,22 @@ class TimeBankIT extends OrderFixtures {
         assertThat(problem(family.post("/api/timebank/spend", Map.of("orderId", meal)), 409))
                 .contains("already paid");
 
+        // the paid visit is cancelled: the minutes come back, once
+        family.post("/api/orders/" + meal + "/cancel").expect(200);
+        await(() -> balance(family) == 60);
+        await(() -> actions(meal).contains("TIME_BANK_REFUNDED"));
+        JsonNode refund = ledger(family, familyAccount).get("entries").get(2);
+        assertThat(refund.get("kind").asString()).isEqualTo("REFUND");
+        assertThat(refund.get("minutes").asInt()).isEqualTo(30);
+        assertThat(refund.get("orderId").asLong()).isEqualTo(meal);
+        assertThat(refund.get("balanceAfter").asInt()).isEqualTo(60);
+
         long cancelled = book(family, senior, itemId("助餐"), from, from.plus(Duration.ofHours(1)));
         family.post("/api/orders/" + cancelled + "/cancel").expect(200);
         assertThat(problem(family.post("/api/timebank/spend", Map.of("orderId", cancelled)), 409))
                 .contains("CANCELLED");
-        assertThat(balance(family)).isEqualTo(30);
+        assertThat(balance(family)).isEqualTo(60);
+        assertThat(ledger(family, familyAccount).get("entries").size()).isEqualTo(3);
     }
 
     @Test
