@@ -53,8 +53,10 @@ class Ledger {
             int balanceAfter,
             String note) {}
 
-    private static final String ENTRY_COLUMNS = "e.id, e.account_id, e.minutes, e.kind, e.order_id,"
-            + " e.other_account_id, o.username as other_username, e.actor, e.at, e.balance_after, e.note";
+    /** Entries with the other side's username; a condition on {@code e} follows. */
+    private static final String ENTRIES_WHERE = "select e.id, e.account_id, e.minutes, e.kind, e.order_id,"
+            + " e.other_account_id, o.username as other_username, e.actor, e.at, e.balance_after, e.note"
+            + " from timebank_entries e left join timebank_accounts o on o.id = e.other_account_id where ";
 
     private final JdbcClient db;
     private final Clock clock;
@@ -164,16 +166,14 @@ class Ledger {
     }
 
     Optional<Entry> spendOf(long orderId) {
-        return db.sql("select " + ENTRY_COLUMNS + " from timebank_entries e left join timebank_accounts o"
-                        + " on o.id = e.other_account_id where e.order_id = ? and e.kind = 'SPEND'")
+        return db.sql(ENTRIES_WHERE + "e.order_id = ? and e.kind = 'SPEND'")
                 .param(orderId)
                 .query((rs, n) -> entry(rs))
                 .optional();
     }
 
     Entry entry(long id) {
-        return db.sql("select " + ENTRY_COLUMNS + " from timebank_entries e left join timebank_accounts o"
-                        + " on o.id = e.other_account_id where e.id = ?")
+        return db.sql(ENTRIES_WHERE + "e.id = ?")
                 .param(id)
                 .query((rs, n) -> entry(rs))
                 .single();
@@ -181,8 +181,7 @@ class Ledger {
 
     /** The account's entries, oldest first. */
     List<Entry> entries(long accountId) {
-        return db.sql("select " + ENTRY_COLUMNS + " from timebank_entries e left join timebank_accounts o"
-                        + " on o.id = e.other_account_id where e.account_id = ? order by e.id")
+        return db.sql(ENTRIES_WHERE + "e.account_id = ? order by e.id")
                 .param(accountId)
                 .query((rs, n) -> entry(rs))
                 .list();
