@@ -3,33 +3,14 @@
 (function () {
   'use strict';
 
+  const { send } = Portal;
+  const status = Portal.messages('fu-error', 'fu-notice');
   let last = [];
-
-  function send(method, url, body) {
-    const headers = { Accept: 'application/json' };
-    if (body) headers['Content-Type'] = 'application/json';
-    const token = Anxin.csrfToken();
-    if (token) headers['X-XSRF-TOKEN'] = token;
-    return fetch(url, { method, headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined })
-      .then((response) => {
-        if (response.status === 401) window.location.assign('/login.html');
-        return response.json().catch(() => ({})).then((json) => {
-          if (!response.ok) throw new Error(json.detail || String(response.status));
-          return json;
-        });
-      });
-  }
 
   function cell(text) {
     const td = document.createElement('td');
     td.textContent = text == null ? '—' : String(text);
     return td;
-  }
-
-  function showError(e) {
-    const error = document.getElementById('fu-error');
-    error.textContent = `${Anxin.t('actionFailed')}: ${e.message}`;
-    error.hidden = false;
   }
 
   function resultText(f) {
@@ -62,7 +43,7 @@
       event.preventDefault();
       const body = { reached: reached.checked, note: note.value || null };
       if (reached.checked) body.satisfied = Number(satisfied.value);
-      send('POST', `/api/follow-ups/${f.id}/result`, body).then(load).catch(showError);
+      send('POST', `/api/follow-ups/${f.id}/result`, body).then(load).catch(status.fail);
     });
     return form;
   }
@@ -80,7 +61,7 @@
       const claim = document.createElement('button');
       claim.type = 'button';
       claim.textContent = Anxin.t('followUp.claim');
-      claim.addEventListener('click', () => send('POST', `/api/follow-ups/${f.id}/claim`).then(load).catch(showError));
+      claim.addEventListener('click', () => send('POST', `/api/follow-ups/${f.id}/claim`).then(load).catch(status.fail));
       actions.append(claim);
     }
     if (f.status !== 'DONE') actions.append(resultForm(f));
@@ -96,13 +77,17 @@
   function load() {
     const status = document.getElementById('status').value;
     send('GET', `/api/follow-ups?status=${encodeURIComponent(status)}`)
-      .then((list) => { last = list; document.getElementById('fu-error').hidden = true; render(); })
-      .catch(showError);
+      .then((list) => { last = list; status.clear(); render(); })
+      .catch(status.fail);
   }
 
   document.getElementById('filter-form').addEventListener('submit', (event) => { event.preventDefault(); load(); });
   Anxin.apply();
   Anxin.bindSwitch(render);
+  Portal.bindLogout();
+  Portal.me().then((me) => {
+    document.getElementById('whoami').textContent = me.displayName || me.username;
+  }).catch(() => {});
   // the first POST needs the XSRF-TOKEN cookie, which this sets
   send('GET', '/api/csrf').catch(() => {}).then(load);
 })();

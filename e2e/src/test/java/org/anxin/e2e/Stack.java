@@ -1,6 +1,9 @@
 package org.anxin.e2e;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.anxin.gateway.server.GatewayConfig;
 import org.anxin.gateway.server.GatewayServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -84,6 +87,47 @@ final class Stack implements AutoCloseable {
                 .expect(201)
                 .json();
         return device.get("secret").asString();
+    }
+
+    /** A senior at home at the place, with no device. */
+    long senior(String name, double lat, double lon) {
+        return admin().post(
+                        "/api/seniors",
+                        Map.of("name", name, "phone", "13900000001", "address", name + "家", "lat", lat, "lon", lon))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    /** The first bookable item (in {@code GET /api/catalog}) that matches. */
+    Optional<JsonNode> catalogItem(Predicate<JsonNode> which) {
+        return admin().get("/api/catalog")
+                .expect(200)
+                .json()
+                .valueStream()
+                .flatMap(c -> c.get("items").valueStream())
+                .filter(which)
+                .findFirst();
+    }
+
+    /** A portal user (a FAMILY one linked to the seniors) and their API client. */
+    Api user(String username, String password, String role, Long... seniorIds) {
+        admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                username,
+                                "password",
+                                password,
+                                "role",
+                                role,
+                                "displayName",
+                                username,
+                                "seniorIds",
+                                List.of(seniorIds)))
+                .expect(201);
+        return admin().as(username, password);
     }
 
     @Override

@@ -156,10 +156,17 @@ public final class CityScenario {
         String demoPassword = Registrar.randomPassword();
         City.Resident demoResponder = new City.Resident(
                 "演示响应员", "13900000000", demoHome.address(), demoHome.lat() + 300 / 111_195.0, demoHome.lon());
-        registrar.responder("demo-responder", demoPassword, demoResponder, station, 0);
+        // skill set 2 (first aid, nursing, bathing): the demo responder answers the button and can take a bathing visit
+        registrar.responder("demo-responder", demoPassword, demoResponder, station, 2);
+        String familyPassword = Registrar.randomPassword();
+        registrar.login("demo-family", familyPassword, "FAMILY", "演示家属", "13700000000", List.of(demoSenior));
         state.save(stateFile);
         announceDemoDevice(demoSecret);
         log.info("demo responder: log in at {}/responder.html as demo-responder / {}", settings.api(), demoPassword);
+        log.info(
+                "demo family: log in at {}/family.html as demo-family / {} (the demo senior's family)",
+                settings.api(),
+                familyPassword);
 
         AtomicInteger connected = new AtomicInteger();
         for (CityDevice device : devices) {

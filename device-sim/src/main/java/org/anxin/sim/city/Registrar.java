@@ -161,23 +161,7 @@ final class Registrar {
      */
     long responder(String username, String password, City.Resident resident, long providerId, int index)
             throws IOException, InterruptedException {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", username);
-        user.put("password", password != null ? password : randomPassword());
-        user.put("role", "RESPONDER");
-        user.put("displayName", resident.name());
-        user.put("phone", resident.phone());
-        user.put("seniorIds", List.of());
-        PlatformClient.Reply reply = platform.post("/api/users", user);
-        if (reply.status() == 409 && password != null) {
-            PlatformClient.Reply set =
-                    platform.put("/api/users/" + username + "/password", Map.of("password", password));
-            if (set.status() != 204) {
-                PlatformClient.expect(set, 204, "set the password of " + username);
-            }
-        } else if (reply.status() != 201 && reply.status() != 409) {
-            PlatformClient.expect(reply, 201, "register responder login " + username);
-        }
+        login(username, password, "RESPONDER", resident.name(), resident.phone(), List.of());
         long id = -1;
         PlatformClient.Reply all = platform.get("/api/responders");
         if (all.status() == 200) {
@@ -205,6 +189,31 @@ final class Registrar {
                 200,
                 "put responder " + username + " on duty");
         return id;
+    }
+
+    /**
+     * A login of the given role: created when missing; when it exists, its password is set anew if
+     * one is given (so the demo can print it), and everything else is kept (a family login keeps
+     * its links). A null password: a random one for a new login.
+     */
+    void login(String username, String password, String role, String displayName, String phone, List<Long> seniorIds)
+            throws IOException, InterruptedException {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("password", password != null ? password : randomPassword());
+        user.put("role", role);
+        user.put("displayName", displayName);
+        user.put("phone", phone);
+        user.put("seniorIds", seniorIds);
+        PlatformClient.Reply reply = platform.post("/api/users", user);
+        if (reply.status() == 409 && password != null) {
+            PlatformClient.expect(
+                    platform.put("/api/users/" + username + "/password", Map.of("password", password)),
+                    204,
+                    "set the password of " + username);
+        } else if (reply.status() != 201 && reply.status() != 409) {
+            PlatformClient.expect(reply, 201, "register " + role + " login " + username);
+        }
     }
 
     void position(long responderId, double lat, double lon) throws IOException, InterruptedException {

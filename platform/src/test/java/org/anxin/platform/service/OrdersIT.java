@@ -82,6 +82,13 @@ class OrdersIT extends OrderFixtures {
 
         admin().put("/api/catalog/items/" + id, with(item, "active", false)).expect(200);
         assertThat(findItem(family.get("/api/catalog").json(), id)).isNull();
+        // the admin's editing page still sees it, to switch it back on; nobody else may ask for it
+        assertThat(findItem(admin().get("/api/catalog?includeInactive=true").json(), id)
+                        .get("active")
+                        .asBoolean())
+                .isFalse();
+        assertThat(problem(family.get("/api/catalog?includeInactive=true"), 403))
+                .contains("only an admin");
         assertThat(admin().put("/api/catalog/items/999999", item).status()).isEqualTo(404);
     }
 
