@@ -41,13 +41,17 @@ class PortalController {
                 "zone", zone.getId());
     }
 
-    /** Each role's own page: responders the responder page, families the booking page, the desk the console. */
+    /**
+     * Each role's own page: responders the responder page, families the booking page, community
+     * officers and the bureau the subsidy reviews, the desk the console.
+     */
     @GetMapping("/")
     String home() {
         Role role = accounts.currentViewer().role();
         return switch (role) {
             case RESPONDER -> "redirect:/responder.html";
             case FAMILY -> "redirect:/family.html";
+            case COMMUNITY, BUREAU -> "redirect:/subsidy.html";
             default -> "redirect:/operator.html";
         };
     }

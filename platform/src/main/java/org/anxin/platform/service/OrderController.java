@@ -88,6 +88,9 @@ class OrderController {
         json.put("priceYuan", Catalog.yuan(quote.priceCents()));
         json.put("subsidyYuan", Catalog.yuan(quote.subsidyCents()));
         json.put("seniorPaysYuan", Catalog.yuan(quote.seniorPaysCents()));
+        json.put("priceCents", quote.priceCents());
+        json.put("subsidyCents", quote.subsidyCents());
+        json.put("seniorPaysCents", quote.seniorPaysCents());
         json.put("subsidy", quote.subsidy());
         return json;
     }
@@ -95,8 +98,11 @@ class OrderController {
     @PostMapping
     @PreAuthorize(BOOKERS)
     ResponseEntity<Map<String, Object>> book(@Valid @RequestBody BookingRequest request) {
-        ServiceOrder order = orders.book(request.booking(), accounts.currentViewer());
-        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(orders.json(order));
+        Orders.Booked booked = orders.book(request.booking(), accounts.currentViewer());
+        Map<String, Object> json = orders.json(booked.order());
+        json.put("subsidy", booked.subsidy());
+        return ResponseEntity.created(URI.create("/api/orders/" + booked.order().id()))
+                .body(json);
     }
 
     @GetMapping

@@ -170,6 +170,13 @@ abstract class OrderFixtures extends DeskContext {
                 .asLong();
     }
 
+    /** The problem's detail, after checking its status and that it is a problem (RFC 9457). */
+    static String problem(HttpApi.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        return response.json().get("detail").asString();
+    }
+
     JsonNode order(long id) {
         return admin().get("/api/orders/" + id).expect(200).json();
     }

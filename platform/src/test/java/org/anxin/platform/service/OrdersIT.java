@@ -121,7 +121,7 @@ class OrdersIT extends OrderFixtures {
         assertThat(quote.get("priceYuan").decimalValue()).isEqualByComparingTo("33.50");
         assertThat(quote.get("subsidyYuan").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(quote.get("seniorPaysYuan").decimalValue()).isEqualByComparingTo("33.50");
-        assertThat(quote.get("subsidy").asString()).isEqualTo("no subsidy: subsidy wallets are not set up yet");
+        assertThat(quote.get("subsidy").asString()).isEqualTo("no subsidy: senior holds no approved category");
 
         JsonNode booked = admin().post("/api/orders", booking(senior, item, from, to))
                 .expect(201)
