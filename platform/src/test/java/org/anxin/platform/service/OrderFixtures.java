@@ -247,11 +247,4 @@ abstract class OrderFixtures extends DeskContext {
         completeVisit(v, lat, lon, 10, onSite);
         return v;
     }
-
-    /** The problem's detail, after checking it is a problem with this status. */
-    static String problem(HttpApi.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        return response.json().get("detail").asString();
-    }
 }
