@@ -53,6 +53,13 @@
       notifications: '通知记录',
       escalated: '超时未接警，已通知值班长',
       reports: '接警时效报表',
+      followUps: '服务回访',
+      followUp: {
+        title: '服务回访', status: '状态', open: '待回访', order: '工单', senior: '老人', phone: '电话 / 联系人',
+        item: '服务项目', completed: '完成时间', worker: '服务人员', attempts: '未接通次数', result: '回访结果',
+        claim: '认领', reached: '已接通', record: '记录结果', unreached: '未接通', empty: '暂无回访任务',
+        statuses: { PENDING: '待认领', CLAIMED: '已认领', DONE: '已完成' }
+      },
       from: '从',
       to: '到',
       show: '查询',
@@ -253,6 +260,14 @@
       notifications: 'Notifications',
       escalated: 'Not answered in time: supervisor alerted',
       reports: 'Answer-time report',
+      followUps: 'Follow-up calls',
+      followUp: {
+        title: 'Follow-up calls', status: 'Status', open: 'Open', order: 'Order', senior: 'Senior',
+        phone: 'Phone / contact', item: 'Service', completed: 'Completed', worker: 'Worker',
+        attempts: 'Unanswered calls', result: 'Result', claim: 'Claim', reached: 'Reached', record: 'Record result',
+        unreached: 'Not reached', empty: 'No follow-up calls waiting',
+        statuses: { PENDING: 'Pending', CLAIMED: 'Claimed', DONE: 'Done' }
+      },
       from: 'From',
       to: 'To',
       show: 'Show',

@@ -14,6 +14,7 @@ import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Geo;
 import org.anxin.platform.system.Viewer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,7 @@ class Visits {
     private final OrderNotices notices;
     private final Clock clock;
     private final double checkInMeters;
+    private final ApplicationEventPublisher events;
 
     Visits(
             JdbcClient db,
@@ -43,7 +45,8 @@ class Visits {
             SeniorService seniors,
             OrderNotices notices,
             Clock clock,
-            @Value("${anxin.orders.check-in-meters:200}") double checkInMeters) {
+            @Value("${anxin.orders.check-in-meters:200}") double checkInMeters,
+            ApplicationEventPublisher events) {
         this.db = db;
         this.store = store;
         this.orders = orders;
@@ -52,6 +55,7 @@ class Visits {
         this.notices = notices;
         this.clock = clock;
         this.checkInMeters = checkInMeters;
+        this.events = events;
     }
 
     Responder self(Viewer viewer) {
@@ -201,6 +205,8 @@ class Visits {
                 viewer.username(),
                 minutes + " min on site; checked out " + meters + " m from the home",
                 sms);
+        events.publishEvent(new VisitCompleted(
+                id, o.seniorId(), o.responderId(), viewer.username(), o.arrivedMeters(), meters, minutes, now));
         return job(store.get(id));
     }
 

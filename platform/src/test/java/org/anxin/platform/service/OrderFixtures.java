@@ -221,4 +221,30 @@ abstract class OrderFixtures extends DeskContext {
         }
         return new Visit(order, senior, responder, worker, family, contact);
     }
+
+    /**
+     * Runs the visit from accept to check-out: check-in {@code metersAway} north of the home
+     * ({@code lat}, {@code lon}), {@code onSite} on the clock, check-out at the door. Returns the
+     * completed order.
+     */
+    JsonNode completeVisit(Visit v, double lat, double lon, int metersAway, Duration onSite) {
+        HttpApi worker = responderApi(v.responder());
+        String path = "/api/responder/orders/" + v.orderId();
+        worker.post(path + "/accept").expect(200);
+        worker.post(path + "/en-route").expect(200);
+        worker.post(path + "/arrive", Map.of("lat", north(lat, metersAway), "lon", lon))
+                .expect(200);
+        worker.post(path + "/start").expect(200);
+        clock.advance(onSite);
+        return worker.post(path + "/check-out", Map.of("lat", lat, "lon", lon))
+                .expect(200)
+                .json();
+    }
+
+    /** A visit at the place, assigned and then served: checked in 10 m from the door, {@code onSite} long. */
+    Visit completedVisit(String place, double lat, double lon, Duration onSite) {
+        Visit v = assignedVisit(place, lat, lon);
+        completeVisit(v, lat, lon, 10, onSite);
+        return v;
+    }
 }
