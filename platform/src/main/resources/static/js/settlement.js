@@ -84,7 +84,7 @@
       link.textContent = p.providerName;
       link.addEventListener('click', (event) => { event.preventDefault(); loadStatement(p.providerId); });
       name.append(link);
-      tr.append(name, cell(s(p.status)), cell(p.payableVisits), cell(p.heldBackVisits), cell(yuan(p.priceYuan)),
+      tr.append(name, cell(s(p.status), 'text'), cell(p.payableVisits), cell(p.heldBackVisits), cell(yuan(p.priceYuan)),
         cell(yuan(p.subsidyYuan)), cell(yuan(p.seniorPaysYuan)));
       return tr;
     }));
