@@ -170,7 +170,7 @@ class VisitAnomalies {
             if (open && anomalies.stream().noneMatch(a -> a.kind() == AnomalyKind.MISSING_CHECK_OUT)) {
                 anomalies.add(new Anomaly(
                         AnomalyKind.MISSING_CHECK_OUT,
-                        "checked in " + local(o.arrivedAt()) + ", not checked out",
+                        "checked in " + local(o.arrivedAt()) + ", not checked out (yet)",
                         null,
                         "system",
                         null,

@@ -75,7 +75,11 @@ class Settlements {
         providers.addAll(closed.providers(month));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (long providerId : providers) {
-            rows.add(statement(month, providerId).summary());
+            Statement s = statement(month, providerId);
+            // a provider whose only news is a clearance paid in its own, earlier month
+            if (s.closed() || !s.payable().isEmpty() || !s.heldBack().isEmpty()) {
+                rows.add(s.summary());
+            }
         }
         return rows;
     }
