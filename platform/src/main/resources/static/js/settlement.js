@@ -12,7 +12,7 @@
       closeConfirm: '结账后本月结算单不再变化。确定结账？', payable: '应付（已核实）', heldBack: '暂缓（异常）',
       order: '订单号', senior: '老人', item: '服务项目', worker: '服务人员', checkIn: '签到', checkOut: '签退',
       minutes: '时长(分钟)', carriedFrom: '结转自', anomalies: '异常', total: '合计', none: '无',
-      closedBy: '结账人', signProvider: '服务机构（盖章）：', signBureau: '民政部门审核：', failed: '操作失败',
+      closedBy: '结账人', signProvider: '服务机构（盖章）：', signBureau: '民政部门审核：',
       statementOf: '结算单',
     },
     en: {
@@ -23,7 +23,7 @@
       payable: 'Payable (verified)', heldBack: 'Held back (anomalies)', order: 'Order', senior: 'Senior', item: 'Item',
       worker: 'Worker', checkIn: 'Check-in', checkOut: 'Check-out', minutes: 'Minutes', carriedFrom: 'Carried from',
       anomalies: 'Anomalies', total: 'Total', none: 'none', closedBy: 'closed by', signProvider: 'Provider (seal):',
-      signBureau: 'Civil-affairs bureau:', failed: 'Failed', statementOf: 'Statement',
+      signBureau: 'Civil-affairs bureau:', statementOf: 'Statement',
     },
   };
 
@@ -47,32 +47,14 @@
   }
 
   function local(instant, zone) {
-    if (!instant) return '—';
-    return new Date(instant).toLocaleString('sv-SE', { timeZone: zone, hour12: false }).slice(0, 16);
+    return instant ? CityTime.timeText(zone, instant) : '—';
   }
 
   function yuan(value) {
     return Number(value).toFixed(2);
   }
 
-  function request(method, path) {
-    const headers = { Accept: 'application/json' };
-    const token = Anxin.csrfToken();
-    if (method !== 'GET' && token) headers['X-XSRF-TOKEN'] = token;
-    return fetch(path, { method, credentials: 'same-origin', headers }).then((response) => {
-      if (response.status === 401) window.location.assign('/login.html');
-      return response.json().then((body) => {
-        if (!response.ok) throw new Error(body.detail || String(response.status));
-        return body;
-      });
-    });
-  }
-
-  function fail(e) {
-    const error = document.getElementById('error');
-    error.textContent = `${s('failed')}: ${e.message}`;
-    error.hidden = false;
-  }
+  const messages = Portal.messages('error', 'notice');
 
   function renderSummary() {
     if (!summary) return;
@@ -130,35 +112,39 @@
   }
 
   function loadSummary() {
-    document.getElementById('error').hidden = true;
+    messages.clear();
     document.getElementById('statement').hidden = true;
     statement = null;
-    return request('GET', `/api/settlements/${month()}`)
+    return Portal.send('GET', `/api/settlements/${month()}`)
       .then((body) => { summary = body; renderSummary(); })
-      .catch(fail);
+      .catch(messages.fail);
   }
 
   function loadStatement(providerId) {
-    return request('GET', `/api/settlements/${month()}/providers/${providerId}`)
+    return Portal.send('GET', `/api/settlements/${month()}/providers/${providerId}`)
       .then((body) => { statement = body; renderStatement(); })
-      .catch(fail);
+      .catch(messages.fail);
   }
 
   document.getElementById('month-form').addEventListener('submit', (event) => { event.preventDefault(); loadSummary(); });
   document.getElementById('print').addEventListener('click', () => window.print());
   document.getElementById('close').addEventListener('click', () => {
     if (!statement || !window.confirm(s('closeConfirm'))) return;
-    request('POST', `/api/settlements/${statement.month}/providers/${statement.providerId}/close`)
+    Portal.send('POST', `/api/settlements/${statement.month}/providers/${statement.providerId}/close`)
       .then((body) => { statement = body; renderStatement(); return loadSummary().then(() => loadStatement(body.providerId)); })
-      .catch(fail);
+      .catch(messages.fail);
   });
 
-  // the previous month is the one usually settled
-  const now = new Date();
-  const previous = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  document.getElementById('month').value = `${previous.getFullYear()}-${String(previous.getMonth() + 1).padStart(2, '0')}`;
+  // the previous month on the city's calendar is the one usually settled
+  function previousMonth(zone) {
+    const [y, m] = CityTime.date(zone).split('-').map(Number);
+    return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  }
+
   Anxin.apply();
   texts();
   Anxin.bindSwitch(() => { texts(); renderSummary(); renderStatement(); });
-  loadSummary();
+  Portal.send('GET', '/api/portal/config')
+    .then((config) => config.zone || 'Asia/Shanghai', () => 'Asia/Shanghai')
+    .then((zone) => { document.getElementById('month').value = previousMonth(zone); return loadSummary(); });
 })();
