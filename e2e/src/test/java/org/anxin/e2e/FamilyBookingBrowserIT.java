@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -99,29 +98,7 @@ class FamilyBookingBrowserIT extends BrowserTest {
                 .atTime(LocalTime.of(14, 7))
                 .atZone(CITY)
                 .toInstant();
-        long order = family.post(
-                        "/api/orders", Stack.booking(senior, stack.itemId("助浴"), from, from.plus(Duration.ofHours(2))))
-                .expect(201)
-                .json()
-                .get("id")
-                .asLong();
-        JsonNode plan = stack.admin()
-                .post(
-                        "/api/orders/assign",
-                        Map.of(
-                                "from",
-                                from.toString(),
-                                "to",
-                                from.plusSeconds(1).toString()))
-                .expect(200)
-                .json();
-        assertThat(plan.get("assigned").size()).as(plan.toString()).isEqualTo(1);
-        String path = "/api/responder/orders/" + order;
-        worker.post(path + "/accept").expect(200);
-        worker.post(path + "/en-route").expect(200);
-        worker.post(path + "/arrive", Map.of("lat", lat, "lon", lon)).expect(200);
-        worker.post(path + "/start").expect(200);
-        worker.post(path + "/check-out", Map.of("lat", lat, "lon", lon)).expect(200);
+        long order = stack.bathingVisitDone(family, senior, worker, from, lat, lon);
 
         Browser.signIn(browser, stack.baseUrl(), "/", "fam-zhao", "family-pass-3");
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(

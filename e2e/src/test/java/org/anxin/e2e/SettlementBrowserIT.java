@@ -2,18 +2,15 @@ package org.anxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import tools.jackson.databind.JsonNode;
 
 /** The monthly settlement page in a real headless Chromium: a supervisor's statement, an operator refused. */
 class SettlementBrowserIT extends BrowserTest {
@@ -31,29 +28,7 @@ class SettlementBrowserIT extends BrowserTest {
                 .atTime(LocalTime.of(16, 41))
                 .atZone(CITY)
                 .toInstant();
-        long order = stack.admin()
-                .post("/api/orders", Stack.booking(senior, stack.itemId("助浴"), from, from.plus(Duration.ofHours(2))))
-                .expect(201)
-                .json()
-                .get("id")
-                .asLong();
-        JsonNode plan = stack.admin()
-                .post(
-                        "/api/orders/assign",
-                        Map.of(
-                                "from",
-                                from.toString(),
-                                "to",
-                                from.plusSeconds(1).toString()))
-                .expect(200)
-                .json();
-        assertThat(plan.get("assigned").size()).as(plan.toString()).isEqualTo(1);
-        String path = "/api/responder/orders/" + order;
-        worker.post(path + "/accept").expect(200);
-        worker.post(path + "/en-route").expect(200);
-        worker.post(path + "/arrive", Map.of("lat", lat, "lon", lon)).expect(200);
-        worker.post(path + "/start").expect(200);
-        worker.post(path + "/check-out", Map.of("lat", lat, "lon", lon)).expect(200); // minutes, not 48
+        long order = stack.bathingVisitDone(stack.admin(), senior, worker, from, lat, lon); // minutes, not 48
         YearMonth month = YearMonth.from(Instant.parse(stack.admin()
                         .get("/api/orders/" + order)
                         .expect(200)

@@ -1,5 +1,6 @@
 package org.anxin.e2e;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,38 @@ final class Stack implements AutoCloseable {
         worker.put("/api/responder/position", Map.of("lat", lat, "lon", lon)).expect(200);
         worker.put("/api/responder/status", Map.of("status", "AVAILABLE")).expect(200);
         return worker;
+    }
+
+    /**
+     * A bathing visit at the senior's home at ({@code lat}, {@code lon}), booked by {@code booker}
+     * for a minute of its own ({@code from}, so that its batch holds only it), assigned to the
+     * worker, who checks in and out at the door at once. Returns the order's id.
+     */
+    long bathingVisitDone(Api booker, long seniorId, Api worker, Instant from, double lat, double lon) {
+        long order = booker.post("/api/orders", booking(seniorId, itemId("助浴"), from, from.plus(Duration.ofHours(2))))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        JsonNode plan = admin().post(
+                        "/api/orders/assign",
+                        Map.of(
+                                "from",
+                                from.toString(),
+                                "to",
+                                from.plusSeconds(1).toString()))
+                .expect(200)
+                .json();
+        if (plan.get("assigned").size() != 1) {
+            throw new AssertionError("the visit's batch did not assign it alone: " + plan);
+        }
+        String path = "/api/responder/orders/" + order;
+        worker.post(path + "/accept").expect(200);
+        worker.post(path + "/en-route").expect(200);
+        worker.post(path + "/arrive", Map.of("lat", lat, "lon", lon)).expect(200);
+        worker.post(path + "/start").expect(200);
+        worker.post(path + "/check-out", Map.of("lat", lat, "lon", lon)).expect(200);
+        return order;
     }
 
     @Override
