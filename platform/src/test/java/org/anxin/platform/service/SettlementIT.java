@@ -49,7 +49,7 @@ class SettlementIT extends OrderFixtures {
         List<Home> twice = batch.homes("重叠", north(lat, 9000), lon, 2);
         Home open = batch.home("未签退", north(lat, 12000), lon);
         batch.assign();
-        // the subsidy split comes from the subsidy wallets (built elsewhere); here one order's is set as booked
+        // the subsidy wallets set the split at booking (SubsidyIT); set here on the row, this test is about settling it
         db.sql("update service_orders set subsidy_cents = 5000, senior_pays_cents = 3000 where id = ?")
                 .param(door.orderId())
                 .update();
@@ -208,13 +208,13 @@ class SettlementIT extends OrderFixtures {
         assertThat(operator.post("/api/settlements/2026-11/providers/" + provider + "/close")
                         .status())
                 .isEqualTo(403);
-        assertThat(detail(admin().get("/api/settlements/2026-13"), 400))
+        assertThat(problem(admin().get("/api/settlements/2026-13"), 400))
                 .isEqualTo("there is no month 2026-13; months run from 01 to 12");
-        assertThat(detail(admin().get("/api/settlements/2026-1/providers/" + provider), 400))
+        assertThat(problem(admin().get("/api/settlements/2026-1/providers/" + provider), 400))
                 .isEqualTo("a month is written YYYY-MM, e.g. 2026-12; not 2026-1");
-        assertThat(detail(admin().get("/api/settlements/2026-12/providers/999999"), 404))
+        assertThat(problem(admin().get("/api/settlements/2026-12/providers/999999"), 404))
                 .isEqualTo("no provider 999999");
-        assertThat(detail(admin().get("/api/settlements/2026-12/providers/999999.csv"), 404))
+        assertThat(problem(admin().get("/api/settlements/2026-12/providers/999999.csv"), 404))
                 .isEqualTo("no provider 999999");
         assertThat(admin().get("/api/settlements/2026-12/providers/" + provider)
                         .json()
@@ -243,7 +243,7 @@ class SettlementIT extends OrderFixtures {
         YearMonth month = YearMonth.from(
                 Instant.parse(order(good.orderId()).get("arrivedAt").asString()).atZone(CITY));
         String close = "/api/settlements/" + month + "/providers/" + provider + "/close";
-        assertThat(detail(admin().post(close), 409)).contains("once the month has ended");
+        assertThat(problem(admin().post(close), 409)).contains("once the month has ended");
 
         clock.set(month.plusMonths(1).atDay(1).atTime(1, 0).atZone(CITY).toInstant());
         createUser("settle-closer-" + provider, "supervisor-pass", "SUPERVISOR");
@@ -258,7 +258,7 @@ class SettlementIT extends OrderFixtures {
         assertThat(kinds(closed.get("heldBack")))
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of(brief.orderId(), List.of("TOO_SHORT"), open.orderId(), List.of("MISSING_CHECK_OUT")));
-        assertThat(detail(admin().post(close), 409)).contains("already closed");
+        assertThat(problem(admin().post(close), 409)).contains("already closed");
 
         // a late check-out does not lift the missing check-out stored at closing
         checkOut(open);
@@ -394,11 +394,5 @@ class SettlementIT extends OrderFixtures {
                 .get(0)
                 .get("reason")
                 .asString();
-    }
-
-    private static String detail(HttpApi.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        return response.json().get("detail").asString();
     }
 }
