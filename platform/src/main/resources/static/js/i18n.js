@@ -158,6 +158,7 @@
       },
       familyApp: '安心 · 家属服务',
       catalog: '服务目录',
+      settlement: '月度结算',
       bookService: '预约上门服务',
       senior: '老人',
       item: '服务项目',
@@ -190,7 +191,8 @@
       orderAction: {
         REQUESTED: '预约', ASSIGNED: '派单', ACCEPTED: '接单', DECLINED: '拒单', EN_ROUTE: '出发',
         ARRIVED: '到达签到', IN_SERVICE: '开始服务', COMPLETED: '签退完成', RATED: '评价', CANCELLED: '取消',
-        RESCHEDULED: '改期', REASSIGNED: '改派', NO_SHOW: '未上门', CLOSED_UNRATED: '超时未评价，自动关闭'
+        RESCHEDULED: '改期', REASSIGNED: '改派', NO_SHOW: '未上门', CLOSED_UNRATED: '超时未评价，自动关闭',
+        FLAGGED: '异常标记', ANOMALY_CLEARED: '异常已核销'
       },
       name: '名称',
       nameEn: '英文名称',
@@ -371,6 +373,7 @@
       },
       familyApp: 'Anxin · family',
       catalog: 'Service catalogue',
+      settlement: 'Monthly settlement',
       bookService: 'Book a home visit',
       senior: 'Senior',
       item: 'Service',
@@ -405,7 +408,8 @@
         REQUESTED: 'Booked', ASSIGNED: 'Assigned', ACCEPTED: 'Accepted', DECLINED: 'Declined',
         EN_ROUTE: 'On the way', ARRIVED: 'Checked in', IN_SERVICE: 'Service started', COMPLETED: 'Checked out',
         RATED: 'Rated', CANCELLED: 'Cancelled', RESCHEDULED: 'Rescheduled', REASSIGNED: 'Reassigned',
-        NO_SHOW: 'No show', CLOSED_UNRATED: 'Closed unrated'
+        NO_SHOW: 'No show', CLOSED_UNRATED: 'Closed unrated', FLAGGED: 'Anomaly flagged',
+        ANOMALY_CLEARED: 'Anomaly cleared'
       },
       name: 'Name',
       nameEn: 'English name',

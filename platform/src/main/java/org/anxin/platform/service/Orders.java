@@ -345,6 +345,7 @@ class Orders {
         json.put("createdAt", o.createdAt());
         json.put("arrivedAt", o.arrivedAt());
         json.put("arrivedMeters", o.arrivedMeters());
+        json.put("farReason", o.farReason());
         json.put("startedAt", o.startedAt());
         json.put("completedAt", o.completedAt());
         json.put("checkoutMeters", o.checkoutMeters());
