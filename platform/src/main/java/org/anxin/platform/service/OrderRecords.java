@@ -19,8 +19,9 @@ public class OrderRecords {
         this.store = store;
     }
 
-    /** An order as other modules see it. */
-    public record OrderRecord(long id, long seniorId, String itemName, int durationMinutes, String status) {
+    /** An order as other modules see it; {@code seniorPaysCents} is the share the subsidy does not pay. */
+    public record OrderRecord(
+            long id, long seniorId, String itemName, int durationMinutes, int seniorPaysCents, String status) {
         /** Whether the visit is still to happen or has happened (not cancelled, not a no-show). */
         public boolean live() {
             return !status.equals(OrderStatus.CANCELLED.name()) && !status.equals(OrderStatus.NO_SHOW.name());
@@ -51,6 +52,7 @@ public class OrderRecords {
                 o.seniorId(),
                 o.itemName(),
                 o.durationMinutes(),
+                o.seniorPaysCents(),
                 o.status().name());
     }
 }

@@ -15,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.anxin.platform.dispatch.Responders;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +37,8 @@ class VisitAnomalies {
 
     private final JdbcClient db;
     private final OrderStore store;
+    private final Responders responders;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
     private final double minShare;
@@ -42,6 +46,8 @@ class VisitAnomalies {
     VisitAnomalies(
             JdbcClient db,
             OrderStore store,
+            Responders responders,
+            ApplicationEventPublisher events,
             Clock clock,
             @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone,
             @Value("${anxin.settlement.min-share:0.8}") double minShare) {
@@ -51,6 +57,8 @@ class VisitAnomalies {
         }
         this.db = db;
         this.store = store;
+        this.responders = responders;
+        this.events = events;
         this.clock = clock;
         this.zone = zone;
         this.minShare = minShare;
@@ -147,7 +155,22 @@ class VisitAnomalies {
                 .params(Timestamp.from(clock.instant()), viewer.username(), reason, orderId, kind.name())
                 .update();
         store.note(orderId, null, "ANOMALY_CLEARED", viewer.username(), kind + ": " + reason, null);
-        return of(store.get(orderId));
+        ServiceOrder cleared = store.get(orderId);
+        if (verified(
+                cleared)) { // the last open flag of a finished visit: it now counts (e.g. the time bank credits it)
+            events.publishEvent(VisitCompleted.of(
+                    cleared, responders.get(cleared.responderId()).username(), true));
+        }
+        return of(cleared);
+    }
+
+    /**
+     * A verified visit: checked out, and no anomaly left open. Settlement pays only these, and the
+     * time bank credits only these.
+     */
+    boolean verified(ServiceOrder o) {
+        return (o.status() == OrderStatus.COMPLETED || o.status() == OrderStatus.RATED)
+                && of(o).stream().allMatch(Anomaly::cleared);
     }
 
     /** The order's anomalies, stored and seen, in the order of {@link AnomalyKind}. */

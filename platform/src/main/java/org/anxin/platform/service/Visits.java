@@ -231,8 +231,8 @@ class Visits {
                 minutes + " min on site; checked out " + meters + " m from the home",
                 sms);
         anomalies.checkedOut(o, onSite);
-        events.publishEvent(new VisitCompleted(
-                id, o.seniorId(), o.responderId(), viewer.username(), o.arrivedMeters(), meters, minutes, now));
+        ServiceOrder done = store.get(id);
+        events.publishEvent(VisitCompleted.of(done, viewer.username(), anomalies.verified(done)));
         return job(store.get(id));
     }
 

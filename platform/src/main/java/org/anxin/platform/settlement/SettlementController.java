@@ -24,8 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/settlements")
 class SettlementController {
-    /** Who may read and close settlements; the bureau's role joins here when it exists. */
-    private static final Set<Role> SETTLERS = EnumSet.of(Role.ADMIN, Role.SUPERVISOR);
+    /** Who may read statements: the service centre's desk leads and the civil-affairs bureau, which pays them. */
+    private static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.BUREAU);
+    /** Who may close (issue) a statement: the service centre; the bureau reads what it is asked to pay. */
+    private static final Set<Role> CLOSERS = EnumSet.of(Role.ADMIN, Role.SUPERVISOR);
 
     private final Settlements settlements;
     private final Accounts accounts;
@@ -35,18 +37,18 @@ class SettlementController {
         this.accounts = accounts;
     }
 
-    /** The one access check of every settlement endpoint: 403 for any other role. */
-    private Viewer settler() {
+    /** The one access check of every settlement endpoint: 403 for a role not in {@code allowed}. */
+    private Viewer settler(Set<Role> allowed) {
         Viewer viewer = accounts.currentViewer();
-        if (!SETTLERS.contains(viewer.role())) {
-            throw ApiProblem.forbidden("settlements are for " + SETTLERS + " users, not " + viewer.role());
+        if (!allowed.contains(viewer.role())) {
+            throw ApiProblem.forbidden("this is for " + allowed + " users, not " + viewer.role());
         }
         return viewer;
     }
 
     @GetMapping("/{month}")
     Map<String, Object> summary(@PathVariable String month) {
-        settler();
+        settler(READERS);
         YearMonth m = Settlements.month(month);
         List<Map<String, Object>> providers = settlements.summary(m);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -60,7 +62,7 @@ class SettlementController {
 
     @GetMapping("/{month}/providers/{id:\\d+}")
     Map<String, Object> statement(@PathVariable String month, @PathVariable long id) {
-        settler();
+        settler(READERS);
         Map<String, Object> json =
                 settlements.statement(Settlements.month(month), id).json();
         json.put("zone", settlements.zone().getId());
@@ -69,7 +71,7 @@ class SettlementController {
 
     @GetMapping("/{month}/providers/{id:\\d+}.csv")
     ResponseEntity<byte[]> csv(@PathVariable String month, @PathVariable long id) {
-        settler();
+        settler(READERS);
         YearMonth m = Settlements.month(month);
         String csv = SettlementCsv.of(settlements.statement(m, id), settlements.zone());
         return ResponseEntity.ok()
@@ -85,7 +87,7 @@ class SettlementController {
 
     @PostMapping("/{month}/providers/{id:\\d+}/close")
     Map<String, Object> close(@PathVariable String month, @PathVariable long id) {
-        Viewer viewer = settler();
+        Viewer viewer = settler(CLOSERS);
         Map<String, Object> json =
                 settlements.close(Settlements.month(month), id, viewer).json();
         json.put("zone", settlements.zone().getId());

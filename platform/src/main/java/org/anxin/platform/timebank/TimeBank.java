@@ -110,6 +110,10 @@ class TimeBank {
         if (ledger.hasEntry(orderId, Kind.SPEND)) {
             throw alreadyPaid(orderId);
         }
+        if (order.seniorPaysCents() == 0) {
+            throw ApiProblem.conflict("order " + orderId + " leaves nothing for the family to pay (the subsidy covers"
+                    + " it); keep the minutes");
+        }
         int minutes = order.durationMinutes();
         Account account = ledger.find(viewer.username())
                 .orElseThrow(() -> ApiProblem.conflict(

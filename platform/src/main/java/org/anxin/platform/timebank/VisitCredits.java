@@ -6,17 +6,16 @@ import org.anxin.platform.timebank.Ledger.Account;
 import org.anxin.platform.timebank.Ledger.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * EARN: a volunteer's verified visit credits its minutes on site to the volunteer's account, once
- * per order. Verified means checked in within {@code anxin.orders.check-in-meters} of the home
- * and checked out after at least a minute. It runs inside the check-out's transaction, so the
- * credit commits with the check-out or not at all; the unique index on (order, EARN) makes a
- * second credit impossible even if the event came twice.
+ * EARN: a volunteer's verified visit (checked out with no anomaly left open: the rule monthly
+ * settlement pays by, {@link VisitCompleted#verified()}) credits its minutes on site to the
+ * volunteer's account, once per order: at check-out, or when the visit's last anomaly is cleared.
+ * It runs inside that transaction, so the credit commits with it or not at all; the unique index
+ * on (order, EARN) makes a second credit impossible even if the visit is announced twice.
  */
 @Component
 class VisitCredits {
@@ -24,13 +23,10 @@ class VisitCredits {
 
     private final Ledger ledger;
     private final OrderRecords orders;
-    private final double checkInMeters;
 
-    VisitCredits(
-            Ledger ledger, OrderRecords orders, @Value("${anxin.orders.check-in-meters:200}") double checkInMeters) {
+    VisitCredits(Ledger ledger, OrderRecords orders) {
         this.ledger = ledger;
         this.orders = orders;
-        this.checkInMeters = checkInMeters;
     }
 
     @EventListener
@@ -48,10 +44,10 @@ class VisitCredits {
         if (account == null) {
             return false;
         }
-        if (visit.arrivedMeters() > checkInMeters || visit.serviceMinutes() < 1) {
+        if (!visit.verified() || visit.serviceMinutes() < 1) {
             log.info(
-                    "order {}: no time-bank credit for {}, the visit is not verified ({} m from the home at"
-                            + " check-in, {} min)",
+                    "order {}: no time-bank credit for {} yet, the visit is not verified (an anomaly is open;"
+                            + " {} m from the home at check-in, {} min)",
                     visit.orderId(),
                     visit.responderUsername(),
                     visit.arrivedMeters(),

@@ -247,4 +247,76 @@ abstract class OrderFixtures extends DeskContext {
         completeVisit(v, lat, lon, 10, onSite);
         return v;
     }
+
+    // --- subsidies: officers, allowances and eligibility through the real approval steps
+
+    /** A COMMUNITY (社区) officer of the community. */
+    HttpApi officer(String community) {
+        String username = "sub-community-" + unique();
+        String password = "community-pass-" + username;
+        admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username", username,
+                                "password", password,
+                                "role", "COMMUNITY",
+                                "displayName", community + "干部",
+                                "community", community))
+                .expect(201);
+        return as(username, password);
+    }
+
+    /** A BUREAU (民政局) officer. */
+    HttpApi bureau() {
+        String username = "sub-bureau-" + unique();
+        String password = "bureau-pass-" + username;
+        createUser(username, password, "BUREAU");
+        return as(username, password);
+    }
+
+    /** The allowance through both approvals (a community officer, then the bureau), unless it is in force. */
+    void allowance(String category, String unit, int amount) {
+        JsonNode inForce = category(category).get("allowance").get(unit);
+        if (!inForce.isNull() && inForce.decimalValue().compareTo(java.math.BigDecimal.valueOf(amount)) == 0) {
+            return;
+        }
+        long id = admin().post(
+                        "/api/subsidy/allowance-proposals",
+                        Map.of("category", category, unit, amount, "note", "test allowance"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        officer("翠苑社区")
+                .post("/api/subsidy/allowance-proposals/" + id + "/approve")
+                .expect(200);
+        assertThat(bureau().post("/api/subsidy/allowance-proposals/" + id + "/approve")
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("APPROVED");
+    }
+
+    /** The senior holds the category after their community's officer and then the bureau approved. */
+    void holds(long senior, String community, String category) {
+        long id = admin().post("/api/subsidy/applications", Map.of("seniorId", senior, "category", category))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        officer(community).post("/api/subsidy/applications/" + id + "/approve").expect(200);
+        bureau().post("/api/subsidy/applications/" + id + "/approve").expect(200);
+    }
+
+    /** The subsidy category as the API lists it. */
+    JsonNode category(String code) {
+        return admin().get("/api/subsidy/categories")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(c -> c.get("code").asString().equals(code))
+                .findFirst()
+                .orElseThrow();
+    }
 }

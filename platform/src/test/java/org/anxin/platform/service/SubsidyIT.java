@@ -29,28 +29,6 @@ class SubsidyIT extends OrderFixtures {
     private static final String CUIYUAN = "翠苑社区";
     private static final String WENXIN = "文新社区";
 
-    private HttpApi officer(String community) {
-        String username = "sub-community-" + unique();
-        String password = "community-pass-" + username;
-        admin().post(
-                        "/api/users",
-                        Map.of(
-                                "username", username,
-                                "password", password,
-                                "role", "COMMUNITY",
-                                "displayName", community + "干部",
-                                "community", community))
-                .expect(201);
-        return as(username, password);
-    }
-
-    private HttpApi bureau() {
-        String username = "sub-bureau-" + unique();
-        String password = "bureau-pass-" + username;
-        createUser(username, password, "BUREAU");
-        return as(username, password);
-    }
-
     private long seniorIn(String community) {
         String name = community + "老人" + unique();
         return admin().post(
@@ -72,55 +50,10 @@ class SubsidyIT extends OrderFixtures {
                 .asLong();
     }
 
-    /** The allowance through both approvals (a community officer, then the bureau), unless it is in force. */
-    private void allowance(String category, String unit, int amount) {
-        JsonNode inForce = category(category).get("allowance").get(unit);
-        if (!inForce.isNull() && inForce.decimalValue().compareTo(java.math.BigDecimal.valueOf(amount)) == 0) {
-            return;
-        }
-        long id = admin().post(
-                        "/api/subsidy/allowance-proposals",
-                        Map.of("category", category, unit, amount, "note", "test allowance"))
-                .expect(201)
-                .json()
-                .get("id")
-                .asLong();
-        officer(CUIYUAN)
-                .post("/api/subsidy/allowance-proposals/" + id + "/approve")
-                .expect(200);
-        assertThat(bureau().post("/api/subsidy/allowance-proposals/" + id + "/approve")
-                        .expect(200)
-                        .json()
-                        .get("status")
-                        .asString())
-                .isEqualTo("APPROVED");
-    }
-
-    /** The senior holds the category after their community's officer and then the bureau approved. */
-    private void holds(long senior, String community, String category) {
-        long id = admin().post("/api/subsidy/applications", Map.of("seniorId", senior, "category", category))
-                .expect(201)
-                .json()
-                .get("id")
-                .asLong();
-        officer(community).post("/api/subsidy/applications/" + id + "/approve").expect(200);
-        bureau().post("/api/subsidy/applications/" + id + "/approve").expect(200);
-    }
-
     private JsonNode wallet(HttpApi who, long senior, Instant in) {
         return who.get("/api/seniors/" + senior + "/wallet?month=" + YearMonth.from(in.atZone(CITY)))
                 .expect(200)
                 .json();
-    }
-
-    private JsonNode category(String code) {
-        return admin().get("/api/subsidy/categories")
-                .expect(200)
-                .json()
-                .valueStream()
-                .filter(c -> c.get("code").asString().equals(code))
-                .findFirst()
-                .orElseThrow();
     }
 
     @Test

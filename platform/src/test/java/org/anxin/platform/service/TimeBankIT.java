@@ -41,7 +41,29 @@ class TimeBankIT extends OrderFixtures {
     /** A volunteer who has served one visit of {@code minutes} at the place, with their account. */
     record Volunteer(String username, HttpApi api, long accountId, Visit visit) {}
 
+    /**
+     * A volunteer's verified visit of {@code minutes}: when the visit is shorter than settlement's
+     * share of cleaning's standard 120 min, the desk accepts the shorter visit by clearing its
+     * TOO_SHORT flag, which is what makes it verified and credited.
+     */
     Volunteer volunteer(String place, double lat, double lon, int minutes) {
+        Volunteer vol = unverifiedVolunteer(place, lat, lon, minutes);
+        boolean tooShort = order(vol.visit().orderId())
+                .get("anomalies")
+                .valueStream()
+                .anyMatch(a -> a.get("kind").asString().equals("TOO_SHORT"));
+        if (!tooShort) {
+            return vol;
+        }
+        admin().post(
+                        "/api/orders/" + vol.visit().orderId() + "/anomalies/TOO_SHORT/clear",
+                        Map.of("reason", "a shorter visit agreed with the family"))
+                .expect(200);
+        return vol;
+    }
+
+    /** A volunteer whose visit of {@code minutes} is left as it was checked out (too short: flagged). */
+    Volunteer unverifiedVolunteer(String place, double lat, double lon, int minutes) {
         Visit v = assignedVisit(place, lat, lon);
         HttpApi api = responderApi(v.responder());
         String username =
@@ -73,7 +95,7 @@ class TimeBankIT extends OrderFixtures {
         assertThat(actions(vol.visit().orderId())).contains("TIME_BANK_EARNED");
 
         // the same check-out delivered again earns nothing, and the database refuses a second EARN
-        checkedOutAgain(vol, 15, 50);
+        checkedOutAgain(vol, 15, 50, true);
         assertThat(balance(vol.api())).isEqualTo(50);
         assertThatThrownBy(() -> db.sql("insert into timebank_entries (account_id, minutes, kind, order_id, actor, at,"
                                 + " balance_after) values (?, 50, 'EARN', ?, 'it', now(), 100)")
@@ -99,8 +121,20 @@ class TimeBankIT extends OrderFixtures {
         assertThat(balance(quick.api())).isZero();
         assertThat(actions(quick.visit().orderId())).doesNotContain("TIME_BANK_EARNED");
 
-        // a check-in 2 km from the home (were it ever let through) earns nothing
-        checkedOutAgain(quick, 2000, 45);
+        // 50 of cleaning's 120 min: flagged too short, so not verified and not credited, until the
+        // desk accepts it; clearing the last flag credits it, once
+        Volunteer shortVisit = unverifiedVolunteer("宝安", lat - 0.05, lon, 50);
+        assertThat(balance(shortVisit.api())).isZero();
+        assertThat(actions(shortVisit.visit().orderId())).contains("FLAGGED").doesNotContain("TIME_BANK_EARNED");
+        admin().post(
+                        "/api/orders/" + shortVisit.visit().orderId() + "/anomalies/TOO_SHORT/clear",
+                        Map.of("reason", "the senior asked to stop early"))
+                .expect(200);
+        assertThat(balance(shortVisit.api())).isEqualTo(50);
+        assertThat(actions(shortVisit.visit().orderId())).containsSubsequence("ANOMALY_CLEARED", "TIME_BANK_EARNED");
+
+        // a visit announced as not verified (e.g. checked in 2 km away with a reason: FAR_CHECK_IN open) earns nothing
+        checkedOutAgain(quick, 2000, 45, false);
         assertThat(balance(quick.api())).isZero();
         assertThat(ledger(quick.api(), quick.accountId()).get("entries").size()).isZero();
     }
@@ -155,6 +189,20 @@ class TimeBankIT extends OrderFixtures {
         assertThat(problem(family.post("/api/timebank/spend", Map.of("orderId", 9_999_999)), 400))
                 .contains("does not exist");
         assertThat(problem(family.post("/api/timebank/spend", Map.of()), 400)).contains("orderId");
+        // an order the subsidy pays in full (the wallet's split is SubsidyIT's; set here on the row) leaves nothing to
+        // pay
+        long covered = book(family, senior, itemId("助餐"), from, from.plus(Duration.ofHours(1)));
+        db.sql("update service_orders set subsidy_cents = price_cents, senior_pays_cents = 0 where id = ?")
+                .param(covered)
+                .update();
+        assertThat(problem(family.post("/api/timebank/spend", Map.of("orderId", covered)), 409))
+                .contains("nothing for the family to pay");
+        assertThat(family.get("/api/timebank/accounts/me")
+                        .expect(200)
+                        .json()
+                        .get("balanceMinutes")
+                        .asInt())
+                .isEqualTo(60);
 
         JsonNode paid = family.post("/api/timebank/spend", Map.of("orderId", meal))
                 .expect(200)
@@ -302,7 +350,7 @@ class TimeBankIT extends OrderFixtures {
     // --- helpers
 
     /** The volunteer's check-out event once more, as if delivered again, with these figures. */
-    private void checkedOutAgain(Volunteer vol, int arrivedMeters, int serviceMinutes) {
+    private void checkedOutAgain(Volunteer vol, int arrivedMeters, int serviceMinutes, boolean verified) {
         VisitCompleted event = new VisitCompleted(
                 vol.visit().orderId(),
                 vol.visit().seniorId(),
@@ -311,7 +359,8 @@ class TimeBankIT extends OrderFixtures {
                 arrivedMeters,
                 0,
                 serviceMinutes,
-                clock.instant());
+                clock.instant(),
+                verified);
         tx.executeWithoutResult(s -> events.publishEvent(event));
     }
 
