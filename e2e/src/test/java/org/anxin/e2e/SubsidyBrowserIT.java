@@ -42,18 +42,20 @@ class SubsidyBrowserIT extends BrowserTest {
         Browser.signIn(browser, stack.baseUrl(), "/", "sq-cuiyuan", "community-pass-1");
         wait.until(ExpectedConditions.urlContains("/subsidy.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-        assertThat(browser.findElement(row).getText()).contains("钱桂英").contains("翠苑社区");
-        browser.findElement(row).findElement(By.cssSelector("button.approve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "钱桂英"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "翠苑社区"));
+        clickIn(row, "button.approve");
         wait.until(ExpectedConditions.attributeToBe(row, "data-status", "PENDING_BUREAU"));
         // the bureau's step: no buttons for the community officer any more
-        assertThat(browser.findElement(row).findElements(By.cssSelector("button.approve")))
-                .isEmpty();
+        wait.until(d -> d.findElement(row)
+                .findElements(By.cssSelector("button.approve"))
+                .isEmpty());
 
         browser.manage().deleteAllCookies();
         Browser.signIn(browser, stack.baseUrl(), "/", "mzj-li", "bureau-pass-1");
         wait.until(ExpectedConditions.urlContains("/subsidy.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-        browser.findElement(row).findElement(By.cssSelector("button.approve")).click();
+        clickIn(row, "button.approve");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#holders tr[data-senior='" + senior + "']")));
@@ -63,8 +65,7 @@ class SubsidyBrowserIT extends BrowserTest {
                         .asString())
                 .isEqualTo("APPROVED");
 
-        browser.findElement(By.cssSelector("#holders tr[data-senior='" + senior + "'] td.link"))
-                .click();
+        clickIn(By.cssSelector("#holders tr[data-senior='" + senior + "']"), "td.link");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wallet-summary")));
         assertThat(browser.findElement(By.id("wallet-summary")).getText()).contains("钱桂英");
     }
