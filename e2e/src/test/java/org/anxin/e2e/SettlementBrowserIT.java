@@ -65,7 +65,8 @@ class SettlementBrowserIT extends BrowserTest {
         Browser.signIn(browser, stack.baseUrl(), "/settlement.html", "op-settle", "operator-pass-7");
 
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
-        assertThat(error.getText()).isEqualTo("操作失败（403）：settlements are for [ADMIN, SUPERVISOR] users, not OPERATOR");
+        assertThat(error.getText())
+                .isEqualTo("操作失败（403）：settlements are for [ADMIN, SUPERVISOR, BUREAU] users, not OPERATOR");
         assertThat(browser.findElements(By.cssSelector("#providers tbody tr"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector("a.nav-link[href='/catalog.html']"))
                         .isDisplayed())

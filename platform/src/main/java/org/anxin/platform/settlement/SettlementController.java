@@ -41,7 +41,8 @@ class SettlementController {
     private Viewer settler(Set<Role> allowed) {
         Viewer viewer = accounts.currentViewer();
         if (!allowed.contains(viewer.role())) {
-            throw ApiProblem.forbidden("this is for " + allowed + " users, not " + viewer.role());
+            throw ApiProblem.forbidden((allowed == READERS ? "settlements are" : "closing a settlement is") + " for "
+                    + allowed + " users, not " + viewer.role());
         }
         return viewer;
     }
