@@ -78,6 +78,35 @@
     }
   }
 
+  // The portal's pages and who may use each: the one list every page's top bar is drawn from.
+  const NAV = [
+    ['/operator.html', 'console', '接警台', 'ADMIN SUPERVISOR OPERATOR'],
+    ['/reports.html', 'reports', '接警时效报表', 'ADMIN SUPERVISOR OPERATOR'],
+    ['/coverage.html', 'coverage', '服务覆盖', 'ADMIN SUPERVISOR OPERATOR'],
+    ['/followups.html', 'followUps', '服务回访', 'ADMIN SUPERVISOR OPERATOR'],
+    ['/catalog.html', 'catalog', '服务目录', 'ADMIN'],
+    ['/settlement.html', 'settlement', '月度结算', 'ADMIN SUPERVISOR BUREAU'],
+    ['/subsidy.html', 'subsidy.title', '养老服务补贴', 'ADMIN SUPERVISOR OPERATOR COMMUNITY BUREAU FAMILY'],
+    ['/family.html', 'familyApp', '家属服务', 'FAMILY'],
+  ];
+
+  // Fills <nav id="portal-nav"> with a link to every other page, hidden until the user's role is known.
+  function drawNav() {
+    const nav = document.getElementById('portal-nav');
+    if (!nav) return;
+    NAV.filter(([href]) => href !== window.location.pathname).forEach(([href, key, label, roles]) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.className = 'nav-link';
+      a.dataset.roles = roles;
+      a.dataset.i18n = key;
+      a.hidden = true;
+      a.textContent = window.Anxin && window.Anxin.t ? window.Anxin.t(key) : label;
+      nav.appendChild(a);
+    });
+  }
+
+  drawNav();
   // Pages that include this script get their role-bound navigation without further code.
   if (document.querySelector('[data-roles]')) me().then((user) => showForRole(user.role)).catch(() => {});
 
