@@ -30,6 +30,23 @@ class UrgentOrderIT extends OrderFixtures {
         return new Home(senior, family(senior), lat);
     }
 
+    /** Cleaning (助洁) for the senior, booked by their family, from {@code from} for 2 h. */
+    private long bookCleaning(Home home, Instant from) {
+        return book(home.family(), home.senior(), itemId("助洁"), from, from.plus(Duration.ofHours(2)));
+    }
+
+    /** A cleaner of a provider of their own that offers 助洁, on duty 150 m from the home; their name. */
+    private String cleanerNear(String place, Home home) {
+        String name = place + "护工" + unique();
+        long provider = provider(place + "居家服务中心" + unique(), List.of("助洁"));
+        responder(name, provider, List.of("CLEANING"), 1, north(home.lat(), 150), LON);
+        return name;
+    }
+
+    private Instant inMinutes(int minutes) {
+        return clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(minutes));
+    }
+
     private List<JsonNode> offers(String responder) {
         return responderApi(responder)
                 .get("/api/responder/offers")
@@ -52,8 +69,8 @@ class UrgentOrderIT extends OrderFixtures {
         // nearest of all, with the skill, but their provider does not offer cleaning
         responder(other, meals, List.of("CLEANING", "MEAL"), 1, north(home.lat(), 50), LON);
 
-        Instant from = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(30));
-        long order = book(home.family(), home.senior(), itemId("助洁"), from, from.plus(Duration.ofHours(2)));
+        Instant from = inMinutes(30);
+        long order = bookCleaning(home, from);
 
         assertThat(status(order)).isEqualTo("REQUESTED");
         assertThat(actions(order)).containsExactly("REQUESTED", "URGENT_OFFERING", "OFFERED");
@@ -111,8 +128,8 @@ class UrgentOrderIT extends OrderFixtures {
         for (int i = 0; i < workers.size(); i++) {
             responder(workers.get(i), cleaning, List.of("CLEANING"), 1, north(home.lat(), 100 + 100 * i), LON);
         }
-        Instant from = clock.instant().plus(Duration.ofMinutes(40));
-        long order = book(home.family(), home.senior(), itemId("助洁"), from, from.plus(Duration.ofHours(2)));
+        Instant from = inMinutes(40);
+        long order = bookCleaning(home, from);
         assertThat(offers(workers.get(3))).isEmpty(); // three at a time, the fourth is ranked last
 
         clock.advance(Duration.ofSeconds(61));
@@ -130,11 +147,9 @@ class UrgentOrderIT extends OrderFixtures {
     @Test
     void cancellingAnUrgentOrderWithdrawsItsOffers() {
         Home home = home("土左老人", 100);
-        long cleaning = provider("土左居家服务中心" + unique(), List.of("助洁"));
-        String worker = "土左护工" + unique();
-        responder(worker, cleaning, List.of("CLEANING"), 1, north(home.lat(), 150), LON);
-        Instant from = clock.instant().plus(Duration.ofMinutes(30));
-        long order = book(home.family(), home.senior(), itemId("助洁"), from, from.plus(Duration.ofHours(2)));
+        String worker = cleanerNear("土左", home);
+        Instant from = inMinutes(30);
+        long order = bookCleaning(home, from);
         long offerId = offers(worker).get(0).get("offerId").asLong();
 
         admin().post("/api/orders/" + order + "/cancel", java.util.Map.of("note", "家属改约"))
@@ -149,26 +164,24 @@ class UrgentOrderIT extends OrderFixtures {
     @Test
     void aBookingTwoDaysAheadIsNotOfferedButLeftForTheBatch() {
         Home home = home("赛罕老人", 20);
-        long cleaning = provider("赛罕居家服务中心" + unique(), List.of("助洁"));
-        String worker = "赛罕护工" + unique();
-        long workerId = responder(worker, cleaning, List.of("CLEANING"), 1, north(home.lat(), 150), LON);
+        String worker = cleanerNear("赛罕", home);
         Instant from = freshBatchStart(); // two days or more ahead, a day no other batch uses
 
-        long order = book(home.family(), home.senior(), itemId("助洁"), from, from.plus(Duration.ofHours(2)));
+        long order = bookCleaning(home, from);
 
         assertThat(actions(order)).containsExactly("REQUESTED");
         assertThat(offers(worker)).isEmpty();
         JsonNode plan = assign(from, from.plus(Duration.ofHours(1)), null);
         assertThat(plan.get("assigned").size()).isEqualTo(1);
-        assertThat(order(order).get("responderId").asLong()).isEqualTo(workerId);
+        assertThat(order(order).get("responderName").asString()).isEqualTo(worker);
     }
 
     @Test
     void anUrgentBookingNobodyCanTakeStaysRequestedAndSaysWhy() {
         Home home = home("玉泉老人", 40); // no responder anywhere near
-        Instant from = clock.instant().plus(Duration.ofMinutes(20));
+        Instant from = inMinutes(20);
 
-        long order = book(home.family(), home.senior(), itemId("助洁"), from, from.plus(Duration.ofHours(2)));
+        long order = bookCleaning(home, from);
 
         assertThat(status(order)).isEqualTo("REQUESTED");
         assertThat(actions(order)).containsExactly("REQUESTED", "URGENT_OFFERING", "URGENT_UNPLACED");
