@@ -1,9 +1,10 @@
 // Responder page (phone first): duty on/off, position from the phone, offers to accept or
-// decline, and the job in hand with "arrived" and "done". Offers are polled every 2 s.
+// decline (emergencies, and urgent home-service orders with their item and window), and the job in hand with "arrived" and "done". Offers are polled every 2 s.
 (function () {
   'use strict';
 
   const send = Portal.send;
+  const ZONE = 'Asia/Shanghai'; // the city's zone, as on the family page
   let me = null;
   let job = null;
   let jobMap = null;
@@ -50,7 +51,16 @@
       const card = template.content.firstElementChild.cloneNode(true);
       card.dataset.offerId = o.offerId;
       Anxin.apply(card);
-      card.querySelector('.alarm-type').textContent = Anxin.t(`type.${o.alarmType}`);
+      // an urgent home-service order: the item and its window, nothing of an alarm
+      const windowLine = card.querySelector('.offer-window');
+      if (o.kind === 'order') {
+        card.classList.add('order-offer');
+        card.querySelector('.alarm-type').textContent = `${Anxin.t('orderOffer')} · ${o.itemName}`;
+        windowLine.textContent = CityTime.windowText(ZONE, o.window.from, o.window.to);
+      } else {
+        card.querySelector('.alarm-type').textContent = Anxin.t(`type.${o.alarmType}`);
+        windowLine.hidden = true;
+      }
       card.querySelector('.offer-eta').textContent =
         `${Math.round(o.distanceMeters)} m · ${Math.ceil(o.etaSeconds / 60)} ${Anxin.t('minutes')}`;
       card.querySelector('.senior-name').textContent = o.seniorName;

@@ -32,11 +32,7 @@ class OperatorConsoleBrowserIT extends BrowserTest {
                 .expect(201);
         String secret = stack.seniorWithButton("刘淑珍", "e2e-btn-browser");
 
-        browser.get(stack.baseUrl() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys("op-zhou");
-        browser.findElement(By.id("password")).sendKeys("operator-pass-1");
-        browser.findElement(By.id("sign-in")).click();
+        Browser.signIn(browser, stack.baseUrl(), "/", "op-zhou", "operator-pass-1");
         wait.until(ExpectedConditions.attributeToBe(By.id("feed-state"), "data-state", "live"));
         assertThat(browser.findElement(By.id("whoami")).getText()).isEqualTo("周接警员");
         // a marker that a reload would wipe out
@@ -120,11 +116,7 @@ class OperatorConsoleBrowserIT extends BrowserTest {
                 .get("count")
                 .asString();
 
-        browser.get(stack.baseUrl() + "/reports.html");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys("sup-he");
-        browser.findElement(By.id("password")).sendKeys("supervisor-pass-1");
-        browser.findElement(By.id("sign-in")).click();
+        Browser.signIn(browser, stack.baseUrl(), "/reports.html", "sup-he", "supervisor-pass-1");
 
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#summary tbody tr"), 2));
         assertThat(browser.findElement(By.cssSelector("#summary tbody tr td:nth-child(2)"))
@@ -149,12 +141,7 @@ class OperatorConsoleBrowserIT extends BrowserTest {
 
     @Test
     void rejectsAWrongPasswordOnTheLoginPage() throws Exception {
-        browser.get(stack.baseUrl() + "/operator.html");
-
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys("definitely-wrong");
-        browser.findElement(By.id("sign-in")).click();
+        Browser.signIn(browser, stack.baseUrl(), "/operator.html", "admin", "definitely-wrong");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertThat(browser.getCurrentUrl()).contains("/login.html?error");

@@ -2,6 +2,9 @@ package org.anxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -55,11 +58,7 @@ class ResponderBrowserIT extends BrowserTest {
                 .orElse(null));
         admin.post("/api/dispatch/alarms/" + alarm).expect(200);
 
-        browser.get(stack.baseUrl() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys("rsp-wang");
-        browser.findElement(By.id("password")).sendKeys("responder-pass-1");
-        browser.findElement(By.id("sign-in")).click();
+        Browser.signIn(browser, stack.baseUrl(), "/", "rsp-wang", "responder-pass-1");
         wait.until(ExpectedConditions.urlContains("/responder.html"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.offer .accept")))
@@ -79,6 +78,45 @@ class ResponderBrowserIT extends BrowserTest {
         assertThat(status(alarm)).isEqualTo("RESOLVED");
         assertThat(admin.get("/api/alarms/" + alarm).json().get("responder").asString())
                 .isEqualTo("王师傅");
+    }
+
+    @Test
+    void anUrgentOrderOfferShowsItsItemAndWindowAndIsTakenFromThePage() {
+        double lat = 29.8683;
+        double lon = 121.5440; // Ningbo, away from every other test's responders
+        stack.bathingWorker("急单护工小周", "rsp-zhou", lat + 0.0009, lon);
+        long senior = stack.senior("周桂英", lat, lon);
+        // starts in half an hour: offered at once, not left for a batch
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(30));
+        long order = stack.admin()
+                .post("/api/orders", Stack.booking(senior, stack.itemId("助浴"), from, from.plus(Duration.ofHours(2))))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+
+        Browser.signIn(browser, stack.baseUrl(), "/", "rsp-zhou", "responder-pass-rsp-zhou");
+        wait.until(ExpectedConditions.urlContains("/responder.html"));
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.offer.order-offer")));
+        assertThat(browser.findElement(By.cssSelector("li.order-offer .alarm-type"))
+                        .getText())
+                .contains("助浴");
+        assertThat(browser.findElement(By.cssSelector("li.order-offer .offer-window"))
+                        .getText())
+                .contains("–");
+        assertThat(browser.findElement(By.cssSelector("li.order-offer .senior-name"))
+                        .getText())
+                .isEqualTo("周桂英");
+        browser.findElement(By.cssSelector("li.order-offer .accept")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-offers")));
+        wait.until(d -> "ACCEPTED"
+                .equals(stack.admin()
+                        .get("/api/orders/" + order)
+                        .json()
+                        .get("status")
+                        .asString()));
     }
 
     @Test
@@ -107,11 +145,7 @@ class ResponderBrowserIT extends BrowserTest {
                 .toList();
         assertThat(expected).contains(Long.toString(alone));
 
-        browser.get(stack.baseUrl() + "/coverage.html");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys("op-feng");
-        browser.findElement(By.id("password")).sendKeys("operator-pass-1");
-        browser.findElement(By.id("sign-in")).click();
+        Browser.signIn(browser, stack.baseUrl(), "/coverage.html", "op-feng", "operator-pass-1");
 
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#uncovered-list li[data-senior-id='" + alone + "']")));

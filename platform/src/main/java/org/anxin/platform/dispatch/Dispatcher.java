@@ -36,12 +36,14 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Emergency dispatch. An alarm's position is offered to the best {@code k} candidates inside the
+ * Emergency dispatch, and urgent home-service orders by the same offers. An alarm's position is offered to the best {@code k} candidates inside the
  * 10-minute circle at once; the first to accept wins under a Redis lock (never two, across
  * nodes) and the others are withdrawn. Offers time out after {@code offer-timeout}; then the
  * next candidates, then the circle widened to 15 minutes, then back to the operator and the
  * family. The winner must be on scene within the circle or the operator is alerted. Every step
- * goes on the alarm's timeline.
+ * goes on the alarm's timeline. An urgent order ({@link #startOrder}) is offered the same way inside
+ * the 15-minute circle to those its provider may send ({@link OfferedOrders#mayTake}); the first to
+ * accept gets the order, the circle is not widened, and every step goes on the order's timeline.
  */
 @Service
 public class Dispatcher {
@@ -56,6 +58,7 @@ public class Dispatcher {
     private final AlarmService alarms;
     private final SeniorService seniors;
     private final Notifications notifications;
+    private final OfferedOrders orders;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Matcher matcher;
@@ -73,6 +76,7 @@ public class Dispatcher {
             AlarmService alarms,
             SeniorService seniors,
             Notifications notifications,
+            OfferedOrders orders,
             TransactionTemplate tx,
             Clock clock,
             TravelModel travel,
@@ -89,6 +93,7 @@ public class Dispatcher {
         this.alarms = alarms;
         this.seniors = seniors;
         this.notifications = notifications;
+        this.orders = orders;
         this.tx = tx;
         this.clock = clock;
         this.matcher = new Matcher(responders.index(), travel, clock, zone);
@@ -125,7 +130,8 @@ public class Dispatcher {
     record Offer(
             long id,
             long dispatchId,
-            long alarmId,
+            Long alarmId,
+            Long orderId,
             long responderId,
             int round,
             int distanceMeters,
@@ -136,7 +142,8 @@ public class Dispatcher {
 
     record Dispatch(
             long id,
-            long alarmId,
+            Long alarmId,
+            Long orderId,
             double lat,
             double lon,
             int circleSeconds,
@@ -195,13 +202,44 @@ public class Dispatcher {
         return view(dispatch(id.get()));
     }
 
+    /**
+     * Offers an urgent order at the senior's home to the best able responders with the item's
+     * skill inside the service circle, in the caller's transaction. False when nobody could be
+     * offered it (the order's timeline says why).
+     */
+    public boolean startOrder(long orderId, double lat, double lon, String skill, String actor) {
+        long id = db.sql("insert into dispatches (order_id, kind, skill, lat, lon, circle_seconds, status, created_by,"
+                        + " created_at) values (?, ?, ?, ?, ?, ?, 'OFFERING', ?, ?) returning id")
+                .params(orderId, SERVICE, skill, lat, lon, serviceSeconds, actor, Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
+        orders.note(
+                orderId,
+                "URGENT_OFFERING",
+                "starts within the hour: offered by the urgent offer flow to " + skill + " within "
+                        + serviceSeconds / 60 + " min");
+        offerRound(dispatch(id));
+        return "OFFERING".equals(dispatch(id).status());
+    }
+
+    /** A step on the timeline of what the dispatch is for: the alarm's or the order's. */
+    private void note(Dispatch d, String action, String text, Viewer viewer) {
+        if (d.orderId() != null) {
+            orders.note(d.orderId(), action, text);
+        } else {
+            alarms.addNote(d.alarmId(), action, text, viewer);
+        }
+    }
+
     private void offerRound(Dispatch d) {
         Set<Long> offered = new HashSet<>(db.sql("select responder_id from offers where dispatch_id = ?")
                 .param(d.id())
                 .query(Long.class)
                 .list());
         List<Matcher.Candidate> candidates =
-                matcher.candidates(d.lat(), d.lon(), d.circleSeconds(), d.skill(), offered);
+                matcher.candidates(d.lat(), d.lon(), d.circleSeconds(), d.skill(), offered).stream()
+                        .filter(c -> d.orderId() == null || orders.mayTake(d.orderId(), c.responderId()))
+                        .toList();
         if (candidates.isEmpty()) {
             if (d.circleSeconds() < serviceSeconds) {
                 db.sql("update dispatches set circle_seconds = ? where id = ?")
@@ -229,7 +267,6 @@ public class Dispatcher {
                 .params(round, d.id())
                 .update();
         List<Matcher.Candidate> chosen = candidates.subList(0, Math.min(offerCount, candidates.size()));
-        Alarm alarm = alarms.find(d.alarmId());
         StringBuilder note = new StringBuilder("round " + round + ": ");
         for (Matcher.Candidate c : chosen) {
             db.sql("insert into offers (dispatch_id, responder_id, round, distance_m, eta_seconds, status, offered_at,"
@@ -257,18 +294,36 @@ public class Dispatcher {
                     "responder " + r.name(),
                     r.phone(),
                     Notification.Channel.SMS,
-                    "RESPONDER_OFFER",
-                    "【安心12349】紧急任务：" + alarm.seniorName() + "，" + (alarm.address() == null ? "" : alarm.address())
-                            + "，预计 " + minutes(c.etaSeconds()) + " 到达。请在 " + offerTimeout.toSeconds()
+                    d.orderId() == null ? "RESPONDER_OFFER" : "RESPONDER_ORDER_OFFER",
+                    offerSms(d) + "，预计 " + minutes(c.etaSeconds()) + " 到达。请在 " + offerTimeout.toSeconds()
                             + " 秒内在安心响应端接单。"));
         }
-        alarms.addNote(d.alarmId(), "OFFERED", note.toString().strip(), SYSTEM);
+        note(d, "OFFERED", note.toString().strip(), SYSTEM);
+    }
+
+    private String offerSms(Dispatch d) {
+        if (d.orderId() != null) {
+            OfferedOrders.Order o = orders.order(d.orderId());
+            return "【安心】急单 " + o.id() + "：" + o.itemName() + "，" + o.seniorName() + "，"
+                    + (o.address() == null ? "" : o.address());
+        }
+        Alarm alarm = alarms.find(d.alarmId());
+        return "【安心12349】紧急任务：" + alarm.seniorName() + "，" + (alarm.address() == null ? "" : alarm.address());
     }
 
     private void fail(Dispatch d, String why) {
         db.sql("update dispatches set status = 'FAILED' where id = ?")
                 .param(d.id())
                 .update();
+        if (d.orderId() != null) {
+            orders.note(
+                    d.orderId(),
+                    "URGENT_UNPLACED",
+                    why + " whose provider offers the item and serves the home; the order stays REQUESTED for the"
+                            + " desk and the next batch");
+            log.info("urgent order {} not placed by offers: {}", d.orderId(), why);
+            return;
+        }
         Alarm alarm = alarms.find(d.alarmId());
         List<SeniorRecord.Contact> contacts = seniors.contacts(alarm.seniorId());
         if (!contacts.isEmpty()) {
@@ -316,10 +371,11 @@ public class Dispatcher {
     private Map<String, Object> acceptLocked(Offer offer, Viewer viewer) {
         Instant now = clock.instant();
         Dispatch d = dispatch(offer.dispatchId());
-        int taken = db.sql(
-                        "update dispatches set status = 'ACCEPTED', responder_id = ?, eta_seconds = ?, accepted_at = ?,"
-                                + " arrive_by = ? where id = ? and status = 'OFFERING'")
+        // an order's dispatch ends here: the visit goes on as the order's own lifecycle
+        int taken = db.sql("update dispatches set status = ?, responder_id = ?, eta_seconds = ?, accepted_at = ?,"
+                        + " arrive_by = ? where id = ? and status = 'OFFERING'")
                 .params(
+                        d.orderId() == null ? "ACCEPTED" : "DONE",
                         offer.responderId(),
                         offer.etaSeconds(),
                         Timestamp.from(now),
@@ -337,6 +393,13 @@ public class Dispatcher {
                 .params(Timestamp.from(now), d.id())
                 .query(Long.class)
                 .list();
+        if (d.orderId() != null) {
+            orders.accepted(d.orderId(), responders.get(offer.responderId()), offer.etaSeconds(), viewer.username());
+            if (!withdrawn.isEmpty()) {
+                orders.note(d.orderId(), "WITHDRAWN", "offers to " + names(withdrawn) + " withdrawn");
+            }
+            return view(dispatch(d.id()));
+        }
         Responder responder = responders.changeLoad(offer.responderId(), 1);
         alarms.dispatch(
                 d.alarmId(),
@@ -360,11 +423,11 @@ public class Dispatcher {
             throw ApiProblem.conflict("offer " + offerId + " is no longer open (" + offer.status() + ")");
         }
         Responder r = responders.get(offer.responderId());
-        alarms.addNote(
-                offer.alarmId(),
+        note(
+                dispatch(offer.dispatchId()),
                 "DECLINED",
                 r.name() + (reason == null ? "" : ": " + reason),
-                onBehalf(viewer, offer.alarmId()));
+                offer.orderId() == null ? onBehalf(viewer, offer.alarmId()) : viewer);
         nextRoundIfNoneOpen(offer.dispatchId());
         return view(dispatch(offer.dispatchId()));
     }
@@ -429,14 +492,14 @@ public class Dispatcher {
         tx.executeWithoutResult(s -> {
             List<Offer> expired = db.sql("update offers o set status = 'TIMED_OUT', answered_at = ? from dispatches d"
                             + " where d.id = o.dispatch_id and o.status = 'OFFERED' and o.expires_at <= ?"
-                            + " returning o.*, d.alarm_id")
+                            + " returning o.*, d.alarm_id, d.order_id")
                     .params(Timestamp.from(now), Timestamp.from(now))
                     .query((rs, n) -> offerRow(rs))
                     .list();
             expired.stream()
-                    .collect(Collectors.groupingBy(Offer::alarmId, LinkedHashMap::new, Collectors.toList()))
-                    .forEach((alarmId, offers) -> alarms.addNote(
-                            alarmId,
+                    .collect(Collectors.groupingBy(Offer::dispatchId, LinkedHashMap::new, Collectors.toList()))
+                    .forEach((dispatchId, offers) -> note(
+                            dispatch(dispatchId),
                             "TIMED_OUT",
                             "no answer within " + offerTimeout.toSeconds() + " s from "
                                     + names(offers.stream()
@@ -472,8 +535,7 @@ public class Dispatcher {
     }
 
     private void continueOrCancel(Dispatch d) {
-        AlarmStatus status = alarms.find(d.alarmId()).status();
-        if (status != AlarmStatus.RAISED && status != AlarmStatus.ACKNOWLEDGED) {
+        if (!stillWanted(d)) {
             db.sql("update dispatches set status = 'CANCELLED' where id = ?")
                     .param(d.id())
                     .update();
@@ -482,7 +544,19 @@ public class Dispatcher {
         offerRound(d);
     }
 
-    /** Closing or dispatching the alarm by hand ends an offering: open offers are withdrawn. */
+    /** Whether what the dispatch is for still wants someone: the alarm open, the order not taken. */
+    private boolean stillWanted(Dispatch d) {
+        if (d.orderId() != null) {
+            return orders.open(d.orderId());
+        }
+        AlarmStatus status = alarms.find(d.alarmId()).status();
+        return status == AlarmStatus.RAISED || status == AlarmStatus.ACKNOWLEDGED;
+    }
+
+    /**
+     * Closing or dispatching the alarm by hand, or the order cancelled, rescheduled or placed by a
+     * batch, ends an offering: open offers are withdrawn.
+     */
     @Scheduled(initialDelay = 5_000, fixedDelayString = "${anxin.dispatch.tick-ms:1000}")
     void withdrawOvertaken() {
         tx.executeWithoutResult(
@@ -491,6 +565,21 @@ public class Dispatcher {
                                 + " and d.status = 'OFFERING' and a.status not in ('RAISED', 'ACKNOWLEDGED')")
                         .param(Timestamp.from(clock.instant()))
                         .update());
+        db
+                .sql("select * from dispatches where order_id is not null and status = 'OFFERING'")
+                .query((rs, n) -> dispatchRow(rs))
+                .list()
+                .stream()
+                .filter(d -> !orders.open(d.orderId()))
+                .forEach(d -> tx.executeWithoutResult(s -> {
+                    db.sql("update offers set status = 'WITHDRAWN', answered_at = ? where dispatch_id = ?"
+                                    + " and status = 'OFFERED'")
+                            .params(Timestamp.from(clock.instant()), d.id())
+                            .update();
+                    db.sql("update dispatches set status = 'CANCELLED' where id = ? and status = 'OFFERING'")
+                            .param(d.id())
+                            .update();
+                }));
     }
 
     // ---- what a responder sees
@@ -498,7 +587,7 @@ public class Dispatcher {
     public List<Map<String, Object>> openOffers(Viewer viewer) {
         Responder me = self(viewer);
         return db
-                .sql("select o.*, d.alarm_id from offers o join dispatches d on d.id = o.dispatch_id"
+                .sql("select o.*, d.alarm_id, d.order_id from offers o join dispatches d on d.id = o.dispatch_id"
                         + " where o.responder_id = ? and o.status = 'OFFERED' and o.expires_at > ? order by o.id")
                 .params(me.id(), Timestamp.from(clock.instant()))
                 .query((rs, n) -> offerRow(rs))
@@ -541,7 +630,7 @@ public class Dispatcher {
 
     private Offer ownOffer(long offerId, Viewer viewer) {
         Offer offer = db.sql(
-                        "select o.*, d.alarm_id from offers o join dispatches d on d.id = o.dispatch_id where o.id = ?")
+                        "select o.*, d.alarm_id, d.order_id from offers o join dispatches d on d.id = o.dispatch_id where o.id = ?")
                 .param(offerId)
                 .query((rs, n) -> offerRow(rs))
                 .optional()
@@ -583,15 +672,11 @@ public class Dispatcher {
     }
 
     private Map<String, Object> offerView(Offer o) {
-        Alarm alarm = alarms.find(o.alarmId());
         Dispatch d = dispatch(o.dispatchId());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("offerId", o.id());
         view.put("dispatchId", o.dispatchId());
-        view.put("alarmId", o.alarmId());
-        view.put("alarmType", alarm.type());
-        view.put("seniorName", alarm.seniorName());
-        view.put("address", alarm.address());
+        subject(view, d);
         view.put("lat", d.lat()); // where help is going: the alarm's fix or the senior's home
         view.put("lon", d.lon());
         view.put("distanceMeters", o.distanceMeters());
@@ -600,26 +685,47 @@ public class Dispatcher {
         return view;
     }
 
+    /**
+     * What the dispatch is for: {@code kind} {@code emergency} with the alarm, or {@code order}
+     * with the item and window; the senior's name and address either way.
+     */
+    private void subject(Map<String, Object> view, Dispatch d) {
+        if (d.orderId() != null) {
+            OfferedOrders.Order o = orders.order(d.orderId());
+            view.put("kind", "order");
+            view.put("orderId", o.id());
+            view.put("itemName", o.itemName());
+            view.put("window", Map.of("from", o.windowFrom(), "to", o.windowTo()));
+            view.put("seniorName", o.seniorName());
+            view.put("address", o.address());
+        } else {
+            Alarm alarm = alarms.find(d.alarmId());
+            view.put("kind", EMERGENCY);
+            view.put("alarmId", d.alarmId());
+            view.put("alarmType", alarm.type());
+            view.put("seniorName", alarm.seniorName());
+            view.put("address", alarm.address());
+        }
+    }
+
     private Map<String, Object> view(Dispatch d) {
-        Alarm alarm = alarms.find(d.alarmId());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("dispatchId", d.id());
-        view.put("alarmId", d.alarmId());
+        subject(view, d);
         view.put("status", d.status());
         view.put("round", d.round());
         view.put("circleSeconds", d.circleSeconds());
         view.put("responderId", d.responderId());
         view.put("etaSeconds", d.etaSeconds());
         view.put("arriveBy", d.arriveBy());
-        view.put("seniorName", alarm.seniorName());
-        view.put("address", alarm.address());
         view.put("lat", d.lat());
         view.put("lon", d.lon());
         view.put(
                 "offers",
                 db
-                        .sql("select o.*, d.alarm_id from offers o join dispatches d on d.id = o.dispatch_id"
-                                + " where o.dispatch_id = ? order by o.id")
+                        .sql(
+                                "select o.*, d.alarm_id, d.order_id from offers o join dispatches d on d.id = o.dispatch_id"
+                                        + " where o.dispatch_id = ? order by o.id")
                         .param(d.id())
                         .query((rs, n) -> offerRow(rs))
                         .list()
@@ -648,7 +754,8 @@ public class Dispatcher {
         return new Offer(
                 rs.getLong("id"),
                 rs.getLong("dispatch_id"),
-                rs.getLong("alarm_id"),
+                (Long) rs.getObject("alarm_id"),
+                (Long) rs.getObject("order_id"),
                 rs.getLong("responder_id"),
                 rs.getInt("round"),
                 rs.getInt("distance_m"),
@@ -662,7 +769,8 @@ public class Dispatcher {
         Timestamp arriveBy = rs.getTimestamp("arrive_by");
         return new Dispatch(
                 rs.getLong("id"),
-                rs.getLong("alarm_id"),
+                (Long) rs.getObject("alarm_id"),
+                (Long) rs.getObject("order_id"),
                 rs.getDouble("lat"),
                 rs.getDouble("lon"),
                 rs.getInt("circle_seconds"),

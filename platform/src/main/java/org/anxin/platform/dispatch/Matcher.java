@@ -12,12 +12,14 @@ import java.util.Set;
  * Who can reach a place within a circle: GEOSEARCH per travel mode over the radius that mode can
  * cover in the circle's time, then ETA ≤ circle, skill, shift, load and the provider's service
  * area, ranked by score (lower is
- * better): ETA in seconds, plus two minutes per job already on hand, minus a minute per rating
- * point above 4.5 (plus for below).
+ * better): ETA in seconds, plus two minutes per job already on hand, minus a minute per point of
+ * {@link #rankingRating ranking rating} above 4.5 (plus for below).
  */
 final class Matcher {
     static final int LOAD_PENALTY_SECONDS = 120;
     static final int RATING_WEIGHT_SECONDS = 60;
+    /** The share of a rated responder's own rating in their ranking rating; the rest is their provider's. */
+    static final double OWN_RATING_SHARE = 0.7;
 
     private final ResponderIndex index;
     private final TravelModel travel;
@@ -33,6 +35,21 @@ final class Matcher {
 
     static double score(int etaSeconds, int load, double rating) {
         return etaSeconds + LOAD_PENALTY_SECONDS * load - RATING_WEIGHT_SECONDS * (rating - 4.5);
+    }
+
+    /**
+     * The rating the ranking uses for a responder: 0.7 × their own + 0.3 × their provider's when
+     * both have rated orders; the provider's alone while the responder has none yet; their own
+     * (4.5 until rated) while the provider has none.
+     */
+    static double rankingRating(double own, int ownRatedOrders, Double provider) {
+        if (provider == null) {
+            return own;
+        }
+        if (ownRatedOrders == 0) {
+            return provider;
+        }
+        return OWN_RATING_SHARE * own + (1 - OWN_RATING_SHARE) * provider;
     }
 
     /** A responder who can be there in time, and how the ranking saw them. */

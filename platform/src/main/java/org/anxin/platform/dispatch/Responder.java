@@ -16,6 +16,7 @@ public record Responder(
         LocalTime shiftEnd,
         String status,
         double rating,
+        int ratedOrders,
         int capacity,
         int load,
         String username,
@@ -23,8 +24,18 @@ public record Responder(
         Double lon,
         Instant positionAt) {
 
-    ResponderState state(ServiceArea area) {
+    /** What matching needs, with the provider's service area and rating (either may be null). */
+    ResponderState state(ServiceArea area, Double providerRating) {
         return new ResponderState(
-                id, name, mode, java.util.Set.copyOf(skills), shiftStart, shiftEnd, load, capacity, rating, area);
+                id,
+                name,
+                mode,
+                java.util.Set.copyOf(skills),
+                shiftStart,
+                shiftEnd,
+                load,
+                capacity,
+                Matcher.rankingRating(rating, ratedOrders, providerRating),
+                area);
     }
 }

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * What matching needs of a responder, kept in Redis beside the GEO index, with the service area
- * of the responder's provider (null: the whole city).
+ * of the responder's provider (null: the whole city). {@code rating} is the ranking rating
+ * ({@link Matcher#rankingRating}), not the responder's own.
  */
 record ResponderState(
         long id,

@@ -45,7 +45,9 @@ public class Responders {
         return index;
     }
 
-    public record Provider(long id, String name, String kind, ServiceArea serviceArea) {}
+    /** A provider; {@code rating} is the mean stars of its rated orders, null until the first. */
+    public record Provider(
+            long id, String name, String kind, ServiceArea serviceArea, Double rating, int ratedOrders) {}
 
     public record NewResponder(
             String name,
@@ -73,22 +75,13 @@ public class Responders {
                         area == null ? null : area.radiusMeters())
                 .query(Long.class)
                 .single();
-        return new Provider(id, name, kind, area);
+        return new Provider(id, name, kind, area, null, 0);
     }
 
     public List<Provider> providers() {
         return db.sql("select * from providers order by id")
                 .query((rs, n) -> providerRow(rs))
                 .list();
-    }
-
-    private ServiceArea areaOf(long providerId) {
-        return db.sql("select * from providers where id = ?")
-                .param(providerId)
-                .query((rs, n) -> providerRow(rs))
-                .optional()
-                .map(Provider::serviceArea)
-                .orElse(null);
     }
 
     private static Provider providerRow(ResultSet rs) throws SQLException {
@@ -100,7 +93,9 @@ public class Responders {
                 radius == null
                         ? null
                         : new ServiceArea(
-                                rs.getDouble("area_lat"), rs.getDouble("area_lon"), ((Number) radius).intValue()));
+                                rs.getDouble("area_lat"), rs.getDouble("area_lon"), ((Number) radius).intValue()),
+                (Double) rs.getObject("rating"),
+                rs.getInt("rated_orders"));
     }
 
     @Transactional
@@ -265,22 +260,54 @@ public class Responders {
                 .optional();
     }
 
-    /** Sets the responder's rating (1–5), which the dispatcher's ranking uses. */
+    /**
+     * Sets the responder's own rating (1–5), the mean of {@code ratedOrders} rated orders; the
+     * ranking blends it with their provider's ({@link Matcher#rankingRating}).
+     */
     @Transactional
-    public Responder rate(long id, double rating) {
-        if (rating < 1 || rating > 5) {
-            throw new IllegalArgumentException("a rating is between 1 and 5: " + rating);
-        }
-        db.sql("update responders set rating = ? where id = ?")
-                .params(rating, id)
+    public Responder rate(long id, double rating, int ratedOrders) {
+        checkRating(rating);
+        db.sql("update responders set rating = ?, rated_orders = ? where id = ?")
+                .params(rating, ratedOrders, id)
                 .update();
         Responder updated = get(id);
         publish(updated);
         return updated;
     }
 
+    /**
+     * Sets the provider's rating (1–5), the mean of {@code ratedOrders} rated orders of its
+     * responders, and republishes its responders, whose ranking it feeds.
+     */
+    @Transactional
+    public Provider rateProvider(long providerId, double rating, int ratedOrders) {
+        checkRating(rating);
+        db.sql("update providers set rating = ?, rated_orders = ? where id = ?")
+                .params(rating, ratedOrders, providerId)
+                .update();
+        db.sql("select * from responders where provider_id = ? order by id")
+                .param(providerId)
+                .query((rs, n) -> row(rs))
+                .list()
+                .forEach(this::publish);
+        return provider(providerId).orElseThrow();
+    }
+
+    private static void checkRating(double rating) {
+        if (rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("a rating is between 1 and 5: " + rating);
+        }
+    }
+
     void publish(Responder r) {
-        index.update(r.state(areaOf(r.providerId())), "AVAILABLE".equals(r.status()), r.lat(), r.lon());
+        Optional<Provider> provider = provider(r.providerId());
+        index.update(
+                r.state(
+                        provider.map(Provider::serviceArea).orElse(null),
+                        provider.map(Provider::rating).orElse(null)),
+                "AVAILABLE".equals(r.status()),
+                r.lat(),
+                r.lon());
     }
 
     /** Redis is the live copy: refill it from PostgreSQL whenever a node starts. */
@@ -304,6 +331,7 @@ public class Responders {
                 rs.getObject("shift_end", LocalTime.class),
                 rs.getString("status"),
                 rs.getDouble("rating"),
+                rs.getInt("rated_orders"),
                 rs.getInt("capacity"),
                 rs.getInt("load"),
                 rs.getString("username"),

@@ -104,6 +104,9 @@ class BatchAssignment {
         List<BatchPlanner.Job> jobs = db.sql(
                         "select o.id, o.skill, o.item_id, s.lat, s.lon from service_orders o join seniors s on"
                                 + " s.id = o.senior_id where o.status = 'REQUESTED' and o.window_from >= ? and o.window_from < ?"
+                                // an urgent order being offered is not the batch's (until its offers fail)
+                                + " and not exists (select 1 from dispatches d where d.order_id = o.id"
+                                + " and d.status = 'OFFERING')"
                                 + " order by o.window_from, o.id" + (lock ? " for update of o" : ""))
                 .params(Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> new BatchPlanner.Job(

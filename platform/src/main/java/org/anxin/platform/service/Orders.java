@@ -37,6 +37,7 @@ class Orders {
     private final Responders responders;
     private final OrderNotices notices;
     private final SubsidyPayer subsidies;
+    private final UrgentOrders urgent;
     private final Clock clock;
 
     Orders(
@@ -47,6 +48,7 @@ class Orders {
             Responders responders,
             OrderNotices notices,
             SubsidyPayer subsidies,
+            UrgentOrders urgent,
             Clock clock) {
         this.db = db;
         this.store = store;
@@ -55,6 +57,7 @@ class Orders {
         this.responders = responders;
         this.notices = notices;
         this.subsidies = subsidies;
+        this.urgent = urgent;
         this.clock = clock;
     }
 
@@ -76,7 +79,10 @@ class Orders {
     /** A booked order and the sentence saying which wallet paid what. */
     record Booked(ServiceOrder order, String subsidy) {}
 
-    /** Books the visit and charges the senior's subsidy wallet first; the family pays the rest. */
+    /**
+     * Books the visit and charges the senior's subsidy wallet first; the family pays the rest. An
+     * urgent visit (starting within the hour) is offered to responders at once ({@link UrgentOrders}).
+     */
     @Transactional
     Booked book(Booking booking, Viewer viewer) {
         Catalog.Item item = checkBooking(booking, viewer);
@@ -115,7 +121,8 @@ class Orders {
                 viewer.username(),
                 item.name() + ", " + split(order, share),
                 null);
-        return new Booked(order, share.text());
+        urgent.offerIfUrgent(order, viewer.username());
+        return new Booked(store.get(id), share.text());
     }
 
     private static SubsidyPayer.Visit visit(long seniorId, Instant from, Catalog.Item item) {

@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ratings of completed visits, by the senior's family or the desk. A responder's rating becomes
- * the mean of their rated orders (until the first, it stays what it was), so it feeds the
- * dispatcher's ranking. A visit left unrated for {@code anxin.orders.autoclose-after} (72 h) is
+ * the mean of their rated orders (until the first, it stays what it was), and their provider's
+ * the mean of the rated orders of all its responders; both feed the dispatcher's ranking. A visit left unrated for {@code anxin.orders.autoclose-after} (72 h) is
  * closed: still COMPLETED, with {@code closed_at} and {@code CLOSED_UNRATED} on its timeline.
  */
 @Service
@@ -68,12 +68,24 @@ class Ratings {
                 viewer.username(),
                 stars + "★" + (comment == null ? "" : " " + comment),
                 null);
-        double mean = db.sql("select avg(stars) from service_orders where responder_id = ? and status = 'RATED'")
-                .param(o.responderId())
-                .query(Double.class)
-                .single();
-        responders.rate(o.responderId(), Math.round(mean * 100) / 100.0);
+        Mean own = mean("o.responder_id = ?", o.responderId());
+        responders.rate(o.responderId(), own.stars(), own.orders());
+        long provider = responders.get(o.responderId()).providerId();
+        Mean theirs = mean("r.provider_id = ?", provider);
+        responders.rateProvider(provider, theirs.stars(), theirs.orders());
         return store.get(id);
+    }
+
+    /** Mean stars (to two decimals) of the rated orders matching {@code where}, and how many. */
+    private record Mean(double stars, int orders) {}
+
+    private Mean mean(String where, long id) {
+        return db.sql("select round(avg(o.stars), 2)::double precision as stars, count(*)::integer as orders"
+                        + " from service_orders o join responders r on r.id = o.responder_id"
+                        + " where o.status = 'RATED' and " + where)
+                .param(id)
+                .query((rs, n) -> new Mean(rs.getDouble("stars"), rs.getInt("orders")))
+                .single();
     }
 
     @Scheduled(

@@ -44,6 +44,21 @@ class TravelAndRankingTest {
     }
 
     @Test
+    void theRankingRatingBlendsTheResponderWithTheirProvider() {
+        // both rated: 0.7 × own + 0.3 × provider's
+        assertThat(Matcher.rankingRating(5.0, 3, 3.0)).isCloseTo(4.4, org.assertj.core.data.Offset.offset(1e-9));
+        // not rated yet: the provider's alone
+        assertThat(Matcher.rankingRating(4.5, 0, 2.0)).isEqualTo(2.0);
+        // the provider not rated yet: the responder's own (4.5 until rated)
+        assertThat(Matcher.rankingRating(4.0, 2, null)).isEqualTo(4.0);
+        assertThat(Matcher.rankingRating(4.5, 0, null)).isEqualTo(4.5);
+        // a provider's fall costs its responders rank: 60 s per point of the blend
+        assertThat(Matcher.score(300, 0, Matcher.rankingRating(4.5, 1, 1.5)))
+                .isGreaterThan(Matcher.score(300, 0, Matcher.rankingRating(4.5, 1, 4.5)));
+        assertThat(Matcher.score(300, 0, Matcher.rankingRating(4.5, 0, 2.5))).isEqualTo(420);
+    }
+
+    @Test
     void shiftsMayRunOverMidnight() {
         ResponderState night = new ResponderState(
                 1, "夜班", TravelMode.WALK, Set.of("FIRST_AID"), LocalTime.of(22, 0), LocalTime.of(6, 0), 0, 1, 4.5);
