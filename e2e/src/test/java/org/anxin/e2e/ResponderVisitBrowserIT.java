@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A worker's home-service visit on the responder's phone page in a real headless Chromium, the
  * phone's position set through Chromium's geolocation override: accepted, set off, checked in at
- * the door, started and checked out; and a check-in 2 km from the home refused, then taken with a
- * reason and flagged.
+ * the door, started and checked out; a check-in 2 km from the home refused, then taken with a
+ * reason and flagged; a visit declined with a reason.
  */
 class ResponderVisitBrowserIT extends BrowserTest {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
@@ -104,6 +104,37 @@ class ResponderVisitBrowserIT extends BrowserTest {
         assertThat(flagged.get("farReason").asString()).isEqualTo("老人在社区卫生站输液，在那里会合");
         assertThat(flagged.get("anomalies").valueStream().map(a -> a.get("kind").asString()))
                 .contains("FAR_CHECK_IN"); // and MISSING_CHECK_OUT until the check-out
+    }
+
+    @Test
+    void aDeclinedVisitLeavesThePageAndGoesBackToTheDeskWithTheReason() {
+        double lat = 28.6564;
+        double lon = 121.4208; // Taizhou, away from every other test's responders
+        long senior = stack.senior("林美华", lat, lon);
+        stack.bathingWorker("上门护工小林", "rsp-lin", lat + 0.0009, lon);
+        Instant from = LocalDate.now(CITY)
+                .plusDays(4)
+                .atTime(LocalTime.of(10, 47))
+                .atZone(CITY)
+                .toInstant();
+        long order = stack.bathingVisitAssigned(stack.admin(), senior, from);
+
+        Browser.signIn(browser, stack.baseUrl(), "/", "rsp-lin", "responder-pass-rsp-lin");
+        step(order, "ASSIGNED", "decline");
+        Alert reason = wait.until(ExpectedConditions.alertIsPresent());
+        reason.sendKeys("当天要陪家人看病");
+        reason.accept();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-visits")));
+
+        assertThat(status(order)).isEqualTo("REQUESTED");
+        assertThat(stack.admin()
+                        .get("/api/orders/" + order)
+                        .json()
+                        .get("timeline")
+                        .valueStream()
+                        .filter(step -> "DECLINED".equals(step.get("action").asString()))
+                        .map(step -> step.get("note").asString()))
+                .containsExactly("当天要陪家人看病");
     }
 
     /**
