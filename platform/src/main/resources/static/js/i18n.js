@@ -90,6 +90,11 @@
       minutes: '分钟',
       answerBy: '请在此前答复',
       orderOffer: '上门急单',
+      visit: {
+        title: '上门服务', none: '暂无上门服务', enRoute: '出发', arrive: '到达签到', start: '开始服务', checkOut: '签退',
+        elsewhere: '在别处与老人会合', farReason: '在哪里与老人会合、为什么？（本次服务将标记为异常，核实后才结算）',
+        declineReason: '拒绝这次上门服务？可填写原因：', checkedIn: '已签到，距老人家', meters: '米', checkedOut: '已签退，在场'
+      },
       sharing: '正在共享位置',
       noGeolocation: '无法获取位置',
       coverage: '服务覆盖',
@@ -301,6 +306,13 @@
       minutes: 'min',
       answerBy: 'Answer by',
       orderOffer: 'Home-service order',
+      visit: {
+        title: 'Home visits', none: 'No home visits', enRoute: 'On my way', arrive: 'Check in', start: 'Start service',
+        checkOut: 'Check out', elsewhere: 'Met the senior elsewhere',
+        farReason: 'Where did you meet the senior, and why? (The visit is flagged and paid only once the desk has checked it.)',
+        declineReason: 'Decline this visit? Reason (optional):', checkedIn: 'Checked in,', meters: 'm from the home',
+        checkedOut: 'Checked out, on site'
+      },
       sharing: 'Sharing position',
       noGeolocation: 'Position unavailable',
       coverage: 'Coverage',

@@ -1,5 +1,6 @@
 // Responder page (phone first): duty on/off, position from the phone, offers to accept or
-// decline (emergencies, and urgent home-service orders with their item and window), and the job in hand with "arrived" and "done". Offers are polled every 2 s.
+// decline (emergencies, and urgent home-service orders with their item and window), the job in hand with "arrived" and "done",
+// and the home-service visits (responder-visits.js). All are polled every 2 s.
 (function () {
   'use strict';
 
@@ -103,6 +104,7 @@
     Promise.all([send('GET', '/api/responder/offers'), send('GET', '/api/responder/jobs')])
       .then(([offers, jobs]) => { renderOffers(offers); renderJob(jobs); })
       .catch((e) => showError(e.message));
+    ResponderVisits.load();
   }
 
   function start() {

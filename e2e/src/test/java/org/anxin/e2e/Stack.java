@@ -185,6 +185,22 @@ final class Stack implements AutoCloseable {
      * worker, who checks in and out at the door at once. Returns the order's id.
      */
     long bathingVisitDone(Api booker, long seniorId, Api worker, Instant from, double lat, double lon) {
+        long order = bathingVisitAssigned(booker, seniorId, from);
+        String path = "/api/responder/orders/" + order;
+        worker.post(path + "/accept").expect(200);
+        worker.post(path + "/en-route").expect(200);
+        worker.post(path + "/arrive", Map.of("lat", lat, "lon", lon)).expect(200);
+        worker.post(path + "/start").expect(200);
+        worker.post(path + "/check-out", Map.of("lat", lat, "lon", lon)).expect(200);
+        return order;
+    }
+
+    /**
+     * A bathing visit booked by {@code booker} for a minute of its own ({@code from}, so that its
+     * batch holds only it) and assigned by the batch to the one worker who can take it. Returns the
+     * order's id.
+     */
+    long bathingVisitAssigned(Api booker, long seniorId, Instant from) {
         long order = booker.post("/api/orders", booking(seniorId, itemId("助浴"), from, from.plus(Duration.ofHours(2))))
                 .expect(201)
                 .json()
@@ -202,12 +218,6 @@ final class Stack implements AutoCloseable {
         if (plan.get("assigned").size() != 1) {
             throw new AssertionError("the visit's batch did not assign it alone: " + plan);
         }
-        String path = "/api/responder/orders/" + order;
-        worker.post(path + "/accept").expect(200);
-        worker.post(path + "/en-route").expect(200);
-        worker.post(path + "/arrive", Map.of("lat", lat, "lon", lon)).expect(200);
-        worker.post(path + "/start").expect(200);
-        worker.post(path + "/check-out", Map.of("lat", lat, "lon", lon)).expect(200);
         return order;
     }
 
