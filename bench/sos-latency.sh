@@ -13,7 +13,9 @@
 # LOCATION events at RATE msg/s in total (QoS 1) for DURATION s, and every SOS_EVERY s one SOS
 # device publishes {"type":"SOS","ts":…}; the time until that alarm arrives on
 # GET /api/alarms/stream (SSE) is recorded. Presses in the first SOS_WAVE s of the publish phase
-# (right after the ramp: the 10,000 devices' ONLINE wave) are reported apart from the steady state.
+# (right after the ramp: the 10,000 devices' ONLINE wave) are reported apart from the steady state;
+# before the ramp, SOS_WARMUP presses one at a time on the idle, freshly started platform (its alarm
+# path runs for the first time: class loading, JIT), reported apart too.
 # Results: bench/results/sos-latency-<UTC time>/{sos.json (sosPresses: [s into the publish phase,
 # ms] per press), machine.txt, table.md}. JFR_DIR: a flight recording (settings=profile) of the
 # platform and the gateway is written there. Every process it starts is stopped by its PID.
@@ -26,6 +28,7 @@ RATE=${RATE:-2000}
 DURATION=${DURATION:-60}
 SOS_EVERY=${SOS_EVERY:-0.25}
 SOS_WAVE=${SOS_WAVE:-10}
+SOS_WARMUP=${SOS_WARMUP:-10}
 SOURCES=${SOURCES:-127.0.0.2,127.0.0.3}
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -95,7 +98,7 @@ wait_port "$mqtt_port" "$gateway_pid" gateway
 {
   machine_info
   echo "anxin: $(git rev-parse --short HEAD 2>/dev/null || echo unknown) ($platform_jar, $gateway_jar)"
-  echo "load: $DEVICES background MQTT devices from $SOURCES, $RATE LOCATION msg/s in total, QoS 1, ${DURATION} s; an SOS every ${SOS_EVERY} s from a fresh device; the first ${SOS_WAVE} s after the ramp reported apart"
+  echo "load: $DEVICES background MQTT devices from $SOURCES, $RATE LOCATION msg/s in total, QoS 1, ${DURATION} s; an SOS every ${SOS_EVERY} s from a fresh device; the first ${SOS_WAVE} s after the ramp reported apart; ${SOS_WARMUP} warm-up presses before the ramp"
 } >"$out/machine.txt"
 
 mark_running
@@ -104,13 +107,13 @@ status=0
 timeout $((DURATION + 600)) java -jar "$sim_jar" load \
   --devices "$DEVICES" --rate "$RATE" --qos 1 --duration "$DURATION" --protocol mqtt \
   --host 127.0.0.1 --port "$mqtt_port" --source-addresses "$SOURCES" \
-  --register api --sos-every "$SOS_EVERY" --sos-wave "$SOS_WAVE" \
+  --register api --sos-every "$SOS_EVERY" --sos-wave "$SOS_WAVE" --sos-warmup "$SOS_WARMUP" \
   --api "http://127.0.0.1:$api_port" --user admin --password-env ANXIN_ADMIN_PASSWORD \
   --label anxin --json-out "$out/sos.json" >"$work/load.log" 2>&1 || status=$?
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
 echo "uptime after: $(uptime)" >>"$out/machine.txt"
 rm -f "$BENCH_MARKER"
-grep -E 'registered|load results|devices  |connected  |sent / acked|msgs/s|ack latency|errors  |SOS →|  first|  after that' "$work/load.log" | sed 's/^/    /' >&2 || true
+grep -E 'registered|load results|devices  |connected  |sent / acked|msgs/s|ack latency|errors  |SOS →|SOS warm-up|  first|  after that' "$work/load.log" | sed 's/^/    /' >&2 || true
 [[ $status -eq 0 ]] || { log "device-sim load exited $status"; tail -30 "$work/load.log" >&2; }
 
 # What the platform made of it: alarms raised, events stored, anything it rejected
@@ -123,11 +126,11 @@ grep -E ' (WARN|ERROR) ' "$work/platform.log" | head -5 >>"$out/machine.txt" || 
 cp "$work/load.log" "$work/platform.log" "$work/gateway.log" "$out/"
 
 {
-  echo "| devices | background msgs/s (target) | ack p50 / p99 ms | SOS pressed / seen | SOS p50 / p99 / max ms | first ${SOS_WAVE} s after the ramp: pressed, p50 / p99 / max ms | after that: pressed, p50 / p99 / max ms | registration s |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| devices | background msgs/s (target) | ack p50 / p99 ms | SOS pressed / seen | SOS p50 / p99 / max ms | first ${SOS_WAVE} s after the ramp: pressed, p50 / p99 / max ms | after that: pressed, p50 / p99 / max ms | warm-up before the ramp: pressed, p50 / p99 / max ms | registration s |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   jq -r 'def ms(us): if us == null then "–" else ((us / 10 | round) / 100 | tostring) end;
     def part(p): "\(p.pressed) (\(p.seen) seen), \(p.p50Ms) / \(p.p99Ms) / \(p.maxMs)";
-    "| \(.devices) | \(.msgsPerSecond | round) (\(.rateTarget)) | \(ms(.ackP50Us)) / \(ms(.ackP99Us)) | \(.sosCount) / \(.sosSeen) | \(.sosP50Ms) / \(.sosP99Ms) / \(.sosMaxMs) | \(part(.sosWave)) | \(part(.sosSteady)) | \(.registrationSeconds) |"' "$out/sos.json"
+    "| \(.devices) | \(.msgsPerSecond | round) (\(.rateTarget)) | \(ms(.ackP50Us)) / \(ms(.ackP99Us)) | \(.sosCount) / \(.sosSeen) | \(.sosP50Ms) / \(.sosP99Ms) / \(.sosMaxMs) | \(part(.sosWave)) | \(part(.sosSteady)) | \(part(.sosWarmup)) | \(.registrationSeconds) |"' "$out/sos.json"
 } >"$out/table.md"
 echo
 cat "$out/table.md"

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  *     phase and time it to the operator feed; zero = never
  * @param sosWave the first part of the publish phase, right after the ramp (the devices' reconnect
  *     wave), whose presses are reported apart from the steady state after it
+ * @param sosWarmup presses made one at a time before the ramp, on the idle platform (its alarm path
+ *     runs for the first time there), reported apart
  */
 public record LoadOptions(
         int devices,
@@ -53,7 +55,8 @@ public record LoadOptions(
         Platform platform,
         boolean registerWithApi,
         Duration sosEvery,
-        Duration sosWave) {
+        Duration sosWave,
+        int sosWarmup) {
 
     /** The platform's REST API and a user who may register seniors and devices and work alarms. */
     public record Platform(String baseUrl, String user, String password) {
@@ -98,6 +101,8 @@ public record LoadOptions(
                                      is reported (0 = none)
               --sos-wave SECONDS     presses in this first part of the publish phase (right after the
                                      ramp: the reconnect wave) are reported apart from the rest (10)
+              --sos-warmup N         presses made one at a time before the ramp, on the idle platform,
+                                     reported apart (0)
             """;
 
     private static final Set<String> KNOWN = Set.of(
@@ -122,7 +127,8 @@ public record LoadOptions(
             "password-env",
             "register",
             "sos-every",
-            "sos-wave");
+            "sos-wave",
+            "sos-warmup");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -207,7 +213,8 @@ public record LoadOptions(
                 platform,
                 register.equals("api"),
                 sosEvery,
-                Duration.ofSeconds(number(options, "sos-wave", 10, 0, 86_400)));
+                Duration.ofSeconds(number(options, "sos-wave", 10, 0, 86_400)),
+                number(options, "sos-warmup", 0, 0, 1_000));
     }
 
     /** The same run with another keep-alive and wait for outstanding acks (tests). */
@@ -233,7 +240,8 @@ public record LoadOptions(
                 platform,
                 registerWithApi,
                 sosEvery,
-                sosWave);
+                sosWave,
+                sosWarmup);
     }
 
     String deviceId(int n) {

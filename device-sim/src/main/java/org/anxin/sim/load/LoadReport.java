@@ -88,6 +88,7 @@ public record LoadReport(
             json.put("sosP50Ms", sos.all().p50Ms());
             json.put("sosP99Ms", sos.all().p99Ms());
             json.put("sosMaxMs", sos.all().maxMs());
+            json.put("sosWarmup", sos.warmup());
             json.put("sosWaveSeconds", sos.waveSeconds());
             json.put("sosWave", sos.wave());
             json.put("sosSteady", sos.steady());
@@ -135,7 +136,8 @@ public record LoadReport(
                 nonZero(errorKinds),
                 sos == null
                         ? ""
-                        : sosLine("SOS → operator feed", sos.all())
+                        : sosLine("SOS warm-up, idle", sos.warmup())
+                                + sosLine("SOS → operator feed", sos.all())
                                 + sosLine("  first " + sos.waveSeconds() + " s", sos.wave())
                                 + sosLine("  after that", sos.steady()));
     }

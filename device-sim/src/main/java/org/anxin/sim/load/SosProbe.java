@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,11 +43,16 @@ final class SosProbe {
     private int pressed;
     private long startNanos;
 
+    /** Devices 0 … warmup-1 press one at a time before the ramp; the rest during the publish phase. */
+    private final int warmup;
+
     SosProbe(LoadOptions options, ApiSession session) {
         this.options = options;
         this.session = session;
-        this.count = (int)
-                Math.max(1, options.duration().toNanos() / options.sosEvery().toNanos());
+        this.warmup = options.sosWarmup();
+        this.count = warmup
+                + (int) Math.max(
+                        1, options.duration().toNanos() / options.sosEvery().toNanos());
         this.seenAtNanos = new long[count];
         this.alarmIds = new long[count];
     }
@@ -91,6 +97,36 @@ final class SosProbe {
                     "no 'hello' on " + options.platform().baseUrl() + "/api/alarms/stream");
         }
         log.info("SOS probe: {} devices registered and connected, alarm feed open", count);
+        warmUp();
+    }
+
+    /**
+     * Presses of the warm-up devices, one after the other on the idle platform, each once the
+     * previous alarm was seen (at most 10 s each): a freshly started platform runs its alarm path
+     * for the first time here, and these presses are reported apart, as taken before the ramp.
+     */
+    private void warmUp() throws InterruptedException {
+        for (int i = 0; i < warmup; i++) {
+            SosDevice device = devices.get(i);
+            channels.get(i).eventLoop().execute(() -> {
+                device.press();
+                synchronized (this) {
+                    pressed++;
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LATE_SECONDS);
+            while (seenAt(i) == 0 && System.nanoTime() - deadline < 0) {
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        if (warmup > 0) {
+            log.info("SOS probe: {} warm-up presses made before the ramp", warmup);
+        }
+    }
+
+    private synchronized long seenAt(int index) {
+        return seenAtNanos[index];
     }
 
     /** Presses at S/2, 3S/2, … into the publish phase, so every press lies inside it. */
@@ -99,7 +135,7 @@ final class SosProbe {
         synchronized (this) {
             startNanos = System.nanoTime();
         }
-        for (int i = 0; i < count; i++) {
+        for (int i = warmup; i < count; i++) {
             SosDevice device = devices.get(i);
             Channel channel = channels.get(i);
             timer.schedule(
@@ -109,7 +145,7 @@ final class SosProbe {
                             pressed++;
                         }
                     }),
-                    every / 2 + i * every,
+                    every / 2 + (i - warmup) * every,
                     TimeUnit.NANOSECONDS);
         }
     }
@@ -127,12 +163,14 @@ final class SosProbe {
         alarmIds[index] = alarm.path("id").asLong();
         long micros = Math.max(0, (seenAt - pressedAt) / 1000);
         log.info(
-                "SOS {} ({}, pressed {} s into the publish phase): alarm {} on the feed {} ms after the press",
+                "SOS {} ({}, pressed {}): alarm {} on the feed {} ms after the press",
                 index + 1,
                 devices.get(index).deviceId(),
-                String.format(java.util.Locale.ROOT, "%.2f", (pressedAt - startNanos) / 1e9),
+                index < warmup
+                        ? "before the ramp, warm-up"
+                        : String.format(Locale.ROOT, "%.2f s into the publish phase", (pressedAt - startNanos) / 1e9),
                 alarmIds[index],
-                String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0));
+                String.format(Locale.ROOT, "%.1f", micros / 1000.0));
     }
 
     /** After the publish phase: waits for late alarms, closes them as false alarms, disconnects. */

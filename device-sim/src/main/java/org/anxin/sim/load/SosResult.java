@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * SOS presses and how long each took from the press to its alarm on the operator feed: over the
  * whole publish phase, and split into the reconnect wave (presses in its first {@code waveSeconds},
- * right after the ramp) and the steady state after it. With n presses in a part, its p99 is the
- * ⌈0.99·n⌉-th fastest: for fewer than 100 presses that is the slowest one.
+ * right after the ramp) and the steady state after it; warm-up presses made before the ramp (at
+ * negative times) apart. With n presses in a part, its p99 is the ⌈0.99·n⌉-th fastest: for fewer
+ * than 100 presses that is the slowest one.
  */
-record SosResult(Part all, long waveSeconds, Part wave, Part steady, List<Press> presses) {
+record SosResult(Part warmup, Part all, long waveSeconds, Part wave, Part steady, List<Press> presses) {
 
     /** Presses, alarms seen on the feed, and press → feed latency percentiles in ms (null when none seen). */
     record Part(int pressed, int seen, Double p50Ms, Double p99Ms, Double maxMs) {}
@@ -23,9 +24,12 @@ record SosResult(Part all, long waveSeconds, Part wave, Part steady, List<Press>
 
     static SosResult of(List<Press> presses, long waveSeconds) {
         return new SosResult(
-                part(presses),
+                part(presses.stream().filter(p -> p.atSeconds() < 0).toList()),
+                part(presses.stream().filter(p -> p.atSeconds() >= 0).toList()),
                 waveSeconds,
-                part(presses.stream().filter(p -> p.atSeconds() < waveSeconds).toList()),
+                part(presses.stream()
+                        .filter(p -> p.atSeconds() >= 0 && p.atSeconds() < waveSeconds)
+                        .toList()),
                 part(presses.stream().filter(p -> p.atSeconds() >= waveSeconds).toList()),
                 presses);
     }

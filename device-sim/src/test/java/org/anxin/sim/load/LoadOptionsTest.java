@@ -185,11 +185,12 @@ class LoadOptionsTest {
     @Test
     void sosPressesMayComeSeveralTimesASecond() {
         Map<String, String> env = Map.of("ANXIN_ADMIN_PASSWORD", "x");
-        LoadOptions options =
-                LoadOptions.parse(Map.of("sos-every", "0.25", "sos-wave", "15", "api", "http://127.0.0.1:8080"), env);
+        LoadOptions options = LoadOptions.parse(
+                Map.of("sos-every", "0.25", "sos-wave", "15", "sos-warmup", "10", "api", "http://127.0.0.1:8080"), env);
 
         assertThat(options.sosEvery()).isEqualTo(Duration.ofMillis(250));
         assertThat(options.sosWave()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.sosWarmup()).isEqualTo(10);
         assertThat(LoadOptions.parse(Map.of(), env).sosEvery()).isEqualTo(Duration.ZERO);
         assertThatThrownBy(() -> LoadOptions.parse(Map.of("sos-every", "0.01", "api", "http://127.0.0.1:8080"), env))
                 .isInstanceOf(IllegalArgumentException.class)

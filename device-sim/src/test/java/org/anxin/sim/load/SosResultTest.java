@@ -11,6 +11,7 @@ class SosResultTest {
     @Test
     void reportsTheReconnectWaveApartFromTheSteadyState() {
         List<SosResult.Press> presses = new ArrayList<>();
+        presses.add(new SosResult.Press(-20.1, 480_000L)); // a warm-up press before the ramp
         presses.add(new SosResult.Press(0.5, 112_000L)); // right after the ramp
         presses.add(new SosResult.Press(9.99, null)); // never on the feed
         for (int i = 0; i < 200; i++) {
@@ -19,6 +20,7 @@ class SosResultTest {
 
         SosResult result = SosResult.of(presses, 10);
 
+        assertThat(result.warmup()).isEqualTo(new SosResult.Part(1, 1, 480.0, 480.0, 480.0));
         assertThat(result.wave()).isEqualTo(new SosResult.Part(2, 1, 112.0, 112.0, 112.0));
         assertThat(result.steady().pressed()).isEqualTo(200);
         assertThat(result.steady().seen()).isEqualTo(200);
