@@ -132,9 +132,11 @@ public class DeviceCommands {
 
     /** When a device comes online, what waits for it goes out. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(DeviceEventStored stored) {
-        if ("ONLINE".equals(stored.event().type())) {
-            routeWaiting(stored.event().deviceId());
+    void on(DeviceEventsStored batch) {
+        for (DeviceEventStored stored : batch.stored()) {
+            if ("ONLINE".equals(stored.event().type())) {
+                routeWaiting(stored.event().deviceId());
+            }
         }
     }
 
@@ -158,18 +160,18 @@ public class DeviceCommands {
         waiting.forEach(this::routeWaiting);
     }
 
+    /** Every ONLINE of a reconnect wave comes here: one query when nothing waits, as is usual. */
     private void routeWaiting(String deviceId) {
-        Device device = devices.find(deviceId).orElse(null);
-        if (device == null) {
-            return;
-        }
         Instant stale = clock.instant().minus(resendAfter);
-        db.sql("select * from device_commands where device_id = ? and status = 'QUEUED'"
+        List<DeviceCommand> waiting = db.sql("select * from device_commands where device_id = ? and status = 'QUEUED'"
                         + " and (routed_at is null or routed_at < ?) order by id")
                 .params(deviceId, Timestamp.from(stale))
                 .query((rs, n) -> row(rs))
-                .list()
-                .forEach(c -> route(c, device.protocol()));
+                .list();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        devices.find(deviceId).ifPresent(device -> waiting.forEach(c -> route(c, device.protocol())));
     }
 
     private void route(DeviceCommand c, String protocol) {
