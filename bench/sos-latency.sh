@@ -32,7 +32,7 @@ SOS_WARMUP=${SOS_WARMUP:-10}
 SOURCES=${SOURCES:-127.0.0.2,127.0.0.3}
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-out="$root/bench/results/sos-latency-$stamp"
+out=${RESULTS_DIR:-$root/bench/results/sos-latency-$stamp} # RESULTS_DIR: bench/run-all.sh
 work=$(mktemp -d /tmp/anxin-sos-latency.XXXXXX)
 chmod 755 "$work" # the embedded PostgreSQL runs as `nobody` when we are root
 source bench/lib.sh
@@ -43,10 +43,7 @@ log "open files limit: $(ulimit -n)"
 command -v jq >/dev/null || apt-get install -y jq >/dev/null
 command -v curl >/dev/null || apt-get install -y curl >/dev/null
 
-if [[ -z ${SKIP_BUILD:-} ]]; then
-  log "building the platform, the gateway and device-sim"
-  ./mvnw -q -pl platform,gateway,device-sim -am package -DskipTests
-fi
+build_jars platform,gateway,device-sim
 platform_jar=$(ls platform/target/platform-*-exec.jar | head -1)
 gateway_jar=$(ls gateway/target/gateway-*-exec.jar | head -1)
 sim_jar=$(ls device-sim/target/device-sim-*-exec.jar | head -1)
