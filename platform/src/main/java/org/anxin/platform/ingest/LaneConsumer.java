@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import org.anxin.platform.system.BackgroundLoop;
 import org.anxin.platform.system.StreamGroups;
@@ -18,13 +19,13 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Reads every partition of one lane of the device event streams through the consumer group
- * {@code anxin-platform}, on a thread of its own, and hands each partition's batch to
- * {@link #store}. Entries are acknowledged (XACK) only once stored, so a crash loses nothing: what
- * this node read but did not store is reclaimed by another node (XAUTOCLAIM) once idle for 30 s.
- * Each lane has its own thread and its own blocking read, so an alarm never waits for a batch of
- * positions being stored (docs/events.md).
+ * {@code anxin-platform}, on a thread of its own, and hands each partition's batch to its store.
+ * Entries are acknowledged (XACK) only once stored, so a crash loses nothing: what this node read
+ * but did not store is reclaimed by another node (XAUTOCLAIM) once idle for 30 s. Each lane has its
+ * own thread and its own blocking read, so an alarm never waits for a batch of positions being
+ * stored (docs/events.md); the two lanes are the beans of {@link Lanes}.
  */
-abstract class LaneConsumer extends BackgroundLoop {
+final class LaneConsumer extends BackgroundLoop {
     static final String GROUP = "anxin-platform";
     static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(LaneConsumer.class);
@@ -33,18 +34,25 @@ abstract class LaneConsumer extends BackgroundLoop {
 
     private final JedisPooled redis;
     private final List<String> streams;
+    private final BiConsumer<String, List<StreamEntry>> store;
     private final String consumer =
             "platform-" + ManagementFactory.getRuntimeMXBean().getName();
 
-    /** {@code prefix}: {@code anxin:alarms:} or {@code anxin:events:}, one stream per partition. */
-    LaneConsumer(String threadName, JedisPooled redis, String prefix, int partitions) {
+    /**
+     * {@code prefix}: {@code anxin:alarms:} or {@code anxin:events:}, one stream per partition;
+     * {@code store} stores one partition's entries (in stream order) and acknowledges them.
+     */
+    LaneConsumer(
+            String threadName,
+            JedisPooled redis,
+            String prefix,
+            int partitions,
+            BiConsumer<String, List<StreamEntry>> store) {
         super(threadName, 5_000);
         this.redis = redis;
         this.streams = IntStream.range(0, partitions).mapToObj(p -> prefix + p).toList();
+        this.store = store;
     }
-
-    /** Stores one partition's entries (in stream order) and acknowledges them. */
-    protected abstract void store(String stream, List<StreamEntry> entries);
 
     @Override
     protected void loop() {
@@ -85,7 +93,7 @@ abstract class LaneConsumer extends BackgroundLoop {
         streams.forEach(stream -> keys.put(stream, from));
         List<Map.Entry<String, List<StreamEntry>>> batches = redis.xreadGroup(GROUP, consumer, params, keys);
         if (batches != null) {
-            batches.forEach(batch -> store(batch.getKey(), batch.getValue()));
+            batches.forEach(batch -> store.accept(batch.getKey(), batch.getValue()));
         }
     }
 
@@ -103,7 +111,7 @@ abstract class LaneConsumer extends BackgroundLoop {
                         "reclaimed {} events on {} left pending by a stopped consumer",
                         claimed.getValue().size(),
                         stream);
-                store(stream, claimed.getValue());
+                store.accept(stream, claimed.getValue());
             }
         }
     }
@@ -112,7 +120,7 @@ abstract class LaneConsumer extends BackgroundLoop {
         if (!running()) {
             return backoff;
         }
-        log.warn("{}: {}; retrying in {} ms", getClass().getSimpleName(), e.toString(), backoff);
+        log.warn("{}: {}; retrying in {} ms", streams.get(0), e.toString(), backoff);
         try {
             Thread.sleep(backoff);
         } catch (InterruptedException interrupted) {
