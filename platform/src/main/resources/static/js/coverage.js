@@ -5,16 +5,10 @@
   'use strict';
 
   const SKILLS = ['FIRST_AID', 'NURSING', 'MEAL', 'BATHING', 'CLEANING', 'ESCORT', 'SHOPPING', 'DOCTOR_ESCORT'];
+  const option = Portal.option;
   let last = null;
   let map = null;
   let dots = null;
-
-  function option(value, label) {
-    const o = document.createElement('option');
-    o.value = value;
-    o.textContent = label;
-    return o;
-  }
 
   function fillSelects() {
     const kind = document.getElementById('kind');
@@ -63,23 +57,12 @@
     }
   }
 
-  function get(url) {
-    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then((response) => {
-        if (response.status === 401) window.location.assign('/login.html');
-        return response.json().then((body) => {
-          if (!response.ok) throw new Error(body.detail || String(response.status));
-          return body;
-        });
-      });
-  }
-
   function load() {
     const error = document.getElementById('coverage-error');
     const params = new URLSearchParams({ kind: document.getElementById('kind').value || 'emergency' });
     const skill = document.getElementById('skill').value;
     if (skill) params.set('skill', skill);
-    get(`/api/coverage?${params}`)
+    Portal.send('GET', `/api/coverage?${params}`)
       .then((coverage) => { last = coverage; error.hidden = true; render(); })
       .catch((e) => { error.textContent = `${Anxin.t('actionFailed')}: ${e.message}`; error.hidden = false; });
   }
@@ -88,7 +71,7 @@
   Anxin.apply();
   Anxin.bindSwitch(render);
   fillSelects();
-  get('/api/portal/config')
+  Portal.send('GET', '/api/portal/config')
     .then((config) => {
       map = AlarmMap.base('map', config, () => { document.getElementById('map-note').hidden = false; });
     })

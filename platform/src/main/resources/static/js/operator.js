@@ -10,26 +10,10 @@
   const queue = document.getElementById('alarm-queue');
   const template = document.getElementById('card-template');
   const panel = document.getElementById('record');
+  const send = Portal.send;
   let me = { role: null };
   let map = null;
   let openId = null;
-
-  function send(method, url, body) {
-    const headers = { 'Content-Type': 'application/json' };
-    const token = Anxin.csrfToken();
-    if (token) headers['X-XSRF-TOKEN'] = token;
-    return fetch(url, {
-      method, headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined
-    }).then((response) => {
-      if (response.status === 401) { window.location.assign('/login.html'); }
-      if (!response.ok) {
-        return response.json().catch(() => ({})).then((problem) => {
-          throw new Error(problem.detail || problem.title || String(response.status));
-        });
-      }
-      return response.status === 204 ? null : response.json();
-    });
-  }
 
   function showError(message) {
     const box = document.getElementById('action-error');
@@ -251,9 +235,7 @@
   function start() {
     Anxin.apply();
     Anxin.bindSwitch(render);
-    document.getElementById('logout-form').addEventListener('submit', () => {
-      document.getElementById('logout-csrf').value = Anxin.csrfToken() || '';
-    });
+    Portal.bindLogout();
     panel.querySelector('.note-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const input = panel.querySelector('.note-text');

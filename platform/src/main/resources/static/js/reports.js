@@ -47,15 +47,7 @@
     const params = new URLSearchParams();
     if (from) params.set('from', from);
     if (to) params.set('to', to);
-    fetch(`/api/reports/answer-times?${params}`,
-      { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then((response) => {
-        if (response.status === 401) window.location.assign('/login.html');
-        return response.json().then((body) => {
-          if (!response.ok) throw new Error(body.detail || String(response.status));
-          return body;
-        });
-      })
+    Portal.send('GET', `/api/reports/answer-times?${params}`)
       .then((report) => { last = report; error.hidden = true; render(); })
       .catch((e) => { error.textContent = `${Anxin.t('actionFailed')}: ${e.message}`; error.hidden = false; });
   }

@@ -3,25 +3,12 @@
 (function () {
   'use strict';
 
+  const send = Portal.send;
   let me = null;
   let job = null;
   let jobMap = null;
   let watchId = null;
   let lastPosition = null;
-
-  function send(method, url, body) {
-    const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-    const token = Anxin.csrfToken();
-    if (token) headers['X-XSRF-TOKEN'] = token;
-    return fetch(url, { method, headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined })
-      .then((response) => {
-        if (response.status === 401) window.location.assign('/login.html');
-        if (!response.ok) {
-          return response.json().catch(() => ({})).then((p) => { throw new Error(p.detail || String(response.status)); });
-        }
-        return response.status === 204 ? null : response.json();
-      });
-  }
 
   function showError(message) {
     const box = document.getElementById('responder-error');

@@ -2,40 +2,18 @@ package org.anxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /** The operator console in a real headless Chromium: an SOS appears live, without a reload. */
-class OperatorConsoleBrowserIT {
-    @RegisterExtension
-    static final StackExtension STACK = new StackExtension();
-
-    private Stack stack;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        stack = STACK.stack();
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
+class OperatorConsoleBrowserIT extends BrowserTest {
 
     @Test
     void anSosAppearsOnTheOperatorsScreenWithoutReload() throws Exception {
@@ -53,7 +31,6 @@ class OperatorConsoleBrowserIT {
                                 "周接警员"))
                 .expect(201);
         String secret = stack.seniorWithButton("刘淑珍", "e2e-btn-browser");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
         browser.get(stack.baseUrl() + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
@@ -132,7 +109,6 @@ class OperatorConsoleBrowserIT {
         MqttClient button = Devices.connect(stack.mqttPort(), "e2e-btn-report", secret);
         Devices.publish(button, "e2e-btn-report", "{\"type\":\"FALL\"}");
         Devices.close(button);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> stack.admin()
                 .get("/api/alarms?status=OPEN")
                 .json()
@@ -161,7 +137,6 @@ class OperatorConsoleBrowserIT {
 
     @Test
     void switchesTheConsoleToEnglish() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(stack.baseUrl() + "/login.html");
 
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-lang='en']")))
@@ -174,7 +149,6 @@ class OperatorConsoleBrowserIT {
 
     @Test
     void rejectsAWrongPasswordOnTheLoginPage() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(stack.baseUrl() + "/operator.html");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))

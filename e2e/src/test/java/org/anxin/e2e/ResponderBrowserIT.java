@@ -2,38 +2,16 @@ package org.anxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The responder's phone page in a real headless Chromium: an offer arrives, is accepted, and the job is done. */
-class ResponderBrowserIT {
-    @RegisterExtension
-    static final StackExtension STACK = new StackExtension();
-
-    private Stack stack;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        stack = STACK.stack();
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
+class ResponderBrowserIT extends BrowserTest {
 
     @Test
     void aResponderAcceptsAnOfferArrivesAndFinishes() throws Exception {
@@ -68,7 +46,6 @@ class ResponderBrowserIT {
         MqttClient button = Devices.connect(stack.mqttPort(), "e2e-btn-responder", secret);
         Devices.publish(button, "e2e-btn-responder", "{\"type\":\"SOS\",\"lat\":30.29,\"lon\":120.14}");
         Devices.close(button);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         long alarm = wait.until(d -> admin.get("/api/alarms?status=OPEN")
                 .json()
                 .valueStream()
@@ -131,7 +108,6 @@ class ResponderBrowserIT {
         assertThat(expected).contains(Long.toString(alone));
 
         browser.get(stack.baseUrl() + "/coverage.html");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
                 .sendKeys("op-feng");
         browser.findElement(By.id("password")).sendKeys("operator-pass-1");

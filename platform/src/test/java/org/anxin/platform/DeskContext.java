@@ -31,5 +31,8 @@ public abstract class DeskContext extends PlatformBase {
         registry.add("anxin.dispatch.tick-ms", () -> "200");
         registry.add("anxin.alarms.silence-check-ms", () -> "300");
         registry.add("anxin.notify.sweep-ms", () -> "1000");
+        // no follow-up calls queued unless a test asks for them (FollowUpIT), so timelines stay exact
+        registry.add("anxin.orders.follow-up-share", () -> "0");
+        registry.add("anxin.timebank.sweep-ms", () -> "500");
     }
 }

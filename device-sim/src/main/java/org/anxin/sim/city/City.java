@@ -74,6 +74,15 @@ public record City(
         return residents;
     }
 
+    /**
+     * The community (社区) of a home: the city is cut into four quarters around its centre, each a
+     * community named after one of its roads, so seniors of one community live near each other.
+     */
+    public String community(double lat, double lon) {
+        int quarter = (lat >= centerLat ? 0 : 2) + (lon >= centerLon ? 0 : 1);
+        return roads.get(quarter % roads.size()) + "社区";
+    }
+
     /** A uniformly random point inside the circle of {@code radiusKm} around the centre. */
     double[] pointNear(Random random, double radius) {
         double distance = radius * Math.sqrt(random.nextDouble());

@@ -119,7 +119,8 @@ public final class CityScenario {
         int cityNumber = Math.floorMod(cityKey.hashCode(), 90) + 10; // keeps ids apart between cities
         for (int i = 0; i < residents.size(); i++) {
             City.Resident resident = residents.get(i);
-            long seniorId = registrar.senior(city.name() + "-senior-" + i, resident);
+            long seniorId = registrar.senior(
+                    city.name() + "-senior-" + i, resident, city.community(resident.lat(), resident.lon()));
             Wearer wearer = new Wearer(resident.lat(), resident.lon(), settings.seed() * 1_000 + i);
             CityDevice device =
                     switch (settings.mix().protocolOf(i)) {
@@ -150,16 +151,33 @@ public final class CityScenario {
             walkers.put(id, staff.get(i));
         }
         City.Resident demoHome = city.residents(1, settings.seed() + 99, "137").get(0);
-        long demoSenior = registrar.senior(city.name() + "-demo-senior", demoHome);
+        String demoCommunity = city.community(demoHome.lat(), demoHome.lon());
+        long demoSenior = registrar.senior(city.name() + "-demo-senior", demoHome, demoCommunity);
         String demoSecret = registrar.mqttDevice("demo-btn-01", demoSenior);
         // the demo responder waits 300 m from the demo senior, so pressing the demo button reaches them
         String demoPassword = Registrar.randomPassword();
         City.Resident demoResponder = new City.Resident(
                 "演示响应员", "13900000000", demoHome.address(), demoHome.lat() + 300 / 111_195.0, demoHome.lon());
-        registrar.responder("demo-responder", demoPassword, demoResponder, station, 0);
+        // skill set 2 (first aid, nursing, bathing): the demo responder answers the button and can take a bathing visit
+        registrar.responder("demo-responder", demoPassword, demoResponder, station, 2);
+        String familyPassword = Registrar.randomPassword();
+        registrar.login("demo-family", familyPassword, "FAMILY", "演示家属", "13700000000", List.of(demoSenior));
+        // the demo senior is on 低保 with 200 yuan a month, so a family's booking shows a subsidy share
+        Map<String, String> officers = registrar.demoSubsidy(demoSenior, demoCommunity, "DI_BAO", 200);
         state.save(stateFile);
         announceDemoDevice(demoSecret);
         log.info("demo responder: log in at {}/responder.html as demo-responder / {}", settings.api(), demoPassword);
+        log.info(
+                "demo subsidy officers (the demo senior holds 低保, 200 yuan a month): log in at {}/subsidy.html as"
+                        + " demo-community / {} ({}) or demo-bureau / {}",
+                settings.api(),
+                officers.get("demo-community"),
+                demoCommunity,
+                officers.get("demo-bureau"));
+        log.info(
+                "demo family: log in at {}/family.html as demo-family / {} (the demo senior's family)",
+                settings.api(),
+                familyPassword);
 
         AtomicInteger connected = new AtomicInteger();
         for (CityDevice device : devices) {

@@ -26,6 +26,11 @@ public final class PlatformClient {
                 + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The same platform, signed in as another user. */
+    public PlatformClient as(String username, String password) {
+        return new PlatformClient(baseUrl, username, password);
+    }
+
     public record Reply(int status, JsonNode body) {}
 
     public Reply get(String path) throws IOException, InterruptedException {

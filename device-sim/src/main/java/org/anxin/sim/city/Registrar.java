@@ -20,7 +20,7 @@ final class Registrar {
         this.state = state;
     }
 
-    long senior(String key, City.Resident resident) throws IOException, InterruptedException {
+    long senior(String key, City.Resident resident, String community) throws IOException, InterruptedException {
         Long known = state.seniors.get(key);
         if (known != null && platform.get("/api/seniors/" + known).status() == 200) {
             return known;
@@ -31,6 +31,7 @@ final class Registrar {
         body.put("address", resident.address());
         body.put("lat", resident.lat());
         body.put("lon", resident.lon());
+        body.put("community", community);
         record(body, key, resident);
         long id = PlatformClient.expect(platform.post("/api/seniors", body), 201, "register senior " + key)
                 .get("id")
@@ -161,23 +162,7 @@ final class Registrar {
      */
     long responder(String username, String password, City.Resident resident, long providerId, int index)
             throws IOException, InterruptedException {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", username);
-        user.put("password", password != null ? password : randomPassword());
-        user.put("role", "RESPONDER");
-        user.put("displayName", resident.name());
-        user.put("phone", resident.phone());
-        user.put("seniorIds", List.of());
-        PlatformClient.Reply reply = platform.post("/api/users", user);
-        if (reply.status() == 409 && password != null) {
-            PlatformClient.Reply set =
-                    platform.put("/api/users/" + username + "/password", Map.of("password", password));
-            if (set.status() != 204) {
-                PlatformClient.expect(set, 204, "set the password of " + username);
-            }
-        } else if (reply.status() != 201 && reply.status() != 409) {
-            PlatformClient.expect(reply, 201, "register responder login " + username);
-        }
+        login(username, password, "RESPONDER", resident.name(), resident.phone(), List.of());
         long id = -1;
         PlatformClient.Reply all = platform.get("/api/responders");
         if (all.status() == 200) {
@@ -205,6 +190,144 @@ final class Registrar {
                 200,
                 "put responder " + username + " on duty");
         return id;
+    }
+
+    /**
+     * A login of the given role: created when missing; when it exists, its password is set anew if
+     * one is given (so the demo can print it), and everything else is kept (a family login keeps
+     * its links). A null password: a random one for a new login.
+     */
+    void login(String username, String password, String role, String displayName, String phone, List<Long> seniorIds)
+            throws IOException, InterruptedException {
+        login(username, password, role, displayName, phone, seniorIds, null);
+    }
+
+    /** As above; {@code community} is the 社区 of a COMMUNITY officer (null for other roles). */
+    void login(
+            String username,
+            String password,
+            String role,
+            String displayName,
+            String phone,
+            List<Long> seniorIds,
+            String community)
+            throws IOException, InterruptedException {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("password", password != null ? password : randomPassword());
+        user.put("role", role);
+        user.put("displayName", displayName);
+        user.put("phone", phone);
+        user.put("seniorIds", seniorIds);
+        if (community != null) {
+            user.put("community", community);
+        }
+        PlatformClient.Reply reply = platform.post("/api/users", user);
+        if (reply.status() == 409 && password != null) {
+            PlatformClient.expect(
+                    platform.put("/api/users/" + username + "/password", Map.of("password", password)),
+                    204,
+                    "set the password of " + username);
+        } else if (reply.status() != 201 && reply.status() != 409) {
+            PlatformClient.expect(reply, 201, "register " + role + " login " + username);
+        }
+    }
+
+    /**
+     * Puts the demo senior on a subsidy, the way a city does it, so that the demo's bookings show a
+     * subsidy share: a community officer of the senior's community and a bureau officer (logins
+     * made here, passwords set anew), an allowance of {@code yuan} a month for {@code category}
+     * proposed by the admin, and the senior's application, each approved by the community and then
+     * the bureau. Idempotent: an allowance in force, a category held, or a request already open is
+     * taken as it is. Returns the two officers' passwords.
+     */
+    Map<String, String> demoSubsidy(long seniorId, String community, String category, int yuan)
+            throws IOException, InterruptedException {
+        String communityPassword = randomPassword();
+        String bureauPassword = randomPassword();
+        login(
+                "demo-community",
+                communityPassword,
+                "COMMUNITY",
+                community + "工作人员",
+                "13600000001",
+                List.of(),
+                community);
+        login("demo-bureau", bureauPassword, "BUREAU", "民政局工作人员", "13600000002", List.of(), null);
+        PlatformClient officer = platform.as("demo-community", communityPassword);
+        PlatformClient bureau = platform.as("demo-bureau", bureauPassword);
+
+        JsonNode allowance = null;
+        for (JsonNode c :
+                PlatformClient.expect(platform.get("/api/subsidy/categories"), 200, "list subsidy categories")) {
+            if (category.equals(c.path("code").asString(""))) {
+                allowance = c.path("allowance");
+            }
+        }
+        if (allowance == null) {
+            throw new IllegalStateException("the platform has no subsidy category " + category);
+        }
+        if (allowance.path("yuan").isNull() && allowance.path("hours").isNull()) {
+            JsonNode proposal = open(platform.get("/api/subsidy/allowance-proposals?status=PENDING"), category, null);
+            if (proposal == null) {
+                proposal = PlatformClient.expect(
+                        platform.post(
+                                "/api/subsidy/allowance-proposals",
+                                Map.of("category", category, "yuan", yuan, "note", "演示：本市标准")),
+                        201,
+                        "propose the " + category + " allowance");
+            }
+            approve(
+                    officer,
+                    bureau,
+                    "/api/subsidy/allowance-proposals/" + proposal.get("id").asLong(),
+                    proposal);
+        }
+        boolean holds = false;
+        for (JsonNode e : PlatformClient.expect(
+                platform.get("/api/subsidy/eligibility?seniorId=" + seniorId),
+                200,
+                "read the demo senior's categories")) {
+            holds |= category.equals(e.path("category").asString(""));
+        }
+        if (!holds) {
+            JsonNode application = open(
+                    platform.get("/api/subsidy/applications?status=PENDING&seniorId=" + seniorId), category, seniorId);
+            if (application == null) {
+                application = PlatformClient.expect(
+                        platform.post(
+                                "/api/subsidy/applications",
+                                Map.of("seniorId", seniorId, "category", category, "note", "演示：家属代为申请")),
+                        201,
+                        "apply for " + category + " for the demo senior");
+            }
+            approve(
+                    officer,
+                    bureau,
+                    "/api/subsidy/applications/" + application.get("id").asLong(),
+                    application);
+        }
+        return Map.of("demo-community", communityPassword, "demo-bureau", bureauPassword);
+    }
+
+    /** The open request for the category (and senior) in a list reply, or null. */
+    private static JsonNode open(PlatformClient.Reply list, String category, Long seniorId) {
+        for (JsonNode r : PlatformClient.expect(list, 200, "list open subsidy requests")) {
+            if (category.equals(r.path("category").asString(""))
+                    && (seniorId == null || r.path("seniorId").asLong() == seniorId)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Takes a request through its open steps: the community's approval, then the bureau's. */
+    private static void approve(PlatformClient officer, PlatformClient bureau, String path, JsonNode request)
+            throws IOException, InterruptedException {
+        if ("PENDING_COMMUNITY".equals(request.path("status").asString(""))) {
+            PlatformClient.expect(officer.post(path + "/approve", Map.of()), 200, "community approval of " + path);
+        }
+        PlatformClient.expect(bureau.post(path + "/approve", Map.of()), 200, "bureau approval of " + path);
     }
 
     void position(long responderId, double lat, double lon) throws IOException, InterruptedException {

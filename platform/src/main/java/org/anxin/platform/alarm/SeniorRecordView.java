@@ -57,7 +57,7 @@ class SeniorRecordView {
         }
         Alarm alarm = alarms.get(alarmId, viewer);
         SeniorRecord record = seniors.record(alarm.seniorId()).orElseThrow();
-        boolean deskStaff = viewer.role() != Role.FAMILY;
+        boolean deskStaff = viewer.isDesk();
         boolean showDoor = deskStaff && alarm.status().open();
         db.sql("insert into record_views (senior_id, alarm_id, username, door_notes_shown, at) values (?, ?, ?, ?, ?)")
                 .params(alarm.seniorId(), alarmId, viewer.username(), showDoor, Timestamp.from(clock.instant()))

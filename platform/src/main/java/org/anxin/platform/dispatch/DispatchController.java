@@ -21,7 +21,6 @@ import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
-import org.anxin.platform.system.Role;
 import org.anxin.platform.system.Viewer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -156,7 +155,7 @@ class DispatchController {
     @GetMapping("/dispatch/alarms/{alarmId}")
     List<Map<String, Object>> forAlarm(@PathVariable long alarmId) {
         Viewer viewer = accounts.currentViewer();
-        if (viewer.role() == Role.FAMILY || viewer.role() == Role.RESPONDER) {
+        if (!viewer.isDesk()) {
             throw ApiProblem.forbidden("dispatch details are for the desk");
         }
         return dispatcher.forAlarm(alarmId, viewer);

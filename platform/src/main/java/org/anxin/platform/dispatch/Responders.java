@@ -177,9 +177,7 @@ public class Responders {
     /** Staff may act for any responder; a RESPONDER only for themself. */
     Responder mayAct(long id, Viewer viewer) {
         Responder responder = get(id);
-        boolean staff =
-                viewer.role() == Role.ADMIN || viewer.role() == Role.SUPERVISOR || viewer.role() == Role.OPERATOR;
-        if (!staff && !viewer.username().equals(responder.username())) {
+        if (!viewer.isDesk() && !viewer.username().equals(responder.username())) {
             throw ApiProblem.forbidden("you may act only for yourself");
         }
         return responder;

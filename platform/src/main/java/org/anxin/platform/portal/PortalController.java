@@ -1,5 +1,6 @@
 package org.anxin.platform.portal;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.anxin.platform.system.Accounts;
@@ -23,7 +24,8 @@ class PortalController {
             @Value("${anxin.map.tile-url}") String tileUrl,
             @Value("${anxin.map.attribution}") String attribution,
             @Value("${anxin.map.center}") String center,
-            @Value("${anxin.map.zoom}") int zoom) {
+            @Value("${anxin.map.zoom}") int zoom,
+            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
         this.feed = feed;
         this.accounts = accounts;
         String[] latLon = center.split(",");
@@ -34,15 +36,24 @@ class PortalController {
                 "tileUrl", tileUrl,
                 "attribution", attribution,
                 "center", List.of(Double.parseDouble(latLon[0].strip()), Double.parseDouble(latLon[1].strip())),
-                "zoom", zoom);
+                "zoom", zoom,
+                // the family page books service windows in the city's wall time, wherever the family is
+                "zone", zone.getId());
     }
 
-    /** Each role's own page: responders the mobile responder page, everyone else the console. */
+    /**
+     * Each role's own page: responders the responder page, families the booking page, community
+     * officers and the bureau the subsidy reviews, the desk the console.
+     */
     @GetMapping("/")
     String home() {
-        return accounts.currentViewer().role() == Role.RESPONDER
-                ? "redirect:/responder.html"
-                : "redirect:/operator.html";
+        Role role = accounts.currentViewer().role();
+        return switch (role) {
+            case RESPONDER -> "redirect:/responder.html";
+            case FAMILY -> "redirect:/family.html";
+            case COMMUNITY, BUREAU -> "redirect:/subsidy.html";
+            default -> "redirect:/operator.html";
+        };
     }
 
     @GetMapping("/api/portal/config")

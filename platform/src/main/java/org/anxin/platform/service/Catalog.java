@@ -71,8 +71,8 @@ class Catalog {
                 .optional();
     }
 
-    /** Every category in order, each with its active items and the providers offering each. */
-    List<Map<String, Object>> view() {
+    /** Every category in order, each with its active (or all) items and the providers offering each. */
+    List<Map<String, Object>> view(boolean includeInactive) {
         List<Map<String, Object>> categories = new ArrayList<>();
         db.sql("select code, name from service_categories order by position")
                 .query((rs, n) -> {
@@ -84,7 +84,8 @@ class Catalog {
                 })
                 .list()
                 .forEach(categories::add);
-        List<Long> ids = db.sql("select id from service_items where active order by id")
+        List<Long> ids = db.sql("select id from service_items where active or ? order by id")
+                .param(includeInactive)
                 .query(Long.class)
                 .list();
         for (long id : ids) {

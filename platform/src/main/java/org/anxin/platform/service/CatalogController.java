@@ -13,6 +13,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.anxin.platform.system.Accounts;
+import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,15 +24,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
 class CatalogController {
     private final Catalog catalog;
+    private final Accounts accounts;
 
-    CatalogController(Catalog catalog) {
+    CatalogController(Catalog catalog, Accounts accounts) {
         this.catalog = catalog;
+        this.accounts = accounts;
     }
 
     record ItemRequest(
@@ -55,9 +61,13 @@ class CatalogController {
 
     record ProviderItems(@NotNull @Size(max = 200) List<@NotNull Long> itemIds) {}
 
+    /** The bookable catalogue; with {@code includeInactive=true}, for the admin's editing page, every item. */
     @GetMapping("/catalog")
-    List<Map<String, Object>> catalog() {
-        return catalog.view();
+    List<Map<String, Object>> catalog(@RequestParam(defaultValue = "false") boolean includeInactive) {
+        if (includeInactive && accounts.currentViewer().role() != Role.ADMIN) {
+            throw ApiProblem.forbidden("only an admin edits the catalogue and sees its inactive items");
+        }
+        return catalog.view(includeInactive);
     }
 
     @PostMapping("/catalog/items")

@@ -3,6 +3,7 @@ package org.anxin.platform.service;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -39,6 +40,7 @@ class OrderController {
     private final Ratings ratings;
     private final BatchAssignment batches;
     private final OrderStore store;
+    private final VisitAnomalies anomalies;
     private final Notifications notifications;
     private final Accounts accounts;
 
@@ -47,12 +49,14 @@ class OrderController {
             Ratings ratings,
             BatchAssignment batches,
             OrderStore store,
+            VisitAnomalies anomalies,
             Notifications notifications,
             Accounts accounts) {
         this.orders = orders;
         this.ratings = ratings;
         this.batches = batches;
         this.store = store;
+        this.anomalies = anomalies;
         this.notifications = notifications;
         this.accounts = accounts;
     }
@@ -76,6 +80,8 @@ class OrderController {
 
     record NoteRequest(@Size(max = 2000) String note) {}
 
+    record ClearRequest(@NotBlank @Size(max = 1000) String reason) {}
+
     record RatingRequest(@NotNull @Min(1) @Max(5) Integer stars, @Size(max = 2000) String comment) {}
 
     @PostMapping("/quote")
@@ -88,6 +94,9 @@ class OrderController {
         json.put("priceYuan", Catalog.yuan(quote.priceCents()));
         json.put("subsidyYuan", Catalog.yuan(quote.subsidyCents()));
         json.put("seniorPaysYuan", Catalog.yuan(quote.seniorPaysCents()));
+        json.put("priceCents", quote.priceCents());
+        json.put("subsidyCents", quote.subsidyCents());
+        json.put("seniorPaysCents", quote.seniorPaysCents());
         json.put("subsidy", quote.subsidy());
         return json;
     }
@@ -95,8 +104,11 @@ class OrderController {
     @PostMapping
     @PreAuthorize(BOOKERS)
     ResponseEntity<Map<String, Object>> book(@Valid @RequestBody BookingRequest request) {
-        ServiceOrder order = orders.book(request.booking(), accounts.currentViewer());
-        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(orders.json(order));
+        Orders.Booked booked = orders.book(request.booking(), accounts.currentViewer());
+        Map<String, Object> json = orders.json(booked.order());
+        json.put("subsidy", booked.subsidy());
+        return ResponseEntity.created(URI.create("/api/orders/" + booked.order().id()))
+                .body(json);
     }
 
     @GetMapping
@@ -112,7 +124,11 @@ class OrderController {
 
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable long id) {
-        Map<String, Object> json = orders.json(orders.get(id, accounts.currentViewer()));
+        ServiceOrder order = orders.get(id, accounts.currentViewer());
+        Map<String, Object> json = orders.json(order);
+        json.put(
+                "anomalies",
+                anomalies.of(order).stream().map(VisitAnomalies::json).toList());
         json.put("timeline", store.timeline(id));
         json.put(
                 "notifications",
@@ -145,6 +161,26 @@ class OrderController {
     @PreAuthorize(DESK)
     Map<String, Object> noShow(@PathVariable long id, @Valid @RequestBody(required = false) NoteRequest request) {
         return orders.json(orders.noShow(id, note(request), accounts.currentViewer()));
+    }
+
+    /** The desk clears a visit's anomaly, with a reason; it is audited on the order's timeline. */
+    @PostMapping("/{id}/anomalies/{kind}/clear")
+    @PreAuthorize(DESK)
+    Map<String, Object> clearAnomaly(
+            @PathVariable long id, @PathVariable String kind, @Valid @RequestBody ClearRequest request) {
+        AnomalyKind anomaly;
+        try {
+            anomaly = AnomalyKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(
+                    "unknown anomaly " + kind + "; anomalies are " + Arrays.toString(AnomalyKind.values()));
+        }
+        List<Anomaly> left = anomalies.clear(id, anomaly, request.reason().strip(), accounts.currentViewer());
+        return Map.of(
+                "orderId",
+                id,
+                "anomalies",
+                left.stream().map(VisitAnomalies::json).toList());
     }
 
     @PostMapping("/{id}/rating")

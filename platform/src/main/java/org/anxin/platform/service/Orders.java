@@ -26,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Orders {
-    static final String NO_SUBSIDY = "no subsidy: subsidy wallets are not set up yet";
     static final Duration LONGEST_WINDOW = Duration.ofHours(4);
     static final Duration BOOKING_HORIZON = Duration.ofDays(30);
     static final Duration FAMILY_CANCEL_BEFORE = Duration.ofHours(2);
@@ -37,6 +36,7 @@ class Orders {
     private final SeniorService seniors;
     private final Responders responders;
     private final OrderNotices notices;
+    private final SubsidyPayer subsidies;
     private final Clock clock;
 
     Orders(
@@ -46,6 +46,7 @@ class Orders {
             SeniorService seniors,
             Responders responders,
             OrderNotices notices,
+            SubsidyPayer subsidies,
             Clock clock) {
         this.db = db;
         this.store = store;
@@ -53,6 +54,7 @@ class Orders {
         this.seniors = seniors;
         this.responders = responders;
         this.notices = notices;
+        this.subsidies = subsidies;
         this.clock = clock;
     }
 
@@ -64,16 +66,20 @@ class Orders {
         }
     }
 
-    /** The price as it would be booked now; subsidies come in a later slice, and the answer says so. */
+    /** The price and the subsidy wallet's share as it would be booked now. */
     Quote quote(Booking booking, Viewer viewer) {
         Catalog.Item item = checkBooking(booking, viewer);
-        return new Quote(item.id(), item.name(), item.priceCents(), 0, NO_SUBSIDY);
+        SubsidyPayer.Share share = subsidies.quote(visit(booking.seniorId(), booking.from(), item));
+        return new Quote(item.id(), item.name(), item.priceCents(), share.subsidyCents(), share.text());
     }
 
+    /** A booked order and the sentence saying which wallet paid what. */
+    record Booked(ServiceOrder order, String subsidy) {}
+
+    /** Books the visit and charges the senior's subsidy wallet first; the family pays the rest. */
     @Transactional
-    ServiceOrder book(Booking booking, Viewer viewer) {
+    Booked book(Booking booking, Viewer viewer) {
         Catalog.Item item = checkBooking(booking, viewer);
-        Quote quote = new Quote(item.id(), item.name(), item.priceCents(), 0, NO_SUBSIDY);
         Instant now = clock.instant();
         long id = db.sql("insert into service_orders (senior_id, item_id, item_name, skill, duration_minutes,"
                         + " price_cents, subsidy_cents, senior_pays_cents, window_from, window_to, notes, status,"
@@ -85,9 +91,9 @@ class Orders {
                         item.name(),
                         item.skill(),
                         item.durationMinutes(),
-                        quote.priceCents(),
-                        quote.subsidyCents(),
-                        quote.seniorPaysCents(),
+                        item.priceCents(),
+                        0,
+                        item.priceCents(),
                         Timestamp.from(booking.from()),
                         Timestamp.from(booking.to()),
                         booking.notes(),
@@ -97,14 +103,43 @@ class Orders {
                         Timestamp.from(now))
                 .query(Long.class)
                 .single();
+        // the ledger entry refers to the order, so the order is stored first and then charged
+        SubsidyPayer.Share share =
+                subsidies.charge(id, visit(booking.seniorId(), booking.from(), item), viewer.username());
+        setShare(id, item.priceCents(), share);
+        ServiceOrder order = store.get(id);
         store.note(
                 id,
                 OrderStatus.REQUESTED,
                 "REQUESTED",
                 viewer.username(),
-                item.name() + ", " + Catalog.yuan(quote.priceCents()) + " yuan; " + NO_SUBSIDY,
+                item.name() + ", " + split(order, share),
                 null);
-        return store.get(id);
+        return new Booked(order, share.text());
+    }
+
+    private static SubsidyPayer.Visit visit(long seniorId, Instant from, Catalog.Item item) {
+        return new SubsidyPayer.Visit(seniorId, from, item.priceCents(), item.durationMinutes());
+    }
+
+    private void setShare(long id, int priceCents, SubsidyPayer.Share share) {
+        db.sql("update service_orders set subsidy_cents = ?, senior_pays_cents = ? where id = ?")
+                .params(share.subsidyCents(), priceCents - share.subsidyCents(), id)
+                .update();
+    }
+
+    /** "80.00 yuan: subsidy 50.00 yuan, senior pays 30.00 yuan; (which wallet paid, what remains)". */
+    private static String split(ServiceOrder o, SubsidyPayer.Share share) {
+        return Catalog.yuan(o.priceCents()) + " yuan: subsidy " + Catalog.yuan(o.subsidyCents()) + " yuan, senior pays "
+                + Catalog.yuan(o.seniorPaysCents()) + " yuan; " + share.text();
+    }
+
+    /** The step's note, with what the wallet gave back when it gave anything. */
+    private static String withRefund(String note, SubsidyPayer.Share refund) {
+        if (refund.subsidyCents() == 0) {
+            return note;
+        }
+        return note == null ? refund.text() : note + "; " + refund.text();
     }
 
     private Catalog.Item checkBooking(Booking booking, Viewer viewer) {
@@ -150,8 +185,9 @@ class Orders {
                     + o.windowFrom().minus(FAMILY_CANCEL_BEFORE) + "); call the 12349 desk");
         }
         store.setStatus(id, OrderStatus.CANCELLED);
+        SubsidyPayer.Share refund = subsidies.refund(id, viewer.username(), "order cancelled");
         Long sms = withdrawn(o, "已取消");
-        store.note(id, OrderStatus.CANCELLED, "CANCELLED", viewer.username(), reason, sms);
+        store.note(id, OrderStatus.CANCELLED, "CANCELLED", viewer.username(), withRefund(reason, refund), sms);
         return store.get(id);
     }
 
@@ -160,6 +196,10 @@ class Orders {
         ServiceOrder o = mayAct(store.lock(id), viewer);
         OrderStore.require(o, "rescheduling", OrderStatus.REQUESTED, OrderStatus.ASSIGNED);
         checkWindow(from, to);
+        // the month of the new window is the one that pays: the old charge is given back, the new one made
+        SubsidyPayer.Share refund = subsidies.refund(id, viewer.username(), "order rescheduled");
+        SubsidyPayer.Share share = subsidies.charge(
+                id, new SubsidyPayer.Visit(o.seniorId(), from, o.priceCents(), o.durationMinutes()), viewer.username());
         store.setStatus(
                 id,
                 OrderStatus.REQUESTED,
@@ -170,14 +210,21 @@ class Orders {
                 "responder_id",
                 null,
                 "eta_seconds",
-                null);
+                null,
+                "subsidy_cents",
+                share.subsidyCents(),
+                "senior_pays_cents",
+                o.priceCents() - share.subsidyCents());
         Long sms = withdrawn(o, "已改期");
+        String moved = o.windowFrom() + "–" + o.windowTo() + " → " + from + "–" + to;
         store.note(
                 id,
                 OrderStatus.REQUESTED,
                 "RESCHEDULED",
                 viewer.username(),
-                o.windowFrom() + "–" + o.windowTo() + " → " + from + "–" + to,
+                refund.subsidyCents() == 0 && share.subsidyCents() == 0
+                        ? moved
+                        : moved + "; " + split(store.get(id), share),
                 sms);
         return store.get(id);
     }
@@ -206,7 +253,9 @@ class Orders {
         OrderStore.require(
                 o, "no-show", OrderStatus.ASSIGNED, OrderStatus.ACCEPTED, OrderStatus.EN_ROUTE, OrderStatus.ARRIVED);
         store.setStatus(id, OrderStatus.NO_SHOW);
-        store.note(id, OrderStatus.NO_SHOW, "NO_SHOW", viewer.username(), note, null);
+        // no visit, nothing for the subsidy to pay
+        SubsidyPayer.Share refund = subsidies.refund(id, viewer.username(), "no-show");
+        store.note(id, OrderStatus.NO_SHOW, "NO_SHOW", viewer.username(), withRefund(note, refund), null);
         return store.get(id);
     }
 
@@ -283,6 +332,9 @@ class Orders {
         json.put("priceYuan", Catalog.yuan(o.priceCents()));
         json.put("subsidyYuan", Catalog.yuan(o.subsidyCents()));
         json.put("seniorPaysYuan", Catalog.yuan(o.seniorPaysCents()));
+        json.put("priceCents", o.priceCents());
+        json.put("subsidyCents", o.subsidyCents());
+        json.put("seniorPaysCents", o.seniorPaysCents());
         json.put("window", Map.of("from", o.windowFrom(), "to", o.windowTo()));
         json.put("notes", o.notes());
         json.put("status", o.status());
@@ -293,6 +345,7 @@ class Orders {
         json.put("createdAt", o.createdAt());
         json.put("arrivedAt", o.arrivedAt());
         json.put("arrivedMeters", o.arrivedMeters());
+        json.put("farReason", o.farReason());
         json.put("startedAt", o.startedAt());
         json.put("completedAt", o.completedAt());
         json.put("checkoutMeters", o.checkoutMeters());

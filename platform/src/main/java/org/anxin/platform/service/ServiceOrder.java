@@ -5,7 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** One booked home visit, with the item and price as they were when it was booked. */
+/**
+ * One booked home visit, with the item and price as they were when it was booked; from check-in
+ * on also the worker's provider then (whose statement settles it) and, for a check-in beyond the
+ * distance, the worker's reason.
+ */
 record ServiceOrder(
         long id,
         long seniorId,
@@ -36,7 +40,9 @@ record ServiceOrder(
         Integer stars,
         String ratingComment,
         Instant ratedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        String farReason,
+        Long providerId) {
 
     static ServiceOrder of(ResultSet rs) throws SQLException {
         return new ServiceOrder(
@@ -69,7 +75,9 @@ record ServiceOrder(
                 (Integer) rs.getObject("stars"),
                 rs.getString("rating_comment"),
                 instant(rs, "rated_at"),
-                instant(rs, "closed_at"));
+                instant(rs, "closed_at"),
+                rs.getString("far_reason"),
+                (Long) rs.getObject("provider_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

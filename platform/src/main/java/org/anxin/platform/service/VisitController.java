@@ -33,6 +33,12 @@ class VisitController {
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {}
 
+    /** A check-in; {@code farReason} only when the worker is with the senior away from home. */
+    record CheckIn(
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
+            @Size(max = 500) String farReason) {}
+
     record Decline(@Size(max = 500) String reason) {}
 
     @GetMapping
@@ -60,8 +66,11 @@ class VisitController {
     }
 
     @PostMapping("/{id}/arrive")
-    Map<String, Object> arrive(@PathVariable long id, @Valid @RequestBody Position p) {
-        return visits.arrive(id, p.lat(), p.lon(), accounts.currentViewer());
+    Map<String, Object> arrive(@PathVariable long id, @Valid @RequestBody CheckIn c) {
+        String farReason = c.farReason() == null || c.farReason().isBlank()
+                ? null
+                : c.farReason().strip();
+        return visits.arrive(id, c.lat(), c.lon(), farReason, accounts.currentViewer());
     }
 
     @PostMapping("/{id}/start")

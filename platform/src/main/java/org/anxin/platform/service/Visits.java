@@ -14,6 +14,7 @@ import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Geo;
 import org.anxin.platform.system.Viewer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +33,10 @@ class Visits {
     private final Responders responders;
     private final SeniorService seniors;
     private final OrderNotices notices;
+    private final VisitAnomalies anomalies;
     private final Clock clock;
     private final double checkInMeters;
+    private final ApplicationEventPublisher events;
 
     Visits(
             JdbcClient db,
@@ -42,16 +45,20 @@ class Visits {
             Responders responders,
             SeniorService seniors,
             OrderNotices notices,
+            VisitAnomalies anomalies,
             Clock clock,
-            @Value("${anxin.orders.check-in-meters:200}") double checkInMeters) {
+            @Value("${anxin.orders.check-in-meters:200}") double checkInMeters,
+            ApplicationEventPublisher events) {
         this.db = db;
         this.store = store;
         this.orders = orders;
         this.responders = responders;
         this.seniors = seniors;
         this.notices = notices;
+        this.anomalies = anomalies;
         this.clock = clock;
         this.checkInMeters = checkInMeters;
+        this.events = events;
     }
 
     Responder self(Viewer viewer) {
@@ -131,18 +138,28 @@ class Visits {
         return job(store.get(id));
     }
 
-    /** Check-in: accepted only near the senior's home; farther off, 409 with the distance and nothing changes. */
+    /**
+     * Check-in: near the senior's home. Farther off, 409 with the distance and nothing changes,
+     * unless the worker gives a reason ({@code farReason}): then the check-in is recorded and the
+     * visit flagged {@code FAR_CHECK_IN}, held back from payment until the desk clears it.
+     */
     @Transactional
-    Map<String, Object> arrive(long id, double lat, double lon, Viewer viewer) {
+    Map<String, Object> arrive(long id, double lat, double lon, String farReason, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "arrive (check-in)", OrderStatus.EN_ROUTE);
         int meters = (int) Math.round(metersFromHome(o, lat, lon));
-        if (meters > checkInMeters) {
+        boolean far = meters > checkInMeters;
+        if (far && farReason == null) {
             throw ApiProblem.conflict(String.format(
                     Locale.ROOT,
-                    "you are %d m from the senior's home; check-in is accepted within %.0f m",
+                    "you are %d m from the senior's home; check-in is accepted within %.0f m. If you are with the"
+                            + " senior elsewhere, check in with a reason, e.g. {\"lat\": %.6f, \"lon\": %.6f,"
+                            + " \"farReason\": \"met the senior at the clinic\"}: the visit is then flagged"
+                            + " FAR_CHECK_IN and not paid until the desk clears it",
                     meters,
-                    checkInMeters));
+                    checkInMeters,
+                    lat,
+                    lon));
         }
         store.setStatus(
                 id,
@@ -154,8 +171,19 @@ class Visits {
                 "arrived_lon",
                 lon,
                 "arrived_meters",
-                meters);
-        store.note(id, OrderStatus.ARRIVED, "ARRIVED", viewer.username(), meters + " m from the home", null);
+                meters,
+                "far_reason",
+                far ? farReason : null,
+                "provider_id",
+                self(viewer).providerId());
+        store.note(
+                id,
+                OrderStatus.ARRIVED,
+                "ARRIVED",
+                viewer.username(),
+                meters + " m from the home" + (far ? "; beyond " + Math.round(checkInMeters) + " m: " + farReason : ""),
+                null);
+        anomalies.checkedIn(o, meters, checkInMeters, far ? farReason : null, viewer.username());
         return job(store.get(id));
     }
 
@@ -174,7 +202,8 @@ class Visits {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "check-out", OrderStatus.IN_SERVICE);
         Instant now = clock.instant();
-        int minutes = (int) Math.round(Duration.between(o.arrivedAt(), now).toSeconds() / 60.0);
+        Duration onSite = Duration.between(o.arrivedAt(), now);
+        int minutes = (int) Math.round(onSite.toSeconds() / 60.0);
         int meters = (int) Math.round(metersFromHome(o, lat, lon));
         store.setStatus(
                 id,
@@ -201,6 +230,9 @@ class Visits {
                 viewer.username(),
                 minutes + " min on site; checked out " + meters + " m from the home",
                 sms);
+        anomalies.checkedOut(o, onSite);
+        ServiceOrder done = store.get(id);
+        events.publishEvent(VisitCompleted.of(done, viewer.username(), anomalies.verified(done)));
         return job(store.get(id));
     }
 

@@ -23,23 +23,42 @@ public class Accounts {
         this.passwords = passwords;
     }
 
+    /** {@code community} (社区) is required for a COMMUNITY officer and refused for every other role. */
     public record NewUser(
-            String username, String password, Role role, String displayName, String phone, List<Long> seniorIds) {}
+            String username,
+            String password,
+            Role role,
+            String displayName,
+            String phone,
+            List<Long> seniorIds,
+            String community) {}
 
-    public record User(String username, Role role, String displayName, String phone, Set<Long> seniorIds) {}
+    public record User(
+            String username, Role role, String displayName, String phone, Set<Long> seniorIds, String community) {}
 
     @Transactional
     public User create(NewUser user) {
         if (exists(user.username())) {
             throw ApiProblem.conflict("user " + user.username() + " already exists");
         }
-        db.sql("insert into users (username, password_hash, role, display_name, phone) values (?, ?, ?, ?, ?)")
+        String community = user.community() == null || user.community().isBlank()
+                ? null
+                : user.community().strip();
+        if (user.role() == Role.COMMUNITY && community == null) {
+            throw ApiProblem.badRequest("community: a COMMUNITY user needs the community (社区) they serve");
+        }
+        if (user.role() != Role.COMMUNITY && community != null) {
+            throw ApiProblem.badRequest("community: only a COMMUNITY user belongs to a community");
+        }
+        db.sql("insert into users (username, password_hash, role, display_name, phone, community)"
+                        + " values (?, ?, ?, ?, ?, ?)")
                 .params(
                         user.username(),
                         passwords.encode(user.password()),
                         user.role().name(),
                         user.displayName(),
-                        user.phone())
+                        user.phone(),
+                        community)
                 .update();
         Set<Long> seniors = new HashSet<>(user.seniorIds() == null ? List.of() : user.seniorIds());
         for (long seniorId : seniors) {
@@ -84,8 +103,8 @@ public class Accounts {
      * requests (the pool's size) then waited for each other until the pool timed out.
      */
     public Optional<User> find(String username) {
-        return db.sql("select u.username, u.role, u.display_name, u.phone, array(select s.senior_id from user_seniors s"
-                        + " where s.username = u.username order by s.senior_id) as senior_ids"
+        return db.sql("select u.username, u.role, u.display_name, u.phone, u.community, array(select s.senior_id"
+                        + " from user_seniors s where s.username = u.username order by s.senior_id) as senior_ids"
                         + " from users u where u.username = ?")
                 .param(username)
                 .query((rs, n) -> new User(
@@ -94,7 +113,8 @@ public class Accounts {
                         rs.getString("display_name"),
                         rs.getString("phone"),
                         Set.copyOf(
-                                Arrays.asList((Long[]) rs.getArray("senior_ids").getArray()))))
+                                Arrays.asList((Long[]) rs.getArray("senior_ids").getArray())),
+                        rs.getString("community")))
                 .optional();
     }
 
@@ -117,6 +137,6 @@ public class Accounts {
             throw ApiProblem.forbidden("not signed in");
         }
         User user = find(authentication.getName()).orElseThrow(() -> ApiProblem.forbidden("unknown user"));
-        return new Viewer(user.username(), user.role(), user.seniorIds());
+        return new Viewer(user.username(), user.role(), user.seniorIds(), user.community());
     }
 }

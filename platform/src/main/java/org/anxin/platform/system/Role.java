@@ -7,5 +7,9 @@ public enum Role {
     SUPERVISOR,
     OPERATOR,
     RESPONDER,
-    FAMILY
+    FAMILY,
+    /** A community (社区) officer: first review of subsidies for the seniors of their own community. */
+    COMMUNITY,
+    /** The civil-affairs bureau (民政局): final approval of subsidies, sees the subsidy data of every senior. */
+    BUREAU
 }

@@ -33,7 +33,8 @@ class UserController {
             @NotNull Role role,
             @Size(max = 100) String displayName,
             @Size(max = 32) String phone,
-            List<Long> seniorIds) {}
+            List<Long> seniorIds,
+            @Size(max = 100) String community) {}
 
     @PostMapping("/api/users")
     @PreAuthorize("hasRole('ADMIN')")
@@ -44,7 +45,8 @@ class UserController {
                 request.role(),
                 request.displayName(),
                 request.phone(),
-                request.seniorIds()));
+                request.seniorIds(),
+                request.community()));
         return ResponseEntity.created(URI.create("/api/users/" + user.username()))
                 .body(user);
     }

@@ -1,5 +1,7 @@
 package org.anxin.platform.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -168,6 +170,13 @@ abstract class OrderFixtures extends DeskContext {
                 .asLong();
     }
 
+    /** The problem's detail, after checking its status and that it is a problem (RFC 9457). */
+    static String problem(HttpApi.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        return response.json().get("detail").asString();
+    }
+
     JsonNode order(long id) {
         return admin().get("/api/orders/" + id).expect(200).json();
     }
@@ -211,5 +220,103 @@ abstract class OrderFixtures extends DeskContext {
             throw new AssertionError("the visit's batch did not assign it: " + plan);
         }
         return new Visit(order, senior, responder, worker, family, contact);
+    }
+
+    /**
+     * Runs the visit from accept to check-out: check-in {@code metersAway} north of the home
+     * ({@code lat}, {@code lon}), {@code onSite} on the clock, check-out at the door. Returns the
+     * completed order.
+     */
+    JsonNode completeVisit(Visit v, double lat, double lon, int metersAway, Duration onSite) {
+        HttpApi worker = responderApi(v.responder());
+        String path = "/api/responder/orders/" + v.orderId();
+        worker.post(path + "/accept").expect(200);
+        worker.post(path + "/en-route").expect(200);
+        worker.post(path + "/arrive", Map.of("lat", north(lat, metersAway), "lon", lon))
+                .expect(200);
+        worker.post(path + "/start").expect(200);
+        clock.advance(onSite);
+        return worker.post(path + "/check-out", Map.of("lat", lat, "lon", lon))
+                .expect(200)
+                .json();
+    }
+
+    /** A visit at the place, assigned and then served: checked in 10 m from the door, {@code onSite} long. */
+    Visit completedVisit(String place, double lat, double lon, Duration onSite) {
+        Visit v = assignedVisit(place, lat, lon);
+        completeVisit(v, lat, lon, 10, onSite);
+        return v;
+    }
+
+    // --- subsidies: officers, allowances and eligibility through the real approval steps
+
+    /** A COMMUNITY (社区) officer of the community. */
+    HttpApi officer(String community) {
+        String username = "sub-community-" + unique();
+        String password = "community-pass-" + username;
+        admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username", username,
+                                "password", password,
+                                "role", "COMMUNITY",
+                                "displayName", community + "干部",
+                                "community", community))
+                .expect(201);
+        return as(username, password);
+    }
+
+    /** A BUREAU (民政局) officer. */
+    HttpApi bureau() {
+        String username = "sub-bureau-" + unique();
+        String password = "bureau-pass-" + username;
+        createUser(username, password, "BUREAU");
+        return as(username, password);
+    }
+
+    /** The allowance through both approvals (a community officer, then the bureau), unless it is in force. */
+    void allowance(String category, String unit, int amount) {
+        JsonNode inForce = category(category).get("allowance").get(unit);
+        if (!inForce.isNull() && inForce.decimalValue().compareTo(java.math.BigDecimal.valueOf(amount)) == 0) {
+            return;
+        }
+        long id = admin().post(
+                        "/api/subsidy/allowance-proposals",
+                        Map.of("category", category, unit, amount, "note", "test allowance"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        officer("翠苑社区")
+                .post("/api/subsidy/allowance-proposals/" + id + "/approve")
+                .expect(200);
+        assertThat(bureau().post("/api/subsidy/allowance-proposals/" + id + "/approve")
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("APPROVED");
+    }
+
+    /** The senior holds the category after their community's officer and then the bureau approved. */
+    void holds(long senior, String community, String category) {
+        long id = admin().post("/api/subsidy/applications", Map.of("seniorId", senior, "category", category))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        officer(community).post("/api/subsidy/applications/" + id + "/approve").expect(200);
+        bureau().post("/api/subsidy/applications/" + id + "/approve").expect(200);
+    }
+
+    /** The subsidy category as the API lists it. */
+    JsonNode category(String code) {
+        return admin().get("/api/subsidy/categories")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(c -> c.get("code").asString().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,0 +1,96 @@
+package org.anxin.platform.settlement;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.anxin.platform.system.Accounts;
+import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.Role;
+import org.anxin.platform.system.Viewer;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/settlements")
+class SettlementController {
+    /** Who may read statements: the service centre's desk leads and the civil-affairs bureau, which pays them. */
+    private static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.BUREAU);
+    /** Who may close (issue) a statement: the service centre; the bureau reads what it is asked to pay. */
+    private static final Set<Role> CLOSERS = EnumSet.of(Role.ADMIN, Role.SUPERVISOR);
+
+    private final Settlements settlements;
+    private final Accounts accounts;
+
+    SettlementController(Settlements settlements, Accounts accounts) {
+        this.settlements = settlements;
+        this.accounts = accounts;
+    }
+
+    /** The one access check of every settlement endpoint: 403 for a role not in {@code allowed}. */
+    private Viewer settler(Set<Role> allowed) {
+        Viewer viewer = accounts.currentViewer();
+        if (!allowed.contains(viewer.role())) {
+            throw ApiProblem.forbidden("this is for " + allowed + " users, not " + viewer.role());
+        }
+        return viewer;
+    }
+
+    @GetMapping("/{month}")
+    Map<String, Object> summary(@PathVariable String month) {
+        settler(READERS);
+        YearMonth m = Settlements.month(month);
+        List<Map<String, Object>> providers = settlements.summary(m);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("month", m.toString());
+        json.put("zone", settlements.zone().getId());
+        json.put("from", settlements.start(m));
+        json.put("to", settlements.start(m.plusMonths(1)));
+        json.put("providers", providers);
+        return json;
+    }
+
+    @GetMapping("/{month}/providers/{id:\\d+}")
+    Map<String, Object> statement(@PathVariable String month, @PathVariable long id) {
+        settler(READERS);
+        Map<String, Object> json =
+                settlements.statement(Settlements.month(month), id).json();
+        json.put("zone", settlements.zone().getId());
+        return json;
+    }
+
+    @GetMapping("/{month}/providers/{id:\\d+}.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String month, @PathVariable long id) {
+        settler(READERS);
+        YearMonth m = Settlements.month(month);
+        String csv = SettlementCsv.of(settlements.statement(m, id), settlements.zone());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("anxin-settlement-" + m + "-provider-" + id + ".csv")
+                                .build()
+                                .toString())
+                .body(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/{month}/providers/{id:\\d+}/close")
+    Map<String, Object> close(@PathVariable String month, @PathVariable long id) {
+        Viewer viewer = settler(CLOSERS);
+        Map<String, Object> json =
+                settlements.close(Settlements.month(month), id, viewer).json();
+        json.put("zone", settlements.zone().getId());
+        return json;
+    }
+}

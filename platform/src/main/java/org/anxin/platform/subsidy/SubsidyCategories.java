@@ -1,0 +1,98 @@
+package org.anxin.platform.subsidy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.anxin.platform.system.ApiProblem;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The eligibility categories (seeded by the migration) and the allowance in force for each, which
+ * only an approved {@link AllowanceProposals proposal} changes.
+ */
+@Component
+class SubsidyCategories {
+    private static final RowMapper<Category> ROW = (rs, n) -> category(rs);
+
+    private final JdbcClient db;
+
+    SubsidyCategories(JdbcClient db) {
+        this.db = db;
+    }
+
+    record Category(String code, String name, Allowance allowance, Instant changedAt, Long proposalId) {
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("code", code);
+            json.put("name", name);
+            json.put("allowance", allowance.json());
+            json.put("changedAt", changedAt);
+            json.put("proposalId", proposalId);
+            return json;
+        }
+    }
+
+    /** A category a senior holds, since the bureau approved the application. */
+    record Held(Category category, Instant since, long applicationId) {}
+
+    List<Category> list() {
+        return db.sql("select * from subsidy_categories order by position")
+                .query(ROW)
+                .list();
+    }
+
+    Optional<Category> find(String code) {
+        return db.sql("select * from subsidy_categories where code = ?")
+                .param(code)
+                .query(ROW)
+                .optional();
+    }
+
+    /** The category named in a request: 400 naming the known ones when there is none such. */
+    Category get(String code) {
+        return find(code)
+                .orElseThrow(() -> ApiProblem.badRequest("category must be one of "
+                        + list().stream().map(Category::code).collect(Collectors.joining(", "))
+                        + "; not " + code));
+    }
+
+    String name(String code) {
+        return code == null ? null : find(code).map(Category::name).orElse(code);
+    }
+
+    /** Puts the approved allowance in force. */
+    void setAllowance(String code, Allowance allowance, long proposalId, Instant at) {
+        db.sql("update subsidy_categories set monthly_cents = ?, monthly_minutes = ?, changed_at = ?,"
+                        + " proposal_id = ? where code = ?")
+                .params(allowance.cents(), allowance.minutes(), Timestamp.from(at), proposalId, code)
+                .update();
+    }
+
+    /** The categories the senior holds, in the catalogue's order. */
+    List<Held> held(long seniorId) {
+        return db.sql("select c.*, e.since, e.application_id from senior_eligibility e"
+                        + " join subsidy_categories c on c.code = e.category where e.senior_id = ? order by c.position")
+                .param(seniorId)
+                .query((rs, n) ->
+                        new Held(category(rs), rs.getTimestamp("since").toInstant(), rs.getLong("application_id")))
+                .list();
+    }
+
+    private static Category category(ResultSet rs) throws SQLException {
+        Timestamp changed = rs.getTimestamp("changed_at");
+        return new Category(
+                rs.getString("code"),
+                rs.getString("name"),
+                new Allowance((Integer) rs.getObject("monthly_cents"), (Integer) rs.getObject("monthly_minutes")),
+                changed == null ? null : changed.toInstant(),
+                (Long) rs.getObject("proposal_id"));
+    }
+}

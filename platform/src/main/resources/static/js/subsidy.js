@@ -1,0 +1,185 @@
+// Subsidy reviews for community officers, the bureau and the admin: open allowance proposals and
+// eligibility applications with approve/reject (each shown only to the role whose step it is),
+// the seniors holding categories, and a senior's wallet for a month with its ledger.
+(function () {
+  'use strict';
+
+  const { send, option } = Portal;
+  const status = Portal.messages('subsidy-error', 'subsidy-notice');
+  const fail = status.fail;
+  const TURN = { PENDING_COMMUNITY: 'COMMUNITY', PENDING_BUREAU: 'BUREAU' };
+  let me = { role: null };
+
+  function cell(text) {
+    const td = document.createElement('td');
+    td.textContent = text == null ? '—' : String(text);
+    return td;
+  }
+
+  function allowanceText(a) {
+    if (!a) return '—';
+    if (a.yuan != null) return `${a.yuan} ${Anxin.t('subsidy.yuanMonth')}`;
+    if (a.hours != null) return `${a.hours} ${Anxin.t('subsidy.hoursMonth')}`;
+    return Anxin.t('subsidy.none');
+  }
+
+  function when(instant) {
+    return instant ? new Date(instant).toLocaleString(Anxin.lang()) : '—';
+  }
+
+  function statusText(request) {
+    const text = Anxin.t(`subsidy.statuses.${request.status}`);
+    return request.rejected ? `${text}: ${request.rejected.reason}` : text;
+  }
+
+  // approve / reject buttons when it is this user's step
+  function actions(path, request) {
+    const td = document.createElement('td');
+    if (TURN[request.status] !== me.role) return td;
+    const approve = document.createElement('button');
+    approve.className = 'approve';
+    approve.textContent = Anxin.t('subsidy.approve');
+    approve.addEventListener('click', () => decide(`${path}/${request.id}/approve`));
+    const reject = document.createElement('button');
+    reject.className = 'reject';
+    reject.textContent = Anxin.t('subsidy.reject');
+    reject.addEventListener('click', () => {
+      const reason = window.prompt(Anxin.t('subsidy.reasonPrompt'));
+      if (reason) decide(`${path}/${request.id}/reject`, { reason });
+    });
+    td.append(approve, ' ', reject);
+    return td;
+  }
+
+  function decide(url, body) {
+    send('POST', url, body).then(() => { status.clear(); load(); }).catch(fail);
+  }
+
+  function who(request) {
+    return `${request.proposedBy} · ${when(request.proposedAt)}`;
+  }
+
+  function row(request) {
+    const tr = document.createElement('tr');
+    tr.dataset.id = request.id;
+    tr.dataset.status = request.status;
+    return tr;
+  }
+
+  function renderProposals(list) {
+    document.querySelector('#proposals tbody').replaceChildren(...list.map((p) => {
+      const tr = row(p);
+      tr.append(cell(p.id), cell(p.categoryName), cell(allowanceText(p.allowance)), cell(allowanceText(p.inForce)),
+        cell(who(p)), cell(statusText(p)), actions('/api/subsidy/allowance-proposals', p));
+      return tr;
+    }));
+  }
+
+  function renderApplications(list) {
+    document.querySelector('#applications tbody').replaceChildren(...list.map((a) => {
+      const tr = row(a);
+      tr.append(cell(a.id), cell(`${a.seniorName} (#${a.seniorId})`), cell(a.seniorCommunity), cell(a.categoryName),
+        cell(who(a)), cell(statusText(a)), actions('/api/subsidy/applications', a));
+      return tr;
+    }));
+  }
+
+  function renderHolders(list) {
+    document.querySelector('#holders tbody').replaceChildren(...list.map((h) => {
+      const tr = document.createElement('tr');
+      tr.dataset.senior = h.seniorId;
+      const name = cell(`${h.seniorName} (#${h.seniorId})`);
+      name.className = 'link';
+      name.addEventListener('click', () => {
+        document.getElementById('wallet-senior').value = h.seniorId;
+        loadWallet();
+      });
+      tr.append(name, cell(h.community), cell(h.categoryName), cell(when(h.since)));
+      return tr;
+    }));
+  }
+
+  function yuan(cents) {
+    return (cents / 100).toFixed(2);
+  }
+
+  function renderWallet(w) {
+    const parts = [`${w.seniorName} · ${w.month}`];
+    if (w.allowanceCents > 0) {
+      parts.push(`${Anxin.t('subsidy.yuanLeft')} ${yuan(w.remainingCents)} / ${yuan(w.allowanceCents)}`);
+    }
+    if (w.allowanceMinutes > 0) {
+      parts.push(`${Anxin.t('subsidy.minutesLeft')} ${w.remainingMinutes} / ${w.allowanceMinutes}`);
+    }
+    if (w.allowanceCents === 0 && w.allowanceMinutes === 0) parts.push(Anxin.t('subsidy.noWallet'));
+    if (!w.opened) parts.push(Anxin.t('subsidy.notOpened'));
+    document.getElementById('wallet-summary').textContent = parts.join(' · ');
+    document.querySelector('#ledger tbody').replaceChildren(...w.ledger.map((e) => {
+      const tr = document.createElement('tr');
+      tr.append(cell(when(e.at)), cell(e.orderId), cell(Anxin.t(`subsidy.kinds.${e.kind}`)),
+        cell(`${yuan(e.subsidyCents)}${e.minutes ? ` (${e.minutes} min)` : ''}`), cell(e.actor), cell(e.note));
+      return tr;
+    }));
+    document.getElementById('wallet').hidden = false;
+  }
+
+  function loadWallet() {
+    const senior = document.getElementById('wallet-senior').value;
+    const month = document.getElementById('wallet-month').value;
+    if (!senior) return;
+    send('GET', `/api/seniors/${senior}/wallet${month ? `?month=${month}` : ''}`)
+      .then((w) => { status.clear(); renderWallet(w); })
+      .catch(fail);
+  }
+
+  function fillCategories(categories) {
+    ['propose-category', 'apply-category'].forEach((id) => {
+      document.getElementById(id).replaceChildren(
+        ...categories.map((c) => option(c.code, `${c.name} (${allowanceText(c.allowance)})`)));
+    });
+  }
+
+  function load() {
+    send('GET', '/api/subsidy/categories').then(fillCategories).catch(fail);
+    if (me.role !== 'FAMILY') {
+      send('GET', '/api/subsidy/allowance-proposals?status=PENDING').then(renderProposals).catch(fail);
+    }
+    send('GET', '/api/subsidy/applications?status=PENDING').then(renderApplications).catch(fail);
+    send('GET', '/api/subsidy/eligibility').then(renderHolders).catch(fail);
+  }
+
+  document.getElementById('propose-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const body = {
+      category: document.getElementById('propose-category').value,
+      note: document.getElementById('propose-note').value
+    };
+    body[document.getElementById('propose-unit').value] = Number(document.getElementById('propose-amount').value);
+    decide('/api/subsidy/allowance-proposals', body);
+  });
+
+  document.getElementById('apply-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    decide('/api/subsidy/applications', {
+      seniorId: Number(document.getElementById('apply-senior').value),
+      category: document.getElementById('apply-category').value,
+      note: document.getElementById('apply-note').value
+    });
+  });
+
+  document.getElementById('wallet-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    loadWallet();
+  });
+
+  Anxin.apply();
+  Anxin.bindSwitch(load);
+  Portal.bindLogout();
+  Portal.me().then((user) => {
+    me = user;
+    document.getElementById('whoami').textContent =
+      `${user.displayName || user.username}${user.community ? ` · ${user.community}` : ''}`;
+    Portal.showForRole(user.role);
+    load();
+  }).catch(fail);
+})();
