@@ -34,7 +34,7 @@ SYSTEMS=${SYSTEMS:-anxin,mosquitto,moquette}
 KEEPALIVE=60
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-out="$root/bench/results/idle-connections-$stamp"
+out=${RESULTS_DIR:-$root/bench/results/idle-connections-$stamp} # RESULTS_DIR: bench/run-all.sh
 work=$(mktemp -d /tmp/anxin-idle-connections.XXXXXX)
 source bench/lib.sh
 bench_traps
@@ -68,7 +68,7 @@ per_loader=$(((TOTAL + LOADERS - 1) / LOADERS))
 heap_used_kib() { jcmd "$1" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'; }
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 # connections PORT: "count pid" lines for the established connections on that server port
-connections() { ss -Htnp state established "( sport = :$1 )" | grep -oE 'pid=[0-9]+' | sort | uniq -c | awk '{sub("pid=", "", $2); print $1, $2}'; }
+connections() { { ss -Htnp state established "( sport = :$1 )" | grep -oE 'pid=[0-9]+' || true; } | sort | uniq -c | awk '{sub("pid=", "", $2); print $1, $2}'; }
 # held_by PORT PID: from the table `connections` made last (ss -p over 100k sockets takes a while)
 held_by() { awk -v pid="$2" '$2 == pid {print $1}' <<<"$conn_table" | head -1; }
 

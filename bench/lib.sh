@@ -1,5 +1,6 @@
 # Shared bash for the benchmark scripts: source it after `cd` to the repository root.
-#   bench/mqtt-ingest.sh, bench/sos-latency.sh, bench/idle-connections.sh
+#   bench/mqtt-ingest.sh, bench/sos-latency.sh, bench/idle-connections.sh, bench/tcp-ingest.sh,
+#   bench/run-all.sh
 # Every process a script starts goes into `pids` and is stopped by its PID on exit or Ctrl-C; while
 # a benchmark runs, /tmp/anxin-bench-running exists, so others on the box can avoid loading the CPU.
 
@@ -136,12 +137,19 @@ machine_info() {
   echo "uptime before: $(uptime)"
 }
 
-# Builds the gateway and device-sim jars and the Moquette launcher (outside the reactor); sets
-# gateway_jar, sim_jar and moquette_cp.
+# build_jars MODULE,…: packages those modules' jars, unless SKIP_BUILD is set (bench/run-all.sh
+# builds everything once, then runs the scripts with SKIP_BUILD=1)
+build_jars() {
+  [[ -n ${SKIP_BUILD:-} ]] && return 0
+  log "building $1"
+  ./mvnw -q -pl "$1" -am package -DskipTests
+}
+
+# Builds the gateway and device-sim jars and the Moquette launcher (outside the reactor), unless
+# SKIP_BUILD is set; sets gateway_jar, sim_jar and moquette_cp.
 build_gateway_sim_moquette() {
-  log "building the gateway and device-sim, and the Moquette launcher"
-  ./mvnw -q -pl gateway,device-sim -am package -DskipTests
-  ./mvnw -q -f bench/moquette/pom.xml package
+  build_jars gateway,device-sim
+  [[ -n ${SKIP_BUILD:-} ]] || ./mvnw -q -f bench/moquette/pom.xml package
   gateway_jar=$(ls gateway/target/gateway-*-exec.jar | head -1)
   sim_jar=$(ls device-sim/target/device-sim-*-exec.jar | head -1)
   moquette_cp="bench/moquette/target/moquette-launcher-0.1.0-SNAPSHOT.jar:bench/moquette/target/lib/*"

@@ -22,7 +22,7 @@ QOS=1
 RATE=0
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-out="$root/bench/results/mqtt-ingest-$stamp"
+out=${RESULTS_DIR:-$root/bench/results/mqtt-ingest-$stamp} # RESULTS_DIR: bench/run-all.sh
 work=$(mktemp -d /tmp/anxin-mqtt-ingest.XXXXXX)
 source bench/lib.sh
 bench_traps
@@ -97,6 +97,10 @@ bench() {
   server_cores[$label]=$(awk -v t=$(($(cpu_ticks "$@") - ticks)) -v hz="$(getconf CLK_TCK)" \
     -v ns=$(($(date +%s%N) - started)) 'BEGIN { printf "%.2f", t / hz / (ns / 1e9) }')
   echo "$label: server CPU over the measured run (ramp to disconnect): ${server_cores[$label]} cores" >>"$out/machine.txt"
+  if [[ -s $out/$label.json ]]; then
+    jq --argjson cores "${server_cores[$label]}" '. + {serverCores: $cores}' "$out/$label.json" >"$work/$label.json" &&
+      mv "$work/$label.json" "$out/$label.json"
+  fi
   [[ $status -eq 0 ]] || log "$label: load exited $status (fewer than 95 % connected)"
   stop_and_forget "$pid"
 }

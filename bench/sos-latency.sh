@@ -2,8 +2,9 @@
 # SOS press → alarm on the operator's screen, under background load. A benchmark, not a test:
 # ./mvnw verify never runs it.
 #
-#   bench/sos-latency.sh                        # 10,000 devices, 2,000 positions/s, an SOS every 2 s, 60 s
+#   bench/sos-latency.sh                        # 10,000 devices, 2,000 positions/s, an SOS every 0.25 s, 60 s
 #   DEVICES=2000 RATE=500 DURATION=30 bench/sos-latency.sh
+#   JFR_DIR=/tmp/jfr bench/sos-latency.sh       # also a flight recording of the platform and the gateway
 #
 # Starts the platform jar (its embedded PostgreSQL and Redis in a temporary data dir, a random
 # admin password, free ports) and the gateway jar against that Redis, then one `device-sim load`
@@ -11,8 +12,13 @@
 # fresh SOS device per press, connects the background devices from 127.0.0.2 and 127.0.0.3, sends
 # LOCATION events at RATE msg/s in total (QoS 1) for DURATION s, and every SOS_EVERY s one SOS
 # device publishes {"type":"SOS","ts":…}; the time until that alarm arrives on
-# GET /api/alarms/stream (SSE) is recorded. Results: bench/results/sos-latency-<UTC time>/
-# {sos.json, machine.txt, table.md}. Every process it starts is stopped by its PID.
+# GET /api/alarms/stream (SSE) is recorded. Presses in the first SOS_WAVE s of the publish phase
+# (right after the ramp: the 10,000 devices' ONLINE wave) are reported apart from the steady state;
+# before the ramp, SOS_WARMUP presses one at a time on the idle, freshly started platform (its alarm
+# path runs for the first time: class loading, JIT), reported apart too.
+# Results: bench/results/sos-latency-<UTC time>/{sos.json (sosPresses: [s into the publish phase,
+# ms] per press), machine.txt, table.md}. JFR_DIR: a flight recording (settings=profile) of the
+# platform and the gateway is written there. Every process it starts is stopped by its PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -20,11 +26,13 @@ root=$PWD
 DEVICES=${DEVICES:-10000}
 RATE=${RATE:-2000}
 DURATION=${DURATION:-60}
-SOS_EVERY=${SOS_EVERY:-2}
+SOS_EVERY=${SOS_EVERY:-0.25}
+SOS_WAVE=${SOS_WAVE:-10}
+SOS_WARMUP=${SOS_WARMUP:-10}
 SOURCES=${SOURCES:-127.0.0.2,127.0.0.3}
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-out="$root/bench/results/sos-latency-$stamp"
+out=${RESULTS_DIR:-$root/bench/results/sos-latency-$stamp} # RESULTS_DIR: bench/run-all.sh
 work=$(mktemp -d /tmp/anxin-sos-latency.XXXXXX)
 chmod 755 "$work" # the embedded PostgreSQL runs as `nobody` when we are root
 source bench/lib.sh
@@ -35,14 +43,20 @@ log "open files limit: $(ulimit -n)"
 command -v jq >/dev/null || apt-get install -y jq >/dev/null
 command -v curl >/dev/null || apt-get install -y curl >/dev/null
 
-log "building the platform, the gateway and device-sim"
-./mvnw -q -pl platform,gateway,device-sim -am package -DskipTests
+build_jars platform,gateway,device-sim
 platform_jar=$(ls platform/target/platform-*-exec.jar | head -1)
 gateway_jar=$(ls gateway/target/gateway-*-exec.jar | head -1)
 sim_jar=$(ls device-sim/target/device-sim-*-exec.jar | head -1)
+platform_jfr=()
+gateway_jfr=()
+if [[ -n ${JFR_DIR:-} ]]; then
+  mkdir -p "$JFR_DIR"
+  platform_jfr=("-XX:StartFlightRecording=filename=$JFR_DIR/platform-$stamp.jfr,settings=profile")
+  gateway_jfr=("-XX:StartFlightRecording=filename=$JFR_DIR/gateway-$stamp.jfr,settings=profile")
+fi
 
 mkdir -p "$out"
-ANXIN_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+ANXIN_ADMIN_PASSWORD=${ANXIN_ADMIN_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
 export ANXIN_ADMIN_PASSWORD
 api_port=$(free_port)
 db_port=$(free_port)
@@ -52,7 +66,7 @@ mqtt_port=$(free_port)
 log "platform on 127.0.0.1:$api_port (PostgreSQL $db_port, Redis $redis_port, data in $work/data)"
 PORT=$api_port SERVER_ADDRESS=127.0.0.1 ANXIN_DATA_DIR="$work/data" \
   ANXIN_EMBEDDED_DB_PORT=$db_port ANXIN_EMBEDDED_REDIS_PORT=$redis_port \
-  java -jar "$platform_jar" >"$work/platform.log" 2>&1 &
+  java "${platform_jfr[@]}" -jar "$platform_jar" >"$work/platform.log" 2>&1 &
 platform_pid=$!
 pids+=("$platform_pid")
 for _ in $(seq 1 180); do
@@ -73,7 +87,7 @@ ANXIN_REDIS_URL="redis://127.0.0.1:$redis_port" \
   ANXIN_GT06_PORT=$(free_port) \
   ANXIN_GATEWAY_METRICS_PORT=-1 \
   ANXIN_GATEWAY_NODE=bench \
-  java -jar "$gateway_jar" >"$work/gateway.log" 2>&1 &
+  java "${gateway_jfr[@]}" -jar "$gateway_jar" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=("$gateway_pid")
 wait_port "$mqtt_port" "$gateway_pid" gateway
@@ -81,7 +95,7 @@ wait_port "$mqtt_port" "$gateway_pid" gateway
 {
   machine_info
   echo "anxin: $(git rev-parse --short HEAD 2>/dev/null || echo unknown) ($platform_jar, $gateway_jar)"
-  echo "load: $DEVICES background MQTT devices from $SOURCES, $RATE LOCATION msg/s in total, QoS 1, ${DURATION} s; an SOS every ${SOS_EVERY} s from a fresh device"
+  echo "load: $DEVICES background MQTT devices from $SOURCES, $RATE LOCATION msg/s in total, QoS 1, ${DURATION} s; an SOS every ${SOS_EVERY} s from a fresh device; the first ${SOS_WAVE} s after the ramp reported apart; ${SOS_WARMUP} warm-up presses before the ramp"
 } >"$out/machine.txt"
 
 mark_running
@@ -90,13 +104,13 @@ status=0
 timeout $((DURATION + 600)) java -jar "$sim_jar" load \
   --devices "$DEVICES" --rate "$RATE" --qos 1 --duration "$DURATION" --protocol mqtt \
   --host 127.0.0.1 --port "$mqtt_port" --source-addresses "$SOURCES" \
-  --register api --sos-every "$SOS_EVERY" \
+  --register api --sos-every "$SOS_EVERY" --sos-wave "$SOS_WAVE" --sos-warmup "$SOS_WARMUP" \
   --api "http://127.0.0.1:$api_port" --user admin --password-env ANXIN_ADMIN_PASSWORD \
   --label anxin --json-out "$out/sos.json" >"$work/load.log" 2>&1 || status=$?
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
 echo "uptime after: $(uptime)" >>"$out/machine.txt"
 rm -f "$BENCH_MARKER"
-grep -E 'registered|load results|devices  |connected  |sent / acked|msgs/s|ack latency|errors  |SOS' "$work/load.log" | sed 's/^/    /' >&2 || true
+grep -E 'registered|load results|devices  |connected  |sent / acked|msgs/s|ack latency|errors  |SOS →|SOS warm-up|  first|  after that' "$work/load.log" | sed 's/^/    /' >&2 || true
 [[ $status -eq 0 ]] || { log "device-sim load exited $status"; tail -30 "$work/load.log" >&2; }
 
 # What the platform made of it: alarms raised, events stored, anything it rejected
@@ -105,13 +119,15 @@ sos_alarms=$(sql '/api/alarms' | jq '[.[] | select(.type == "SOS")] | length' 2>
 echo "platform: SOS alarms afterwards: $sos_alarms" >>"$out/machine.txt"
 echo "gateway log: $(grep -c -E ' (WARN|ERROR) ' "$work/gateway.log" || true) WARN/ERROR lines; platform log: $(grep -c -E ' (WARN|ERROR) ' "$work/platform.log" || true)" >>"$out/machine.txt"
 grep -E ' (WARN|ERROR) ' "$work/platform.log" | head -5 >>"$out/machine.txt" || true
-cp "$work/load.log" "$out/load.log"
+# the logs stay beside the results on this machine (*.log is not committed)
+cp "$work/load.log" "$work/platform.log" "$work/gateway.log" "$out/"
 
 {
-  echo "| devices | background msgs/s (target) | ack p50 / p99 ms | SOS pressed | SOS seen | SOS p50 ms | SOS p99 ms | SOS max ms | registration s |"
+  echo "| devices | background msgs/s (target) | ack p50 / p99 ms | SOS pressed / seen | SOS p50 / p99 / max ms | first ${SOS_WAVE} s after the ramp: pressed, p50 / p99 / max ms | after that: pressed, p50 / p99 / max ms | warm-up before the ramp: pressed, p50 / p99 / max ms | registration s |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   jq -r 'def ms(us): if us == null then "–" else ((us / 10 | round) / 100 | tostring) end;
-    "| \(.devices) | \(.msgsPerSecond | round) (\(.rateTarget)) | \(ms(.ackP50Us)) / \(ms(.ackP99Us)) | \(.sosCount) | \(.sosSeen) | \(.sosP50Ms) | \(.sosP99Ms) | \(.sosMaxMs) | \(.registrationSeconds) |"' "$out/sos.json"
+    def part(p): "\(p.pressed) (\(p.seen) seen), \(p.p50Ms) / \(p.p99Ms) / \(p.maxMs)";
+    "| \(.devices) | \(.msgsPerSecond | round) (\(.rateTarget)) | \(ms(.ackP50Us)) / \(ms(.ackP99Us)) | \(.sosCount) / \(.sosSeen) | \(.sosP50Ms) / \(.sosP99Ms) / \(.sosMaxMs) | \(part(.sosWave)) | \(part(.sosSteady)) | \(part(.sosWarmup)) | \(.registrationSeconds) |"' "$out/sos.json"
 } >"$out/table.md"
 echo
 cat "$out/table.md"

@@ -22,15 +22,14 @@ DURATION=${DURATION:-20}
 RATE=${RATE:-0}
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-out="$root/bench/results/tcp-ingest-$stamp"
+out=${RESULTS_DIR:-$root/bench/results/tcp-ingest-$stamp} # RESULTS_DIR: bench/run-all.sh
 work=$(mktemp -d /tmp/anxin-tcp-ingest.XXXXXX)
 source bench/lib.sh
 bench_traps
 
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 command -v jq >/dev/null || apt-get install -y jq >/dev/null
-log "building the gateway and device-sim"
-./mvnw -q -pl gateway,device-sim -am package -DskipTests
+build_jars gateway,device-sim
 gateway_jar=$(ls gateway/target/gateway-*-exec.jar | head -1)
 sim_jar=$(ls device-sim/target/device-sim-*-exec.jar | head -1)
 redis_binary "$work"

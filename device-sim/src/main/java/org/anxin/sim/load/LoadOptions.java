@@ -27,8 +27,12 @@ import java.util.regex.Pattern;
  * @param platform the platform's REST API, for registering devices and SOS probes; null when not used
  * @param registerWithApi register every load device through {@code POST /api/seniors} and
  *     {@code POST /api/devices} before the ramp (MQTT devices then use the secret each got)
- * @param sosEverySeconds press SOS on a fresh, API-registered MQTT device this often during the
- *     publish phase and time it to the operator feed; 0 = never
+ * @param sosEvery press SOS on a fresh, API-registered MQTT device this often during the publish
+ *     phase and time it to the operator feed; zero = never
+ * @param sosWave the first part of the publish phase, right after the ramp (the devices' reconnect
+ *     wave), whose presses are reported apart from the steady state after it
+ * @param sosWarmup presses made one at a time before the ramp, on the idle platform (its alarm path
+ *     runs for the first time there), reported apart
  */
 public record LoadOptions(
         int devices,
@@ -50,7 +54,9 @@ public record LoadOptions(
         boolean idle,
         Platform platform,
         boolean registerWithApi,
-        int sosEverySeconds) {
+        Duration sosEvery,
+        Duration sosWave,
+        int sosWarmup) {
 
     /** The platform's REST API and a user who may register seniors and devices and work alarms. */
     public record Platform(String baseUrl, String user, String password) {
@@ -90,8 +96,13 @@ public record LoadOptions(
               --user NAME            platform user who may register devices and work alarms (admin)
               --password-env VAR     environment variable holding that user's password (ANXIN_ADMIN_PASSWORD)
               --register api         register every device (one senior each) through the REST API first
-              --sos-every SECONDS    mqtt: a fresh API-registered device presses SOS this often; the
-                                     press → alarm-on-the-operator-feed latency is reported (0 = none)
+              --sos-every SECONDS    mqtt: a fresh API-registered device presses SOS this often (decimals
+                                     allowed, e.g. 0.25); the press → alarm-on-the-operator-feed latency
+                                     is reported (0 = none)
+              --sos-wave SECONDS     presses in this first part of the publish phase (right after the
+                                     ramp: the reconnect wave) are reported apart from the rest (10)
+              --sos-warmup N         presses made one at a time before the ramp, on the idle platform,
+                                     reported apart (0)
             """;
 
     private static final Set<String> KNOWN = Set.of(
@@ -115,7 +126,9 @@ public record LoadOptions(
             "user",
             "password-env",
             "register",
-            "sos-every");
+            "sos-every",
+            "sos-wave",
+            "sos-warmup");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -160,12 +173,12 @@ public record LoadOptions(
         if (!register.equals("none") && !register.equals("api")) {
             throw new IllegalArgumentException("--register must be api or none, not '" + register + "'");
         }
-        int sosEvery = number(options, "sos-every", 0, 0, 3_600);
-        if (sosEvery > 0 && (protocol != LoadProtocol.MQTT || idle)) {
+        Duration sosEvery = seconds(options, "sos-every", 0.05, 3_600);
+        if (!sosEvery.isZero() && (protocol != LoadProtocol.MQTT || idle)) {
             throw new IllegalArgumentException("--sos-every needs --protocol mqtt and a publish phase (not --idle)");
         }
         Platform platform = null;
-        if (register.equals("api") || sosEvery > 0) {
+        if (register.equals("api") || !sosEvery.isZero()) {
             String api = options.get("api");
             if (api == null || !api.matches("https?://.+")) {
                 throw new IllegalArgumentException("--register api and --sos-every need --api http://host:port");
@@ -199,7 +212,9 @@ public record LoadOptions(
                 idle,
                 platform,
                 register.equals("api"),
-                sosEvery);
+                sosEvery,
+                Duration.ofSeconds(number(options, "sos-wave", 10, 0, 86_400)),
+                number(options, "sos-warmup", 0, 0, 1_000));
     }
 
     /** The same run with another keep-alive and wait for outstanding acks (tests). */
@@ -224,7 +239,9 @@ public record LoadOptions(
                 idle,
                 platform,
                 registerWithApi,
-                sosEverySeconds);
+                sosEvery,
+                sosWave,
+                sosWarmup);
     }
 
     String deviceId(int n) {
@@ -255,6 +272,25 @@ public record LoadOptions(
                     "--" + name + " must be between " + min + " and " + max + ", not " + value);
         }
         return (int) value;
+    }
+
+    /** Decimal seconds, 0 or between {@code min} and {@code max}; 0 when absent. */
+    private static Duration seconds(Map<String, String> options, String name, double min, double max) {
+        String text = options.get(name);
+        if (text == null) {
+            return Duration.ZERO;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number of seconds, not '" + text + "'");
+        }
+        if (value != 0 && !(value >= min && value <= max)) {
+            throw new IllegalArgumentException(
+                    "--" + name + " must be 0 or between " + min + " and " + max + " seconds, not " + text.trim());
+        }
+        return Duration.ofNanos(Math.round(value * 1e9));
     }
 
     private static List<InetAddress> sourceAddresses(String list) {

@@ -1,5 +1,6 @@
 package org.anxin.sim.load;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,11 +83,22 @@ public record LoadReport(
             json.put("registrationSeconds", round(registrationSeconds));
         }
         if (sos != null) {
-            json.put("sosCount", sos.count());
-            json.put("sosSeen", sos.seen());
-            json.put("sosP50Ms", sos.p50Ms());
-            json.put("sosP99Ms", sos.p99Ms());
-            json.put("sosMaxMs", sos.maxMs());
+            json.put("sosCount", sos.all().pressed());
+            json.put("sosSeen", sos.all().seen());
+            json.put("sosP50Ms", sos.all().p50Ms());
+            json.put("sosP99Ms", sos.all().p99Ms());
+            json.put("sosMaxMs", sos.all().maxMs());
+            json.put("sosWarmup", sos.warmup());
+            json.put("sosWaveSeconds", sos.waveSeconds());
+            json.put("sosWave", sos.wave());
+            json.put("sosSteady", sos.steady());
+            // [seconds into the publish phase, ms to the feed or null], one per press
+            json.put(
+                    "sosPresses",
+                    sos.presses().stream()
+                            .map(p -> Arrays.asList(
+                                    p.atSeconds(), p.micros() == null ? null : Math.round(p.micros() / 100.0) / 10.0))
+                            .toList());
         }
         return JSON.writeValueAsString(json);
     }
@@ -124,14 +136,22 @@ public record LoadReport(
                 nonZero(errorKinds),
                 sos == null
                         ? ""
-                        : String.format(
-                                Locale.ROOT,
-                                "%n  SOS → operator feed  %d pressed, %d seen; ms p50 %s  p99 %s  max %s",
-                                sos.count(),
-                                sos.seen(),
-                                sos.p50Ms(),
-                                sos.p99Ms(),
-                                sos.maxMs()));
+                        : sosLine("SOS warm-up, idle", sos.warmup())
+                                + sosLine("SOS → operator feed", sos.all())
+                                + sosLine("  first " + sos.waveSeconds() + " s", sos.wave())
+                                + sosLine("  after that", sos.steady()));
+    }
+
+    private static String sosLine(String label, SosResult.Part part) {
+        return String.format(
+                Locale.ROOT,
+                "%n  %-21s%d pressed, %d seen; ms p50 %s  p99 %s  max %s",
+                label,
+                part.pressed(),
+                part.seen(),
+                part.p50Ms(),
+                part.p99Ms(),
+                part.maxMs());
     }
 
     private static Map<String, Long> nonZero(Map<String, Long> counts) {

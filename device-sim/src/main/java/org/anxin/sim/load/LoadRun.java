@@ -156,7 +156,7 @@ public final class LoadRun {
                         options.platform().baseUrl(),
                         String.format(java.util.Locale.ROOT, "%.1f", registrationSeconds));
             }
-            if (options.sosEverySeconds() > 0) {
+            if (!options.sosEvery().isZero()) {
                 sosProbe = new SosProbe(options, session);
                 sosProbe.prepare(bootstrap, broker);
             }

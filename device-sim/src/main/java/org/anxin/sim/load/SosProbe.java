@@ -9,18 +9,19 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
  * SOS press → alarm on the operator's screen. Every {@code --sos-every} seconds of the publish
- * phase a fresh MQTT button (registered through the REST API with a senior of its own, so it can
+ * phase (which starts right after the ramp, so its first seconds are the reconnect wave) a fresh
+ * MQTT button (registered through the REST API with a senior of its own, so it can
  * have no open SOS alarm that the press would merge into) publishes an SOS; the time until the
  * alarm with that device id and type SOS arrives on the SSE feed is recorded. Afterwards each
  * alarm seen is closed as a false alarm, so the desk is left as it was found.
@@ -38,14 +39,20 @@ final class SosProbe {
     private final Map<String, Integer> indexById = new HashMap<>();
     private final long[] seenAtNanos;
     private final long[] alarmIds;
-    private final Histogram latency = new Histogram(LatencyRecorder.HIGHEST_MICROS, 3);
     private AlarmFeed feed;
     private int pressed;
+    private long startNanos;
+
+    /** Devices 0 … warmup-1 press one at a time before the ramp; the rest during the publish phase. */
+    private final int warmup;
 
     SosProbe(LoadOptions options, ApiSession session) {
         this.options = options;
         this.session = session;
-        this.count = (int) Math.max(1, options.duration().toSeconds() / options.sosEverySeconds());
+        this.warmup = options.sosWarmup();
+        this.count = warmup
+                + (int) Math.max(
+                        1, options.duration().toNanos() / options.sosEvery().toNanos());
         this.seenAtNanos = new long[count];
         this.alarmIds = new long[count];
     }
@@ -90,12 +97,45 @@ final class SosProbe {
                     "no 'hello' on " + options.platform().baseUrl() + "/api/alarms/stream");
         }
         log.info("SOS probe: {} devices registered and connected, alarm feed open", count);
+        warmUp();
+    }
+
+    /**
+     * Presses of the warm-up devices, one after the other on the idle platform, each once the
+     * previous alarm was seen (at most 10 s each): a freshly started platform runs its alarm path
+     * for the first time here, and these presses are reported apart, as taken before the ramp.
+     */
+    private void warmUp() throws InterruptedException {
+        for (int i = 0; i < warmup; i++) {
+            SosDevice device = devices.get(i);
+            channels.get(i).eventLoop().execute(() -> {
+                device.press();
+                synchronized (this) {
+                    pressed++;
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LATE_SECONDS);
+            while (seenAt(i) == 0 && System.nanoTime() - deadline < 0) {
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        if (warmup > 0) {
+            log.info("SOS probe: {} warm-up presses made before the ramp", warmup);
+        }
+    }
+
+    private synchronized long seenAt(int index) {
+        return seenAtNanos[index];
     }
 
     /** Presses at S/2, 3S/2, … into the publish phase, so every press lies inside it. */
     void start(ScheduledExecutorService timer) {
-        long every = options.sosEverySeconds() * 1000L;
-        for (int i = 0; i < count; i++) {
+        long every = options.sosEvery().toNanos();
+        synchronized (this) {
+            startNanos = System.nanoTime();
+        }
+        for (int i = warmup; i < count; i++) {
             SosDevice device = devices.get(i);
             Channel channel = channels.get(i);
             timer.schedule(
@@ -105,8 +145,8 @@ final class SosProbe {
                             pressed++;
                         }
                     }),
-                    every / 2 + i * every,
-                    TimeUnit.MILLISECONDS);
+                    every / 2 + (i - warmup) * every,
+                    TimeUnit.NANOSECONDS);
         }
     }
 
@@ -122,13 +162,15 @@ final class SosProbe {
         seenAtNanos[index] = seenAt;
         alarmIds[index] = alarm.path("id").asLong();
         long micros = Math.max(0, (seenAt - pressedAt) / 1000);
-        latency.recordValue(Math.min(micros, LatencyRecorder.HIGHEST_MICROS));
         log.info(
-                "SOS {} ({}): alarm {} on the feed {} ms after the press",
+                "SOS {} ({}, pressed {}): alarm {} on the feed {} ms after the press",
                 index + 1,
                 devices.get(index).deviceId(),
+                index < warmup
+                        ? "before the ramp, warm-up"
+                        : String.format(Locale.ROOT, "%.2f s into the publish phase", (pressedAt - startNanos) / 1e9),
                 alarmIds[index],
-                String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0));
+                String.format(Locale.ROOT, "%.1f", micros / 1000.0));
     }
 
     /** After the publish phase: waits for late alarms, closes them as false alarms, disconnects. */
@@ -138,16 +180,23 @@ final class SosProbe {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         feed.close();
-        SosResult result;
+        List<SosResult.Press> presses = new ArrayList<>();
         List<Long> toClose = new ArrayList<>();
         synchronized (this) {
             for (int i = 0; i < count; i++) {
+                long pressedAt = devices.get(i).pressedAtNanos();
+                if (pressedAt == 0) {
+                    continue;
+                }
+                Long micros = null;
                 if (seenAtNanos[i] != 0) {
                     toClose.add(alarmIds[i]);
+                    micros = Math.max(0, (seenAtNanos[i] - pressedAt) / 1000);
                 }
+                presses.add(new SosResult.Press(Math.round((pressedAt - startNanos) / 1e7) / 100.0, micros));
             }
-            result = SosResult.of(pressed, toClose.size(), latency);
         }
+        SosResult result = SosResult.of(presses, options.sosWave().toSeconds());
         // one at a time, as an operator would: in one run 30 concurrent POSTs all timed out while
         // the platform logged "Failed to obtain JDBC Connection"
         for (long id : toClose) {

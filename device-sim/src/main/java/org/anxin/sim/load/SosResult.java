@@ -1,20 +1,61 @@
 package org.anxin.sim.load;
 
-import org.HdrHistogram.Histogram;
+import java.util.List;
+import java.util.Objects;
 
-/** SOS presses, how many of their alarms reached the operator feed, and press → feed latency (ms). */
-record SosResult(int count, int seen, Double p50Ms, Double p99Ms, Double maxMs) {
+/**
+ * SOS presses and how long each took from the press to its alarm on the operator feed: over the
+ * whole publish phase, and split into the reconnect wave (presses in its first {@code waveSeconds},
+ * right after the ramp) and the steady state after it; warm-up presses made before the ramp (at
+ * negative times) apart. With n presses in a part, its p99 is the ⌈0.99·n⌉-th fastest: for fewer
+ * than 100 presses that is the slowest one.
+ */
+record SosResult(Part warmup, Part all, long waveSeconds, Part wave, Part steady, List<Press> presses) {
 
-    static SosResult of(int count, int seen, Histogram micros) {
-        if (micros.getTotalCount() == 0) {
-            return new SosResult(count, seen, null, null, null);
-        }
+    /** Presses, alarms seen on the feed, and press → feed latency percentiles in ms (null when none seen). */
+    record Part(int pressed, int seen, Double p50Ms, Double p99Ms, Double maxMs) {}
+
+    /** One press: seconds after the publish phase began; micros until its alarm was seen, or null. */
+    record Press(double atSeconds, Long micros) {}
+
+    SosResult {
+        presses = List.copyOf(presses);
+    }
+
+    static SosResult of(List<Press> presses, long waveSeconds) {
         return new SosResult(
-                count,
-                seen,
-                ms(micros.getValueAtPercentile(50)),
-                ms(micros.getValueAtPercentile(99)),
-                ms(micros.getMaxValue()));
+                part(presses.stream().filter(p -> p.atSeconds() < 0).toList()),
+                part(presses.stream().filter(p -> p.atSeconds() >= 0).toList()),
+                waveSeconds,
+                part(presses.stream()
+                        .filter(p -> p.atSeconds() >= 0 && p.atSeconds() < waveSeconds)
+                        .toList()),
+                part(presses.stream().filter(p -> p.atSeconds() >= waveSeconds).toList()),
+                presses);
+    }
+
+    private static Part part(List<Press> presses) {
+        long[] micros = presses.stream()
+                .map(Press::micros)
+                .filter(Objects::nonNull)
+                .mapToLong(Long::longValue)
+                .sorted()
+                .toArray();
+        if (micros.length == 0) {
+            return new Part(presses.size(), 0, null, null, null);
+        }
+        return new Part(
+                presses.size(),
+                micros.length,
+                ms(nearestRank(micros, 50)),
+                ms(nearestRank(micros, 99)),
+                ms(micros[micros.length - 1]));
+    }
+
+    /** The exact percentile of a few hundred values: the ⌈p/100·n⌉-th smallest. */
+    private static long nearestRank(long[] sorted, double percentile) {
+        int rank = (int) Math.ceil(percentile / 100 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
     }
 
     private static double ms(long micros) {

@@ -174,11 +174,30 @@ class LoadOptionsTest {
                 Map.of("sos-every", "2", "api", "http://127.0.0.1:8080/", "password-env", "PW", "user", "desk"),
                 Map.of("PW", "secret-pw"));
 
-        assertThat(options.sosEverySeconds()).isEqualTo(2);
+        assertThat(options.sosEvery()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.sosWave()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.platform())
                 .isEqualTo(new LoadOptions.Platform("http://127.0.0.1:8080", "desk", "secret-pw"));
         assertThat(options.platform().toString()).doesNotContain("secret-pw");
         assertThat(options.registerWithApi()).isFalse();
+    }
+
+    @Test
+    void sosPressesMayComeSeveralTimesASecond() {
+        Map<String, String> env = Map.of("ANXIN_ADMIN_PASSWORD", "x");
+        LoadOptions options = LoadOptions.parse(
+                Map.of("sos-every", "0.25", "sos-wave", "15", "sos-warmup", "10", "api", "http://127.0.0.1:8080"), env);
+
+        assertThat(options.sosEvery()).isEqualTo(Duration.ofMillis(250));
+        assertThat(options.sosWave()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.sosWarmup()).isEqualTo(10);
+        assertThat(LoadOptions.parse(Map.of(), env).sosEvery()).isEqualTo(Duration.ZERO);
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("sos-every", "0.01", "api", "http://127.0.0.1:8080"), env))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--sos-every must be 0 or between 0.05 and 3600.0 seconds, not 0.01");
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("sos-every", "often"), env))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--sos-every must be a number of seconds, not 'often'");
     }
 
     @Test

@@ -1,10 +1,13 @@
 package org.anxin.platform.alarm;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.anxin.platform.device.Device;
 import org.anxin.platform.device.DeviceEvent;
 import org.anxin.platform.device.DeviceEventStored;
+import org.anxin.platform.device.DeviceEventsStored;
 import org.anxin.platform.device.DeviceService;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
@@ -13,7 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules on each stored device event, in the event's own transaction: SOS, FALL,
+ * The rules on each stored device event, in the transaction that stored it: SOS, FALL,
  * WATCH_REMOVED, LOW_BATTERY and other device alarms raise an alarm of that kind; a battery
  * reported at or below the threshold raises LOW_BATTERY; a fix outside a safe zone the senior
  * was inside raises GEOFENCE_EXIT. Silence (OFFLINE, INACTIVITY) is found by {@link SilenceRules}.
@@ -40,7 +43,18 @@ class AlarmRules {
     }
 
     @EventListener
-    void on(DeviceEventStored stored) {
+    void on(DeviceEventsStored batch) {
+        List<Long> withFix = batch.stored().stream()
+                .filter(stored -> stored.event().lat() != null)
+                .map(DeviceEventStored::seniorId)
+                .distinct()
+                .toList();
+        // the safe zones of every senior with a fix in the batch, in one query
+        Map<Long, List<Geofence>> zones = withFix.isEmpty() ? Map.of() : geofences.forSeniors(withFix);
+        batch.stored().forEach(stored -> on(stored, zones));
+    }
+
+    private void on(DeviceEventStored stored, Map<Long, List<Geofence>> zones) {
         DeviceEvent event = stored.event();
         String actor = "device:" + event.deviceId();
         Instant at = event.deviceTime() != null ? event.deviceTime() : event.receivedAt();
@@ -63,20 +77,26 @@ class AlarmRules {
                     false));
         }
         if (event.lat() != null) {
-            checkSafeZones(event, stored.seniorId(), at, actor);
+            checkSafeZones(event, zones.getOrDefault(stored.seniorId(), List.of()), at, actor);
         }
     }
 
-    private void checkSafeZones(DeviceEvent event, long seniorId, Instant at, String actor) {
-        for (Geofence zone : geofences.forSenior(seniorId)) {
+    /** {@code zones} is updated in place, so a later fix of the same batch sees a zone's new state. */
+    private void checkSafeZones(DeviceEvent event, List<Geofence> zones, Instant at, String actor) {
+        for (int i = 0; i < zones.size(); i++) {
+            Geofence zone = zones.get(i);
             boolean inside = zone.contains(event.lat(), event.lon());
             if (inside == !zone.outside()) {
                 continue;
             }
-            if (geofences.markOutside(zone.id(), !inside) && !inside) {
+            if (!geofences.markOutside(zone.id(), !inside)) {
+                continue;
+            }
+            zones.set(i, zone.withOutside(!inside));
+            if (!inside) {
                 raiser.raise(new AlarmRaiser.Raise(
                         AlarmKind.GEOFENCE_EXIT,
-                        seniorId,
+                        zone.seniorId(),
                         event.deviceId(),
                         at,
                         event.lat(),

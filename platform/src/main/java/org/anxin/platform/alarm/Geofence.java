@@ -17,6 +17,10 @@ public record Geofence(
         List<double[]> polygon,
         boolean outside) {
 
+    Geofence withOutside(boolean value) {
+        return new Geofence(id, seniorId, name, centerLat, centerLon, radiusMeters, polygon, value);
+    }
+
     boolean contains(double lat, double lon) {
         if (radiusMeters != null) {
             return Geo.meters(centerLat, centerLon, lat, lon) <= radiusMeters;

@@ -1,7 +1,9 @@
 package org.anxin.platform.alarm;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,6 +53,18 @@ class GeofenceRepository {
                 .param(seniorId)
                 .query(row)
                 .list();
+    }
+
+    /** The zones of these seniors, each senior's in a list of its own that the caller may change. */
+    Map<Long, List<Geofence>> forSeniors(List<Long> seniorIds) {
+        Map<Long, List<Geofence>> zones = new HashMap<>();
+        db.sql("select * from geofences where senior_id = any(?) order by id")
+                .param(seniorIds.toArray(Long[]::new))
+                .query(row)
+                .list()
+                .forEach(zone -> zones.computeIfAbsent(zone.seniorId(), id -> new ArrayList<>())
+                        .add(zone));
+        return zones;
     }
 
     boolean delete(long seniorId, long id) {

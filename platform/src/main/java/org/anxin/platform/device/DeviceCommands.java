@@ -132,9 +132,14 @@ public class DeviceCommands {
 
     /** When a device comes online, what waits for it goes out. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(DeviceEventStored stored) {
-        if ("ONLINE".equals(stored.event().type())) {
-            routeWaiting(stored.event().deviceId());
+    void on(DeviceEventsStored batch) {
+        List<String> online = batch.stored().stream()
+                .filter(stored -> "ONLINE".equals(stored.event().type()))
+                .map(stored -> stored.event().deviceId())
+                .distinct()
+                .toList();
+        if (!online.isEmpty()) {
+            routeWaiting(online);
         }
     }
 
@@ -155,21 +160,28 @@ public class DeviceCommands {
                 .param(Timestamp.from(now.minus(resendAfter)))
                 .query(String.class)
                 .list();
-        waiting.forEach(this::routeWaiting);
+        if (!waiting.isEmpty()) {
+            routeWaiting(waiting);
+        }
     }
 
-    private void routeWaiting(String deviceId) {
-        Device device = devices.find(deviceId).orElse(null);
-        if (device == null) {
-            return;
-        }
+    /**
+     * What waits for these devices goes out. A reconnect wave brings thousands of ONLINE events, a
+     * batch of them at a time: one query per batch, and the device is looked up only when something
+     * waits for it, which is rare.
+     */
+    private void routeWaiting(List<String> deviceIds) {
         Instant stale = clock.instant().minus(resendAfter);
-        db.sql("select * from device_commands where device_id = ? and status = 'QUEUED'"
+        Map<String, List<DeviceCommand>> waiting = new LinkedHashMap<>();
+        db.sql("select * from device_commands where device_id = any(?) and status = 'QUEUED'"
                         + " and (routed_at is null or routed_at < ?) order by id")
-                .params(deviceId, Timestamp.from(stale))
+                .params(deviceIds.toArray(String[]::new), Timestamp.from(stale))
                 .query((rs, n) -> row(rs))
                 .list()
-                .forEach(c -> route(c, device.protocol()));
+                .forEach(c -> waiting.computeIfAbsent(c.deviceId(), id -> new ArrayList<>())
+                        .add(c));
+        waiting.forEach((deviceId, commands) ->
+                devices.find(deviceId).ifPresent(device -> commands.forEach(c -> route(c, device.protocol()))));
     }
 
     private void route(DeviceCommand c, String protocol) {

@@ -1,7 +1,4 @@
 package org.anxin.platform.device;
 
-/**
- * Published inside the storing transaction for each new (not duplicate) device event, so that
- * listeners (alarm rules) commit or roll back together with it.
- */
+/** One new (not duplicate) device event and the senior its device belongs to; see {@link DeviceEventsStored}. */
 public record DeviceEventStored(DeviceEvent event, long seniorId) {}

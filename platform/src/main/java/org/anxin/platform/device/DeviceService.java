@@ -11,32 +11,26 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.anxin.platform.system.ApiProblem;
-import org.anxin.platform.system.Geo;
 import org.anxin.platform.system.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The device registry, device state and event history; the module's public face. */
 @Service
 public class DeviceService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Farther than this from the last fix counts as movement (GPS jitter indoors is less). */
-    private static final double MOVED_METERS = 50;
-
     private final JdbcClient db;
     private final DeviceRegistry registry;
+    private final DeviceEventLog eventLog;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json;
 
-    DeviceService(JdbcClient db, DeviceRegistry registry, ApplicationEventPublisher events, JsonMapper json) {
-        this.json = json;
+    DeviceService(JdbcClient db, DeviceRegistry registry, DeviceEventLog eventLog, ApplicationEventPublisher events) {
         this.db = db;
         this.registry = registry;
+        this.eventLog = eventLog;
         this.events = events;
     }
 
@@ -155,68 +149,28 @@ public class DeviceService {
     /**
      * Stores an event handed over by a gateway and updates the device's state. Returns false for a
      * duplicate (the same event delivered again), which changes nothing. Must run in a
-     * transaction: listeners of {@link DeviceEventStored} act in the same one.
+     * transaction: listeners of {@link DeviceEventsStored} act in the same one.
      *
      * @throws IllegalArgumentException for an unregistered device
      */
     @Transactional
     public boolean record(DeviceEvent event) {
-        Long seniorId = db.sql("select senior_id from devices where id = ?")
-                .param(event.deviceId())
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new IllegalArgumentException("unregistered device " + event.deviceId()));
-        int inserted = db.sql(
-                        "insert into device_events (event_id, device_id, type, device_time, received_at, lat, lon,"
-                                + " battery, vendor_code, attrs, raw, gateway_node) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                + " on conflict do nothing")
-                .params(
-                        event.eventId(),
-                        event.deviceId(),
-                        event.type(),
-                        timestamp(event.deviceTime()),
-                        timestamp(event.receivedAt()),
-                        event.lat(),
-                        event.lon(),
-                        event.battery(),
-                        event.vendorCode(),
-                        event.attrs(),
-                        event.raw(),
-                        event.gatewayNode())
-                .update();
-        if (inserted == 0) {
-            return false;
+        return recordAll(List.of(event)) == 1;
+    }
+
+    /**
+     * Stores a batch of events (in order) as {@link #record} does one, in a few round trips, and
+     * publishes one {@link DeviceEventsStored} for the new ones. Returns how many were new.
+     *
+     * @throws IllegalArgumentException if any event names an unregistered device
+     */
+    @Transactional
+    public int recordAll(List<DeviceEvent> batch) {
+        List<DeviceEventStored> stored = eventLog.append(batch);
+        if (!stored.isEmpty()) {
+            events.publishEvent(new DeviceEventsStored(stored));
         }
-        db.sql("update devices set last_seen_at = greatest(coalesce(last_seen_at, ?), ?),"
-                        + " battery = coalesce(?, battery) where id = ?")
-                .params(timestamp(event.receivedAt()), timestamp(event.receivedAt()), event.battery(), event.deviceId())
-                .update();
-        if (event.lat() != null) {
-            Instant at = event.deviceTime() != null ? event.deviceTime() : event.receivedAt();
-            Double[] before = db.sql("select lat, lon from devices where id = ?")
-                    .param(event.deviceId())
-                    .query((rs, n) -> new Double[] {(Double) rs.getObject("lat"), (Double) rs.getObject("lon")})
-                    .single();
-            int newer = db.sql("update devices set lat = ?, lon = ?, position_at = ? where id = ?"
-                            + " and (position_at is null or position_at <= ?)")
-                    .params(event.lat(), event.lon(), timestamp(at), event.deviceId(), timestamp(at))
-                    .update();
-            if (newer > 0
-                    && (before[0] == null
-                            || Geo.meters(before[0], before[1], event.lat(), event.lon()) > MOVED_METERS)) {
-                moved(event);
-            }
-        }
-        Long steps = steps(event.attrs());
-        if (steps != null
-                && db.sql("update devices set steps = ? where id = ? and (steps is null or steps < ?)")
-                                .params(steps, event.deviceId(), steps)
-                                .update()
-                        > 0) {
-            moved(event);
-        }
-        events.publishEvent(new DeviceEventStored(event, seniorId));
-        return true;
+        return stored.size();
     }
 
     /** A device and when it was last heard from and last moved, for the silence rules. */
@@ -249,25 +203,6 @@ public class DeviceService {
                 moved == null ? rs.getTimestamp("created_at").toInstant() : moved.toInstant(),
                 (Double) rs.getObject("lat"),
                 (Double) rs.getObject("lon"));
-    }
-
-    /** Movement for the inactivity rule: a new fix far enough away, or more steps counted. */
-    private void moved(DeviceEvent event) {
-        db.sql("update devices set last_moved_at = greatest(coalesce(last_moved_at, ?), ?) where id = ?")
-                .params(timestamp(event.receivedAt()), timestamp(event.receivedAt()), event.deviceId())
-                .update();
-    }
-
-    private Long steps(String attrs) {
-        if (attrs == null || !attrs.contains("\"steps\"")) {
-            return null;
-        }
-        try {
-            JsonNode steps = json.readTree(attrs).get("steps");
-            return steps != null && steps.isIntegralNumber() ? steps.asLong() : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static String newSecret() {

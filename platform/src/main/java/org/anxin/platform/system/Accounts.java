@@ -1,5 +1,6 @@
 package org.anxin.platform.system;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -96,15 +97,23 @@ public class Accounts {
         }
     }
 
+    /**
+     * One query, so one connection: reading the linked seniors with a second query from inside the
+     * row mapper took a second pooled connection while the first was held, and ten concurrent
+     * requests (the pool's size) then waited for each other until the pool timed out.
+     */
     public Optional<User> find(String username) {
-        return db.sql("select username, role, display_name, phone, community from users where username = ?")
+        return db.sql("select u.username, u.role, u.display_name, u.phone, u.community, array(select s.senior_id"
+                        + " from user_seniors s where s.username = u.username order by s.senior_id) as senior_ids"
+                        + " from users u where u.username = ?")
                 .param(username)
                 .query((rs, n) -> new User(
                         rs.getString("username"),
                         Role.valueOf(rs.getString("role")),
                         rs.getString("display_name"),
                         rs.getString("phone"),
-                        linkedSeniors(rs.getString("username")),
+                        Set.copyOf(
+                                Arrays.asList((Long[]) rs.getArray("senior_ids").getArray())),
                         rs.getString("community")))
                 .optional();
     }
@@ -129,12 +138,5 @@ public class Accounts {
         }
         User user = find(authentication.getName()).orElseThrow(() -> ApiProblem.forbidden("unknown user"));
         return new Viewer(user.username(), user.role(), user.seniorIds(), user.community());
-    }
-
-    private Set<Long> linkedSeniors(String username) {
-        return Set.copyOf(db.sql("select senior_id from user_seniors where username = ?")
-                .param(username)
-                .query(Long.class)
-                .list());
     }
 }

@@ -64,7 +64,8 @@ class Storage {
             EmbeddedServers servers,
             @Value("${anxin.db.url:}") String url,
             @Value("${anxin.db.user:}") String user,
-            @Value("${anxin.db.password:}") String password) {
+            @Value("${anxin.db.password:}") String password,
+            @Value("${anxin.db.pool-size:10}") int poolSize) {
         HikariConfig config = new HikariConfig();
         if (servers.postgres != null) {
             config.setJdbcUrl(servers.postgres.jdbcUrl());
@@ -76,7 +77,7 @@ class Storage {
             config.setPassword(password);
         }
         config.setPoolName("anxin-db");
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(poolSize);
         return new HikariDataSource(config);
     }
 

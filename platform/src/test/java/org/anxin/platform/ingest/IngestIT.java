@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,10 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.anxin.platform.DeviceStream;
 import org.anxin.platform.HttpApi;
 import org.anxin.platform.PlatformIT;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.StreamEntryID;
@@ -30,6 +35,11 @@ import tools.jackson.databind.JsonNode;
 
 /** Events written to the streams exactly as a gateway writes them, through to alarms and the feed. */
 class IngestIT extends PlatformIT {
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private JdbcClient db;
 
     @Test
     void raisesOneAlarmForAnSosAndIgnoresItsRedelivery() {
@@ -93,25 +103,25 @@ class IngestIT extends PlatformIT {
         // a platform node reads the entry and dies before storing it; in one transaction, so the
         // live consumer (blocked on new entries) cannot take it first
         try {
-            redis.xgroupCreate(stream, EventStreamConsumer.GROUP, new StreamEntryID(0, 0), true);
+            redis.xgroupCreate(stream, LaneConsumer.GROUP, new StreamEntryID(0, 0), true);
         } catch (JedisDataException e) {
             assertThat(e.getMessage()).startsWith("BUSYGROUP");
         }
         try (AbstractTransaction tx = redis.multi()) {
             tx.xadd(stream, StreamEntryID.NEW_ENTRY, sos);
             tx.xreadGroup(
-                    EventStreamConsumer.GROUP,
+                    LaneConsumer.GROUP,
                     "dead-node",
                     XReadGroupParams.xReadGroupParams().count(1000),
                     Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
             tx.exec();
         }
-        assertThat(redis.xpending(stream, EventStreamConsumer.GROUP).getConsumerMessageCount())
+        assertThat(redis.xpending(stream, LaneConsumer.GROUP).getConsumerMessageCount())
                 .containsKey("dead-node");
 
         // reclaimed once idle for 30 s, on the next sweep (every 15 s)
         await(Duration.ofSeconds(90), () -> !openAlarms("ing-btn-4").isEmpty());
-        await(() -> redis.xpending(stream, EventStreamConsumer.GROUP).getTotal() == 0);
+        await(() -> redis.xpending(stream, LaneConsumer.GROUP).getTotal() == 0);
     }
 
     @Test
@@ -249,6 +259,37 @@ class IngestIT extends PlatformIT {
                         .get("deviceTime")
                         .asString())
                 .equals(start.plusSeconds(backlog - 1)));
+    }
+
+    @Test
+    void storesAnSosWhileTheEventsLaneIsStuckOnABatch() throws Exception {
+        createDevice("ing-tracker-locked", createSenior("韩德胜"));
+        createDevice("ing-btn-alone", createSenior("杜秀兰"));
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            // someone else holds the tracker's row: its next position cannot be stored meanwhile
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("select 1 from devices where id = 'ing-tracker-locked' for update");
+            }
+            xadd(entry("ing-tracker-locked", "LOCATION", "2026-11-22T13:00:00Z"));
+            await(() -> statementsWaitingForALock() > 0);
+
+            redis.xadd(
+                    "anxin:alarms:" + Math.floorMod("ing-btn-alone".hashCode(), 8),
+                    StreamEntryID.NEW_ENTRY,
+                    entry("ing-btn-alone", "SOS", "2026-11-22T13:00:01Z"));
+
+            awaitOpenAlarm("ing-btn-alone");
+            assertThat(statementsWaitingForALock()).isPositive();
+            lock.rollback();
+        }
+        awaitStored("ing-tracker-locked", "LOCATION", 1);
+    }
+
+    private int statementsWaitingForALock() {
+        return db.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
+                .query(Integer.class)
+                .single();
     }
 
     private Map<String, String> entry(String deviceId, String type, String deviceTime) {

@@ -1,0 +1,85 @@
+package org.anxin.platform.ingest;
+
+import java.util.List;
+import org.anxin.platform.device.DeviceEvent;
+import org.anxin.platform.device.DeviceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * Stores stream entries as device events and acknowledges them (XACK) once committed. Entries
+ * that break the contract are recorded in {@code rejected_events} and acknowledged, so one bad
+ * entry never blocks a partition.
+ */
+@Component
+class StreamStore {
+    private static final Logger log = LoggerFactory.getLogger(StreamStore.class);
+
+    private final JedisPooled redis;
+    private final DeviceService devices;
+    private final TransactionTemplate transactions;
+    private final JdbcClient db;
+
+    StreamStore(JedisPooled redis, DeviceService devices, TransactionTemplate transactions, JdbcClient db) {
+        this.redis = redis;
+        this.devices = devices;
+        this.transactions = transactions;
+        this.db = db;
+    }
+
+    /**
+     * A partition's batch in one transaction (one commit instead of one per event), acknowledged
+     * together once committed. If any of them breaks the transaction (an unregistered device, a
+     * database error), the batch is rolled back and stored entry by entry, so only that entry is
+     * rejected.
+     */
+    void storeTogether(String stream, List<StreamEntry> entries) {
+        List<StreamEntry> present =
+                entries.stream().filter(e -> e.getFields() != null).toList();
+        try {
+            List<DeviceEvent> events = present.stream()
+                    .map(entry -> StreamEntries.parse(entry.getFields()))
+                    .toList();
+            transactions.executeWithoutResult(status -> devices.recordAll(events));
+        } catch (RuntimeException e) {
+            log.debug("batch of {} on {} stored one by one: {}", entries.size(), stream, e.toString());
+            entries.forEach(entry -> storeOne(stream, entry));
+            return;
+        }
+        if (!entries.isEmpty()) {
+            redis.xack(
+                    stream,
+                    LaneConsumer.GROUP,
+                    entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
+        }
+    }
+
+    /** One entry in a transaction of its own. */
+    void storeOne(String stream, StreamEntry entry) {
+        if (entry.getFields() == null) {
+            // deleted from the stream while pending: nothing to store
+            redis.xack(stream, LaneConsumer.GROUP, entry.getID());
+            return;
+        }
+        try {
+            DeviceEvent event = StreamEntries.parse(entry.getFields());
+            transactions.executeWithoutResult(status -> devices.record(event));
+        } catch (IllegalArgumentException e) {
+            log.warn("rejected stream entry {} on {}: {}", entry.getID(), stream, e.getMessage());
+            db.sql("insert into rejected_events (stream, entry_id, reason, fields) values (?, ?, ?, ?)")
+                    .params(
+                            stream,
+                            entry.getID().toString(),
+                            e.getMessage(),
+                            entry.getFields().toString())
+                    .update();
+        }
+        redis.xack(stream, LaneConsumer.GROUP, entry.getID());
+    }
+}
