@@ -107,7 +107,6 @@
   function start() {
     Anxin.apply();
     Anxin.bindSwitch(render);
-    Portal.bindLogout();
     document.getElementById('add-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const form = event.target;

@@ -146,7 +146,6 @@
   function start() {
     Anxin.apply();
     Anxin.bindSwitch(() => { fillItems(); renderOrders(); });
-    Portal.bindLogout();
     const form = document.getElementById('booking-form');
     form.addEventListener('input', dropQuote);
     form.addEventListener('change', dropQuote);

@@ -84,7 +84,6 @@
   document.getElementById('filter-form').addEventListener('submit', (event) => { event.preventDefault(); load(); });
   Anxin.apply();
   Anxin.bindSwitch(render);
-  Portal.bindLogout();
   Portal.me().then((me) => {
     document.getElementById('whoami').textContent = me.displayName || me.username;
   }).catch(() => {});

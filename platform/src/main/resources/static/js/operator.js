@@ -235,7 +235,6 @@
   function start() {
     Anxin.apply();
     Anxin.bindSwitch(render);
-    Portal.bindLogout();
     panel.querySelector('.note-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const input = panel.querySelector('.note-text');

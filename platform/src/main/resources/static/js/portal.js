@@ -71,11 +71,21 @@
     return current;
   }
 
+  // A form post carries the CSRF token as the server hands it out (/api/csrf, as the login page
+  // does): the cookie may not be set yet on a page that only read, and a form field needs the
+  // masked form of the token, not the cookie's.
   function bindLogout() {
     const form = document.getElementById('logout-form');
-    if (form) {
-      form.addEventListener('submit', () => { document.getElementById('logout-csrf').value = Anxin.csrfToken() || ''; });
-    }
+    if (!form) return;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const field = document.getElementById('logout-csrf');
+      fetch('/api/csrf', { credentials: 'same-origin' })
+        .then((r) => r.json())
+        .then((body) => { field.name = body.parameterName; field.value = body.token; })
+        .catch(() => { field.value = Anxin.csrfToken() || ''; })
+        .then(() => form.submit());
+    });
   }
 
   // The portal's pages and who may use each: the one list every page's top bar is drawn from.
@@ -106,9 +116,26 @@
     });
   }
 
+  // Fills <div id="portal-account"> with the signed-in user's name, the language switch and the
+  // logout form (its CSRF token set on submit): the same on every page.
+  function drawAccount() {
+    const box = document.getElementById('portal-account');
+    if (!box) return;
+    box.innerHTML = '<span id="whoami" class="whoami"></span>'
+      + '<div class="lang-switch"><button type="button" data-lang="zh-CN">中文</button>'
+      + '<button type="button" data-lang="en">English</button></div>'
+      + '<form method="post" action="/logout" id="logout-form">'
+      + '<input type="hidden" name="_csrf" id="logout-csrf"><button type="submit" data-i18n="logout">退出</button></form>';
+    bindLogout();
+    const whoami = document.getElementById('whoami');
+    me().then((user) => { if (!whoami.textContent) whoami.textContent = user.displayName || user.username; })
+      .catch(() => {});
+  }
+
   drawNav();
+  drawAccount();
   // Pages that include this script get their role-bound navigation without further code.
   if (document.querySelector('[data-roles]')) me().then((user) => showForRole(user.role)).catch(() => {});
 
-  window.Portal = { send, me, messages, option, showForRole, bindLogout };
+  window.Portal = { send, me, messages, option, showForRole };
 })();

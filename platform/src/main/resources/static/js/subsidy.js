@@ -174,7 +174,6 @@
 
   Anxin.apply();
   Anxin.bindSwitch(load);
-  Portal.bindLogout();
   Portal.me().then((user) => {
     me = user;
     document.getElementById('whoami').textContent =

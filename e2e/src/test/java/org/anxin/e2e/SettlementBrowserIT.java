@@ -71,5 +71,12 @@ class SettlementBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("a.nav-link[href='/catalog.html']"))
                         .isDisplayed())
                 .isFalse();
+
+        // the top bar portal.js draws on every page: who is signed in, and a logout that works (CSRF)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), "op-settle"));
+        clickIn(By.id("logout-form"), "button");
+        wait.until(ExpectedConditions.urlContains("/login.html?logout"));
+        browser.get(stack.baseUrl() + "/settlement.html");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
     }
 }
