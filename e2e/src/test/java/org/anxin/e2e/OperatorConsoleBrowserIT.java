@@ -51,11 +51,12 @@ class OperatorConsoleBrowserIT extends BrowserTest {
                 .isEqualTo(true);
         assertThat(browser.findElements(By.cssSelector(".leaflet-interactive"))).isNotEmpty();
 
-        raised.findElement(By.className("ack")).click();
-        WebElement acknowledged = wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card[data-status='ACKNOWLEDGED']")));
+        // the live feed may re-draw a card at any moment: find it anew for each click
+        clickIn(card, ".ack");
+        By acknowledgedCard = By.cssSelector("li.card[data-status='ACKNOWLEDGED']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(acknowledgedCard));
         // opening the alarm shows the senior's record and the timeline so far
-        acknowledged.findElement(By.className("senior-name")).click();
+        clickIn(acknowledgedCard, ".senior-name");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#record .r-name"), "刘淑珍"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#record .r-timeline li"), 2));
         assertThat(browser.findElement(By.cssSelector("#record .r-timeline li.t-acknowledged"))
@@ -78,10 +79,12 @@ class OperatorConsoleBrowserIT extends BrowserTest {
         assertThat(command.get("type").asString()).isEqualTo("LOCATE");
         assertThat(command.get("status").asString()).isEqualTo("QUEUED");
         assertThat(command.get("createdBy").asString()).isEqualTo("op-zhou");
-        acknowledged = wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card[data-status='ACKNOWLEDGED']")));
-        new Select(acknowledged.findElement(By.className("outcome"))).selectByValue("HELPED_ON_SITE");
-        acknowledged.findElement(By.className("resolve")).click();
+        wait.until(d -> {
+            WebElement acknowledged = d.findElement(acknowledgedCard);
+            new Select(acknowledged.findElement(By.className("outcome"))).selectByValue("HELPED_ON_SITE");
+            acknowledged.findElement(By.className("resolve")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("li.card[data-device-id='e2e-btn-browser']"), 0));
 
