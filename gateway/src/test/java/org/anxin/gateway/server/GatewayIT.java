@@ -351,6 +351,9 @@ class GatewayIT {
         // one CONNECT per call: by default Paho retries a refused 3.1.1 CONNECT as MQTT 3.1
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setConnectionTimeout(10);
+        // Paho can complete a QoS 1 publish's token before it frees the in-flight slot, so back-to-back
+        // publishes sometimes hit "Too many publishes in progress" at the default window of 10
+        options.setMaxInflight(100);
         client.setTimeToWait(15_000);
         client.connect(options);
         return client;
