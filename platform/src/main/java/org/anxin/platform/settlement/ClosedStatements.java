@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.anxin.platform.service.Anomaly;
-import org.anxin.platform.service.AnomalyKind;
-import org.anxin.platform.service.VisitRecord;
+import org.anxin.platform.order.Anomaly;
+import org.anxin.platform.order.AnomalyKind;
+import org.anxin.platform.order.VisitRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.anxin.platform.service.VisitRecord;
+import org.anxin.platform.order.VisitRecord;
 
 /**
  * A statement as CSV for Excel: UTF-8 with a byte-order mark (so that Excel reads the Chinese

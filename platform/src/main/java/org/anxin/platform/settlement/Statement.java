@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
-import org.anxin.platform.service.VisitRecord;
+import org.anxin.platform.order.VisitRecord;
 
 /**
  * A provider's settlement for a month: the payable visits (with their totals) and those held

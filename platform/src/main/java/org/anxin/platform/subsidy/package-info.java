@@ -3,6 +3,6 @@
  * 五保/特困, 低保, …) with a monthly allowance in yuan or hours, the two-step approval (community,
  * then bureau) of allowance changes and of a senior's eligibility, and each eligible senior's
  * wallet per calendar month, which pays a booked home visit first (through the order module's
- * {@link org.anxin.platform.service.SubsidyPayer}) with an append-only ledger.
+ * {@link org.anxin.platform.order.SubsidyPayer}) with an append-only ledger.
  */
 package org.anxin.platform.subsidy;

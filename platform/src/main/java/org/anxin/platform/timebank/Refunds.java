@@ -1,6 +1,6 @@
 package org.anxin.platform.timebank;
 
-import org.anxin.platform.service.OrderRecords;
+import org.anxin.platform.order.OrderRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,7 +1,7 @@
 package org.anxin.platform.timebank;
 
 import java.util.List;
-import org.anxin.platform.service.OrderRecords;
+import org.anxin.platform.order.OrderRecords;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Role;

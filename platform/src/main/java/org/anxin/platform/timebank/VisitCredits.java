@@ -1,7 +1,7 @@
 package org.anxin.platform.timebank;
 
-import org.anxin.platform.service.OrderRecords;
-import org.anxin.platform.service.VisitCompleted;
+import org.anxin.platform.order.OrderRecords;
+import org.anxin.platform.order.VisitCompleted;
 import org.anxin.platform.timebank.Ledger.Account;
 import org.anxin.platform.timebank.Ledger.Kind;
 import org.slf4j.Logger;

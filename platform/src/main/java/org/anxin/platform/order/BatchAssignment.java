@@ -1,0 +1,173 @@
+package org.anxin.platform.order;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.anxin.platform.dispatch.Responder;
+import org.anxin.platform.dispatch.Responders;
+import org.anxin.platform.dispatch.TravelModel;
+import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.Geo;
+import org.anxin.platform.system.Viewer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assigns the REQUESTED orders whose window starts in [from, to) as one batch. The ETA runs from
+ * each responder's live position to the senior's home by the dispatcher's travel model, within
+ * the service circle ({@code anxin.dispatch.service-minutes}); a responder's slots are their
+ * {@code capacity} less the live orders they already hold in that range. The orders are locked
+ * while the plan is made and applied, so two batches never hand out the same order.
+ */
+@Service
+class BatchAssignment {
+    static final String BATCH = "batch";
+    static final String GREEDY = "greedy";
+    private static final long BATCH_LOCK = 0x0A_4E_58_49_4EL; // "ANXIN": the key of the batch's advisory lock
+
+    private final JdbcClient db;
+    private final OrderStore store;
+    private final Catalog catalog;
+    private final Responders responders;
+    private final OrderNotices notices;
+    private final BatchPlanner planner;
+
+    BatchAssignment(
+            JdbcClient db,
+            OrderStore store,
+            Catalog catalog,
+            Responders responders,
+            OrderNotices notices,
+            TravelModel travel,
+            @Value("${anxin.dispatch.service-minutes:15}") int serviceMinutes) {
+        this.db = db;
+        this.store = store;
+        this.catalog = catalog;
+        this.responders = responders;
+        this.notices = notices;
+        this.planner = new BatchPlanner(
+                (w, j) -> travel.etaSeconds(w.mode(), Geo.meters(w.lat(), w.lon(), j.lat(), j.lon())),
+                serviceMinutes * 60);
+    }
+
+    /** Plans the batch with {@code strategy} and applies it: the orders become ASSIGNED, each responder gets an SMS. */
+    @Transactional
+    Map<String, Object> assign(Instant from, Instant to, String strategy, Viewer viewer) {
+        // one batch at a time, across platform nodes: slots counted by one are not handed out by another
+        db.sql("select 1 from (select pg_advisory_xact_lock(?)) as locked")
+                .param(BATCH_LOCK)
+                .query(Integer.class)
+                .single();
+        BatchPlanner.Plan plan = plan(from, to, strategy, true);
+        for (BatchPlanner.Pair pair : plan.assigned()) {
+            ServiceOrder o = store.get(pair.orderId());
+            store.setStatus(
+                    o.id(), OrderStatus.ASSIGNED, "responder_id", pair.responderId(), "eta_seconds", pair.etaSeconds());
+            Responder r = responders.get(pair.responderId());
+            long sms = notices.toResponder(
+                    r,
+                    "ORDER_ASSIGNED",
+                    "【安心】新的上门服务单 " + o.id() + "：" + o.itemName() + "，" + notices.window(o) + "。请在安心响应端查看并接单。");
+            store.note(
+                    o.id(),
+                    OrderStatus.ASSIGNED,
+                    "ASSIGNED",
+                    viewer.username(),
+                    "to " + r.name() + " (" + r.mode() + ", ETA " + pair.etaSeconds() + " s) by the " + plan.strategy()
+                            + " plan",
+                    sms);
+        }
+        return json(plan, from, to);
+    }
+
+    /** Both plans for the same orders, neither applied. */
+    @Transactional(readOnly = true)
+    Map<String, Object> compare(Instant from, Instant to) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("from", from);
+        json.put("to", to);
+        json.put(BATCH, json(plan(from, to, BATCH, false), from, to));
+        json.put(GREEDY, json(plan(from, to, GREEDY, false), from, to));
+        return json;
+    }
+
+    private BatchPlanner.Plan plan(Instant from, Instant to, String strategy, boolean lock) {
+        if (!from.isBefore(to)) {
+            throw ApiProblem.badRequest("from must be before to");
+        }
+        List<BatchPlanner.Job> jobs = db.sql(
+                        "select o.id, o.skill, o.item_id, s.lat, s.lon from service_orders o join seniors s on"
+                                + " s.id = o.senior_id where o.status = 'REQUESTED' and o.window_from >= ? and o.window_from < ?"
+                                // an urgent order being offered is not the batch's (until its offers fail)
+                                + " and not exists (select 1 from dispatches d where d.order_id = o.id"
+                                + " and d.status = 'OFFERING')"
+                                + " order by o.window_from, o.id" + (lock ? " for update of o" : ""))
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new BatchPlanner.Job(
+                        rs.getLong("id"),
+                        (Double) rs.getObject("lat"),
+                        (Double) rs.getObject("lon"),
+                        rs.getString("skill"),
+                        rs.getLong("item_id"),
+                        declinedBy(rs.getLong("id"))))
+                .list();
+        List<BatchPlanner.Worker> workers = workers(from, to);
+        return switch (strategy) {
+            case BATCH -> planner.batch(jobs, workers);
+            case GREEDY -> planner.greedy(jobs, workers);
+            default -> throw ApiProblem.badRequest("strategy must be batch or greedy");
+        };
+    }
+
+    private Set<Long> declinedBy(long orderId) {
+        return new HashSet<>(db.sql("select responder_id from order_declines where order_id = ?")
+                .param(orderId)
+                .query(Long.class)
+                .list());
+    }
+
+    private List<BatchPlanner.Worker> workers(Instant from, Instant to) {
+        Map<Long, Set<Long>> offered = catalog.offeredByProvider();
+        Map<Long, Integer> held = new LinkedHashMap<>();
+        db.sql("select responder_id, count(*) as n from service_orders where responder_id is not null and status in"
+                        + " ('ASSIGNED', 'ACCEPTED', 'EN_ROUTE', 'ARRIVED', 'IN_SERVICE') and window_from >= ?"
+                        + " and window_from < ? group by responder_id")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query(rs -> {
+                    held.put(rs.getLong("responder_id"), rs.getInt("n"));
+                });
+        return responders.bookable().stream()
+                .map(b -> {
+                    Responder r = b.responder();
+                    return new BatchPlanner.Worker(
+                            r.id(),
+                            r.name(),
+                            r.mode(),
+                            r.lat(),
+                            r.lon(),
+                            Set.copyOf(r.skills()),
+                            offered.getOrDefault(r.providerId(), Set.of()),
+                            Math.max(0, r.capacity() - held.getOrDefault(r.id(), 0)),
+                            b::serves);
+                })
+                .toList();
+    }
+
+    private static Map<String, Object> json(BatchPlanner.Plan plan, Instant from, Instant to) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("strategy", plan.strategy());
+        json.put("from", from);
+        json.put("to", to);
+        json.put("assigned", plan.assigned());
+        json.put("unassigned", plan.unassigned());
+        json.put("meanEtaSeconds", plan.meanEtaSeconds());
+        json.put("totalEtaSeconds", plan.totalEtaSeconds());
+        return json;
+    }
+}

@@ -1,0 +1,58 @@
+package org.anxin.platform.order;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What other modules may read of an order and add to its timeline, e.g. the time bank paying an
+ * order with minutes. The order's own steps stay in this module.
+ */
+@Service
+public class OrderRecords {
+    private final JdbcClient db;
+    private final OrderStore store;
+
+    OrderRecords(JdbcClient db, OrderStore store) {
+        this.db = db;
+        this.store = store;
+    }
+
+    /** An order as other modules see it; {@code seniorPaysCents} is the share the subsidy does not pay. */
+    public record OrderRecord(
+            long id, long seniorId, String itemName, int durationMinutes, int seniorPaysCents, String status) {
+        /** Whether the visit is still to happen or has happened (not cancelled, not a no-show). */
+        public boolean live() {
+            return !status.equals(OrderStatus.CANCELLED.name()) && !status.equals(OrderStatus.NO_SHOW.name());
+        }
+    }
+
+    /** The order, locked until the caller's transaction ends (so it cannot be cancelled meanwhile). */
+    public Optional<OrderRecord> lock(long orderId) {
+        return store.find(orderId).map(o -> record(store.lock(orderId)));
+    }
+
+    /** Of these orders, the ones that will not be served: cancelled, or the visit did not take place. */
+    public List<Long> withdrawn(List<Long> orderIds) {
+        return db.sql("select id from service_orders where id = any(?) and status in (?, ?) order by id")
+                .params(orderIds.toArray(Long[]::new), OrderStatus.CANCELLED.name(), OrderStatus.NO_SHOW.name())
+                .query(Long.class)
+                .list();
+    }
+
+    /** A step on the order's timeline, by another module; the order's status is unchanged. */
+    public void note(long orderId, String action, String actor, String note) {
+        store.note(orderId, store.get(orderId).status(), action, actor, note, null);
+    }
+
+    private static OrderRecord record(ServiceOrder o) {
+        return new OrderRecord(
+                o.id(),
+                o.seniorId(),
+                o.itemName(),
+                o.durationMinutes(),
+                o.seniorPaysCents(),
+                o.status().name());
+    }
+}
