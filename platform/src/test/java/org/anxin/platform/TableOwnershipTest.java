@@ -132,7 +132,7 @@ class TableOwnershipTest {
         for (String literal : stringLiterals(source)) {
             Matcher m = NAMED.matcher(literal);
             while (m.find()) {
-                String name = m.group(1).toLowerCase();
+                String name = m.group(1).toLowerCase(java.util.Locale.ROOT);
                 if (OWNER.containsKey(name)) {
                     tables.add(name);
                 }
@@ -169,7 +169,7 @@ class TableOwnershipTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
                 Matcher m = CREATE.matcher(read(f));
                 while (m.find()) {
-                    tables.add(m.group(1).toLowerCase());
+                    tables.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
                 }
             }
         } catch (IOException e) {
