@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.anxin.platform.OrderFixtures;
 import org.anxin.platform.system.Geo;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -77,9 +78,9 @@ class BatchAssignmentIT extends OrderFixtures {
         assertThat(order(a).get("responderId").asLong()).isEqualTo(x);
         assertThat(order(a).get("etaSeconds").asInt()).isEqualTo(xa);
         assertThat(order(b).get("responderId").asLong()).isEqualTo(y);
-        await(() -> TWILIO.to(phone("甲-X")).stream()
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> TWILIO.to(phone("甲-X")).stream()
                 .anyMatch(r -> r.form().get("Body").contains("新的上门服务单 " + a)));
-        await(() -> TWILIO.to(phone("乙-Y")).stream()
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> TWILIO.to(phone("乙-Y")).stream()
                 .anyMatch(r -> r.form().get("Body").contains("新的上门服务单 " + b)));
         // nothing is left for a second batch over the same hour
         assertThat(assign(from, to, null).get("assigned").size()).isZero();
