@@ -73,27 +73,27 @@ public class Catalog {
     }
 
     /** Every category in order, each with its active (or all) items and the providers offering each. */
-    List<CatalogViews.Category> view(boolean includeInactive) {
+    List<CatalogViews.CatalogCategory> view(boolean includeInactive) {
         Map<Long, String> providerNames = responders.providers().stream()
                 .collect(Collectors.toMap(Responders.Provider::id, Responders.Provider::name));
-        Map<Long, List<CatalogViews.ProviderRef>> offeredBy = new HashMap<>();
+        Map<Long, List<CatalogViews.CatalogProvider>> offeredBy = new HashMap<>();
         db.sql("select provider_id, item_id from provider_items order by provider_id")
                 .query(rs -> {
                     long provider = rs.getLong("provider_id");
                     offeredBy
                             .computeIfAbsent(rs.getLong("item_id"), k -> new ArrayList<>())
-                            .add(new CatalogViews.ProviderRef(provider, providerNames.get(provider)));
+                            .add(new CatalogViews.CatalogProvider(provider, providerNames.get(provider)));
                 });
-        Map<String, List<CatalogViews.ItemView>> byCategory = new LinkedHashMap<>();
+        Map<String, List<CatalogViews.CatalogItem>> byCategory = new LinkedHashMap<>();
         db.sql("select * from service_items where active or ? order by id")
                 .param(includeInactive)
                 .query((rs, n) -> item(rs))
                 .list()
                 .forEach(item -> byCategory
                         .computeIfAbsent(item.category(), k -> new ArrayList<>())
-                        .add(CatalogViews.ItemView.of(item, offeredBy.getOrDefault(item.id(), List.of()))));
+                        .add(CatalogViews.CatalogItem.of(item, offeredBy.getOrDefault(item.id(), List.of()))));
         return db.sql("select code, name from service_categories order by position")
-                .query((rs, n) -> new CatalogViews.Category(
+                .query((rs, n) -> new CatalogViews.CatalogCategory(
                         rs.getString("code"),
                         rs.getString("name"),
                         byCategory.getOrDefault(rs.getString("code"), List.of())))
@@ -101,18 +101,18 @@ public class Catalog {
     }
 
     /** The item with the providers offering it. */
-    CatalogViews.ItemView view(Item item) {
+    CatalogViews.CatalogItem view(Item item) {
         Map<Long, String> names = responders.providers().stream()
                 .collect(Collectors.toMap(Responders.Provider::id, Responders.Provider::name));
-        List<CatalogViews.ProviderRef> providers = db
+        List<CatalogViews.CatalogProvider> providers = db
                 .sql("select provider_id from provider_items where item_id = ? order by provider_id")
                 .param(item.id())
                 .query(Long.class)
                 .list()
                 .stream()
-                .map(id -> new CatalogViews.ProviderRef(id, names.get(id)))
+                .map(id -> new CatalogViews.CatalogProvider(id, names.get(id)))
                 .toList();
-        return CatalogViews.ItemView.of(item, providers);
+        return CatalogViews.CatalogItem.of(item, providers);
     }
 
     @Transactional

@@ -88,7 +88,7 @@ class CatalogController {
 
     /** The bookable catalogue; with {@code includeInactive=true}, for the admin's editing page, every item. */
     @GetMapping("/catalog")
-    List<CatalogViews.Category> catalog(@RequestParam(defaultValue = "false") boolean includeInactive) {
+    List<CatalogViews.CatalogCategory> catalog(@RequestParam(defaultValue = "false") boolean includeInactive) {
         if (includeInactive && accounts.currentViewer().role() != Role.ADMIN) {
             throw ApiProblem.forbidden("only an admin edits the catalogue and sees its inactive items");
         }
@@ -97,7 +97,7 @@ class CatalogController {
 
     @PostMapping("/catalog/items")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<CatalogViews.ItemView> create(@Valid @RequestBody ItemRequest request) {
+    ResponseEntity<CatalogViews.CatalogItem> create(@Valid @RequestBody ItemRequest request) {
         Catalog.Item item = catalog.create(request.change());
         return ResponseEntity.created(URI.create("/api/catalog/items/" + item.id()))
                 .body(catalog.view(item));
@@ -105,7 +105,7 @@ class CatalogController {
 
     @PutMapping("/catalog/items/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    CatalogViews.ItemView update(@PathVariable long id, @Valid @RequestBody ItemRequest request) {
+    CatalogViews.CatalogItem update(@PathVariable long id, @Valid @RequestBody ItemRequest request) {
         return catalog.view(catalog.update(id, request.change()));
     }
 

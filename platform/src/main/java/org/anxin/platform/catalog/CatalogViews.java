@@ -8,15 +8,15 @@ import org.anxin.platform.system.Money;
 final class CatalogViews {
     private CatalogViews() {}
 
-    record Category(String code, String name, List<ItemView> items) {}
+    record CatalogCategory(String code, String name, List<CatalogItem> items) {}
 
-    record ProviderRef(long id, String name) {}
+    record CatalogProvider(long id, String name) {}
 
     /**
      * An item; {@code price} is the one money shape, {@code priceYuan} the same amount kept for the
      * pages that still read it.
      */
-    record ItemView(
+    record CatalogItem(
             long id,
             String category,
             String name,
@@ -26,9 +26,9 @@ final class CatalogViews {
             int durationMinutes,
             String skill,
             boolean active,
-            List<ProviderRef> providers) {
-        static ItemView of(Catalog.Item item, List<ProviderRef> providers) {
-            return new ItemView(
+            List<CatalogProvider> providers) {
+        static CatalogItem of(Catalog.Item item, List<CatalogProvider> providers) {
+            return new CatalogItem(
                     item.id(),
                     item.category(),
                     item.name(),

@@ -187,21 +187,7 @@ class FollowUps {
     FollowUpView view(FollowUp f) {
         OrderView order = orders.view(f.orderId());
         return new FollowUpView(
-                f.id(),
-                f.orderId(),
-                f.status(),
-                f.queuedAt(),
-                f.attempts(),
-                f.claimedBy(),
-                f.claimedAt(),
-                f.reached(),
-                f.satisfied(),
-                f.note(),
-                f.recordedBy(),
-                f.recordedAt(),
-                order,
-                seniors.find(order.seniorId()).orElseThrow().phone(),
-                seniors.contacts(order.seniorId()));
+                f, order, seniors.find(order.seniorId()).orElseThrow().phone(), seniors.contacts(order.seniorId()));
     }
 
     private static FollowUp of(ResultSet rs) throws SQLException {

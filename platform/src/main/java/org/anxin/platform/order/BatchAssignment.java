@@ -68,7 +68,7 @@ class BatchAssignment {
 
     /** Plans the batch with {@code strategy} and applies it: the orders become ASSIGNED, each responder gets an SMS. */
     @Transactional
-    OrderViews.Plan assign(Instant from, Instant to, String strategy, Viewer viewer) {
+    OrderViews.BatchPlan assign(Instant from, Instant to, String strategy, Viewer viewer) {
         // one batch at a time, across platform nodes: slots counted by one are not handed out by another
         db.sql("select 1 from (select pg_advisory_xact_lock(?)) as locked")
                 .param(BATCH_LOCK)
@@ -93,17 +93,17 @@ class BatchAssignment {
                             + " plan",
                     sms);
         }
-        return OrderViews.Plan.of(plan, from, to);
+        return OrderViews.BatchPlan.of(plan, from, to);
     }
 
     /** Both plans for the same orders, neither applied. */
     @Transactional(readOnly = true)
-    OrderViews.Comparison compare(Instant from, Instant to) {
-        return new OrderViews.Comparison(
+    OrderViews.BatchComparison compare(Instant from, Instant to) {
+        return new OrderViews.BatchComparison(
                 from,
                 to,
-                OrderViews.Plan.of(plan(from, to, BATCH, false), from, to),
-                OrderViews.Plan.of(plan(from, to, GREEDY, false), from, to));
+                OrderViews.BatchPlan.of(plan(from, to, BATCH, false), from, to),
+                OrderViews.BatchPlan.of(plan(from, to, GREEDY, false), from, to));
     }
 
     private BatchPlanner.Plan plan(Instant from, Instant to, String strategy, boolean lock) {

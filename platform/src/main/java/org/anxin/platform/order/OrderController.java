@@ -85,16 +85,16 @@ class OrderController {
 
     @PostMapping("/quote")
     @PreAuthorize(BOOKERS)
-    OrderViews.QuoteView quote(@Valid @RequestBody BookingRequest request) {
-        return OrderViews.QuoteView.of(orders.quote(request.booking(), accounts.currentViewer()));
+    OrderViews.OrderQuote quote(@Valid @RequestBody BookingRequest request) {
+        return OrderViews.OrderQuote.of(orders.quote(request.booking(), accounts.currentViewer()));
     }
 
     @PostMapping
     @PreAuthorize(BOOKERS)
-    ResponseEntity<OrderViews.Booked> book(@Valid @RequestBody BookingRequest request) {
+    ResponseEntity<OrderViews.OrderBooked> book(@Valid @RequestBody BookingRequest request) {
         Orders.Booked booked = orders.book(request.booking(), accounts.currentViewer());
         return ResponseEntity.created(URI.create("/api/orders/" + booked.order().id()))
-                .body(new OrderViews.Booked(orders.view(booked.order()), booked.subsidy()));
+                .body(new OrderViews.OrderBooked(orders.view(booked.order()), booked.subsidy()));
     }
 
     @GetMapping
@@ -107,9 +107,9 @@ class OrderController {
     }
 
     @GetMapping("/{id}")
-    OrderViews.Detail get(@PathVariable long id) {
+    OrderViews.OrderDetail get(@PathVariable long id) {
         ServiceOrder order = orders.get(id, accounts.currentViewer());
-        return new OrderViews.Detail(
+        return new OrderViews.OrderDetail(
                 orders.view(order),
                 anomalies.of(order),
                 store.timeline(id),
@@ -146,7 +146,7 @@ class OrderController {
     /** The desk clears a visit's anomaly, with a reason; it is audited on the order's timeline. */
     @PostMapping("/{id}/anomalies/{kind}/clear")
     @PreAuthorize(DESK)
-    OrderViews.Anomalies clearAnomaly(
+    OrderViews.OrderAnomalies clearAnomaly(
             @PathVariable long id, @PathVariable String kind, @Valid @RequestBody ClearRequest request) {
         AnomalyKind anomaly;
         try {
@@ -156,7 +156,7 @@ class OrderController {
                     "unknown anomaly " + kind + "; anomalies are " + Arrays.toString(AnomalyKind.values()));
         }
         List<Anomaly> left = anomalies.clear(id, anomaly, request.reason().strip(), accounts.currentViewer());
-        return new OrderViews.Anomalies(id, left);
+        return new OrderViews.OrderAnomalies(id, left);
     }
 
     @PostMapping("/{id}/rating")
@@ -170,7 +170,7 @@ class OrderController {
 
     @PostMapping("/assign")
     @PreAuthorize(DESK)
-    OrderViews.Plan assign(
+    OrderViews.BatchPlan assign(
             @Valid @RequestBody Window range, @RequestParam(defaultValue = BatchAssignment.BATCH) String strategy) {
         Viewer viewer = accounts.currentViewer();
         return batches.assign(range.from(), range.to(), strategy.strip().toLowerCase(Locale.ROOT), viewer);
@@ -178,7 +178,7 @@ class OrderController {
 
     @GetMapping("/assign/compare")
     @PreAuthorize(DESK)
-    OrderViews.Comparison compare(@RequestParam Instant from, @RequestParam Instant to) {
+    OrderViews.BatchComparison compare(@RequestParam Instant from, @RequestParam Instant to) {
         return batches.compare(from, to);
     }
 

@@ -81,10 +81,10 @@ class OrderStore {
                 .update();
     }
 
-    List<OrderViews.TimelineStep> timeline(long orderId) {
+    List<OrderViews.OrderTimelineStep> timeline(long orderId) {
         return db.sql("select * from order_timeline where order_id = ? order by id")
                 .param(orderId)
-                .query((rs, n) -> new OrderViews.TimelineStep(
+                .query((rs, n) -> new OrderViews.OrderTimelineStep(
                         rs.getTimestamp("at").toInstant(),
                         rs.getString("status"),
                         rs.getString("action"),

@@ -15,7 +15,7 @@ final class OrderViews {
      * What a booking would cost now: {@code price}, {@code subsidyPays} and {@code seniorPays} as
      * money (and in the older yuan and fen fields); {@code subsidy} says which wallet pays what.
      */
-    record QuoteView(
+    record OrderQuote(
             long itemId,
             String itemName,
             Money price,
@@ -28,8 +28,8 @@ final class OrderViews {
             long subsidyCents,
             long seniorPaysCents,
             String subsidy) {
-        static QuoteView of(Orders.Quote q) {
-            return new QuoteView(
+        static OrderQuote of(Orders.Quote q) {
+            return new OrderQuote(
                     q.itemId(),
                     q.itemName(),
                     q.price(),
@@ -46,25 +46,26 @@ final class OrderViews {
     }
 
     /** A booked order and the sentence saying which wallet paid what. */
-    record Booked(@JsonUnwrapped OrderView order, String subsidy) {}
+    record OrderBooked(@JsonUnwrapped OrderView order, String subsidy) {}
 
     /** One order with its anomalies, timeline and the notifications it sent. */
-    record Detail(
+    record OrderDetail(
             @JsonUnwrapped OrderView order,
             List<Anomaly> anomalies,
-            List<TimelineStep> timeline,
+            List<OrderTimelineStep> timeline,
             List<Notification> notifications) {}
 
-    record TimelineStep(Instant at, String status, String action, String actor, String note, Long notificationId) {}
+    record OrderTimelineStep(
+            Instant at, String status, String action, String actor, String note, Long notificationId) {}
 
     /** The anomalies left on the order after a clearance. */
-    record Anomalies(long orderId, List<Anomaly> anomalies) {}
+    record OrderAnomalies(long orderId, List<Anomaly> anomalies) {}
 
     /** An order as its worker sees it: with the senior's phone and home position to get there. */
-    record Job(@JsonUnwrapped OrderView order, String seniorPhone, Double lat, Double lon) {}
+    record OrderJob(@JsonUnwrapped OrderView order, String seniorPhone, Double lat, Double lon) {}
 
     /** A batch plan, applied or not. */
-    record Plan(
+    record BatchPlan(
             String strategy,
             Instant from,
             Instant to,
@@ -72,8 +73,8 @@ final class OrderViews {
             List<BatchPlanner.Miss> unassigned,
             double meanEtaSeconds,
             long totalEtaSeconds) {
-        static Plan of(BatchPlanner.Plan plan, Instant from, Instant to) {
-            return new Plan(
+        static BatchPlan of(BatchPlanner.Plan plan, Instant from, Instant to) {
+            return new BatchPlan(
                     plan.strategy(),
                     from,
                     to,
@@ -85,5 +86,5 @@ final class OrderViews {
     }
 
     /** Both plans for the same orders, neither applied. */
-    record Comparison(Instant from, Instant to, Plan batch, Plan greedy) {}
+    record BatchComparison(Instant from, Instant to, BatchPlan batch, BatchPlan greedy) {}
 }

@@ -41,12 +41,12 @@ class VisitController {
     record Decline(@Size(max = 500) String reason) {}
 
     @GetMapping
-    List<OrderViews.Job> mine() {
+    List<OrderViews.OrderJob> mine() {
         return visits.mine(accounts.currentViewer());
     }
 
     @PostMapping("/{id}/accept")
-    OrderViews.Job accept(@PathVariable long id) {
+    OrderViews.OrderJob accept(@PathVariable long id) {
         return visits.accept(id, accounts.currentViewer());
     }
 
@@ -60,12 +60,12 @@ class VisitController {
     }
 
     @PostMapping("/{id}/en-route")
-    OrderViews.Job enRoute(@PathVariable long id) {
+    OrderViews.OrderJob enRoute(@PathVariable long id) {
         return visits.enRoute(id, accounts.currentViewer());
     }
 
     @PostMapping("/{id}/arrive")
-    OrderViews.Job arrive(@PathVariable long id, @Valid @RequestBody CheckIn c) {
+    OrderViews.OrderJob arrive(@PathVariable long id, @Valid @RequestBody CheckIn c) {
         String farReason = c.farReason() == null || c.farReason().isBlank()
                 ? null
                 : c.farReason().strip();
@@ -73,12 +73,12 @@ class VisitController {
     }
 
     @PostMapping("/{id}/start")
-    OrderViews.Job start(@PathVariable long id) {
+    OrderViews.OrderJob start(@PathVariable long id) {
         return visits.start(id, accounts.currentViewer());
     }
 
     @PostMapping("/{id}/check-out")
-    OrderViews.Job checkOut(@PathVariable long id, @Valid @RequestBody Position p) {
+    OrderViews.OrderJob checkOut(@PathVariable long id, @Valid @RequestBody Position p) {
         return visits.checkOut(id, p.lat(), p.lon(), accounts.currentViewer());
     }
 }

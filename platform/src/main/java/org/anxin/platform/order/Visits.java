@@ -68,7 +68,7 @@ class Visits {
     }
 
     /** The responder's orders that are not finished, earliest window first. */
-    List<OrderViews.Job> mine(Viewer viewer) {
+    List<OrderViews.OrderJob> mine(Viewer viewer) {
         List<ServiceOrder> held = db.sql("select * from service_orders where responder_id = ? and status = any(?)"
                         + " order by window_from, id")
                 .params(self(viewer).id(), OrderStatus.names(OrderStatus.HELD))
@@ -81,12 +81,12 @@ class Visits {
     }
 
     /** The order with what the worker needs to get there: the senior's phone and home position. */
-    OrderViews.Job job(ServiceOrder o) {
+    OrderViews.OrderJob job(ServiceOrder o) {
         return job(orders.view(o), seniors.find(o.seniorId()).orElseThrow());
     }
 
-    private static OrderViews.Job job(OrderView order, Senior senior) {
-        return new OrderViews.Job(order, senior.phone(), senior.lat(), senior.lon());
+    private static OrderViews.OrderJob job(OrderView order, Senior senior) {
+        return new OrderViews.OrderJob(order, senior.phone(), senior.lat(), senior.lon());
     }
 
     private ServiceOrder own(long id, Viewer viewer) {
@@ -98,7 +98,7 @@ class Visits {
     }
 
     @Transactional
-    OrderViews.Job accept(long id, Viewer viewer) {
+    OrderViews.OrderJob accept(long id, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "accept", OrderStatus.ASSIGNED);
         store.setStatus(id, OrderStatus.ACCEPTED);
@@ -120,7 +120,7 @@ class Visits {
     }
 
     @Transactional
-    OrderViews.Job enRoute(long id, Viewer viewer) {
+    OrderViews.OrderJob enRoute(long id, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "en-route", OrderStatus.ACCEPTED);
         store.setStatus(id, OrderStatus.EN_ROUTE);
@@ -141,7 +141,7 @@ class Visits {
      * visit flagged {@code FAR_CHECK_IN}, held back from payment until the desk clears it.
      */
     @Transactional
-    OrderViews.Job arrive(long id, double lat, double lon, String farReason, Viewer viewer) {
+    OrderViews.OrderJob arrive(long id, double lat, double lon, String farReason, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "arrive (check-in)", OrderStatus.EN_ROUTE);
         int meters = (int) Math.round(metersFromHome(o, lat, lon));
@@ -185,7 +185,7 @@ class Visits {
     }
 
     @Transactional
-    OrderViews.Job start(long id, Viewer viewer) {
+    OrderViews.OrderJob start(long id, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "start", OrderStatus.ARRIVED);
         store.setStatus(id, OrderStatus.IN_SERVICE, "started_at", clock.instant());
@@ -195,7 +195,7 @@ class Visits {
 
     /** Check-out: the minutes on site (from check-in) and where the worker was. */
     @Transactional
-    OrderViews.Job checkOut(long id, double lat, double lon, Viewer viewer) {
+    OrderViews.OrderJob checkOut(long id, double lat, double lon, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "check-out", OrderStatus.IN_SERVICE);
         Instant now = clock.instant();
