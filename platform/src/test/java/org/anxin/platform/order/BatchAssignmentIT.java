@@ -123,8 +123,9 @@ class BatchAssignmentIT extends OrderFixtures {
      */
     @Test
     void theBatchRespectsSkillCircleServiceAreaOfferAndCapacity() {
-        double lat = 25.0389;
-        double lon = 102.7183; // Kunming
+        // SettlementIT works in Kunming; its responders there would join this batch
+        double lat = 26.6470;
+        double lon = 106.6302; // Guiyang
         long main = provider("五华居家服务中心", List.of("助洁", "助浴"));
         long elsewhere = providerServing("远郊助浴队", List.of("助浴"), north(lat, 5000), lon, 1000);
         long other = provider("只送餐的站", List.of("助餐"));
