@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.anxin.platform.system.ApiProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +30,7 @@ class AnswerTimes {
     private final Clock clock;
     private final ZoneId zone;
 
-    AnswerTimes(JdbcClient db, Clock clock, @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+    AnswerTimes(JdbcClient db, Clock clock, ZoneId zone) {
         this.db = db;
         this.clock = clock;
         this.zone = zone;

@@ -14,7 +14,6 @@ import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Role;
 import org.anxin.platform.system.Viewer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +40,7 @@ class SeniorRecordView {
             DeviceService devices,
             JdbcClient db,
             Clock clock,
-            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+            ZoneId zone) {
         this.alarms = alarms;
         this.seniors = seniors;
         this.devices = devices;

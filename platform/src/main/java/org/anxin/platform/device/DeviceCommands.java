@@ -17,7 +17,6 @@ import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -51,19 +50,13 @@ public class DeviceCommands {
     private final Duration expireAfter;
     private final Duration resendAfter;
 
-    DeviceCommands(
-            JdbcClient db,
-            JedisPooled redis,
-            DeviceService devices,
-            Clock clock,
-            @Value("${anxin.commands.expire-after:PT24H}") Duration expireAfter,
-            @Value("${anxin.commands.resend-after:PT60S}") Duration resendAfter) {
+    DeviceCommands(JdbcClient db, JedisPooled redis, DeviceService devices, Clock clock, CommandProperties properties) {
         this.db = db;
         this.redis = redis;
         this.devices = devices;
         this.clock = clock;
-        this.expireAfter = expireAfter;
-        this.resendAfter = resendAfter;
+        this.expireAfter = properties.expireAfter();
+        this.resendAfter = properties.resendAfter();
     }
 
     /** A command as stored, with where it stands. */
