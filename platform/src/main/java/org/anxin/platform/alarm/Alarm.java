@@ -1,5 +1,6 @@
 package org.anxin.platform.alarm;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -31,4 +32,11 @@ public record Alarm(
         int escalationLevel,
         Instant familyNotifiedAt,
         String familyAcceptedBy,
-        Instant closedAt) {}
+        Instant closedAt) {
+
+    /** Whether the alarm was escalated (a supervisor alerted): {@code escalationLevel > 0}. */
+    @JsonProperty
+    public boolean escalated() {
+        return escalationLevel > 0;
+    }
+}
