@@ -34,6 +34,33 @@ public record Alarm(
         String familyAcceptedBy,
         Instant closedAt) {
 
+    /** This alarm with the senior's name and address (owned by the senior module). */
+    Alarm withSenior(String name, String address) {
+        return new Alarm(
+                id,
+                type,
+                priority,
+                status,
+                seniorId,
+                name,
+                address,
+                deviceId,
+                raisedAt,
+                createdAt,
+                lat,
+                lon,
+                repeats,
+                detail,
+                outcome,
+                answeredAt,
+                answeredBy,
+                responder,
+                escalationLevel,
+                familyNotifiedAt,
+                familyAcceptedBy,
+                closedAt);
+    }
+
     /** Whether the alarm was escalated (a supervisor alerted): {@code escalationLevel > 0}. */
     @JsonProperty
     public boolean escalated() {
