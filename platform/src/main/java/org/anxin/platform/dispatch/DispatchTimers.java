@@ -52,7 +52,7 @@ class DispatchTimers {
                 .forEach((dispatchId, offers) -> dispatchables
                         .of(store.get(dispatchId))
                         .note(
-                                "TIMED_OUT",
+                                DispatchStep.TIMED_OUT,
                                 "no answer within " + properties.offerTimeout().toSeconds() + " s from "
                                         + responders.names(offers.stream()
                                                 .map(Offer::responderId)
@@ -64,7 +64,7 @@ class DispatchTimers {
         tx.executeWithoutResult(s -> store.markLate(now).forEach(d -> dispatchables
                 .of(d)
                 .note(
-                        "RESPONDER_LATE",
+                        DispatchStep.RESPONDER_LATE,
                         responders.names(List.of(d.responderId())) + " not on scene within " + d.circleSeconds() / 60
                                 + " min",
                         SYSTEM)));

@@ -16,7 +16,7 @@ sealed interface Dispatchable permits Emergency, UrgentOrder {
     Viewer SYSTEM = new Viewer("system", Role.ADMIN, Set.of());
 
     /** A step on the timeline of what is dispatched. */
-    void note(String action, String text, Viewer viewer);
+    void note(DispatchStep step, String text, Viewer viewer);
 
     /** Whether it still wants someone: the alarm open, the order not taken. */
     boolean stillWanted();

@@ -42,8 +42,8 @@ final class Emergency implements Dispatchable {
     }
 
     @Override
-    public void note(String action, String text, Viewer viewer) {
-        alarms.addNote(alarmId, action, text, viewer);
+    public void note(DispatchStep step, String text, Viewer viewer) {
+        alarms.addNote(alarmId, step.name(), text, viewer);
     }
 
     @Override
@@ -100,7 +100,10 @@ final class Emergency implements Dispatchable {
                     "FAMILY_NO_RESPONDER",
                     "【安心12349】" + alarm.seniorName() + "的报警暂时没有附近的响应人员可以前往，值班员会马上与您联系。"));
         }
-        note("DISPATCH_FAILED", why + "; back to the operator" + (contacts.isEmpty() ? "" : " and the family"), SYSTEM);
+        note(
+                DispatchStep.DISPATCH_FAILED,
+                why + "; back to the operator" + (contacts.isEmpty() ? "" : " and the family"),
+                SYSTEM);
         log.warn("dispatch {} for alarm {} failed: {}", dispatchId, alarmId, why);
     }
 

@@ -61,7 +61,10 @@ class OfferRounds {
                 .orElseThrow(() -> ApiProblem.conflict("alarm " + alarmId + " is already being dispatched"));
         dispatchables
                 .alarm(alarmId)
-                .note("DISPATCH_STARTED", "looking for " + skill + " within " + circle / 60 + " min", viewer);
+                .note(
+                        DispatchStep.DISPATCH_STARTED,
+                        "looking for " + skill + " within " + circle / 60 + " min",
+                        viewer);
         offerRound(store.get(id));
         return id;
     }
@@ -73,7 +76,7 @@ class OfferRounds {
         dispatchables
                 .order(orderId)
                 .note(
-                        "URGENT_OFFERING",
+                        DispatchStep.URGENT_OFFERING,
                         "starts within the hour: offered by the urgent offer flow to " + skill + " within "
                                 + circle / 60 + " min",
                         SYSTEM);
@@ -111,7 +114,7 @@ class OfferRounds {
             notifications.queue(
                     what.offerSms(responders.get(c.responderId()), c.etaSeconds(), properties.offerTimeout()));
         }
-        what.note("OFFERED", note.toString().strip(), SYSTEM);
+        what.note(DispatchStep.OFFERED, note.toString().strip(), SYSTEM);
     }
 
     private void noneLeft(Dispatch d, Dispatchable what, boolean noneOffered) {
@@ -119,7 +122,7 @@ class OfferRounds {
         if (d.circleSeconds() < widest) {
             store.widen(d.id(), widest);
             what.note(
-                    "CIRCLE_WIDENED",
+                    DispatchStep.CIRCLE_WIDENED,
                     "nobody " + (noneOffered ? "available" : "accepted") + " within " + d.circleSeconds() / 60
                             + " min; widened to " + widest / 60 + " min",
                     SYSTEM);
@@ -177,7 +180,7 @@ class OfferRounds {
         List<Long> withdrawn = store.withdrawOpenOffers(d.id(), now);
         what.accepted(offer, viewer);
         if (!withdrawn.isEmpty()) {
-            what.note("WITHDRAWN", "offers to " + responders.names(withdrawn) + " withdrawn", SYSTEM);
+            what.note(DispatchStep.WITHDRAWN, "offers to " + responders.names(withdrawn) + " withdrawn", SYSTEM);
         }
         return store.get(d.id());
     }
@@ -190,7 +193,7 @@ class OfferRounds {
         }
         Dispatchable what = dispatchables.of(store.get(offer.dispatchId()));
         Responder r = responders.get(offer.responderId());
-        what.note("DECLINED", r.name() + (reason == null ? "" : ": " + reason), what.onBehalf(viewer));
+        what.note(DispatchStep.DECLINED, r.name() + (reason == null ? "" : ": " + reason), what.onBehalf(viewer));
         Dispatch d = store.lock(offer.dispatchId());
         if (d.status() == DispatchStatus.OFFERING && store.openOfferCount(d.id()) == 0) {
             offerRound(d);

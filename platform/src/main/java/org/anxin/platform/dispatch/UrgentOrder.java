@@ -27,8 +27,8 @@ final class UrgentOrder implements Dispatchable {
     }
 
     @Override
-    public void note(String action, String text, Viewer viewer) {
-        orders.note(orderId, action, text);
+    public void note(DispatchStep step, String text, Viewer viewer) {
+        orders.note(orderId, step.name(), text);
     }
 
     @Override
@@ -69,11 +69,11 @@ final class UrgentOrder implements Dispatchable {
 
     @Override
     public void unplaced(long dispatchId, String why) {
-        orders.note(
-                orderId,
-                "URGENT_UNPLACED",
+        note(
+                DispatchStep.URGENT_UNPLACED,
                 why + " whose provider offers the item and serves the home; the order stays REQUESTED for the"
-                        + " desk and the next batch");
+                        + " desk and the next batch",
+                SYSTEM);
         log.info("urgent order {} not placed by offers: {}", orderId, why);
     }
 
