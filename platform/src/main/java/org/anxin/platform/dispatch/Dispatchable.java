@@ -1,6 +1,5 @@
 package org.anxin.platform.dispatch;
 
-import java.time.Duration;
 import java.util.Set;
 import org.anxin.platform.notify.Notifications;
 import org.anxin.platform.system.Role;
@@ -24,8 +23,8 @@ sealed interface Dispatchable permits Emergency, UrgentOrder {
     /** Whether the responder may take it beyond what matching checks. */
     boolean mayTake(long responderId);
 
-    /** The SMS offering it to the responder. */
-    Notifications.Request offerSms(Responder responder, int etaSeconds, Duration answerWithin);
+    /** The SMS offering it to the responder: what and where, then the {@code invitation} (ETA, how to answer). */
+    Notifications.Request offerSms(Responder responder, String invitation);
 
     /** The dispatch's status once someone accepted. */
     DispatchStatus acceptedStatus();

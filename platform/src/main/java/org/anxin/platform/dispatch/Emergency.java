@@ -1,6 +1,5 @@
 package org.anxin.platform.dispatch;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.anxin.platform.alarm.Alarm;
@@ -58,7 +57,7 @@ final class Emergency implements Dispatchable {
     }
 
     @Override
-    public Notifications.Request offerSms(Responder r, int etaSeconds, Duration answerWithin) {
+    public Notifications.Request offerSms(Responder r, String invitation) {
         Alarm alarm = alarms.find(alarmId);
         return new Notifications.Request(
                 alarmId,
@@ -66,8 +65,8 @@ final class Emergency implements Dispatchable {
                 r.phone(),
                 Notification.Channel.SMS,
                 "RESPONDER_OFFER",
-                "【安心12349】紧急任务：" + alarm.seniorName() + "，" + (alarm.address() == null ? "" : alarm.address()) + "，预计 "
-                        + Offer.eta(etaSeconds) + " 到达。请在 " + answerWithin.toSeconds() + " 秒内在安心响应端接单。");
+                "【安心12349】紧急任务：" + alarm.seniorName() + "，" + (alarm.address() == null ? "" : alarm.address())
+                        + invitation);
     }
 
     @Override

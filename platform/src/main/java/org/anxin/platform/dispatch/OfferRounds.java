@@ -111,8 +111,10 @@ class OfferRounds {
                     .append(" m, ETA ")
                     .append(Offer.eta(c.etaSeconds()))
                     .append("); ");
-            notifications.queue(
-                    what.offerSms(responders.get(c.responderId()), c.etaSeconds(), properties.offerTimeout()));
+            notifications.queue(what.offerSms(
+                    responders.get(c.responderId()),
+                    "，预计 " + Offer.eta(c.etaSeconds()) + " 到达。请在 "
+                            + properties.offerTimeout().toSeconds() + " 秒内在安心响应端接单。"));
         }
         what.note(DispatchStep.OFFERED, note.toString().strip(), SYSTEM);
     }

@@ -1,6 +1,5 @@
 package org.anxin.platform.dispatch;
 
-import java.time.Duration;
 import org.anxin.platform.notify.Notification;
 import org.anxin.platform.notify.Notifications;
 import org.anxin.platform.system.Viewer;
@@ -42,7 +41,7 @@ final class UrgentOrder implements Dispatchable {
     }
 
     @Override
-    public Notifications.Request offerSms(Responder r, int etaSeconds, Duration answerWithin) {
+    public Notifications.Request offerSms(Responder r, String invitation) {
         OfferedOrders.Order o = orders.order(orderId);
         return new Notifications.Request(
                 null,
@@ -51,8 +50,7 @@ final class UrgentOrder implements Dispatchable {
                 Notification.Channel.SMS,
                 "RESPONDER_ORDER_OFFER",
                 "【安心】急单 " + o.id() + "：" + o.itemName() + "，" + o.seniorName() + "，"
-                        + (o.address() == null ? "" : o.address()) + "，预计 " + Offer.eta(etaSeconds) + " 到达。请在 "
-                        + answerWithin.toSeconds() + " 秒内在安心响应端接单。");
+                        + (o.address() == null ? "" : o.address()) + invitation);
     }
 
     @Override
