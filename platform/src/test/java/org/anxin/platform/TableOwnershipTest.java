@@ -72,7 +72,6 @@ class TableOwnershipTest {
             "alarm → seniors",
             "alarm → user_seniors",
             "device → seniors",
-            "dispatch → users",
             "order → seniors",
             "order → providers",
             "order → responders",
