@@ -34,6 +34,14 @@ class ApiDocsIT extends PlatformIT {
     }
 
     @Test
+    void dispatchEndpointsAnswerNamedSchemasWithProperties() {
+        assertTyped("get", "/api/dispatch/alarms/{alarmId}", "DispatchView", "dispatchId", "status", "round");
+        assertTyped("post", "/api/dispatch/alarms/{alarmId}", "DispatchView", "dispatchId", "status");
+        assertTyped("get", "/api/responder/offers", "OfferView", "offerId", "dispatchId", "distanceMeters");
+        assertTyped("get", "/api/responder/jobs", "DispatchView", "dispatchId", "status");
+    }
+
+    @Test
     void deviceAndPortalEndpointsAnswerNamedSchemasWithProperties() {
         assertTyped("get", "/api/devices/{id}", "Device", "online", "battery");
         assertTyped("post", "/api/devices/{id}/secret", "DeviceSecret", "id", "secret");
