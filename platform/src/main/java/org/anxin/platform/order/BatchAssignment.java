@@ -122,7 +122,7 @@ class BatchAssignment {
         Set<Long> offered =
                 workforce.beingOffered(requested.stream().map(Requested::id).toList());
         Map<Long, Senior> homes =
-                seniors.find(requested.stream().map(Requested::seniorId).collect(Collectors.toSet()));
+                seniors.byIds(requested.stream().map(Requested::seniorId).collect(Collectors.toSet()));
         List<BatchPlanner.Job> jobs = requested.stream()
                 .filter(r -> !offered.contains(r.id()))
                 .map(r -> {

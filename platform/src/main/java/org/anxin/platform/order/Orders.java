@@ -343,7 +343,7 @@ class Orders {
     /** The orders as the API shows them: one look-up of their seniors, each responder's name once. */
     List<OrderView> views(List<ServiceOrder> list) {
         Map<Long, Senior> homes =
-                seniors.find(list.stream().map(ServiceOrder::seniorId).collect(Collectors.toSet()));
+                seniors.byIds(list.stream().map(ServiceOrder::seniorId).collect(Collectors.toSet()));
         Map<Long, String> names = new HashMap<>();
         return list.stream()
                 .map(o -> OrderView.of(

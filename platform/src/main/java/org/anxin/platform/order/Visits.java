@@ -75,7 +75,7 @@ class Visits {
                 .query((rs, n) -> ServiceOrder.of(rs))
                 .list();
         Map<Long, Senior> homes =
-                seniors.find(held.stream().map(ServiceOrder::seniorId).collect(Collectors.toSet()));
+                seniors.byIds(held.stream().map(ServiceOrder::seniorId).collect(Collectors.toSet()));
         List<OrderView> views = orders.views(held);
         return views.stream().map(v -> job(v, homes.get(v.seniorId()))).toList();
     }
