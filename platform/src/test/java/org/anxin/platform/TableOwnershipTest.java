@@ -77,7 +77,6 @@ class TableOwnershipTest {
             "order → providers",
             "order → responders",
             "order → dispatches",
-            "subsidy → seniors",
             "system → seniors",
             "senior → user_seniors");
 

@@ -2,8 +2,11 @@ package org.anxin.platform.senior;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.springframework.jdbc.core.RowMapper;
@@ -109,6 +112,28 @@ public class SeniorService {
 
     public Optional<Senior> find(long id) {
         return db.sql("select * from seniors where id = ?").param(id).query(ROW).optional();
+    }
+
+    /** The seniors of those ids that exist, by id: one query for a list that shows names. */
+    public Map<Long, Senior> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db
+                .sql("select * from seniors where id = any(?)")
+                .param(ids.toArray(Long[]::new))
+                .query(ROW)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Senior::id, s -> s));
+    }
+
+    /** The ids of the seniors living in the community (社区). */
+    public List<Long> idsInCommunity(String community) {
+        return db.sql("select id from seniors where community = ? order by id")
+                .param(community)
+                .query(Long.class)
+                .list();
     }
 
     /** The senior, if it exists and the viewer may see it (404, 403 otherwise). */

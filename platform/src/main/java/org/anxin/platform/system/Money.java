@@ -1,6 +1,7 @@
 package org.anxin.platform.system;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -80,10 +81,12 @@ public record Money(long fen) implements Comparable<Money> {
         return fen <= other.fen ? this : other;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return fen == 0;
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return fen < 0;
     }
