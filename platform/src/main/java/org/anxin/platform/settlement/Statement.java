@@ -56,13 +56,7 @@ record Statement(
             String closedBy,
             int payableVisits,
             int heldBackVisits,
-            Money price,
-            Money subsidy,
-            Money seniorPays,
-            @Schema(deprecated = true, description = "price.yuan as a number; use price") BigDecimal priceYuan,
-            @Schema(deprecated = true, description = "subsidy.yuan as a number; use subsidy") BigDecimal subsidyYuan,
-            @Schema(deprecated = true, description = "seniorPays.yuan as a number; use seniorPays")
-                    BigDecimal seniorPaysYuan) {}
+            @JsonUnwrapped Amounts amounts) {}
 
     /** A statement with its lines, and the city's zone its times are read in. */
     record View(@JsonUnwrapped Summary summary, List<LineView> payable, List<LineView> heldBack, String zone) {}
@@ -78,23 +72,31 @@ record Statement(
             Instant checkedInAt,
             Instant checkedOutAt,
             Integer minutes,
+            @JsonUnwrapped Amounts amounts,
+            String carriedFrom,
+            List<Hold> anomalies) {}
+
+    /**
+     * A price and its split, as Money; the {@code *Yuan} numbers beside them are the old fields.
+     */
+    record Amounts(
             Money price,
             Money subsidy,
             Money seniorPays,
             @Schema(deprecated = true, description = "price.yuan as a number; use price") BigDecimal priceYuan,
             @Schema(deprecated = true, description = "subsidy.yuan as a number; use subsidy") BigDecimal subsidyYuan,
             @Schema(deprecated = true, description = "seniorPays.yuan as a number; use seniorPays")
-                    BigDecimal seniorPaysYuan,
-            String carriedFrom,
-            List<Hold> anomalies) {}
+                    BigDecimal seniorPaysYuan) {
+
+        static Amounts of(Money price, Money subsidy, Money seniorPays) {
+            return new Amounts(price, subsidy, seniorPays, price.decimal(), subsidy.decimal(), seniorPays.decimal());
+        }
+    }
 
     /** An anomaly that holds a visit back. */
     record Hold(AnomalyKind kind, String reason) {}
 
     Summary summary() {
-        Money price = total(VisitRecord::priceCents);
-        Money subsidy = total(VisitRecord::subsidyCents);
-        Money seniorPays = total(VisitRecord::seniorPaysCents);
         return new Summary(
                 month.toString(),
                 providerId,
@@ -104,12 +106,10 @@ record Statement(
                 closedBy,
                 payable.size(),
                 heldBack.size(),
-                price,
-                subsidy,
-                seniorPays,
-                price.decimal(),
-                subsidy.decimal(),
-                seniorPays.decimal());
+                Amounts.of(
+                        total(VisitRecord::priceCents),
+                        total(VisitRecord::subsidyCents),
+                        total(VisitRecord::seniorPaysCents)));
     }
 
     View view(ZoneId zone) {
@@ -122,9 +122,6 @@ record Statement(
 
     private static LineView view(Line line) {
         VisitRecord v = line.visit();
-        Money price = Money.ofFen(v.priceCents());
-        Money subsidy = Money.ofFen(v.subsidyCents());
-        Money seniorPays = Money.ofFen(v.seniorPaysCents());
         return new LineView(
                 v.orderId(),
                 v.seniorId(),
@@ -135,12 +132,8 @@ record Statement(
                 v.checkedInAt(),
                 v.checkedOutAt(),
                 v.minutes(),
-                price,
-                subsidy,
-                seniorPays,
-                price.decimal(),
-                subsidy.decimal(),
-                seniorPays.decimal(),
+                Amounts.of(
+                        Money.ofFen(v.priceCents()), Money.ofFen(v.subsidyCents()), Money.ofFen(v.seniorPaysCents())),
                 line.carriedFrom() == null ? null : line.carriedFrom().toString(),
                 v.holds().stream().map(a -> new Hold(a.kind(), a.reason())).toList());
     }

@@ -95,6 +95,12 @@ class Wallets implements SubsidyPayer {
         }
     }
 
+    /** A wallet ledger entry: a booking's charge or its refund. */
+    enum Kind {
+        CHARGE,
+        REFUND
+    }
+
     YearMonth month(Instant at) {
         return YearMonth.from(at.atZone(zone));
     }
@@ -124,7 +130,7 @@ class Wallets implements SubsidyPayer {
                 .params(split.cents(), split.minutes(), visit.seniorId(), month.atDay(1))
                 .update();
         Share share = share(wallet, split);
-        ledger(orderId, visit.seniorId(), month, "CHARGE", split, actor, share.text());
+        ledger(orderId, visit.seniorId(), month, Kind.CHARGE, split, actor, share.text());
         return share;
     }
 
@@ -156,7 +162,7 @@ class Wallets implements SubsidyPayer {
             String text = "subsidy refunded (" + why + "): " + Money.ofFen(c.subsidyCents())
                     + (c.minutes() > 0 ? " (" + Allowance.hours(c.minutes()) + ")" : "") + " back to the " + month
                     + " wallet";
-            ledger(orderId, c.seniorId(), month, "REFUND", back, actor, text);
+            ledger(orderId, c.seniorId(), month, Kind.REFUND, back, actor, text);
             refunded += c.subsidyCents();
             texts.add(text);
         }
@@ -275,14 +281,14 @@ class Wallets implements SubsidyPayer {
     }
 
     private void ledger(
-            long orderId, long seniorId, YearMonth month, String kind, Split split, String actor, String note) {
+            long orderId, long seniorId, YearMonth month, Kind kind, Split split, String actor, String note) {
         db.sql("insert into wallet_ledger (senior_id, month, order_id, kind, cents, minutes, subsidy_cents, at, actor,"
                         + " note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         seniorId,
                         month.atDay(1),
                         orderId,
-                        kind,
+                        kind.name(),
                         split.cents(),
                         split.minutes(),
                         split.subsidyCents(),
@@ -334,7 +340,7 @@ class Wallets implements SubsidyPayer {
     record LedgerEntry(
             long id,
             long orderId,
-            String kind,
+            Kind kind,
             Money allowanceShare,
             Money subsidy,
             @Schema(deprecated = true, description = "allowanceShare.fen; use allowanceShare") int cents,
@@ -366,7 +372,7 @@ class Wallets implements SubsidyPayer {
                 .query((rs, n) -> new LedgerEntry(
                         rs.getLong("id"),
                         rs.getLong("order_id"),
-                        rs.getString("kind"),
+                        Kind.valueOf(rs.getString("kind")),
                         Money.ofFen(rs.getInt("cents")),
                         Money.ofFen(rs.getInt("subsidy_cents")),
                         rs.getInt("cents"),

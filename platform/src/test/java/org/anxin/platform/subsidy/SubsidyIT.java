@@ -373,54 +373,21 @@ class SubsidyIT extends OrderFixtures {
                 .doesNotContain(id);
 
         // bad input
-        assertThat(problem(
-                        admin().post(
-                                        "/api/subsidy/allowance-proposals",
-                                        Map.of("category", "FAMILY_PLANNING", "yuan", 10, "hours", 1)),
-                        400))
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "yuan", 10, "hours", 1)))
                 .contains("exactly one of amount or hours");
-        assertThat(problem(
-                        admin().post(
-                                        "/api/subsidy/allowance-proposals",
-                                        Map.of(
-                                                "category",
-                                                "FAMILY_PLANNING",
-                                                "amount",
-                                                Map.of("fen", 1000),
-                                                "yuan",
-                                                10)),
-                        400))
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "amount", Map.of("fen", 1000), "yuan", 10)))
                 .contains("exactly one of amount or hours");
-        assertThat(problem(
-                        admin().post(
-                                        "/api/subsidy/allowance-proposals",
-                                        Map.of(
-                                                "category",
-                                                "FAMILY_PLANNING",
-                                                "amount",
-                                                Map.of("fen", 1000, "yuan", "10.01"))),
-                        400))
+        assertThat(refusedProposal(
+                        Map.of("category", "FAMILY_PLANNING", "amount", Map.of("fen", 1000, "yuan", "10.01"))))
                 .contains("fen 1000 and yuan 10.01 disagree");
-        assertThat(problem(
-                        admin().post(
-                                        "/api/subsidy/allowance-proposals",
-                                        Map.of("category", "FAMILY_PLANNING", "amount", Map.of("yuan", "10.001"))),
-                        400))
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "amount", Map.of("yuan", "10.001"))))
                 .contains("two decimals");
-        assertThat(problem(
-                        admin().post("/api/subsidy/allowance-proposals", Map.of("category", "SPA", "yuan", 10)), 400))
-                .contains("category must be one of");
-        assertThat(problem(
-                        admin().post(
-                                        "/api/subsidy/allowance-proposals",
-                                        Map.of("category", "FAMILY_PLANNING", "yuan", 1.005)),
-                        400))
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "amount", Map.of())))
+                .contains("an amount needs fen or yuan");
+        assertThat(refusedProposal(Map.of("category", "SPA", "yuan", 10))).contains("category must be one of");
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "yuan", 1.005)))
                 .contains("two decimals");
-        assertThat(problem(
-                        admin().post(
-                                        "/api/subsidy/allowance-proposals",
-                                        Map.of("category", "FAMILY_PLANNING", "hours", 0.01)),
-                        400))
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "hours", 0.01)))
                 .contains("whole minutes");
         assertThat(community
                         .post("/api/subsidy/allowance-proposals", Map.of("category", "FAMILY_PLANNING", "yuan", 10))
@@ -602,5 +569,10 @@ class SubsidyIT extends OrderFixtures {
         user.put("role", "COMMUNITY");
         JsonNode created = admin().post("/api/users", user).expect(201).json();
         assertThat(created.get("community").asString()).isEqualTo(CUIYUAN);
+    }
+
+    /** The detail of the 400 an ADMIN's allowance proposal gets. */
+    private String refusedProposal(Map<String, ?> body) {
+        return problem(admin().post("/api/subsidy/allowance-proposals", body), 400);
     }
 }
