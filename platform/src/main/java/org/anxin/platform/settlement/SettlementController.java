@@ -47,13 +47,14 @@ class SettlementController {
     }
 
     /** The providers' statements of a month, without their lines; {@code from}/{@code to} the month's bounds. */
-    record MonthSummary(String month, String zone, Instant from, Instant to, List<Statement.Summary> providers) {}
+    record SettlementMonth(
+            String month, String zone, Instant from, Instant to, List<Statement.StatementSummary> providers) {}
 
     @GetMapping("/{month}")
-    MonthSummary summary(@PathVariable String month) {
+    SettlementMonth summary(@PathVariable String month) {
         settler(READERS);
         YearMonth m = Settlements.month(month);
-        return new MonthSummary(
+        return new SettlementMonth(
                 m.toString(),
                 settlements.zone().getId(),
                 settlements.start(m),
@@ -62,7 +63,7 @@ class SettlementController {
     }
 
     @GetMapping("/{month}/providers/{id:\\d+}")
-    Statement.View statement(@PathVariable String month, @PathVariable long id) {
+    Statement.StatementView statement(@PathVariable String month, @PathVariable long id) {
         settler(READERS);
         return settlements.statement(Settlements.month(month), id).view(settlements.zone());
     }
@@ -84,7 +85,7 @@ class SettlementController {
     }
 
     @PostMapping("/{month}/providers/{id:\\d+}/close")
-    Statement.View close(@PathVariable String month, @PathVariable long id) {
+    Statement.StatementView close(@PathVariable String month, @PathVariable long id) {
         Viewer viewer = settler(CLOSERS);
         return settlements.close(Settlements.month(month), id, viewer).view(settlements.zone());
     }

@@ -65,10 +65,10 @@ class Settlements {
     }
 
     /** Every provider with visits, clearances or a closed statement in the month. */
-    List<Statement.Summary> summary(YearMonth month) {
+    List<Statement.StatementSummary> summary(YearMonth month) {
         Set<Long> providers = new TreeSet<>(visits.providers(start(month), start(month.plusMonths(1))));
         providers.addAll(closed.providers(month));
-        List<Statement.Summary> rows = new ArrayList<>();
+        List<Statement.StatementSummary> rows = new ArrayList<>();
         for (long providerId : providers) {
             Statement s = statement(month, providerId);
             // a provider whose only news is a clearance paid in its own, earlier month

@@ -32,7 +32,7 @@ record Statement(
      */
     record Line(VisitRecord visit, YearMonth carriedFrom) {}
 
-    enum Status {
+    enum StatementStatus {
         OPEN,
         CLOSED
     }
@@ -47,22 +47,26 @@ record Statement(
     }
 
     /** The figures of a statement, without its lines; the {@code *Yuan} numbers are the old fields. */
-    record Summary(
+    record StatementSummary(
             String month,
             long providerId,
             String providerName,
-            Status status,
+            StatementStatus status,
             Instant closedAt,
             String closedBy,
             int payableVisits,
             int heldBackVisits,
-            @JsonUnwrapped Amounts amounts) {}
+            @JsonUnwrapped StatementAmounts amounts) {}
 
     /** A statement with its lines, and the city's zone its times are read in. */
-    record View(@JsonUnwrapped Summary summary, List<LineView> payable, List<LineView> heldBack, String zone) {}
+    record StatementView(
+            @JsonUnwrapped StatementSummary summary,
+            List<StatementLine> payable,
+            List<StatementLine> heldBack,
+            String zone) {}
 
     /** One visit of a statement. */
-    record LineView(
+    record StatementLine(
             long orderId,
             long seniorId,
             String seniorName,
@@ -72,14 +76,14 @@ record Statement(
             Instant checkedInAt,
             Instant checkedOutAt,
             Integer minutes,
-            @JsonUnwrapped Amounts amounts,
+            @JsonUnwrapped StatementAmounts amounts,
             String carriedFrom,
-            List<Hold> anomalies) {}
+            List<StatementHold> anomalies) {}
 
     /**
      * A price and its split, as Money; the {@code *Yuan} numbers beside them are the old fields.
      */
-    record Amounts(
+    record StatementAmounts(
             Money price,
             Money subsidy,
             Money seniorPays,
@@ -88,41 +92,42 @@ record Statement(
             @Schema(deprecated = true, description = "seniorPays.yuan as a number; use seniorPays")
                     BigDecimal seniorPaysYuan) {
 
-        static Amounts of(Money price, Money subsidy, Money seniorPays) {
-            return new Amounts(price, subsidy, seniorPays, price.decimal(), subsidy.decimal(), seniorPays.decimal());
+        static StatementAmounts of(Money price, Money subsidy, Money seniorPays) {
+            return new StatementAmounts(
+                    price, subsidy, seniorPays, price.decimal(), subsidy.decimal(), seniorPays.decimal());
         }
     }
 
     /** An anomaly that holds a visit back. */
-    record Hold(AnomalyKind kind, String reason) {}
+    record StatementHold(AnomalyKind kind, String reason) {}
 
-    Summary summary() {
-        return new Summary(
+    StatementSummary summary() {
+        return new StatementSummary(
                 month.toString(),
                 providerId,
                 providerName,
-                closed() ? Status.CLOSED : Status.OPEN,
+                closed() ? StatementStatus.CLOSED : StatementStatus.OPEN,
                 closedAt,
                 closedBy,
                 payable.size(),
                 heldBack.size(),
-                Amounts.of(
+                StatementAmounts.of(
                         total(VisitRecord::priceCents),
                         total(VisitRecord::subsidyCents),
                         total(VisitRecord::seniorPaysCents)));
     }
 
-    View view(ZoneId zone) {
-        return new View(
+    StatementView view(ZoneId zone) {
+        return new StatementView(
                 summary(),
                 payable.stream().map(Statement::view).toList(),
                 heldBack.stream().map(Statement::view).toList(),
                 zone.getId());
     }
 
-    private static LineView view(Line line) {
+    private static StatementLine view(Line line) {
         VisitRecord v = line.visit();
-        return new LineView(
+        return new StatementLine(
                 v.orderId(),
                 v.seniorId(),
                 v.seniorName(),
@@ -132,9 +137,11 @@ record Statement(
                 v.checkedInAt(),
                 v.checkedOutAt(),
                 v.minutes(),
-                Amounts.of(
+                StatementAmounts.of(
                         Money.ofFen(v.priceCents()), Money.ofFen(v.subsidyCents()), Money.ofFen(v.seniorPaysCents())),
                 line.carriedFrom() == null ? null : line.carriedFrom().toString(),
-                v.holds().stream().map(a -> new Hold(a.kind(), a.reason())).toList());
+                v.holds().stream()
+                        .map(a -> new StatementHold(a.kind(), a.reason()))
+                        .toList());
     }
 }

@@ -30,13 +30,13 @@ record Allowance(Money amount, Integer minutes) {
     }
 
     /** The allowance as the API shows it: {@code amount} (Money) or {@code hours}; {@code yuan} is the old number. */
-    record Json(
+    record AllowanceView(
             Money amount,
             @Schema(deprecated = true, description = "amount.yuan as a number; use amount") BigDecimal yuan,
             BigDecimal hours) {}
 
-    Json json() {
-        return new Json(
+    AllowanceView json() {
+        return new AllowanceView(
                 amount,
                 amount == null ? null : amount.decimal(),
                 minutes == null

@@ -103,17 +103,17 @@ class AllowanceProposals {
     }
 
     /** A proposal as the API shows it, with the allowance in force beside the proposed one. */
-    record View(
+    record ProposalView(
             long id,
             String category,
             String categoryName,
-            Allowance.Json allowance,
-            Allowance.Json inForce,
+            Allowance.AllowanceView allowance,
+            Allowance.AllowanceView inForce,
             String note,
-            @JsonUnwrapped ApprovalSteps.View steps) {}
+            @JsonUnwrapped ApprovalSteps.StepsView steps) {}
 
-    View view(Proposal p) {
-        return new View(
+    ProposalView view(Proposal p) {
+        return new ProposalView(
                 p.id(),
                 p.category(),
                 categories.name(p.category()),

@@ -68,14 +68,14 @@ class ApprovalSteps {
         }
 
         /** Where the request stands, as the API shows it beside the request's own fields. */
-        View view() {
-            return new View(
+        StepsView view() {
+            return new StepsView(
                     status,
                     proposedBy,
                     proposedAt,
-                    communityBy == null ? null : new Decision(communityBy, communityAt),
-                    bureauBy == null ? null : new Decision(bureauBy, bureauAt),
-                    rejectedBy == null ? null : new Rejection(rejectedBy, rejectedAt, rejectionReason));
+                    communityBy == null ? null : new ApprovalDecision(communityBy, communityAt),
+                    bureauBy == null ? null : new ApprovalDecision(bureauBy, bureauAt),
+                    rejectedBy == null ? null : new ApprovalRejection(rejectedBy, rejectedAt, rejectionReason));
         }
 
         private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -85,18 +85,18 @@ class ApprovalSteps {
     }
 
     /** A step taken: by whom and when. */
-    record Decision(String by, Instant at) {}
+    record ApprovalDecision(String by, Instant at) {}
 
-    record Rejection(String by, Instant at, String reason) {}
+    record ApprovalRejection(String by, Instant at, String reason) {}
 
     /** The steps of a request as JSON: unwrapped into the request's own object. */
-    record View(
+    record StepsView(
             Status status,
             String proposedBy,
             Instant proposedAt,
-            Decision community,
-            Decision bureau,
-            Rejection rejected) {}
+            ApprovalDecision community,
+            ApprovalDecision bureau,
+            ApprovalRejection rejected) {}
 
     /**
      * The statuses a {@code status} filter names: a comma-separated list of statuses, {@code PENDING}

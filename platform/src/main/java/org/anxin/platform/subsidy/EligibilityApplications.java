@@ -54,7 +54,7 @@ class EligibilityApplications {
             long id, long seniorId, String seniorName, String community, String category, String note, Steps steps) {}
 
     /** An application as the API shows it. */
-    record View(
+    record ApplicationView(
             long id,
             long seniorId,
             String seniorName,
@@ -62,10 +62,10 @@ class EligibilityApplications {
             String category,
             String categoryName,
             String note,
-            @JsonUnwrapped ApprovalSteps.View steps) {}
+            @JsonUnwrapped ApprovalSteps.StepsView steps) {}
 
     /** A senior holding a category. */
-    record Holder(
+    record CategoryHolder(
             long seniorId,
             String seniorName,
             String community,
@@ -151,7 +151,7 @@ class EligibilityApplications {
     }
 
     /** The seniors holding categories that the viewer may see, optionally one senior's. */
-    List<Holder> holders(Long seniorId, Viewer viewer) {
+    List<CategoryHolder> holders(Long seniorId, Viewer viewer) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select e.*, c.name as category_name from senior_eligibility e"
                         + " join subsidy_categories c on c.code = e.category where ")
@@ -176,7 +176,7 @@ class EligibilityApplications {
         return held.stream()
                 .map(h -> {
                     Senior s = byId.get(h.seniorId());
-                    return new Holder(
+                    return new CategoryHolder(
                             h.seniorId(),
                             s == null ? null : s.name(),
                             s == null ? null : s.community(),
@@ -188,8 +188,8 @@ class EligibilityApplications {
                 .toList();
     }
 
-    View view(Application a) {
-        return new View(
+    ApplicationView view(Application a) {
+        return new ApplicationView(
                 a.id(),
                 a.seniorId(),
                 a.seniorName(),

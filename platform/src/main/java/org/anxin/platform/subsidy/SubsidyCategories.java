@@ -27,13 +27,14 @@ class SubsidyCategories {
     }
 
     record Category(String code, String name, Allowance allowance, Instant changedAt, Long proposalId) {
-        View view() {
-            return new View(code, name, allowance.json(), changedAt, proposalId);
+        CategoryView view() {
+            return new CategoryView(code, name, allowance.json(), changedAt, proposalId);
         }
     }
 
     /** A category as the API shows it. */
-    record View(String code, String name, Allowance.Json allowance, Instant changedAt, Long proposalId) {}
+    record CategoryView(
+            String code, String name, Allowance.AllowanceView allowance, Instant changedAt, Long proposalId) {}
 
     /** A category a senior holds, since the bureau approved the application. */
     record Held(Category category, Instant since, long applicationId) {}

@@ -65,13 +65,13 @@ class SubsidyController {
     record RejectRequest(@NotBlank @Size(max = 2000) String reason) {}
 
     @GetMapping("/api/subsidy/categories")
-    List<SubsidyCategories.View> categories() {
+    List<SubsidyCategories.CategoryView> categories() {
         return categories.list().stream().map(SubsidyCategories.Category::view).toList();
     }
 
     @PostMapping("/api/subsidy/allowance-proposals")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<AllowanceProposals.View> propose(@Valid @RequestBody ProposalRequest request) {
+    ResponseEntity<AllowanceProposals.ProposalView> propose(@Valid @RequestBody ProposalRequest request) {
         AllowanceProposals.Proposal p = proposals.propose(
                 request.category().strip(), allowance(request), text(request.note()), accounts.currentViewer());
         return ResponseEntity.created(URI.create("/api/subsidy/allowance-proposals/" + p.id()))
@@ -80,7 +80,7 @@ class SubsidyController {
 
     @GetMapping("/api/subsidy/allowance-proposals")
     @PreAuthorize(REVIEWERS)
-    List<AllowanceProposals.View> proposals(@RequestParam(required = false) String status) {
+    List<AllowanceProposals.ProposalView> proposals(@RequestParam(required = false) String status) {
         return proposals.list(ApprovalSteps.statuses(status)).stream()
                 .map(proposals::view)
                 .toList();
@@ -88,25 +88,25 @@ class SubsidyController {
 
     @GetMapping("/api/subsidy/allowance-proposals/{id}")
     @PreAuthorize(REVIEWERS)
-    AllowanceProposals.View proposal(@PathVariable long id) {
+    AllowanceProposals.ProposalView proposal(@PathVariable long id) {
         return proposals.view(proposals.get(id));
     }
 
     @PostMapping("/api/subsidy/allowance-proposals/{id}/approve")
     @PreAuthorize(DECIDERS)
-    AllowanceProposals.View approveProposal(@PathVariable long id) {
+    AllowanceProposals.ProposalView approveProposal(@PathVariable long id) {
         return proposals.view(proposals.approve(id, accounts.currentViewer()));
     }
 
     @PostMapping("/api/subsidy/allowance-proposals/{id}/reject")
     @PreAuthorize(DECIDERS)
-    AllowanceProposals.View rejectProposal(@PathVariable long id, @Valid @RequestBody RejectRequest request) {
+    AllowanceProposals.ProposalView rejectProposal(@PathVariable long id, @Valid @RequestBody RejectRequest request) {
         return proposals.view(proposals.reject(id, request.reason().strip(), accounts.currentViewer()));
     }
 
     @PostMapping("/api/subsidy/applications")
     @PreAuthorize(APPLICANTS)
-    ResponseEntity<EligibilityApplications.View> apply(@Valid @RequestBody ApplicationRequest request) {
+    ResponseEntity<EligibilityApplications.ApplicationView> apply(@Valid @RequestBody ApplicationRequest request) {
         EligibilityApplications.Application a = applications.apply(
                 request.seniorId(), request.category().strip(), text(request.note()), accounts.currentViewer());
         return ResponseEntity.created(URI.create("/api/subsidy/applications/" + a.id()))
@@ -114,7 +114,7 @@ class SubsidyController {
     }
 
     @GetMapping("/api/subsidy/applications")
-    List<EligibilityApplications.View> applications(
+    List<EligibilityApplications.ApplicationView> applications(
             @RequestParam(required = false) String status, @RequestParam(required = false) Long seniorId) {
         return applications.list(ApprovalSteps.statuses(status), seniorId, accounts.currentViewer()).stream()
                 .map(applications::view)
@@ -122,31 +122,32 @@ class SubsidyController {
     }
 
     @GetMapping("/api/subsidy/applications/{id}")
-    EligibilityApplications.View application(@PathVariable long id) {
+    EligibilityApplications.ApplicationView application(@PathVariable long id) {
         return applications.view(applications.get(id, accounts.currentViewer()));
     }
 
     @PostMapping("/api/subsidy/applications/{id}/approve")
     @PreAuthorize(DECIDERS)
-    EligibilityApplications.View approveApplication(@PathVariable long id) {
+    EligibilityApplications.ApplicationView approveApplication(@PathVariable long id) {
         return applications.view(applications.approve(id, accounts.currentViewer()));
     }
 
     @PostMapping("/api/subsidy/applications/{id}/reject")
     @PreAuthorize(DECIDERS)
-    EligibilityApplications.View rejectApplication(@PathVariable long id, @Valid @RequestBody RejectRequest request) {
+    EligibilityApplications.ApplicationView rejectApplication(
+            @PathVariable long id, @Valid @RequestBody RejectRequest request) {
         return applications.view(applications.reject(id, request.reason().strip(), accounts.currentViewer()));
     }
 
     /** The seniors holding categories, as far as the caller may see them. */
     @GetMapping("/api/subsidy/eligibility")
-    List<EligibilityApplications.Holder> eligibility(@RequestParam(required = false) Long seniorId) {
+    List<EligibilityApplications.CategoryHolder> eligibility(@RequestParam(required = false) Long seniorId) {
         return applications.holders(seniorId, accounts.currentViewer());
     }
 
     /** The senior's wallet for {@code month} (YYYY-MM), this month of the city when none is given. */
     @GetMapping("/api/seniors/{id}/wallet")
-    Wallets.View wallet(@PathVariable long id, @RequestParam(required = false) String month) {
+    Wallets.WalletView wallet(@PathVariable long id, @RequestParam(required = false) String month) {
         YearMonth m;
         try {
             m = month == null || month.isBlank() ? wallets.thisMonth() : YearMonth.parse(month.strip());

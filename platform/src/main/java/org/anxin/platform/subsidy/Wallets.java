@@ -96,7 +96,7 @@ class Wallets implements SubsidyPayer {
     }
 
     /** A wallet ledger entry: a booking's charge or its refund. */
-    enum Kind {
+    enum WalletEntryKind {
         CHARGE,
         REFUND
     }
@@ -130,7 +130,7 @@ class Wallets implements SubsidyPayer {
                 .params(split.cents(), split.minutes(), visit.seniorId(), month.atDay(1))
                 .update();
         Share share = share(wallet, split);
-        ledger(orderId, visit.seniorId(), month, Kind.CHARGE, split, actor, share.text());
+        ledger(orderId, visit.seniorId(), month, WalletEntryKind.CHARGE, split, actor, share.text());
         return share;
     }
 
@@ -162,7 +162,7 @@ class Wallets implements SubsidyPayer {
             String text = "subsidy refunded (" + why + "): " + Money.ofFen(c.subsidyCents())
                     + (c.minutes() > 0 ? " (" + Allowance.hours(c.minutes()) + ")" : "") + " back to the " + month
                     + " wallet";
-            ledger(orderId, c.seniorId(), month, Kind.REFUND, back, actor, text);
+            ledger(orderId, c.seniorId(), month, WalletEntryKind.REFUND, back, actor, text);
             refunded += c.subsidyCents();
             texts.add(text);
         }
@@ -281,7 +281,13 @@ class Wallets implements SubsidyPayer {
     }
 
     private void ledger(
-            long orderId, long seniorId, YearMonth month, Kind kind, Split split, String actor, String note) {
+            long orderId,
+            long seniorId,
+            YearMonth month,
+            WalletEntryKind kind,
+            Split split,
+            String actor,
+            String note) {
         db.sql("insert into wallet_ledger (senior_id, month, order_id, kind, cents, minutes, subsidy_cents, at, actor,"
                         + " note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -302,7 +308,7 @@ class Wallets implements SubsidyPayer {
      * A wallet as the API shows it: the month's allowance, what is spent and left (Money; the
      * {@code *Cents} numbers beside them are the old fields), the categories held and the ledger.
      */
-    record View(
+    record WalletView(
             long seniorId,
             String seniorName,
             String community,
@@ -320,14 +326,14 @@ class Wallets implements SubsidyPayer {
             int spentMinutes,
             @Schema(deprecated = true, description = "remaining.fen; use remaining") int remainingCents,
             int remainingMinutes,
-            List<HeldView> categories,
-            List<LedgerEntry> ledger) {}
+            List<HeldCategory> categories,
+            List<WalletEntry> ledger) {}
 
     /** A category the senior holds, since the bureau approved the application. */
-    record HeldView(
+    record HeldCategory(
             String code,
             String name,
-            Allowance.Json allowance,
+            Allowance.AllowanceView allowance,
             Instant changedAt,
             Long proposalId,
             Instant since,
@@ -337,10 +343,10 @@ class Wallets implements SubsidyPayer {
      * A charge (positive) or refund (negative): {@code subsidy} in all, of which {@code
      * allowanceShare} from the yuan allowance and the rest as {@code minutes} of service hours.
      */
-    record LedgerEntry(
+    record WalletEntry(
             long id,
             long orderId,
-            Kind kind,
+            WalletEntryKind kind,
             Money allowanceShare,
             Money subsidy,
             @Schema(deprecated = true, description = "allowanceShare.fen; use allowanceShare") int cents,
@@ -350,14 +356,14 @@ class Wallets implements SubsidyPayer {
             String actor,
             String note) {}
 
-    View view(long seniorId, YearMonth month, Viewer viewer) {
+    WalletView view(long seniorId, YearMonth month, Viewer viewer) {
         Senior senior = seniors.find(seniorId).orElseThrow(() -> ApiProblem.notFound("no senior " + seniorId));
         viewer.checkMaySeeSubsidiesOf(seniorId, senior.community());
         Wallet w = wallet(seniorId, month);
-        List<HeldView> held = categories.held(seniorId).stream()
+        List<HeldCategory> held = categories.held(seniorId).stream()
                 .map(h -> {
                     SubsidyCategories.Category c = h.category();
-                    return new HeldView(
+                    return new HeldCategory(
                             c.code(),
                             c.name(),
                             c.allowance().json(),
@@ -367,12 +373,12 @@ class Wallets implements SubsidyPayer {
                             h.applicationId());
                 })
                 .toList();
-        List<LedgerEntry> ledger = db.sql("select * from wallet_ledger where senior_id = ? and month = ? order by id")
+        List<WalletEntry> ledger = db.sql("select * from wallet_ledger where senior_id = ? and month = ? order by id")
                 .params(seniorId, month.atDay(1))
-                .query((rs, n) -> new LedgerEntry(
+                .query((rs, n) -> new WalletEntry(
                         rs.getLong("id"),
                         rs.getLong("order_id"),
-                        Kind.valueOf(rs.getString("kind")),
+                        WalletEntryKind.valueOf(rs.getString("kind")),
                         Money.ofFen(rs.getInt("cents")),
                         Money.ofFen(rs.getInt("subsidy_cents")),
                         rs.getInt("cents"),
@@ -382,7 +388,7 @@ class Wallets implements SubsidyPayer {
                         rs.getString("actor"),
                         rs.getString("note")))
                 .list();
-        return new View(
+        return new WalletView(
                 seniorId,
                 senior.name(),
                 senior.community(),

@@ -51,7 +51,7 @@ class TimeBankController {
     record Spending(@NotNull Long orderId, @Size(max = 500) String note) {}
 
     /** An account: its balance in minutes and (rounded down) hours. */
-    record AccountView(
+    record TimeBankAccount(
             long id,
             String username,
             boolean volunteer,
@@ -61,30 +61,30 @@ class TimeBankController {
             Instant openedAt) {}
 
     /** An account with its entries, oldest first. */
-    record LedgerView(@JsonUnwrapped AccountView account, List<Ledger.Entry> entries) {}
+    record TimeBankLedger(@JsonUnwrapped TimeBankAccount account, List<Ledger.Entry> entries) {}
 
     /** The account after a posting, and the posting. */
-    record PostedView(@JsonUnwrapped AccountView account, Ledger.Entry entry) {}
+    record TimeBankPosting(@JsonUnwrapped TimeBankAccount account, Ledger.Entry entry) {}
 
     @GetMapping("/accounts/me")
-    AccountView me() {
+    TimeBankAccount me() {
         return json(bank.mine(accounts.currentViewer()));
     }
 
     @GetMapping("/accounts/{id}/ledger")
-    LedgerView ledger(@PathVariable long id) {
-        return new LedgerView(json(bank.readable(id, accounts.currentViewer())), bank.entries(id));
+    TimeBankLedger ledger(@PathVariable long id) {
+        return new TimeBankLedger(json(bank.readable(id, accounts.currentViewer())), bank.entries(id));
     }
 
     @GetMapping("/accounts")
     @PreAuthorize("hasRole('ADMIN')")
-    List<AccountView> all() {
+    List<TimeBankAccount> all() {
         return bank.all().stream().map(TimeBankController::json).toList();
     }
 
     @PostMapping("/accounts")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<AccountView> open(@Valid @RequestBody NewAccount request) {
+    ResponseEntity<TimeBankAccount> open(@Valid @RequestBody NewAccount request) {
         Account account = bank.open(
                 request.username().strip(), Boolean.TRUE.equals(request.volunteer()), accounts.currentViewer());
         return ResponseEntity.created(URI.create("/api/timebank/accounts/" + account.id() + "/ledger"))
@@ -93,27 +93,27 @@ class TimeBankController {
 
     @PutMapping("/accounts/{id}/volunteer")
     @PreAuthorize("hasRole('ADMIN')")
-    AccountView volunteer(@PathVariable long id, @Valid @RequestBody VolunteerFlag flag) {
+    TimeBankAccount volunteer(@PathVariable long id, @Valid @RequestBody VolunteerFlag flag) {
         return json(bank.setVolunteer(id, flag.volunteer()));
     }
 
     @PostMapping("/donate")
-    PostedView donate(@Valid @RequestBody Donation donation) {
+    TimeBankPosting donate(@Valid @RequestBody Donation donation) {
         Viewer viewer = accounts.currentViewer();
         return json(bank.donate(donation.to().strip(), donation.minutes(), note(donation.note()), viewer));
     }
 
     @PostMapping("/spend")
-    PostedView spend(@Valid @RequestBody Spending spending) {
+    TimeBankPosting spend(@Valid @RequestBody Spending spending) {
         return json(bank.spend(spending.orderId(), note(spending.note()), accounts.currentViewer()));
     }
 
-    private static PostedView json(TimeBank.Posted posted) {
-        return new PostedView(json(posted.account()), posted.entry());
+    private static TimeBankPosting json(TimeBank.Posted posted) {
+        return new TimeBankPosting(json(posted.account()), posted.entry());
     }
 
-    static AccountView json(Account account) {
-        return new AccountView(
+    static TimeBankAccount json(Account account) {
+        return new TimeBankAccount(
                 account.id(),
                 account.username(),
                 account.volunteer(),

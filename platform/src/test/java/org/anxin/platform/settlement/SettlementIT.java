@@ -39,6 +39,29 @@ class SettlementIT extends OrderFixtures {
     }
 
     @Test
+    void apiDocsDescribeStatementsWithMoneyAndMarkTheOldYuanNumbersDeprecated() {
+        JsonNode schemas =
+                admin().get("/v3/api-docs").expect(200).json().get("components").get("schemas");
+        JsonNode money = schemas.get("Money").get("properties");
+        assertThat(money.has("fen") && money.has("yuan")).isTrue();
+        assertThat(money.has("zero") || money.has("negative")).isFalse();
+        JsonNode line = schemas.get("StatementLine").get("properties");
+        assertThat(line.get("price").get("$ref").asString()).endsWith("/Money");
+        assertThat(line.get("seniorPays").get("$ref").asString()).endsWith("/Money");
+        assertThat(line.get("priceYuan").get("deprecated").asBoolean()).isTrue();
+        JsonNode summary = schemas.get("StatementSummary").get("properties");
+        assertThat(summary.get("subsidy").get("$ref").asString()).endsWith("/Money");
+        assertThat(summary.get("status").get("enum").valueStream().map(JsonNode::asString))
+                .containsExactly("OPEN", "CLOSED");
+        assertThat(schemas.get("WalletView")
+                        .get("properties")
+                        .get("remaining")
+                        .get("$ref")
+                        .asString())
+                .endsWith("/Money");
+    }
+
+    @Test
     void paysExactlyTheVerifiedVisitsAndHoldsBackEachAnomalyWithItsKind() {
         double lat = 25.0389;
         double lon = 102.7183; // Kunming
