@@ -48,9 +48,9 @@
     const box = document.getElementById('quote');
     box.querySelector('.q-item').textContent = quote.itemName;
     box.querySelector('.q-price').textContent = money(quote.price);
-    box.querySelector('.q-subsidy').textContent = money(quote.subsidy);
+    box.querySelector('.q-subsidy').textContent = money(quote.subsidyPays);
     box.querySelector('.q-own').textContent = money(quote.seniorPays);
-    box.querySelector('.q-note').textContent = quote.subsidyNote || '—';
+    box.querySelector('.q-note').textContent = quote.subsidy || '—';
     box.hidden = false;
   }
 
@@ -96,7 +96,7 @@
     q('.senior-name').textContent = o.seniorName;
     q('.o-window').textContent = CityTime.windowText(zone, o.window.from, o.window.to);
     q('.o-price').textContent = `${Anxin.t('price')} ${money(o.price)} · ${Anxin.t('subsidyShare')}`
-      + ` ${money(o.subsidy)} · ${Anxin.t('ownShare')} ${money(o.seniorPays)}`;
+      + ` ${money(o.subsidyPays)} · ${Anxin.t('ownShare')} ${money(o.seniorPays)}`;
     q('.o-worker').textContent = o.responderName ? `${Anxin.t('worker')} ${o.responderName}` : '';
     q('.o-rating').textContent = o.stars ? `${'★'.repeat(o.stars)}${o.ratingComment ? ` ${o.ratingComment}` : ''}` : '';
     q('.show-timeline').addEventListener('click', () => toggleTimeline(card, o));

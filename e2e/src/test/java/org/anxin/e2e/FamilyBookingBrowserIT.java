@@ -57,7 +57,8 @@ class FamilyBookingBrowserIT extends BrowserTest {
                 .json();
         assertThat(quote.findElement(By.className("q-item")).getText()).isEqualTo("助浴");
         assertThat(quote.findElement(By.className("q-price")).getText()).isEqualTo(money(expected.get("price")));
-        assertThat(quote.findElement(By.className("q-subsidy")).getText()).isEqualTo(money(expected.get("subsidy")));
+        assertThat(quote.findElement(By.className("q-subsidy")).getText())
+                .isEqualTo(money(expected.get("subsidyPays")));
         assertThat(quote.findElement(By.className("q-own")).getText()).isEqualTo(money(expected.get("seniorPays")));
         assertThat(quote.findElement(By.className("q-note")).getText())
                 .isEqualTo(expected.get("subsidy").asString());

@@ -3,10 +3,10 @@ package org.anxin.platform.senior;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.springframework.jdbc.core.RowMapper;
@@ -114,26 +114,15 @@ public class SeniorService {
         return db.sql("select * from seniors where id = ?").param(id).query(ROW).optional();
     }
 
-    /** The seniors of those ids that exist, by id: one query for a list that shows names. */
-    public Map<Long, Senior> findAll(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return db
-                .sql("select * from seniors where id = any(?)")
+    /** The seniors among {@code ids} that exist, by id, in one query (e.g. for a page of orders). */
+    public Map<Long, Senior> find(Collection<Long> ids) {
+        Map<Long, Senior> found = new HashMap<>();
+        db.sql("select * from seniors where id = any(?)")
                 .param(ids.toArray(Long[]::new))
                 .query(ROW)
                 .list()
-                .stream()
-                .collect(Collectors.toMap(Senior::id, s -> s));
-    }
-
-    /** The ids of the seniors living in the community (社区). */
-    public List<Long> idsInCommunity(String community) {
-        return db.sql("select id from seniors where community = ? order by id")
-                .param(community)
-                .query(Long.class)
-                .list();
+                .forEach(s -> found.put(s.id(), s));
+        return found;
     }
 
     /** The senior, if it exists and the viewer may see it (404, 403 otherwise). */
@@ -151,6 +140,14 @@ public class SeniorService {
                         "select s.* from seniors s join user_seniors u on u.senior_id = s.id where u.username = ? order by s.id")
                 .param(viewer.username())
                 .query(ROW)
+                .list();
+    }
+
+    /** The ids of the seniors living in the community (社区), e.g. to scope a community officer's lists. */
+    public List<Long> idsInCommunity(String community) {
+        return db.sql("select id from seniors where community = ? order by id")
+                .param(community)
+                .query(Long.class)
                 .list();
     }
 }

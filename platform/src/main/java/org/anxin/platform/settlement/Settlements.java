@@ -15,7 +15,6 @@ import org.anxin.platform.order.VisitRecord;
 import org.anxin.platform.order.VisitRecords;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  * its statement is then frozen, and no visit is ever paid twice.
  */
 @Service
-@EnableConfigurationProperties(SettlementProperties.class)
 class Settlements {
     private final VisitRecords visits;
     private final ClosedStatements closed;

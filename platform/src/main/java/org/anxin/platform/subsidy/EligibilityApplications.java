@@ -171,8 +171,7 @@ class EligibilityApplications {
                         rs.getTimestamp("since").toInstant(),
                         rs.getLong("application_id")))
                 .list();
-        Map<Long, Senior> byId =
-                seniors.findAll(held.stream().map(Held::seniorId).collect(Collectors.toSet()));
+        Map<Long, Senior> byId = seniors.find(held.stream().map(Held::seniorId).collect(Collectors.toSet()));
         return held.stream()
                 .map(h -> {
                     Senior s = byId.get(h.seniorId());
@@ -217,8 +216,7 @@ class EligibilityApplications {
     }
 
     private List<Application> withSeniors(List<Row> rows) {
-        Map<Long, Senior> byId =
-                seniors.findAll(rows.stream().map(Row::seniorId).collect(Collectors.toSet()));
+        Map<Long, Senior> byId = seniors.find(rows.stream().map(Row::seniorId).collect(Collectors.toSet()));
         return rows.stream()
                 .map(r -> {
                     Senior s = byId.get(r.seniorId());
