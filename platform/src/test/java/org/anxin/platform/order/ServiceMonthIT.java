@@ -129,24 +129,18 @@ class ServiceMonthIT extends OrderFixtures {
     }
 
     private long seniorAt(String name, String community, double lat, double lon) {
-        return admin().post(
-                        "/api/seniors",
-                        Map.of(
-                                "name",
-                                name,
-                                "address",
-                                name + "家",
-                                "lat",
-                                lat,
-                                "lon",
-                                lon,
-                                "community",
-                                community,
-                                "contacts",
-                                List.of(Map.of("name", name + "的儿子", "relation", "儿子", "phone", "+8613911112222"))))
-                .expect(201)
-                .json()
-                .get("id")
-                .asLong();
+        return createSenior(Map.of(
+                "name",
+                name,
+                "address",
+                name + "家",
+                "lat",
+                lat,
+                "lon",
+                lon,
+                "community",
+                community,
+                "contacts",
+                List.of(Map.of("name", name + "的儿子", "relation", "儿子", "phone", "+8613911112222"))));
     }
 }
