@@ -221,16 +221,24 @@ public abstract class OrderFixtures extends DeskContext {
      */
     protected JsonNode completeVisit(Visit v, double lat, double lon, int metersAway, Duration onSite) {
         HttpApi worker = responderApi(v.responder());
-        String path = "/api/responder/orders/" + v.orderId();
+        startService(worker, v.orderId(), lat, lon, metersAway);
+        clock.advance(onSite);
+        return worker.post("/api/responder/orders/" + v.orderId() + "/check-out", Map.of("lat", lat, "lon", lon))
+                .expect(200)
+                .json();
+    }
+
+    /**
+     * The worker accepts the order, sets off, checks in {@code metersAway} north of the home
+     * ({@code lat}, {@code lon}) and starts the service.
+     */
+    protected void startService(HttpApi worker, long orderId, double lat, double lon, int metersAway) {
+        String path = "/api/responder/orders/" + orderId;
         worker.post(path + "/accept").expect(200);
         worker.post(path + "/en-route").expect(200);
         worker.post(path + "/arrive", Map.of("lat", north(lat, metersAway), "lon", lon))
                 .expect(200);
         worker.post(path + "/start").expect(200);
-        clock.advance(onSite);
-        return worker.post(path + "/check-out", Map.of("lat", lat, "lon", lon))
-                .expect(200)
-                .json();
     }
 
     /** A visit at the place, assigned and then served: checked in 10 m from the door, {@code onSite} long. */
