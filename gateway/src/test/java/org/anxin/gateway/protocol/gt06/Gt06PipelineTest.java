@@ -140,6 +140,17 @@ class Gt06PipelineTest {
     }
 
     @Test
+    void aTrackerThatMissesItsHeartbeatsIsClosedAndReportedSilent() {
+        login();
+
+        channel.advanceTimeBy(Gt06ChannelInitializer.IDLE_SECONDS + 1, java.util.concurrent.TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(awaitEvent("OFFLINE")).containsEntry("attrs", "{\"reason\":\"heartbeat-silence\"}");
+    }
+
+    @Test
     void closesOnABadCrc() {
         login();
 

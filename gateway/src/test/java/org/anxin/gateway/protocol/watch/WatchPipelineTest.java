@@ -180,6 +180,29 @@ class WatchPipelineTest {
     }
 
     @Test
+    void closesAWatchThatFloodsFramesBeforeItsLoginIsDecided() {
+        register("8800000015");
+
+        write("[SG*8800000015*0002*LK]".repeat(40)); // one read: all arrive while the look-up runs
+
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void closesWhenAFrameOfAnotherIdArrivesWithTheFirst() {
+        register("8800000015");
+
+        write("[SG*8800000015*0002*LK][SG*8800000016*0002*LK]");
+
+        assertThat(awaitReply()).isEqualTo("[SG*8800000015*0002*LK]");
+        await(() -> {
+            channel.runPendingTasks();
+            return !channel.isActive();
+        });
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    @Test
     void joinsAFrameSplitAcrossReads() {
         register("8800000015");
 
