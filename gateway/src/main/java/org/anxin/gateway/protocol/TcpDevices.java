@@ -151,13 +151,22 @@ public final class TcpDevices {
     public void handOff(Channel channel, DeviceEvent event, Supplier<ByteBuf> replyWhenStored) {
         boolean queued = handOff.submit(event, stored -> channel.eventLoop().execute(() -> {
             if (!stored) {
+                log.warn(
+                        "{} event {} not stored; closing without reply, the device resends",
+                        ConnectionLabel.of(channel),
+                        event.type());
+                channel.attr(OFFLINE_REASON).setIfAbsent("handoff-failed");
                 channel.close();
             } else if (replyWhenStored != null && channel.isActive()) {
-                channel.writeAndFlush(replyWhenStored.get());
+                ByteBuf reply = replyWhenStored.get();
+                if (reply != null) {
+                    channel.writeAndFlush(reply);
+                }
             }
         }));
         if (!queued) {
             log.warn("hand-off queue full; closing {} without reply", ConnectionLabel.of(channel));
+            channel.attr(OFFLINE_REASON).setIfAbsent("handoff-failed");
             channel.close();
         } else if (handOff.congested() && channel.config().isAutoRead()) {
             // stop reading until Redis catches up: no unbounded buffering of device frames

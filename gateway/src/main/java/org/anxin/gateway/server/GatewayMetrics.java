@@ -79,7 +79,11 @@ public final class GatewayMetrics implements AutoCloseable {
                         .tag("protocol", protocol)
                         .register(registry),
                 Counter.builder("anxin.gateway.decode.errors")
-                        .description("Device input rejected as malformed (bad CRC, too long, garbage)")
+                        .description("Device input rejected as malformed (garbage, bad stop bytes, too long)")
+                        .tag("protocol", protocol)
+                        .register(registry),
+                Counter.builder("anxin.gateway.checksum.mismatches")
+                        .description("Frames accepted although their checksum was wrong (clone firmware)")
                         .tag("protocol", protocol)
                         .register(registry));
     }
