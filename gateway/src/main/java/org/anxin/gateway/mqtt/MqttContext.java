@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.HandOff;
+import org.anxin.gateway.forward.RejectedPayloads;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.server.GatewayMetrics;
 
@@ -17,6 +18,7 @@ public final class MqttContext {
     final ExecutorService workers;
     final int maxKeepAliveSeconds;
     final GatewayMetrics metrics;
+    final RejectedPayloads rejected;
     final Map<String, Channel> connections = new ConcurrentHashMap<>();
 
     public MqttContext(
@@ -25,13 +27,15 @@ public final class MqttContext {
             HandOff handOff,
             ExecutorService workers,
             int maxKeepAliveSeconds,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics,
+            RejectedPayloads rejected) {
         this.directory = directory;
         this.sessions = sessions;
         this.handOff = handOff;
         this.workers = workers;
         this.maxKeepAliveSeconds = maxKeepAliveSeconds;
         this.metrics = metrics;
+        this.rejected = rejected;
     }
 
     public DeviceDirectory directory() {

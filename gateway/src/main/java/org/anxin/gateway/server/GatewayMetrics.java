@@ -47,6 +47,7 @@ public final class GatewayMetrics implements AutoCloseable {
             for (String reason : REFUSALS) {
                 refusals(protocol, reason);
             }
+            rejectedPayloads(protocol);
         }
         handOffTime = Timer.builder("anxin.gateway.handoff")
                 .description("From hand-off to the Redis reply, per event")
@@ -96,6 +97,18 @@ public final class GatewayMetrics implements AutoCloseable {
      */
     public void refused(String protocol, String reason) {
         refusals(protocol, reason).increment();
+    }
+
+    /** A device payload that broke the event contract (malformed JSON, unknown type, value out of range). */
+    public void rejectedPayload(String protocol) {
+        rejectedPayloads(protocol).increment();
+    }
+
+    private Counter rejectedPayloads(String protocol) {
+        return Counter.builder("anxin.gateway.rejected.payloads")
+                .description("Device payloads refused as breaking the event contract")
+                .tag("protocol", protocol)
+                .register(registry);
     }
 
     /** The hand-off, counting each event it queues, timing it to the Redis reply, and its queue depth. */

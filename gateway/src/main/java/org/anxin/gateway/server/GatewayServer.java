@@ -26,6 +26,7 @@ import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.HandOff;
+import org.anxin.gateway.forward.RejectedPayloads;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.mqtt.MqttChannelInitializer;
 import org.anxin.gateway.mqtt.MqttContext;
@@ -83,7 +84,8 @@ public final class GatewayServer implements AutoCloseable {
                 handOff,
                 workers,
                 config.maxKeepAliveSeconds(),
-                metrics);
+                metrics,
+                new RejectedPayloads(redis, workers));
         boolean epoll = Epoll.isAvailable();
         this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
