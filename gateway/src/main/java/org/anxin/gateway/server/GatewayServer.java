@@ -67,8 +67,9 @@ public final class GatewayServer implements AutoCloseable {
         // first: an unreadable keystore or a busy metrics port stops the start before anything else runs
         TlsIdentity tls = config.tls() ? TlsIdentity.load(config.tlsKeystore(), config.tlsKeystorePassword()) : null;
         this.metrics = new GatewayMetrics();
-        this.metricsEndpoint =
-                config.metricsPort() < 0 ? null : MetricsEndpoint.start(config.host(), config.metricsPort(), metrics);
+        this.metricsEndpoint = config.metricsPort() < 0
+                ? null
+                : MetricsEndpoint.start(config.metricsHost(), config.metricsPort(), metrics);
         this.redis = redis(config.redisUrl());
         this.workers = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "gateway-redis");
