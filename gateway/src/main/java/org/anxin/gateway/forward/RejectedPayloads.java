@@ -34,9 +34,10 @@ public final class RejectedPayloads {
             workers.execute(() -> {
                 try {
                     String key = key(deviceId);
-                    redis.hincrBy(key, "count", 1);
+                    // the count last: whoever sees it change finds the reason of that refusal
                     redis.hset(
                             key, Map.of("lastReason", reason, "lastAt", at.toString(), "lastPayload", payloadPreview));
+                    redis.hincrBy(key, "count", 1);
                     redis.expire(key, TTL_SECONDS);
                 } catch (RuntimeException e) {
                     log.debug("could not record a rejected payload of {}: {}", deviceId, e.toString());

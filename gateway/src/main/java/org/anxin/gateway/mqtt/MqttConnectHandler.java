@@ -74,6 +74,15 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
             } else {
                 waiting.add(msg);
             }
+        } else if (msg instanceof MqttConnectMessage connect && context.loginFailures.blocked(ctx.channel())) {
+            // the answer an unknown device gets, without asking the registry
+            log.debug(
+                    "{} refused: too many failed logins from its address",
+                    ctx.channel().remoteAddress());
+            context.metrics.refused("mqtt", "rate_limited");
+            boolean v5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
+            ReferenceCountUtil.release(msg);
+            ctx.writeAndFlush(connAck(ConnectDecision.refusedAsUnknown(v5))).addListener(ChannelFutureListener.CLOSE);
         } else if (msg instanceof MqttConnectMessage connect) {
             deciding = true;
             ctx.channel().config().setAutoRead(false);
@@ -81,6 +90,7 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
         } else {
             log.warn("{} sent a packet before CONNECT; closing", ConnectionLabel.of(ctx.channel()));
             context.metrics.refused("mqtt", "before_login");
+            failed(ctx.channel());
             ReferenceCountUtil.release(msg);
             ctx.close();
         }
@@ -108,6 +118,9 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
         if (!decision.accepted()) {
             log.warn("refused MQTT device {} from {}: {}", deviceId, channel.remoteAddress(), decision.reason());
             context.metrics.refused("mqtt", decision.refusal());
+            if (!"registry_unavailable".equals(decision.refusal())) {
+                failed(channel);
+            }
             releaseWaiting();
             ctx.writeAndFlush(connAck(decision)).addListener(ChannelFutureListener.CLOSE);
             return;
@@ -181,6 +194,14 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
                 .sessionPresent(false)
                 .properties(properties)
                 .build();
+    }
+
+    private void failed(Channel channel) {
+        if (context.loginFailures.failed(channel)) {
+            log.warn(
+                    "{} reached the limit of failed MQTT logins; its address is refused for a while",
+                    channel.remoteAddress());
+        }
     }
 
     private void releaseWaiting() {

@@ -9,6 +9,7 @@ import org.anxin.gateway.forward.HandOff;
 import org.anxin.gateway.forward.RejectedPayloads;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.server.GatewayMetrics;
+import org.anxin.gateway.server.LoginFailures;
 
 /** What the MQTT handlers of one gateway share. */
 public final class MqttContext {
@@ -19,6 +20,7 @@ public final class MqttContext {
     final int maxKeepAliveSeconds;
     final GatewayMetrics metrics;
     final RejectedPayloads rejected;
+    final LoginFailures loginFailures;
     final Map<String, Channel> connections = new ConcurrentHashMap<>();
 
     public MqttContext(
@@ -28,7 +30,8 @@ public final class MqttContext {
             ExecutorService workers,
             int maxKeepAliveSeconds,
             GatewayMetrics metrics,
-            RejectedPayloads rejected) {
+            RejectedPayloads rejected,
+            LoginFailures loginFailures) {
         this.directory = directory;
         this.sessions = sessions;
         this.handOff = handOff;
@@ -36,6 +39,7 @@ public final class MqttContext {
         this.maxKeepAliveSeconds = maxKeepAliveSeconds;
         this.metrics = metrics;
         this.rejected = rejected;
+        this.loginFailures = loginFailures;
     }
 
     public DeviceDirectory directory() {

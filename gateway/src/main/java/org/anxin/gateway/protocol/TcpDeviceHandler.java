@@ -7,6 +7,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
+import org.anxin.gateway.server.LoginFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +68,16 @@ public abstract class TcpDeviceHandler<F> extends SimpleChannelInboundHandler<F>
                 waiting.add(frame); // read together with the first, before reading paused
             }
         } else {
+            LoginFailures failures = devices.loginFailures();
+            if (failures.blocked(channel)) {
+                log.debug("{} refused: too many failed logins from its address", channel.remoteAddress());
+                devices.metrics().refused(protocol, "rate_limited");
+                ctx.close(); // the answer an unknown device gets: nothing
+                return;
+            }
             String claimed = claimedId(channel, frame);
             if (claimed == null) {
+                failed(channel);
                 ctx.close();
                 return;
             }
@@ -100,16 +109,30 @@ public abstract class TcpDeviceHandler<F> extends SimpleChannelInboundHandler<F>
                     claimed,
                     channel.remoteAddress(),
                     protocol);
+            failed(channel);
+            waiting.clear();
+            channel.close();
+            return;
+        }
+        if (!devices.online(claimed, protocol, channel, devices.sessionTtlSeconds())) {
             waiting.clear();
             channel.close();
             return;
         }
         deviceId = claimed;
-        devices.online(claimed, protocol, channel, devices.sessionTtlSeconds());
         for (F frame = waiting.poll(); frame != null; frame = waiting.poll()) {
             handle(channel, frame);
         }
         channel.config().setAutoRead(true);
+    }
+
+    private void failed(Channel channel) {
+        if (devices.loginFailures().failed(channel)) {
+            log.warn(
+                    "{} reached the limit of failed {} logins; its address is refused for a while (IMEI scan?)",
+                    channel.remoteAddress(),
+                    protocol);
+        }
     }
 
     @Override

@@ -28,8 +28,13 @@ public final class GatewayMetrics implements AutoCloseable {
     // the protocol tag values, as the listeners name their devices
     private static final List<String> PROTOCOLS = List.of("mqtt", "watch", "gt06");
 
-    private static final List<String> REFUSALS =
-            List.of("unregistered", "bad_credentials", "before_login", "registry_unavailable");
+    private static final List<String> REFUSALS = List.of(
+            "unregistered",
+            "bad_credentials",
+            "before_login",
+            "registry_unavailable",
+            "rate_limited",
+            "clone_suspected");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Map<EventType, Counter>> events = new HashMap<>();
@@ -92,8 +97,8 @@ public final class GatewayMetrics implements AutoCloseable {
     /**
      * A connection turned away before it could send events.
      *
-     * @param reason {@code unregistered}, {@code bad_credentials}, {@code before_login} or
-     *     {@code registry_unavailable}
+     * @param reason {@code unregistered}, {@code bad_credentials}, {@code before_login},
+     *     {@code registry_unavailable}, {@code rate_limited} or {@code clone_suspected}
      */
     public void refused(String protocol, String reason) {
         refusals(protocol, reason).increment();

@@ -79,6 +79,7 @@ public final class GatewayServer implements AutoCloseable {
         this.forwarder = new EventForwarder(
                 redis, new EventStreams(config.partitions()), config.node(), 65_536, Duration.ofSeconds(10));
         HandOff handOff = metrics.metered(forwarder, forwarder::queued);
+        LoginFailures loginFailures = new LoginFailures(); // one count per address for every listener
         this.mqtt = new MqttContext(
                 new DeviceDirectory(redis, Duration.ofSeconds(10)),
                 new SessionRegistry(redis, workers, config.node()),
@@ -86,7 +87,8 @@ public final class GatewayServer implements AutoCloseable {
                 workers,
                 config.maxKeepAliveSeconds(),
                 metrics,
-                new RejectedPayloads(redis, workers));
+                new RejectedPayloads(redis, workers),
+                loginFailures);
         boolean epoll = Epoll.isAvailable();
         this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -95,7 +97,13 @@ public final class GatewayServer implements AutoCloseable {
         this.mqttTlsListener =
                 tls == null ? null : listen(epoll, config.mqttTlsPort(), mqttPipeline.overTls(tls.context()));
         TcpDevices tcpDevices = new TcpDevices(
-                mqtt.directory(), mqtt.sessions(), handOff, workers, metrics, config.tcpSilenceSeconds());
+                mqtt.directory(),
+                mqtt.sessions(),
+                handOff,
+                workers,
+                metrics,
+                config.tcpSilenceSeconds(),
+                loginFailures);
         metrics.connections("mqtt", mqtt::connectionCount);
         metrics.connections("watch", () -> tcpDevices.connectionCount("watch"));
         metrics.connections("gt06", () -> tcpDevices.connectionCount("gt06"));

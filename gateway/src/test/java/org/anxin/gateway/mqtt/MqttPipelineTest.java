@@ -20,6 +20,7 @@ import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.RejectedPayloads;
+import org.anxin.gateway.server.LoginFailures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +84,8 @@ class MqttPipelineTest {
                 rig.workers(),
                 600,
                 rig.metrics(),
-                new RejectedPayloads(rig.redis().client(), rig.workers()));
+                new RejectedPayloads(rig.redis().client(), rig.workers()),
+                new LoginFailures());
     }
 
     @AfterEach
@@ -144,6 +146,24 @@ class MqttPipelineTest {
         write(CONNECT);
 
         assertThat(awaitReply()).isEqualTo(CONNACK_NOT_AUTHORIZED);
+    }
+
+    @Test
+    void refusesAnAddressAfterTwentyFailedLoginsWithTheUnknownDeviceAnswer() {
+        redis.register(DEVICE, "mqtt", "another-secret");
+        for (int i = 0; i < 20; i++) {
+            EmbeddedChannel guess = new EmbeddedChannel();
+            new MqttChannelInitializer(context, 16_384).configure(guess.pipeline());
+            guess.writeInbound(bytes(CONNECT));
+            assertThat(hex(PipelineRig.awaitOutbound(guess))).isEqualTo(CONNACK_NOT_AUTHORIZED);
+            guess.finishAndReleaseAll();
+        }
+        redis.register(DEVICE, "mqtt", SECRET); // now the right secret
+
+        write(CONNECT);
+
+        assertThat(awaitReply()).isEqualTo(CONNACK_NOT_AUTHORIZED);
+        assertThat(rig.metrics().scrape()).contains("reason=\"rate_limited\"} 1.0");
     }
 
     @Test

@@ -19,15 +19,40 @@ final class Gt06Line {
 
     static final String LOGIN_ACK = "787805010001d9dc0d0a";
 
-    final EmbeddedChannel channel = new EmbeddedChannel();
+    final EmbeddedChannel channel;
     final TcpDevices devices;
     private final PipelineRig rig;
 
+    /** A fresh Redis and a fresh gateway state. */
     Gt06Line(PipelineRig rig) {
+        this(rig, fresh(rig), new EmbeddedChannel());
+    }
+
+    /** Another connection to the same gateway state, from {@code ip}. */
+    Gt06Line(PipelineRig rig, TcpDevices devices, String ip) {
+        this(rig, devices, from(ip));
+    }
+
+    private Gt06Line(PipelineRig rig, TcpDevices devices, EmbeddedChannel channel) {
         this.rig = rig;
-        rig.redis().client().flushAll();
-        this.devices = rig.tcpDevices();
+        this.devices = devices;
+        this.channel = channel;
         new Gt06ChannelInitializer(devices).configure(channel.pipeline());
+    }
+
+    private static TcpDevices fresh(PipelineRig rig) {
+        rig.redis().client().flushAll();
+        return rig.tcpDevices();
+    }
+
+    private static EmbeddedChannel from(String ip) {
+        java.net.SocketAddress address = new java.net.InetSocketAddress(ip, 40_000);
+        return new EmbeddedChannel() {
+            @Override
+            protected java.net.SocketAddress remoteAddress0() {
+                return address;
+            }
+        };
     }
 
     void register() {
