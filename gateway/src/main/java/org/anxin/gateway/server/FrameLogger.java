@@ -50,7 +50,8 @@ public final class FrameLogger extends ChannelDuplexHandler {
         ctx.write(msg, promise);
     }
 
-    String hex(ByteBuf bytes) {
+    /** The bytes as this logger writes them: hex, a CONNECT's password masked on the MQTT instance. */
+    public String hex(ByteBuf bytes) {
         if (!maskConnectPassword
                 || !bytes.isReadable()
                 || (bytes.getUnsignedByte(bytes.readerIndex()) & 0xF0) != CONNECT) {

@@ -40,7 +40,7 @@ class MqttPipelineTest {
     private static final String ALARM_STREAM = new EventStreams(8).keyOf(DEVICE, EventType.SOS);
 
     /** CONNECT, MQTT 3.1.1, clean session, keep-alive 60, client id = username = btn-0001, password s3cret. */
-    private static final String CONNECT = "10 26 0004 " + ascii("MQTT") + "04 c2 003c 0008" + ascii(DEVICE) + "0008"
+    static final String CONNECT = "10 26 0004 " + ascii("MQTT") + "04 c2 003c 0008" + ascii(DEVICE) + "0008"
             + ascii(DEVICE) + "0006" + ascii(SECRET);
 
     /** The same CONNECT as MQTT 5.0: protocol level 5 and an empty property block. */
