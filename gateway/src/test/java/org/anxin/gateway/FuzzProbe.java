@@ -71,15 +71,15 @@ public final class FuzzProbe extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Fuzzing writes millions of bad frames: one WARN each would drown the run. */
-    public static void quiet(String... loggers) {
+    /** Fuzzing writes millions of bad frames: one WARN each would drown the run. Returns the old levels' restorer. */
+    public static Runnable quiet(String... loggers) {
+        List<Runnable> restore = new ArrayList<>();
         for (String name : loggers) {
-            ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.ERROR);
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            Level before = logger.getLevel();
+            logger.setLevel(Level.ERROR);
+            restore.add(() -> logger.setLevel(before));
         }
-    }
-
-    /** How many tries each fuzz property runs: {@code -Dfuzz.tries} (the build passes it to jqwik). */
-    public static String tries() {
-        return System.getProperty("jqwik.tries.default", "default");
+        return () -> restore.forEach(Runnable::run);
     }
 }

@@ -13,9 +13,7 @@ import java.util.Locale;
 import org.anxin.gateway.LeakCheck;
 import org.anxin.gateway.PipelineRig;
 import org.anxin.gateway.forward.RejectedPayloads;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,18 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LeakCheck.class)
 class Mqtt5AnswersTest {
-    private static PipelineRig rig;
+    private static final PipelineRig rig = PipelineRig.shared();
     private EmbeddedChannel channel;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        rig = PipelineRig.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        rig.close();
-    }
 
     @BeforeEach
     void connect() {

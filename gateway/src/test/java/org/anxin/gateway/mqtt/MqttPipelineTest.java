@@ -21,9 +21,7 @@ import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.RejectedPayloads;
 import org.anxin.gateway.server.LoginFailures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,21 +48,10 @@ class MqttPipelineTest {
     private static final String CONNACK_ACCEPTED = "20020000";
     private static final String CONNACK_NOT_AUTHORIZED = "20020005";
 
-    private static PipelineRig rig;
-    private static TestRedis redis;
+    private static final PipelineRig rig = PipelineRig.shared();
+    private static final TestRedis redis = rig.redis();
     private EmbeddedChannel channel;
     private MqttContext context;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        rig = PipelineRig.start();
-        redis = rig.redis();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        rig.close();
-    }
 
     @BeforeEach
     void openChannel() {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.anxin.gateway.LeakCheck;
 import org.anxin.gateway.PipelineRig;
 import org.anxin.gateway.protocol.TcpDevices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,18 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class Gt06AuthenticityTest {
     private static final String UNKNOWN_LOGIN = "78780d01099999999999999900018cdd0d0a"; // IMEI 999999999999999
 
-    private static PipelineRig rig;
+    private static final PipelineRig rig = PipelineRig.shared();
     private TcpDevices devices;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        rig = PipelineRig.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        rig.close();
-    }
 
     @BeforeEach
     void freshGateway() {

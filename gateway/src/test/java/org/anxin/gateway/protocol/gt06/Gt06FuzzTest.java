@@ -6,29 +6,30 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Locale;
+import java.util.Random;
+import org.anxin.gateway.Fuzz;
 import org.anxin.gateway.FuzzProbe;
 import org.anxin.gateway.LeakCheck;
 import org.anxin.gateway.server.ExceptionHandler;
 import org.anxin.gateway.server.GatewayMetrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The GT06 pipeline (frame decoder, frame meter, what the handler runs on each packet, exception
- * handler) fed generated and mutated input, with Netty's paranoid leak detector: random bytes,
- * truncations, length lies and real packets with flipped bytes. Nothing but a decoder error may end
- * a connection, nothing may leak, and real packets between garbage are still read. Tries per
- * property: {@code -Dfuzz.tries} (2,000 in the normal build).
+ * handler) fed generated and mutated input under the paranoid leak detector: random bytes, real
+ * packets with a flipped byte, cut short, with a lying length or garbage spliced in, runs that start
+ * like a packet, in up to four reads, before and after a login. Nothing but a decoder error may end a
+ * connection, nothing may leak, and real packets between garbage are still read. Tries per test:
+ * {@code -Dfuzz.tries} ({@link Fuzz}).
  */
+@ExtendWith(LeakCheck.class)
 class Gt06FuzzTest {
     /** Real packets: the manual's and Traccar's corpus (see Gt06PacketsTest), login first. */
     private static final List<byte[]> PACKETS = List.of(
@@ -43,55 +44,57 @@ class Gt06FuzzTest {
                     "7878058A000688290D0A",
                     "78780B23C00122040001000818720D0A")
             .stream()
-            .map(hex -> HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT)))
+            .map(hex -> HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)))
             .toList();
 
-    private static final LeakCheck leaks = new LeakCheck();
     private static final GatewayMetrics metrics = new GatewayMetrics();
+    private Runnable loud;
 
-    @BeforeContainer
-    static void watchForLeaks() {
-        FuzzProbe.quiet(ExceptionHandler.class.getName(), Gt06FrameDecoder.class.getName());
-        leaks.beforeEach(null);
+    @BeforeEach
+    void quiet() {
+        loud = FuzzProbe.quiet(ExceptionHandler.class.getName(), Gt06FrameDecoder.class.getName());
     }
 
-    @AfterContainer
-    static void noLeaks() throws InterruptedException {
-        leaks.afterEach(null);
+    @AfterEach
+    void loud() {
+        loud.run();
     }
 
-    @Property
-    void noInputEscapesThePipeline(
-            @ForAll("input") byte[] input, @ForAll boolean afterLogin, @ForAll @IntRange(min = 1, max = 4) int reads) {
-        FuzzProbe probe = new FuzzProbe(Gt06FuzzTest::handle);
-        EmbeddedChannel channel = channel(probe);
-        if (afterLogin) {
+    @Test
+    void noInputEscapesThePipeline() {
+        Fuzz.run(Fuzz.Case.of(Gt06FuzzTest::input), input -> {
+            FuzzProbe probe = new FuzzProbe(Gt06FuzzTest::handle);
+            EmbeddedChannel channel = channel(probe);
+            if (input.afterLogin()) {
+                channel.writeInbound(Unpooled.wrappedBuffer(PACKETS.get(0)));
+            }
+
+            FuzzProbe.writeInPieces(channel, input.bytes(), input.reads());
+
+            probe.assertNothingEscaped();
+            channel.finishAndReleaseAll();
+        });
+    }
+
+    @Test
+    void packetsBetweenGarbageAreStillRead() {
+        Fuzz.run(Gt06FuzzTest::garbage, garbage -> {
+            FuzzProbe probe = new FuzzProbe(Gt06FuzzTest::handle);
+            EmbeddedChannel channel = channel(probe);
             channel.writeInbound(Unpooled.wrappedBuffer(PACKETS.get(0)));
-        }
+            ByteArrayOutputStream stream = new ByteArrayOutputStream();
+            for (int i = 0; i < garbage.size(); i++) {
+                stream.writeBytes(garbage.get(i));
+                stream.writeBytes(PACKETS.get(1 + i % (PACKETS.size() - 1)));
+            }
 
-        FuzzProbe.writeInPieces(channel, input, reads);
+            channel.writeInbound(Unpooled.wrappedBuffer(stream.toByteArray()));
 
-        probe.assertNothingEscaped();
-        channel.finishAndReleaseAll();
-    }
-
-    @Property
-    void packetsBetweenGarbageAreStillRead(@ForAll("garbage") List<byte[]> garbage) {
-        FuzzProbe probe = new FuzzProbe(Gt06FuzzTest::handle);
-        EmbeddedChannel channel = channel(probe);
-        channel.writeInbound(Unpooled.wrappedBuffer(PACKETS.get(0)));
-        ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        for (int i = 0; i < garbage.size(); i++) {
-            stream.writeBytes(garbage.get(i));
-            stream.writeBytes(PACKETS.get(1 + i % (PACKETS.size() - 1)));
-        }
-
-        channel.writeInbound(Unpooled.wrappedBuffer(stream.toByteArray()));
-
-        probe.assertNothingEscaped();
-        assertThat(channel.isActive()).isTrue();
-        assertThat(probe.handled().stream().filter("Gt06Frame"::equals)).hasSize(1 + garbage.size());
-        channel.finishAndReleaseAll();
+            probe.assertNothingEscaped();
+            assertThat(channel.isActive()).isTrue();
+            assertThat(probe.handled().stream().filter("Gt06Frame"::equals)).hasSize(1 + garbage.size());
+            channel.finishAndReleaseAll();
+        });
     }
 
     /** What Gt06Handler runs on a packet once the tracker is known. */
@@ -112,49 +115,34 @@ class Gt06FuzzTest {
                 new Gt06FrameDecoder(), metrics.frameMeter("gt06"), probe, ExceptionHandler.INSTANCE);
     }
 
-    @Provide
-    Arbitrary<byte[]> input() {
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
-        Arbitrary<byte[]> packet = Arbitraries.of(PACKETS);
-        Arbitrary<byte[]> flipped = Combinators.combine(
-                        packet, Arbitraries.integers().between(0, 200), Arbitraries.bytes())
-                .as((p, at, value) -> {
-                    byte[] copy = p.clone();
-                    copy[at % copy.length] = value;
-                    return copy;
-                });
-        Arbitrary<byte[]> truncated = Combinators.combine(
-                        packet, Arbitraries.integers().between(0, 200))
-                .as((p, cut) -> java.util.Arrays.copyOf(p, cut % p.length));
-        Arbitrary<byte[]> lyingLength = Combinators.combine(
-                        packet, Arbitraries.integers().between(0, 255))
-                .as((p, length) -> {
-                    byte[] copy = p.clone();
-                    copy[2] = length.byteValue();
-                    return copy;
-                });
-        Arbitrary<byte[]> withHeader = Combinators.combine(
-                        Arbitraries.of((byte) 0x78, (byte) 0x79),
-                        Arbitraries.bytes().array(byte[].class).ofMaxSize(120))
-                .as((start, rest) -> {
-                    byte[] out = new byte[rest.length + 2];
-                    out[0] = start;
-                    out[1] = start;
-                    System.arraycopy(rest, 0, out, 2, rest.length);
-                    return out;
-                });
-        return Arbitraries.oneOf(random, flipped, truncated, lyingLength, withHeader);
+    private static byte[] input(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> Fuzz.randomBytes(random, 300);
+            case 1 -> Fuzz.mutated(random, PACKETS, 2);
+            default -> { // starts like a packet, then anything
+                byte[] bytes = Fuzz.randomBytes(random, 120);
+                byte start = random.nextBoolean() ? (byte) 0x78 : (byte) 0x79;
+                byte[] out = new byte[bytes.length + 2];
+                out[0] = start;
+                out[1] = start;
+                System.arraycopy(bytes, 0, out, 2, bytes.length);
+                yield out;
+            }
+        };
     }
 
-    /** Garbage that does not itself start a packet: no 78 or 79 bytes. */
-    @Provide
-    Arbitrary<List<byte[]>> garbage() {
-        return Arbitraries.bytes()
-                .filter(b -> b != 0x78 && b != 0x79)
-                .array(byte[].class)
-                .ofMaxSize(40)
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(8);
+    /** One to eight runs of garbage that does not itself start a packet: no 78 or 79 bytes. */
+    private static List<byte[]> garbage(Random random) {
+        List<byte[]> runs = new ArrayList<>();
+        for (int n = 1 + random.nextInt(8); n > 0; n--) {
+            byte[] run = Fuzz.randomBytes(random, 40);
+            for (int i = 0; i < run.length; i++) {
+                while (run[i] == 0x78 || run[i] == 0x79) {
+                    run[i] = (byte) random.nextInt(256);
+                }
+            }
+            runs.add(run);
+        }
+        return runs;
     }
 }

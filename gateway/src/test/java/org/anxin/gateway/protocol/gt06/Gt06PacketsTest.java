@@ -9,9 +9,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import org.anxin.gateway.LeakCheck;
 import org.anxin.gateway.PipelineRig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,18 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LeakCheck.class)
 class Gt06PacketsTest {
-    private static PipelineRig rig;
+    private static final PipelineRig rig = PipelineRig.shared();
     private Gt06Line line;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        rig = PipelineRig.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        rig.close();
-    }
 
     @BeforeEach
     void logIn() {

@@ -15,9 +15,7 @@ import org.anxin.gateway.PipelineRig;
 import org.anxin.gateway.command.Command;
 import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.protocol.TcpDevices;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,20 +38,10 @@ class Gt06PipelineTest {
     private static final String ALARM =
             "787825160b0b0f0e241dcf027ac8870c4657e60014020901cc00287d001f726506040101003656a40d0a";
 
-    private static PipelineRig rig;
+    private static final PipelineRig rig = PipelineRig.shared();
     private Gt06Line line;
     private EmbeddedChannel channel;
     private TcpDevices devices;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        rig = PipelineRig.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        rig.close();
-    }
 
     @BeforeEach
     void openChannel() {

@@ -7,26 +7,27 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Locale;
+import java.util.Random;
+import org.anxin.gateway.Fuzz;
 import org.anxin.gateway.FuzzProbe;
 import org.anxin.gateway.LeakCheck;
 import org.anxin.gateway.server.ExceptionHandler;
 import org.anxin.gateway.server.GatewayMetrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The "3G" watch pipeline fed generated and mutated frames (random bytes, truncations, length
- * lies, real frames with flipped characters, frames of random fields) under the paranoid leak
- * detector: only a decoder error may close a connection, nothing leaks. Tries: {@code -Dfuzz.tries}.
+ * The "3G" watch pipeline fed generated and mutated frames (random bytes, real frames with a flipped
+ * byte, cut short or with garbage spliced in, frames of random fields) under the paranoid leak
+ * detector: only a decoder error may close a connection, nothing leaks, real frames in one read are
+ * all read. Tries per test: {@code -Dfuzz.tries} ({@link Fuzz}).
  */
+@ExtendWith(LeakCheck.class)
 class WatchFuzzTest {
     /** Real frames from Traccar's watch corpus (see WatchPipelineTest). */
     private static final List<String> FRAMES = List.of(
@@ -42,41 +43,53 @@ class WatchFuzzTest {
             "[SG*9059011020*006b*UD2,240123,162011,A,54.427621,N,6.409190,W,0.00,0,0,8,19,88,0,0,00000000,1,1,"
                     + "FFFF,FFFF,FFFE,3B882A2,132,,00]");
 
-    private static final LeakCheck leaks = new LeakCheck();
+    private static final List<byte[]> BYTES =
+            FRAMES.stream().map(WatchFuzzTest::latin1).toList();
+    private static final List<String> TYPES =
+            List.of("LK", "UD", "AL", "UD2", "WT", "bphrt", "heart", "oxygen", "btemp2", "TEMP", "TKQ", "INIT");
+    private static final String FIELD_CHARS = "0123456789.,-ANSEWV ";
+
     private static final GatewayMetrics metrics = new GatewayMetrics();
+    private Runnable loud;
 
-    @BeforeContainer
-    static void watchForLeaks() {
-        FuzzProbe.quiet(ExceptionHandler.class.getName());
-        leaks.beforeEach(null);
+    @BeforeEach
+    void quiet() {
+        loud = FuzzProbe.quiet(ExceptionHandler.class.getName(), WatchHandler.class.getName());
     }
 
-    @AfterContainer
-    static void noLeaks() throws InterruptedException {
-        leaks.afterEach(null);
+    @AfterEach
+    void loud() {
+        loud.run();
     }
 
-    @Property
-    void noInputEscapesThePipeline(@ForAll("input") byte[] input, @ForAll @IntRange(min = 1, max = 4) int reads) {
-        FuzzProbe probe = new FuzzProbe(WatchFuzzTest::handle);
-        EmbeddedChannel channel = channel(probe);
+    @Test
+    void noInputEscapesThePipeline() {
+        Fuzz.run(Fuzz.Case.of(WatchFuzzTest::input), input -> {
+            FuzzProbe probe = new FuzzProbe(WatchFuzzTest::handle);
+            EmbeddedChannel channel = channel(probe);
+            if (input.afterLogin()) {
+                channel.writeInbound(Unpooled.wrappedBuffer(BYTES.get(0)));
+            }
 
-        FuzzProbe.writeInPieces(channel, input, reads);
+            FuzzProbe.writeInPieces(channel, input.bytes(), input.reads());
 
-        probe.assertNothingEscaped();
-        channel.finishAndReleaseAll();
+            probe.assertNothingEscaped();
+            channel.finishAndReleaseAll();
+        });
     }
 
-    @Property
-    void realFramesInOneReadAreAllRead(@ForAll("frames") List<String> frames) {
-        FuzzProbe probe = new FuzzProbe(WatchFuzzTest::handle);
-        EmbeddedChannel channel = channel(probe);
+    @Test
+    void realFramesInOneReadAreAllRead() {
+        Fuzz.run(WatchFuzzTest::frames, frames -> {
+            FuzzProbe probe = new FuzzProbe(WatchFuzzTest::handle);
+            EmbeddedChannel channel = channel(probe);
 
-        channel.writeInbound(Unpooled.copiedBuffer(String.join("", frames), StandardCharsets.ISO_8859_1));
+            channel.writeInbound(Unpooled.copiedBuffer(String.join("", frames), StandardCharsets.ISO_8859_1));
 
-        probe.assertNothingEscaped();
-        assertThat(probe.handled().stream().filter("WatchFrame"::equals)).hasSize(frames.size());
-        channel.finishAndReleaseAll();
+            probe.assertNothingEscaped();
+            assertThat(probe.handled().stream().filter("WatchFrame"::equals)).hasSize(frames.size());
+            channel.finishAndReleaseAll();
+        });
     }
 
     /** What WatchHandler runs on a frame once the watch is known. */
@@ -100,33 +113,28 @@ class WatchFuzzTest {
                 ExceptionHandler.INSTANCE);
     }
 
-    @Provide
-    Arbitrary<List<String>> frames() {
-        return Arbitraries.of(FRAMES).list().ofMinSize(1).ofMaxSize(6);
+    private static List<String> frames(Random random) {
+        List<String> frames = new ArrayList<>();
+        for (int n = 1 + random.nextInt(6); n > 0; n--) {
+            frames.add(FRAMES.get(random.nextInt(FRAMES.size())));
+        }
+        return frames;
     }
 
-    @Provide
-    Arbitrary<byte[]> input() {
-        Arbitrary<String> frame = Arbitraries.of(FRAMES);
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
-        Arbitrary<byte[]> flipped = Combinators.combine(
-                        frame, Arbitraries.integers().between(0, 400), Arbitraries.chars())
-                .as((f, at, c) -> {
-                    StringBuilder s = new StringBuilder(f);
-                    s.setCharAt(at % s.length(), c);
-                    return latin1(s.toString());
-                });
-        Arbitrary<byte[]> truncated = Combinators.combine(
-                        frame, Arbitraries.integers().between(0, 400))
-                .as((f, cut) -> latin1(f.substring(0, cut % f.length())));
-        Arbitrary<byte[]> fields = Combinators.combine(
-                        Arbitraries.of(
-                                "LK", "UD", "AL", "UD2", "WT", "bphrt", "heart", "oxygen", "btemp2", "TEMP", "TKQ"),
-                        Arbitraries.strings().withChars("0123456789.,-ANSEWV ").ofMaxLength(120),
-                        Arbitraries.integers().between(0, 0xFFFF))
-                .as((type, body, length) ->
-                        latin1(String.format(java.util.Locale.ROOT, "[3G*1234567890*%04X*%s,%s]", length, type, body)));
-        return Arbitraries.oneOf(random, flipped, truncated, fields);
+    private static byte[] input(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> Fuzz.randomBytes(random, 300);
+            case 1 -> Fuzz.mutated(random, BYTES, 15);
+            default -> { // a well-framed frame of random fields
+                StringBuilder body = new StringBuilder();
+                for (int n = random.nextInt(120); n > 0; n--) {
+                    body.append(FIELD_CHARS.charAt(random.nextInt(FIELD_CHARS.length())));
+                }
+                String type = TYPES.get(random.nextInt(TYPES.size()));
+                yield latin1(
+                        String.format(Locale.ROOT, "[3G*1234567890*%04X*%s,%s]", random.nextInt(0x10000), type, body));
+            }
+        };
     }
 
     private static byte[] latin1(String text) {

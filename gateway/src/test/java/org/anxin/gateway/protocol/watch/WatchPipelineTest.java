@@ -18,9 +18,7 @@ import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.protocol.TcpDevices;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,19 +31,9 @@ import redis.clients.jedis.Protocol;
  */
 @ExtendWith(LeakCheck.class)
 class WatchPipelineTest {
-    private static PipelineRig rig;
+    private static final PipelineRig rig = PipelineRig.shared();
     private EmbeddedChannel channel;
     private TcpDevices devices;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        rig = PipelineRig.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        rig.close();
-    }
 
     @BeforeEach
     void openChannel() {
