@@ -52,25 +52,24 @@ public abstract class OrderFixtures extends DeskContext {
     }
 
     protected long provider(String name, List<String> items) {
-        long id = admin().post("/api/providers", Map.of("name", name, "kind", "HOME_CARE"))
-                .expect(201)
-                .json()
-                .get("id")
-                .asLong();
-        offers(id, items);
-        return id;
+        return provider(Map.of("name", name, "kind", "HOME_CARE"), items);
     }
 
     protected long providerServing(String name, List<String> items, double lat, double lon, int radiusMeters) {
-        long id = admin().post(
-                        "/api/providers",
-                        Map.of(
-                                "name",
-                                name,
-                                "kind",
-                                "HOME_CARE",
-                                "serviceArea",
-                                Map.of("lat", lat, "lon", lon, "radiusMeters", radiusMeters)))
+        return provider(
+                Map.of(
+                        "name",
+                        name,
+                        "kind",
+                        "HOME_CARE",
+                        "serviceArea",
+                        Map.of("lat", lat, "lon", lon, "radiusMeters", radiusMeters)),
+                items);
+    }
+
+    /** A provider made of these fields, offering these catalogue items (by code). */
+    private long provider(Map<String, ?> fields, List<String> items) {
+        long id = admin().post("/api/providers", fields)
                 .expect(201)
                 .json()
                 .get("id")
@@ -126,25 +125,19 @@ public abstract class OrderFixtures extends DeskContext {
 
     /** A senior at home at the place, whose first emergency contact has {@code contactPhone}. */
     protected long senior(String name, double lat, double lon, String contactPhone) {
-        return admin().post(
-                        "/api/seniors",
-                        Map.of(
-                                "name",
-                                name,
-                                "phone",
-                                "13800000000",
-                                "address",
-                                name + "家",
-                                "lat",
-                                lat,
-                                "lon",
-                                lon,
-                                "contacts",
-                                List.of(Map.of("name", name + "的女儿", "relation", "女儿", "phone", contactPhone))))
-                .expect(201)
-                .json()
-                .get("id")
-                .asLong();
+        return createSenior(Map.of(
+                "name",
+                name,
+                "phone",
+                "13800000000",
+                "address",
+                name + "家",
+                "lat",
+                lat,
+                "lon",
+                lon,
+                "contacts",
+                List.of(Map.of("name", name + "的女儿", "relation", "女儿", "phone", contactPhone))));
     }
 
     /** A FAMILY login linked to the seniors. */
@@ -228,16 +221,24 @@ public abstract class OrderFixtures extends DeskContext {
      */
     protected JsonNode completeVisit(Visit v, double lat, double lon, int metersAway, Duration onSite) {
         HttpApi worker = responderApi(v.responder());
-        String path = "/api/responder/orders/" + v.orderId();
+        startService(worker, v.orderId(), lat, lon, metersAway);
+        clock.advance(onSite);
+        return worker.post("/api/responder/orders/" + v.orderId() + "/check-out", Map.of("lat", lat, "lon", lon))
+                .expect(200)
+                .json();
+    }
+
+    /**
+     * The worker accepts the order, sets off, checks in {@code metersAway} north of the home
+     * ({@code lat}, {@code lon}) and starts the service.
+     */
+    protected void startService(HttpApi worker, long orderId, double lat, double lon, int metersAway) {
+        String path = "/api/responder/orders/" + orderId;
         worker.post(path + "/accept").expect(200);
         worker.post(path + "/en-route").expect(200);
         worker.post(path + "/arrive", Map.of("lat", north(lat, metersAway), "lon", lon))
                 .expect(200);
         worker.post(path + "/start").expect(200);
-        clock.advance(onSite);
-        return worker.post(path + "/check-out", Map.of("lat", lat, "lon", lon))
-                .expect(200)
-                .json();
     }
 
     /** A visit at the place, assigned and then served: checked in 10 m from the door, {@code onSite} long. */

@@ -62,23 +62,13 @@ public abstract class PlatformBase {
     }
 
     protected long createSenior(String name) {
-        return admin().post(
-                        "/api/seniors",
-                        Map.of(
-                                "name",
-                                name,
-                                "phone",
-                                "13800000000",
-                                "address",
-                                "西湖区文三路 1 号",
-                                "lat",
-                                30.27,
-                                "lon",
-                                120.15))
-                .expect(201)
-                .json()
-                .get("id")
-                .asLong();
+        return createSenior(
+                Map.of("name", name, "phone", "13800000000", "address", "西湖区文三路 1 号", "lat", 30.27, "lon", 120.15));
+    }
+
+    /** Creates a senior with these fields (name, address, position, community, contacts …); its id. */
+    protected long createSenior(Map<String, ?> fields) {
+        return admin().post("/api/seniors", fields).expect(201).json().get("id").asLong();
     }
 
     protected String createDevice(String id, long seniorId) {

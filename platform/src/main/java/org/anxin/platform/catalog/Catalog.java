@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The service catalogue after GB/T 43153-2023: categories (seeded by the migration), items with a
- * price (kept in fen), a standard duration and the skill a worker needs, and which providers
+ * price ({@link org.anxin.platform.system.Money}), a standard duration and the skill a worker needs, and which providers
  * offer each item. The module's public face: orders look up an item and what each provider offers.
  */
 @Service

@@ -1,5 +1,6 @@
 package org.anxin.platform.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -46,7 +47,10 @@ class CatalogController {
             @NotBlank @Size(max = 100) String name,
             @Size(max = 100) String nameEn,
             Money price,
-            @DecimalMin("0") @DecimalMax("10000") BigDecimal priceYuan,
+            @Schema(deprecated = true, description = "the price in yuan as a number; use price")
+                    @DecimalMin("0")
+                    @DecimalMax("10000")
+                    BigDecimal priceYuan,
             @NotNull @Min(5) @Max(480) Integer durationMinutes,
             @NotBlank String skill,
             Boolean active) {

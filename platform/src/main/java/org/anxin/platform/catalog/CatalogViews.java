@@ -1,5 +1,6 @@
 package org.anxin.platform.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import org.anxin.platform.system.Money;
@@ -13,8 +14,8 @@ final class CatalogViews {
     record CatalogProvider(long id, String name) {}
 
     /**
-     * An item; {@code price} is the one money shape, {@code priceYuan} the same amount kept for the
-     * pages that still read it.
+     * An item; {@code price} is the one money shape, {@code priceYuan} the same amount as a number,
+     * deprecated and kept for the clients that still read it.
      */
     record CatalogItem(
             long id,
@@ -22,7 +23,7 @@ final class CatalogViews {
             String name,
             String nameEn,
             Money price,
-            BigDecimal priceYuan,
+            @Schema(deprecated = true, description = "price.yuan as a number; use price") BigDecimal priceYuan,
             int durationMinutes,
             String skill,
             boolean active,

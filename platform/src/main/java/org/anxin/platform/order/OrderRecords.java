@@ -2,6 +2,7 @@ package org.anxin.platform.order;
 
 import java.util.List;
 import java.util.Optional;
+import org.anxin.platform.system.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,12 +27,12 @@ public class OrderRecords {
         return orders.view(store.get(orderId));
     }
 
-    /** An order as other modules see it; {@code seniorPaysCents} is the share the subsidy does not pay. */
+    /** An order as other modules see it; {@code seniorPays} is the share the subsidy does not pay. */
     public record OrderRecord(
-            long id, long seniorId, String itemName, int durationMinutes, int seniorPaysCents, String status) {
+            long id, long seniorId, String itemName, int durationMinutes, Money seniorPays, OrderStatus status) {
         /** Whether the visit is still to happen or has happened (not cancelled, not a no-show). */
         public boolean live() {
-            return !status.equals(OrderStatus.CANCELLED.name()) && !status.equals(OrderStatus.NO_SHOW.name());
+            return status != OrderStatus.CANCELLED && status != OrderStatus.NO_SHOW;
         }
     }
 
@@ -54,12 +55,6 @@ public class OrderRecords {
     }
 
     private static OrderRecord record(ServiceOrder o) {
-        return new OrderRecord(
-                o.id(),
-                o.seniorId(),
-                o.itemName(),
-                o.durationMinutes(),
-                Math.toIntExact(o.seniorPays().fen()),
-                o.status().name());
+        return new OrderRecord(o.id(), o.seniorId(), o.itemName(), o.durationMinutes(), o.seniorPays(), o.status());
     }
 }

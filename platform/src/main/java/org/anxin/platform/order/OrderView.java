@@ -1,16 +1,10 @@
 package org.anxin.platform.order;
 
-import java.math.BigDecimal;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import org.anxin.platform.senior.Senior;
-import org.anxin.platform.system.Money;
 
-/**
- * An order as the API shows it, with the item and price as booked. The amounts are {@code price},
- * {@code subsidyPays} and {@code seniorPays} ({@code price} = {@code subsidyPays} + {@code
- * seniorPays}); {@code …Yuan} and {@code …Cents} are the same amounts in the older shapes, kept
- * until every page reads the money shape.
- */
+/** An order as the API shows it, with the item and price as booked ({@link OrderAmounts}). */
 public record OrderView(
         long id,
         long seniorId,
@@ -20,15 +14,7 @@ public record OrderView(
         String itemName,
         String skill,
         int durationMinutes,
-        Money price,
-        Money subsidyPays,
-        Money seniorPays,
-        BigDecimal priceYuan,
-        BigDecimal subsidyYuan,
-        BigDecimal seniorPaysYuan,
-        long priceCents,
-        long subsidyCents,
-        long seniorPaysCents,
+        @JsonUnwrapped OrderAmounts amounts,
         Window window,
         String notes,
         OrderStatus status,
@@ -62,15 +48,7 @@ public record OrderView(
                 itemName,
                 skill,
                 durationMinutes,
-                price,
-                subsidyPays,
-                seniorPays,
-                priceYuan,
-                subsidyYuan,
-                seniorPaysYuan,
-                priceCents,
-                subsidyCents,
-                seniorPaysCents,
+                amounts,
                 window,
                 notes,
                 status,
@@ -102,15 +80,7 @@ public record OrderView(
                 o.itemName(),
                 o.skill(),
                 o.durationMinutes(),
-                o.price(),
-                o.subsidy(),
-                o.seniorPays(),
-                o.price().decimal(),
-                o.subsidy().decimal(),
-                o.seniorPays().decimal(),
-                o.price().fen(),
-                o.subsidy().fen(),
-                o.seniorPays().fen(),
+                OrderAmounts.of(o.price(), o.subsidy(), o.seniorPays()),
                 new Window(o.windowFrom(), o.windowTo()),
                 o.notes(),
                 o.status(),

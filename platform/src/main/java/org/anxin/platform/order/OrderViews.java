@@ -1,47 +1,22 @@
 package org.anxin.platform.order;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.anxin.platform.notify.Notification;
-import org.anxin.platform.system.Money;
 
 /** The order module's answers besides {@link OrderView} itself. */
 final class OrderViews {
     private OrderViews() {}
 
     /**
-     * What a booking would cost now: {@code price}, {@code subsidyPays} and {@code seniorPays} as
-     * money (and in the older yuan and fen fields); {@code subsidy} says which wallet pays what.
+     * What a booking would cost now ({@link OrderAmounts}); {@code subsidy} says which wallet pays
+     * what.
      */
-    record OrderQuote(
-            long itemId,
-            String itemName,
-            Money price,
-            Money subsidyPays,
-            Money seniorPays,
-            BigDecimal priceYuan,
-            BigDecimal subsidyYuan,
-            BigDecimal seniorPaysYuan,
-            long priceCents,
-            long subsidyCents,
-            long seniorPaysCents,
-            String subsidy) {
+    record OrderQuote(long itemId, String itemName, @JsonUnwrapped OrderAmounts amounts, String subsidy) {
         static OrderQuote of(Orders.Quote q) {
             return new OrderQuote(
-                    q.itemId(),
-                    q.itemName(),
-                    q.price(),
-                    q.subsidy(),
-                    q.seniorPays(),
-                    q.price().decimal(),
-                    q.subsidy().decimal(),
-                    q.seniorPays().decimal(),
-                    q.price().fen(),
-                    q.subsidy().fen(),
-                    q.seniorPays().fen(),
-                    q.subsidyText());
+                    q.itemId(), q.itemName(), OrderAmounts.of(q.price(), q.subsidy(), q.seniorPays()), q.subsidyText());
         }
     }
 

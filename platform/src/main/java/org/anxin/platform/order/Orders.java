@@ -76,7 +76,7 @@ class Orders {
     Quote quote(Booking booking, Viewer viewer) {
         Catalog.Item item = checkBooking(booking, viewer);
         SubsidyPayer.Share share = subsidies.quote(visit(booking.seniorId(), booking.from(), item));
-        return new Quote(item.id(), item.name(), item.price(), subsidy(share), share.text());
+        return new Quote(item.id(), item.name(), item.price(), share.subsidy(), share.text());
     }
 
     /** A booked order and the sentence saying which wallet paid what. */
@@ -129,18 +129,12 @@ class Orders {
     }
 
     private static SubsidyPayer.Visit visit(long seniorId, Instant from, Catalog.Item item) {
-        return new SubsidyPayer.Visit(
-                seniorId, from, Math.toIntExact(item.price().fen()), item.durationMinutes());
-    }
-
-    /** The subsidy wallet's share as money (the payer's interface still speaks fen). */
-    private static Money subsidy(SubsidyPayer.Share share) {
-        return Money.ofFen(share.subsidyCents());
+        return new SubsidyPayer.Visit(seniorId, from, item.price(), item.durationMinutes());
     }
 
     private void setShare(long id, Money price, SubsidyPayer.Share share) {
         db.sql("update service_orders set subsidy_cents = ?, senior_pays_cents = ? where id = ?")
-                .params(subsidy(share).fen(), price.minus(subsidy(share)).fen(), id)
+                .params(share.subsidy().fen(), price.minus(share.subsidy()).fen(), id)
                 .update();
     }
 
@@ -151,7 +145,7 @@ class Orders {
 
     /** The step's note, with what the wallet gave back when it gave anything. */
     private static String withRefund(String note, SubsidyPayer.Share refund) {
-        if (refund.subsidyCents() == 0) {
+        if (refund.subsidy().isZero()) {
             return note;
         }
         return note == null ? refund.text() : note + "; " + refund.text();
@@ -214,10 +208,7 @@ class Orders {
         // the month of the new window is the one that pays: the old charge is given back, the new one made
         SubsidyPayer.Share refund = subsidies.refund(id, viewer.username(), "order rescheduled");
         SubsidyPayer.Share share = subsidies.charge(
-                id,
-                new SubsidyPayer.Visit(
-                        o.seniorId(), from, Math.toIntExact(o.price().fen()), o.durationMinutes()),
-                viewer.username());
+                id, new SubsidyPayer.Visit(o.seniorId(), from, o.price(), o.durationMinutes()), viewer.username());
         store.setStatus(
                 id,
                 OrderStatus.REQUESTED,
@@ -230,9 +221,9 @@ class Orders {
                 "eta_seconds",
                 null,
                 "subsidy_cents",
-                subsidy(share).fen(),
+                share.subsidy().fen(),
                 "senior_pays_cents",
-                o.price().minus(subsidy(share)).fen());
+                o.price().minus(share.subsidy()).fen());
         Long sms = withdrawn(o, "已改期");
         String moved = o.windowFrom() + "–" + o.windowTo() + " → " + from + "–" + to;
         store.note(
@@ -240,7 +231,7 @@ class Orders {
                 OrderStatus.REQUESTED,
                 "RESCHEDULED",
                 viewer.username(),
-                refund.subsidyCents() == 0 && share.subsidyCents() == 0
+                refund.subsidy().isZero() && share.subsidy().isZero()
                         ? moved
                         : moved + "; " + split(store.get(id), share),
                 sms);

@@ -1,6 +1,7 @@
 package org.anxin.platform.order;
 
 import java.time.Instant;
+import org.anxin.platform.system.Money;
 
 /**
  * Pays the subsidised share of a home visit from the senior's subsidy wallet; the subsidy module
@@ -13,11 +14,11 @@ public interface SubsidyPayer {
      * A visit to pay for: the item's price and standard duration as booked, and the start of the
      * window, whose calendar month (in the city's time zone) is the wallet's month.
      */
-    record Visit(long seniorId, Instant windowFrom, int priceCents, int durationMinutes) {}
+    record Visit(long seniorId, Instant windowFrom, Money price, int durationMinutes) {}
 
-    /** The subsidised share in fen, and a sentence saying which category and wallet paid it and what remains. */
-    record Share(int subsidyCents, String text) {
-        public static final Share NONE = new Share(0, null);
+    /** The subsidised share, and a sentence saying which category and wallet paid it and what remains. */
+    record Share(Money subsidy, String text) {
+        public static final Share NONE = new Share(Money.ZERO, null);
     }
 
     /** What the wallet would pay now, without charging it. */

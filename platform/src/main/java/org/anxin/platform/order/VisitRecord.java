@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.anxin.platform.system.Money;
 
 /**
  * A visit as a settlement sees it: who was served with what by whom, check-in and check-out,
@@ -20,9 +21,9 @@ public record VisitRecord(
         Instant checkedInAt,
         Instant checkedOutAt,
         Integer minutes,
-        int priceCents,
-        int subsidyCents,
-        int seniorPaysCents,
+        Money price,
+        Money subsidy,
+        Money seniorPays,
         List<Anomaly> anomalies) {
 
     /** The anomalies that hold the visit back: those not cleared. */

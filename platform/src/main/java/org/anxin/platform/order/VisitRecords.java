@@ -11,7 +11,6 @@ import org.anxin.platform.dispatch.Responder;
 import org.anxin.platform.dispatch.Responders;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
-import org.anxin.platform.system.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -95,14 +94,10 @@ public class VisitRecords {
                         o.arrivedAt(),
                         o.completedAt(),
                         o.serviceMinutes(),
-                        fen(o.price()),
-                        fen(o.subsidy()),
-                        fen(o.seniorPays()),
+                        o.price(),
+                        o.subsidy(),
+                        o.seniorPays(),
                         List.copyOf(flags.get(o.id()))))
                 .toList();
-    }
-
-    private static int fen(Money amount) {
-        return Math.toIntExact(amount.fen());
     }
 }

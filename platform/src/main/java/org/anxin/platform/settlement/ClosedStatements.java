@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.anxin.platform.order.Anomaly;
 import org.anxin.platform.order.AnomalyKind;
 import org.anxin.platform.order.VisitRecord;
+import org.anxin.platform.system.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -109,9 +110,9 @@ class ClosedStatements {
                         Timestamp.from(l.checkedInAt()),
                         l.checkedOutAt() == null ? null : Timestamp.from(l.checkedOutAt()),
                         l.minutes(),
-                        l.priceCents(),
-                        l.subsidyCents(),
-                        l.seniorPaysCents(),
+                        l.price().fen(),
+                        l.subsidy().fen(),
+                        l.seniorPays().fen(),
                         l.holds().stream().map(a -> a.kind().name()).toArray(String[]::new),
                         l.holds().stream().map(Anomaly::reason).toArray(String[]::new))
                 .update();
@@ -138,9 +139,9 @@ class ClosedStatements {
                 rs.getTimestamp("checked_in_at").toInstant(),
                 out == null ? null : out.toInstant(),
                 (Integer) rs.getObject("minutes"),
-                rs.getInt("price_cents"),
-                rs.getInt("subsidy_cents"),
-                rs.getInt("senior_pays_cents"),
+                Money.ofFen(rs.getLong("price_cents")),
+                Money.ofFen(rs.getLong("subsidy_cents")),
+                Money.ofFen(rs.getLong("senior_pays_cents")),
                 List.copyOf(holds));
         return new Statement.Line(visit, carried == null ? null : YearMonth.from(carried.toLocalDate()));
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.anxin.platform.order.VisitRecord;
-import org.anxin.platform.system.Money;
 
 /**
  * A statement as CSV for Excel: UTF-8 with a byte-order mark (so that Excel reads the Chinese
@@ -52,9 +51,9 @@ final class SettlementCsv {
                         "",
                         "",
                         "",
-                        s.total(VisitRecord::priceCents).yuan(),
-                        s.total(VisitRecord::subsidyCents).yuan(),
-                        s.total(VisitRecord::seniorPaysCents).yuan(),
+                        s.total(VisitRecord::price).yuan(),
+                        s.total(VisitRecord::subsidy).yuan(),
+                        s.total(VisitRecord::seniorPays).yuan(),
                         "",
                         ""));
         for (Statement.Line line : s.heldBack()) {
@@ -74,9 +73,9 @@ final class SettlementCsv {
         cells.add(local(v.checkedInAt(), zone));
         cells.add(local(v.checkedOutAt(), zone));
         cells.add(v.minutes() == null ? "" : v.minutes().toString());
-        cells.add(Money.ofFen(v.priceCents()).yuan());
-        cells.add(Money.ofFen(v.subsidyCents()).yuan());
-        cells.add(Money.ofFen(v.seniorPaysCents()).yuan());
+        cells.add(v.price().yuan());
+        cells.add(v.subsidy().yuan());
+        cells.add(v.seniorPays().yuan());
         cells.add(line.carriedFrom() == null ? "" : line.carriedFrom().toString());
         cells.add(v.holds().stream().map(h -> h.kind() + ": " + h.reason()).collect(Collectors.joining("\n")));
         return cells;

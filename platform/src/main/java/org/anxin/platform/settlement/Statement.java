@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 import org.anxin.platform.order.AnomalyKind;
 import org.anxin.platform.order.VisitRecord;
 import org.anxin.platform.system.Money;
@@ -41,9 +41,8 @@ record Statement(
         return closedAt != null;
     }
 
-    Money total(ToIntFunction<VisitRecord> fen) {
-        return Money.ofFen(
-                payable.stream().map(Line::visit).mapToLong(fen::applyAsInt).sum());
+    Money total(Function<VisitRecord, Money> amount) {
+        return payable.stream().map(Line::visit).map(amount).reduce(Money.ZERO, Money::plus);
     }
 
     /** The figures of a statement, without its lines; the {@code *Yuan} numbers are the old fields. */
@@ -112,9 +111,7 @@ record Statement(
                 payable.size(),
                 heldBack.size(),
                 StatementAmounts.of(
-                        total(VisitRecord::priceCents),
-                        total(VisitRecord::subsidyCents),
-                        total(VisitRecord::seniorPaysCents)));
+                        total(VisitRecord::price), total(VisitRecord::subsidy), total(VisitRecord::seniorPays)));
     }
 
     StatementView view(ZoneId zone) {
@@ -137,8 +134,7 @@ record Statement(
                 v.checkedInAt(),
                 v.checkedOutAt(),
                 v.minutes(),
-                StatementAmounts.of(
-                        Money.ofFen(v.priceCents()), Money.ofFen(v.subsidyCents()), Money.ofFen(v.seniorPaysCents())),
+                StatementAmounts.of(v.price(), v.subsidy(), v.seniorPays()),
                 line.carriedFrom() == null ? null : line.carriedFrom().toString(),
                 v.holds().stream()
                         .map(a -> new StatementHold(a.kind(), a.reason()))

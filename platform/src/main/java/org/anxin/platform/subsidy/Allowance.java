@@ -3,19 +3,23 @@ package org.anxin.platform.subsidy;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.anxin.platform.system.Money;
 
 /** A monthly allowance: an amount of money or hours of service (kept in minutes), or none yet. */
 record Allowance(Money amount, Integer minutes) {
     static final Allowance NONE = new Allowance(null, null);
 
-    static Allowance of(Integer cents, Integer minutes) {
-        return new Allowance(cents == null ? null : Money.ofFen(cents), minutes);
+    /** The allowance a row keeps in its {@code monthly_cents} and {@code monthly_minutes} columns. */
+    static Allowance of(ResultSet rs) throws SQLException {
+        Integer stored = (Integer) rs.getObject("monthly_cents");
+        return new Allowance(stored == null ? null : Money.ofFen(stored), (Integer) rs.getObject("monthly_minutes"));
     }
 
-    /** The stored fen, null for an hours allowance. */
-    Integer cents() {
-        return amount == null ? null : Math.toIntExact(amount.fen());
+    /** The value of the {@code monthly_cents} column: null for an hours allowance. */
+    Long monthlyCentsColumn() {
+        return amount == null ? null : amount.fen();
     }
 
     boolean isSet() {

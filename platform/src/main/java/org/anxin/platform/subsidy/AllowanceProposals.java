@@ -23,11 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AllowanceProposals {
     private static final RowMapper<Proposal> ROW = (rs, n) -> new Proposal(
-            rs.getLong("id"),
-            rs.getString("category"),
-            Allowance.of((Integer) rs.getObject("monthly_cents"), (Integer) rs.getObject("monthly_minutes")),
-            rs.getString("note"),
-            Steps.of(rs));
+            rs.getLong("id"), rs.getString("category"), Allowance.of(rs), rs.getString("note"), Steps.of(rs));
 
     private final JdbcClient db;
     private final SubsidyCategories categories;
@@ -58,7 +54,7 @@ class AllowanceProposals {
                         + " note, status, proposed_by, proposed_at) values (?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(
                         code,
-                        allowance.cents(),
+                        allowance.monthlyCentsColumn(),
                         allowance.minutes(),
                         note,
                         Status.PENDING_COMMUNITY.name(),

@@ -68,7 +68,7 @@ class SubsidyCategories {
     void setAllowance(String code, Allowance allowance, long proposalId, Instant at) {
         db.sql("update subsidy_categories set monthly_cents = ?, monthly_minutes = ?, changed_at = ?,"
                         + " proposal_id = ? where code = ?")
-                .params(allowance.cents(), allowance.minutes(), Timestamp.from(at), proposalId, code)
+                .params(allowance.monthlyCentsColumn(), allowance.minutes(), Timestamp.from(at), proposalId, code)
                 .update();
     }
 
@@ -87,7 +87,7 @@ class SubsidyCategories {
         return new Category(
                 rs.getString("code"),
                 rs.getString("name"),
-                Allowance.of((Integer) rs.getObject("monthly_cents"), (Integer) rs.getObject("monthly_minutes")),
+                Allowance.of(rs),
                 changed == null ? null : changed.toInstant(),
                 (Long) rs.getObject("proposal_id"));
     }

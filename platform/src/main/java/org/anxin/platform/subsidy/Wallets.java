@@ -27,15 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Each eligible senior's wallet per calendar month of the city's time zone. The month of an
  * order's window start is the one that pays. A wallet is opened by the first booking charged to
- * it, with the best allowances in force at that moment: the highest yuan allowance and the highest
+ * it, with the best allowances in force at that moment: the highest money allowance and the highest
  * hours allowance among the categories the senior holds (the common practice: the highest one
  * applies, categories are not added up). It keeps them for the month; later approvals apply to
  * wallets opened later.
  *
- * <p>A visit is paid by hours first, then yuan: the hours cover the item's standard duration
+ * <p>A visit is paid by hours first, then money: the hours cover the item's standard duration
  * whole or in part, worth the item's price per minute (price × covered minutes ÷ duration, rounded
- * down to the fen); the yuan cover what is left of the price, up to what is left in the wallet.
- * The rest is the family's. A charge locks the wallet's row, so concurrent bookings never spend
+ * down: {@link Money#share}); the money allowance covers what is left of the price, up to what is
+ * left in the wallet. The rest is the family's. A charge locks the wallet's row, so concurrent bookings never spend
  * more than the allowance; every charge and refund is a ledger entry that is never changed.
  */
 @Service
@@ -58,16 +58,16 @@ class Wallets implements SubsidyPayer {
     record Wallet(
             long seniorId,
             YearMonth month,
-            int allowanceCents,
-            String centsCategory,
+            Money allowance,
+            String amountCategory,
             int allowanceMinutes,
             String minutesCategory,
-            int spentCents,
+            Money spent,
             int spentMinutes,
             Instant openedAt) {
 
-        int centsLeft() {
-            return allowanceCents - spentCents;
+        Money left() {
+            return allowance.minus(spent);
         }
 
         int minutesLeft() {
@@ -75,23 +75,24 @@ class Wallets implements SubsidyPayer {
         }
 
         boolean hasAllowance() {
-            return allowanceCents > 0 || allowanceMinutes > 0;
+            return allowance.isPositive() || allowanceMinutes > 0;
         }
     }
 
-    /** What a wallet pays for one visit: minutes of service (worth {@code minutesCents}) and yuan. */
-    record Split(int minutes, int minutesCents, int cents) {
-        int subsidyCents() {
-            return minutesCents + cents;
+    /**
+     * What a wallet pays for one visit: minutes of service (worth {@code minutesWorth}) and {@code
+     * allowanceShare} of its money allowance.
+     */
+    record Split(int minutes, Money minutesWorth, Money allowanceShare) {
+        Money subsidy() {
+            return minutesWorth.plus(allowanceShare);
         }
 
         static Split of(Wallet wallet, Visit visit) {
             int minutes = Math.min(visit.durationMinutes(), wallet.minutesLeft());
-            int minutesCents = minutes == visit.durationMinutes()
-                    ? visit.priceCents()
-                    : (int) ((long) visit.priceCents() * minutes / visit.durationMinutes());
-            int cents = Math.min(visit.priceCents() - minutesCents, wallet.centsLeft());
-            return new Split(minutes, minutesCents, cents);
+            Money minutesWorth = visit.price().share(minutes, visit.durationMinutes());
+            Money allowanceShare = visit.price().minus(minutesWorth).min(wallet.left());
+            return new Split(minutes, minutesWorth, allowanceShare);
         }
     }
 
@@ -122,12 +123,12 @@ class Wallets implements SubsidyPayer {
         YearMonth month = month(visit.windowFrom());
         Wallet wallet = open(visit.seniorId(), month);
         Split split = Split.of(wallet, visit);
-        if (split.subsidyCents() == 0) {
+        if (split.subsidy().isZero()) {
             return share(wallet, split);
         }
         db.sql("update subsidy_wallets set spent_cents = spent_cents + ?, spent_minutes = spent_minutes + ?"
                         + " where senior_id = ? and month = ?")
-                .params(split.cents(), split.minutes(), visit.seniorId(), month.atDay(1))
+                .params(split.allowanceShare().fen(), split.minutes(), visit.seniorId(), month.atDay(1))
                 .update();
         Share share = share(wallet, split);
         ledger(orderId, visit.seniorId(), month, WalletEntryKind.CHARGE, split, actor, share.text());
@@ -137,7 +138,7 @@ class Wallets implements SubsidyPayer {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Share refund(long orderId, String actor, String why) {
-        record Charged(long seniorId, LocalDate month, int cents, int minutes, int subsidyCents) {}
+        record Charged(long seniorId, LocalDate month, Money allowanceShare, int minutes, Money subsidy) {}
         List<Charged> charged = db.sql("select senior_id, month, sum(cents) as cents, sum(minutes) as minutes,"
                         + " sum(subsidy_cents) as subsidy_cents from wallet_ledger where order_id = ?"
                         + " group by senior_id, month having sum(subsidy_cents) <> 0 order by month")
@@ -145,28 +146,31 @@ class Wallets implements SubsidyPayer {
                 .query((rs, n) -> new Charged(
                         rs.getLong("senior_id"),
                         rs.getObject("month", LocalDate.class),
-                        rs.getInt("cents"),
+                        Money.ofFen(rs.getLong("cents")),
                         rs.getInt("minutes"),
-                        rs.getInt("subsidy_cents")))
+                        Money.ofFen(rs.getLong("subsidy_cents"))))
                 .list();
-        int refunded = 0;
+        Money refunded = Money.ZERO;
         List<String> texts = new ArrayList<>();
         for (Charged c : charged) {
             YearMonth month = YearMonth.from(c.month());
             locked(c.seniorId(), month);
             db.sql("update subsidy_wallets set spent_cents = spent_cents - ?, spent_minutes = spent_minutes - ?"
                             + " where senior_id = ? and month = ?")
-                    .params(c.cents(), c.minutes(), c.seniorId(), c.month())
+                    .params(c.allowanceShare().fen(), c.minutes(), c.seniorId(), c.month())
                     .update();
-            Split back = new Split(-c.minutes(), -(c.subsidyCents() - c.cents()), -c.cents());
-            String text = "subsidy refunded (" + why + "): " + Money.ofFen(c.subsidyCents())
+            Split back = new Split(
+                    -c.minutes(),
+                    c.subsidy().minus(c.allowanceShare()).negated(),
+                    c.allowanceShare().negated());
+            String text = "subsidy refunded (" + why + "): " + c.subsidy()
                     + (c.minutes() > 0 ? " (" + Allowance.hours(c.minutes()) + ")" : "") + " back to the " + month
                     + " wallet";
             ledger(orderId, c.seniorId(), month, WalletEntryKind.REFUND, back, actor, text);
-            refunded += c.subsidyCents();
+            refunded = refunded.plus(c.subsidy());
             texts.add(text);
         }
-        return refunded == 0 ? Share.NONE : new Share(refunded, String.join("; ", texts));
+        return refunded.isZero() ? Share.NONE : new Share(refunded, String.join("; ", texts));
     }
 
     /** The month's wallet as stored, or as it would be opened now. */
@@ -190,8 +194,8 @@ class Wallets implements SubsidyPayer {
                 .params(
                         seniorId,
                         month.atDay(1),
-                        fresh.allowanceCents(),
-                        fresh.centsCategory(),
+                        fresh.allowance().fen(),
+                        fresh.amountCategory(),
                         fresh.allowanceMinutes(),
                         fresh.minutesCategory(),
                         Timestamp.from(clock.instant()))
@@ -210,24 +214,24 @@ class Wallets implements SubsidyPayer {
                 .optional();
     }
 
-    /** The best yuan and the best hours allowance among the categories the senior holds now. */
+    /** The best money and the best hours allowance among the categories the senior holds now. */
     private Wallet unopened(long seniorId, YearMonth month) {
-        int cents = 0;
+        Money amount = Money.ZERO;
         int minutes = 0;
-        String centsCategory = null;
+        String amountCategory = null;
         String minutesCategory = null;
         for (SubsidyCategories.Held held : categories.held(seniorId)) {
             Allowance a = held.category().allowance();
-            if (a.cents() != null && a.cents() > cents) {
-                cents = a.cents();
-                centsCategory = held.category().code();
+            if (a.amount() != null && a.amount().compareTo(amount) > 0) {
+                amount = a.amount();
+                amountCategory = held.category().code();
             }
             if (a.minutes() != null && a.minutes() > minutes) {
                 minutes = a.minutes();
                 minutesCategory = held.category().code();
             }
         }
-        return new Wallet(seniorId, month, cents, centsCategory, minutes, minutesCategory, 0, 0, null);
+        return new Wallet(seniorId, month, amount, amountCategory, minutes, minutesCategory, Money.ZERO, 0, null);
     }
 
     /** The sentence shown with a quote and a booking: which category and wallet paid, and what remains. */
@@ -235,7 +239,7 @@ class Wallets implements SubsidyPayer {
         if (!wallet.hasAllowance()) {
             List<SubsidyCategories.Held> held = categories.held(wallet.seniorId());
             return new Share(
-                    0,
+                    Money.ZERO,
                     held.isEmpty()
                             ? "no subsidy: senior holds no approved category"
                             : "no subsidy: the senior's categories ("
@@ -244,35 +248,36 @@ class Wallets implements SubsidyPayer {
                                             .collect(Collectors.joining(", "))
                                     + ") have no allowance in force");
         }
-        if (split.subsidyCents() == 0) {
+        if (split.subsidy().isZero()) {
             return new Share(
-                    0, "no subsidy: the " + wallet.month() + " wallet (" + allowances(wallet) + ") is used up");
+                    Money.ZERO,
+                    "no subsidy: the " + wallet.month() + " wallet (" + allowances(wallet) + ") is used up");
         }
         List<String> paid = new ArrayList<>();
         if (split.minutes() > 0) {
             paid.add(Allowance.hours(split.minutes()) + " of " + categories.name(wallet.minutesCategory())
-                    + " service hours (worth " + Money.ofFen(split.minutesCents()) + ")");
+                    + " service hours (worth " + split.minutesWorth() + ")");
         }
-        if (split.cents() > 0) {
-            paid.add(Money.ofFen(split.cents()) + " of the " + categories.name(wallet.centsCategory()) + " allowance");
+        if (split.allowanceShare().isPositive()) {
+            paid.add(split.allowanceShare() + " of the " + categories.name(wallet.amountCategory()) + " allowance");
         }
         List<String> left = new ArrayList<>();
-        if (wallet.allowanceCents() > 0) {
-            left.add(Money.ofFen(wallet.centsLeft() - split.cents()).toString());
+        if (wallet.allowance().isPositive()) {
+            left.add(wallet.left().minus(split.allowanceShare()).toString());
         }
         if (wallet.allowanceMinutes() > 0) {
             left.add(Allowance.hours(wallet.minutesLeft() - split.minutes()));
         }
         return new Share(
-                split.subsidyCents(),
+                split.subsidy(),
                 "subsidy from the " + wallet.month() + " wallet: " + String.join(" and ", paid) + "; left in it "
                         + String.join(" and ", left));
     }
 
     private String allowances(Wallet wallet) {
         List<String> parts = new ArrayList<>();
-        if (wallet.allowanceCents() > 0) {
-            parts.add(categories.name(wallet.centsCategory()) + " " + Money.ofFen(wallet.allowanceCents()));
+        if (wallet.allowance().isPositive()) {
+            parts.add(categories.name(wallet.amountCategory()) + " " + wallet.allowance());
         }
         if (wallet.allowanceMinutes() > 0) {
             parts.add(categories.name(wallet.minutesCategory()) + " " + Allowance.hours(wallet.allowanceMinutes()));
@@ -295,9 +300,9 @@ class Wallets implements SubsidyPayer {
                         month.atDay(1),
                         orderId,
                         kind.name(),
-                        split.cents(),
+                        split.allowanceShare().fen(),
                         split.minutes(),
-                        split.subsidyCents(),
+                        split.subsidy().fen(),
                         Timestamp.from(clock.instant()),
                         actor,
                         note)
@@ -306,7 +311,9 @@ class Wallets implements SubsidyPayer {
 
     /**
      * A wallet as the API shows it: the month's allowance, what is spent and left (Money; the
-     * {@code *Cents} numbers beside them are the old fields), the categories held and the ledger.
+     * {@code *Cents} numbers beside them are the old fields), which categories give the money and
+     * the hours ({@code centsCategory} is the old name of {@code amountCategory}), the categories
+     * held and the ledger.
      */
     record WalletView(
             long seniorId,
@@ -318,13 +325,14 @@ class Wallets implements SubsidyPayer {
             Money allowance,
             Money spent,
             Money remaining,
-            @Schema(deprecated = true, description = "allowance.fen; use allowance") int allowanceCents,
-            String centsCategory,
+            String amountCategory,
+            @Schema(deprecated = true, description = "allowance.fen; use allowance") long allowanceCents,
+            @Schema(deprecated = true, description = "the same as amountCategory; use it") String centsCategory,
             int allowanceMinutes,
             String minutesCategory,
-            @Schema(deprecated = true, description = "spent.fen; use spent") int spentCents,
+            @Schema(deprecated = true, description = "spent.fen; use spent") long spentCents,
             int spentMinutes,
-            @Schema(deprecated = true, description = "remaining.fen; use remaining") int remainingCents,
+            @Schema(deprecated = true, description = "remaining.fen; use remaining") long remainingCents,
             int remainingMinutes,
             List<HeldCategory> categories,
             List<WalletEntry> ledger) {}
@@ -341,7 +349,7 @@ class Wallets implements SubsidyPayer {
 
     /**
      * A charge (positive) or refund (negative): {@code subsidy} in all, of which {@code
-     * allowanceShare} from the yuan allowance and the rest as {@code minutes} of service hours.
+     * allowanceShare} from the money allowance and the rest as {@code minutes} of service hours.
      */
     record WalletEntry(
             long id,
@@ -395,16 +403,17 @@ class Wallets implements SubsidyPayer {
                 month.toString(),
                 w.openedAt() != null,
                 w.openedAt(),
-                Money.ofFen(w.allowanceCents()),
-                Money.ofFen(w.spentCents()),
-                Money.ofFen(w.centsLeft()),
-                w.allowanceCents(),
-                w.centsCategory(),
+                w.allowance(),
+                w.spent(),
+                w.left(),
+                w.amountCategory(),
+                w.allowance().fen(),
+                w.amountCategory(),
                 w.allowanceMinutes(),
                 w.minutesCategory(),
-                w.spentCents(),
+                w.spent().fen(),
                 w.spentMinutes(),
-                w.centsLeft(),
+                w.left().fen(),
                 w.minutesLeft(),
                 held,
                 ledger);
@@ -414,11 +423,11 @@ class Wallets implements SubsidyPayer {
         return new Wallet(
                 rs.getLong("senior_id"),
                 YearMonth.from(rs.getObject("month", LocalDate.class)),
-                rs.getInt("allowance_cents"),
+                Money.ofFen(rs.getLong("allowance_cents")),
                 rs.getString("cents_category"),
                 rs.getInt("allowance_minutes"),
                 rs.getString("minutes_category"),
-                rs.getInt("spent_cents"),
+                Money.ofFen(rs.getLong("spent_cents")),
                 rs.getInt("spent_minutes"),
                 rs.getTimestamp("opened_at").toInstant());
     }

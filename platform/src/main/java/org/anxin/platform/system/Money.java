@@ -87,6 +87,19 @@ public record Money(long fen) implements Comparable<Money> {
         return new Money(Math.multiplyExact(fen, n));
     }
 
+    /** This amount's share {@code part}/{@code whole} (e.g. 30 of 60 minutes), rounded down to the fen. */
+    public Money share(long part, long whole) {
+        if (whole <= 0 || part < 0) {
+            throw new IllegalArgumentException(
+                    "a share is part/whole with 0 <= part and 0 < whole: " + part + "/" + whole);
+        }
+        return new Money(Math.floorDiv(Math.multiplyExact(fen, part), whole));
+    }
+
+    public Money negated() {
+        return new Money(Math.negateExact(fen));
+    }
+
     public Money min(Money other) {
         return fen <= other.fen ? this : other;
     }
@@ -94,6 +107,11 @@ public record Money(long fen) implements Comparable<Money> {
     @JsonIgnore
     public boolean isZero() {
         return fen == 0;
+    }
+
+    @JsonIgnore
+    public boolean isPositive() {
+        return fen > 0;
     }
 
     @JsonIgnore

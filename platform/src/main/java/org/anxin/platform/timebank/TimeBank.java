@@ -110,7 +110,7 @@ class TimeBank {
         if (ledger.hasEntry(orderId, Kind.SPEND)) {
             throw alreadyPaid(orderId);
         }
-        if (order.seniorPaysCents() == 0) {
+        if (order.seniorPays().isZero()) {
             throw ApiProblem.conflict("order " + orderId + " leaves nothing for the family to pay (the subsidy covers"
                     + " it); keep the minutes");
         }

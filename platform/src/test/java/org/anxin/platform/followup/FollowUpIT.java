@@ -38,9 +38,9 @@ class FollowUpIT extends OrderFixtures {
 
     @Test
     void aShareOfOneQueuesEveryCompletedVisitAndZeroNone() {
-        double lat = 28.2282;
-        double lon = 112.9388; // Changsha
-        Visit sampled = completedVisit("岳麓", lat, lon, Duration.ofMinutes(45));
+        double lat = 40.8424;
+        double lon = 111.7490; // Hohhot
+        Visit sampled = completedVisit("新城", lat, lon, Duration.ofMinutes(45));
         JsonNode queued = followUp(sampled.orderId(), "PENDING");
         assertThat(queued).isNotNull();
         assertThat(queued.get("attempts").asInt()).isZero();
@@ -57,9 +57,9 @@ class FollowUpIT extends OrderFixtures {
 
     @Test
     void anOperatorClaimsTheCallAndRecordsTheResultOnTheOrdersTimeline() {
-        double lat = 30.5928;
-        double lon = 114.3055; // Wuhan
-        Visit v = completedVisit("江汉", lat, lon, Duration.ofMinutes(60));
+        double lat = 38.4872;
+        double lon = 106.2309; // Yinchuan
+        Visit v = completedVisit("兴庆", lat, lon, Duration.ofMinutes(60));
         long id = followUp(v.orderId(), "PENDING").get("id").asLong();
         HttpApi first = operator();
         HttpApi second = operator();

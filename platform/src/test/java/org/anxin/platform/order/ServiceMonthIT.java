@@ -67,10 +67,7 @@ class ServiceMonthIT extends OrderFixtures {
         HttpApi w = responderApi(worker);
         String path = "/api/responder/orders/" + order;
         clock.set(from.plus(Duration.ofMinutes(5)));
-        w.post(path + "/accept").expect(200);
-        w.post(path + "/en-route").expect(200);
-        w.post(path + "/arrive", Map.of("lat", north(lat, 15), "lon", lon)).expect(200);
-        w.post(path + "/start").expect(200);
+        startService(w, order, lat, lon, 15);
         clock.advance(Duration.ofMinutes(50));
         JsonNode done = w.post(path + "/check-out", Map.of("lat", lat, "lon", lon))
                 .expect(200)
@@ -129,24 +126,18 @@ class ServiceMonthIT extends OrderFixtures {
     }
 
     private long seniorAt(String name, String community, double lat, double lon) {
-        return admin().post(
-                        "/api/seniors",
-                        Map.of(
-                                "name",
-                                name,
-                                "address",
-                                name + "家",
-                                "lat",
-                                lat,
-                                "lon",
-                                lon,
-                                "community",
-                                community,
-                                "contacts",
-                                List.of(Map.of("name", name + "的儿子", "relation", "儿子", "phone", "+8613911112222"))))
-                .expect(201)
-                .json()
-                .get("id")
-                .asLong();
+        return createSenior(Map.of(
+                "name",
+                name,
+                "address",
+                name + "家",
+                "lat",
+                lat,
+                "lon",
+                lon,
+                "community",
+                community,
+                "contacts",
+                List.of(Map.of("name", name + "的儿子", "relation", "儿子", "phone", "+8613911112222"))));
     }
 }

@@ -384,11 +384,7 @@ class SettlementIT extends OrderFixtures {
 
     /** Accept, set off, check in at the door and start. */
     private void checkIn(Home h) {
-        setOff(h);
-        worker(h)
-                .post(h.path() + "/arrive", Map.of("lat", north(h.lat(), 15), "lon", h.lon()))
-                .expect(200);
-        worker(h).post(h.path() + "/start").expect(200);
+        startService(worker(h), h.orderId(), h.lat(), h.lon(), 15);
     }
 
     private JsonNode checkOut(Home h) {

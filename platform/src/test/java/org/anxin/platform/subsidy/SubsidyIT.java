@@ -32,23 +32,8 @@ class SubsidyIT extends OrderFixtures {
 
     private long seniorIn(String community) {
         String name = community + "老人" + unique();
-        return admin().post(
-                        "/api/seniors",
-                        Map.of(
-                                "name",
-                                name,
-                                "address",
-                                name + "家",
-                                "lat",
-                                30.28,
-                                "lon",
-                                120.12,
-                                "community",
-                                community))
-                .expect(201)
-                .json()
-                .get("id")
-                .asLong();
+        return createSenior(
+                Map.of("name", name, "address", name + "家", "lat", 30.28, "lon", 120.12, "community", community));
     }
 
     private JsonNode wallet(HttpApi who, long senior, Instant in) {
@@ -116,6 +101,7 @@ class SubsidyIT extends OrderFixtures {
         assertThat(full.get("opened").asBoolean()).isTrue();
         assertThat(full.get("allowanceCents").asInt()).isEqualTo(10000);
         assertThat(full.get("centsCategory").asString()).isEqualTo("DI_BAO");
+        assertThat(full.get("amountCategory").asString()).isEqualTo("DI_BAO");
         assertThat(full.get("remainingCents").asInt()).isZero();
         assertThat(full.get("allowance").get("yuan").asString()).isEqualTo("100.00");
         assertThat(full.get("spent").get("fen").asLong()).isEqualTo(10000);
@@ -190,6 +176,7 @@ class SubsidyIT extends OrderFixtures {
         assertThat(wallet.get("minutesCategory").asString()).isEqualTo("DISABLED");
         assertThat(wallet.get("allowanceCents").asInt()).isEqualTo(10000);
         assertThat(wallet.get("centsCategory").asString()).isEqualTo("TE_KUN");
+        assertThat(wallet.get("amountCategory").asString()).isEqualTo("TE_KUN");
         assertThat(wallet.get("spentMinutes").asInt()).isEqualTo(60);
         assertThat(wallet.get("remainingCents").asInt()).isZero();
         assertThat(wallet.get("categories").valueStream().map(c -> c.get("code").asString()))

@@ -2,10 +2,12 @@ package org.anxin.platform.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.anxin.platform.HttpApi;
 import org.anxin.platform.PlatformIT;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +21,11 @@ class ApiDocsIT extends PlatformIT {
 
     @BeforeEach
     void readDocs() {
-        docs = anonymous().get("/v3/api-docs").expect(200).json();
+        // springdoc builds the document on the first call, which can outlast one request's timeout on a busy machine
+        docs = Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .ignoreExceptions()
+                .until(() -> anonymous().get("/v3/api-docs").expect(200).json(), doc -> doc != null);
     }
 
     @Test
@@ -39,6 +45,35 @@ class ApiDocsIT extends PlatformIT {
         assertTyped("post", "/api/dispatch/alarms/{alarmId}", "DispatchView", "dispatchId", "status");
         assertTyped("get", "/api/responder/offers", "OfferView", "offerId", "dispatchId", "distanceMeters");
         assertTyped("get", "/api/responder/jobs", "DispatchView", "dispatchId", "status");
+    }
+
+    @Test
+    void orderEndpointsAnswerNamedSchemasWithProperties() {
+        assertTyped("get", "/api/orders/{id}", "OrderDetail", "itemName", "status", "window", "timeline", "anomalies");
+        assertTyped("get", "/api/orders", "OrderView", "itemName", "status", "window", "responderName");
+        assertTyped("post", "/api/orders/quote", "OrderQuote", "itemId", "itemName", "subsidy");
+        // the booking answer is the order's fields plus the wallet's sentence, not a nested object
+        assertTyped("post", "/api/orders", "OrderBooked", "id", "itemName", "status", "subsidy");
+        assertTyped("get", "/api/catalog", "CatalogCategory", "code", "name", "items");
+        assertThat(schema("FollowUpView").path("properties").propertyNames()).contains("order");
+    }
+
+    @Test
+    void orderAmountsAreMoneyWithTheOldNumbersDeprecated() {
+        assertThat(schema("Money").path("properties").propertyNames()).contains("fen", "yuan");
+        for (String schema : List.of("OrderDetail", "OrderView", "OrderQuote", "OrderBooked")) {
+            assertMoney(schema, "price", "subsidyPays", "seniorPays");
+            assertDeprecated(
+                    schema,
+                    "priceYuan",
+                    "subsidyYuan",
+                    "seniorPaysYuan",
+                    "priceCents",
+                    "subsidyCents",
+                    "seniorPaysCents");
+        }
+        assertMoney("CatalogItem", "price");
+        assertDeprecated("CatalogItem", "priceYuan");
     }
 
     @Test
@@ -75,6 +110,34 @@ class ApiDocsIT extends PlatformIT {
             assertThat(component.path("properties").propertyNames())
                     .as("properties of %s", name)
                     .contains(properties);
+        }
+    }
+
+    private JsonNode schema(String name) {
+        JsonNode component = docs.path("components").path("schemas").path(name);
+        assertThat(component.isMissingNode())
+                .as("schema %s in /v3/api-docs", name)
+                .isFalse();
+        return component;
+    }
+
+    /** Each of these properties of the schema is the {@code Money} schema. */
+    private void assertMoney(String schema, String... properties) {
+        JsonNode props = schema(schema).path("properties");
+        for (String p : properties) {
+            assertThat(componentOf(props.path(p)))
+                    .as("%s.%s is Money, not %s", schema, p, props.path(p))
+                    .isEqualTo("Money");
+        }
+    }
+
+    /** Each of these properties of the schema is there and marked deprecated. */
+    private void assertDeprecated(String schema, String... properties) {
+        JsonNode props = schema(schema).path("properties");
+        for (String p : properties) {
+            assertThat(props.path(p).path("deprecated").asBoolean(false))
+                    .as("%s.%s is deprecated: %s", schema, p, props.path(p))
+                    .isTrue();
         }
     }
 

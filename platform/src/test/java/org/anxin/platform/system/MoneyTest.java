@@ -92,4 +92,17 @@ class MoneyTest {
         assertThat(Money.ZERO.isZero()).isTrue();
         assertThat(a.minus(b).isNegative()).isTrue();
     }
+
+    @Test
+    void takesAShareRoundedDownToTheFen() {
+        Money price = Money.ofFen(3350);
+        assertThat(price.share(30, 60)).isEqualTo(Money.ofFen(1675));
+        assertThat(price.share(20, 60)).isEqualTo(Money.ofFen(1116));
+        assertThat(price.share(60, 60)).isEqualTo(price);
+        assertThat(price.share(0, 60)).isEqualTo(Money.ZERO);
+        assertThatThrownBy(() -> price.share(1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(price.negated().isNegative()).isTrue();
+        assertThat(price.isPositive()).isTrue();
+        assertThat(Money.ZERO.isPositive()).isFalse();
+    }
 }

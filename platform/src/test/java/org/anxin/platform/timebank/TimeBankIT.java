@@ -81,9 +81,9 @@ class TimeBankIT extends OrderFixtures {
 
     @Test
     void aVolunteersVerifiedVisitEarnsItsMinutesExactlyOnce() {
-        double lat = 30.6586;
-        double lon = 104.0647; // Chengdu
-        Volunteer vol = volunteer("锦江", lat, lon, 50);
+        double lat = 36.0611;
+        double lon = 103.8343; // Lanzhou
+        Volunteer vol = volunteer("城关", lat, lon, 50);
 
         JsonNode me = vol.api().get("/api/timebank/accounts/me").expect(200).json();
         assertThat(me.get("balanceMinutes").asInt()).isEqualTo(50);
@@ -109,9 +109,9 @@ class TimeBankIT extends OrderFixtures {
 
     @Test
     void noCreditForANonVolunteerNorForAnUnverifiedVisit() {
-        double lat = 22.5431;
-        double lon = 114.0579; // Shenzhen
-        Visit staff = completedVisit("福田", lat, lon, Duration.ofMinutes(40));
+        double lat = 24.4798;
+        double lon = 118.0894; // Xiamen
+        Visit staff = completedVisit("思明", lat, lon, Duration.ofMinutes(40));
         assertThat(responderApi(staff.responder())
                         .get("/api/timebank/accounts/me")
                         .status())
@@ -143,11 +143,11 @@ class TimeBankIT extends OrderFixtures {
 
     @Test
     void aVolunteerGivesMinutesToAFamilyWhoSpendsThemOnlyForTheirOwnSenior() {
-        double lat = 34.3416;
-        double lon = 108.9398; // Xi'an
-        Volunteer vol = volunteer("碑林", lat, lon, 90);
-        long senior = senior("碑林受赠老人", lat + 0.01, lon, "+8613911110000");
-        long stranger = senior("碑林他人老人", lat + 0.02, lon, "+8613911110001");
+        double lat = 37.8706;
+        double lon = 112.5489; // Taiyuan
+        Volunteer vol = volunteer("迎泽", lat, lon, 90);
+        long senior = senior("迎泽受赠老人", lat + 0.01, lon, "+8613911110000");
+        long stranger = senior("迎泽他人老人", lat + 0.02, lon, "+8613911110001");
         HttpApi family = family(senior);
         String familyUser =
                 family.get("/api/me").expect(200).json().get("username").asString();
@@ -236,10 +236,10 @@ class TimeBankIT extends OrderFixtures {
 
     @Test
     void twentyConcurrentSpendsAgainstMinutesForFiveLeaveExactlyFivePaidAndZeroBalance() throws Exception {
-        double lat = 36.0671;
-        double lon = 120.3826; // Qingdao
-        Volunteer vol = volunteer("市南", lat, lon, 150);
-        long senior = senior("市南受赠老人", lat + 0.01, lon, "+8613922220000");
+        double lat = 38.0428;
+        double lon = 114.5149; // Shijiazhuang
+        Volunteer vol = volunteer("长安", lat, lon, 150);
+        long senior = senior("长安受赠老人", lat + 0.01, lon, "+8613922220000");
         HttpApi family = family(senior);
         String familyUser =
                 family.get("/api/me").expect(200).json().get("username").asString();
@@ -300,7 +300,7 @@ class TimeBankIT extends OrderFixtures {
 
     @Test
     void theLedgerIsAppendOnly() {
-        Volunteer vol = volunteer("南山", 22.5333, 113.9304, 20);
+        Volunteer vol = volunteer("莞城", 23.0207, 113.7518, 20); // Dongguan
         long entries = db.sql("select count(*) from timebank_entries where account_id = ?")
                 .param(vol.accountId())
                 .query(Long.class)
