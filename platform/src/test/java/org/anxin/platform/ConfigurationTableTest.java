@@ -29,6 +29,7 @@ class ConfigurationTableTest {
     static final Set<String> NOT_PLATFORM = Set.of(
             "ANXIN_GATEWAY_NODE",
             "ANXIN_GATEWAY_METRICS_PORT",
+            "ANXIN_GATEWAY_METRICS_HOST",
             "ANXIN_MQTT_TLS_PORT",
             "ANXIN_TLS_KEYSTORE",
             "ANXIN_TLS_KEYSTORE_PASSWORD",
