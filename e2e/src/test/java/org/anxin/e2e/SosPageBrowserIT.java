@@ -96,12 +96,13 @@ class SosPageBrowserIT extends BrowserTest {
         } finally {
             phone.quit();
         }
-        assertThat(stack.admin()
-                        .get("/api/devices/" + deviceId + "/commands")
-                        .json()
-                        .valueStream()
-                        .map(c ->
-                                c.get("type").asString() + " " + c.get("status").asString()))
-                .containsExactly("HELP_COMING DELIVERED");
+        // the phone's PUBACK reaches the platform as the gateway's DELIVERED report, a moment later
+        wait.until(d -> stack.admin()
+                .get("/api/devices/" + deviceId + "/commands")
+                .json()
+                .valueStream()
+                .map(c -> c.get("type").asString() + " " + c.get("status").asString())
+                .toList()
+                .equals(java.util.List.of("HELP_COMING DELIVERED")));
     }
 }
