@@ -2,10 +2,9 @@ package org.anxin.platform.portal;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.Role;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,33 +12,44 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @Controller
+@EnableConfigurationProperties(MapProperties.class)
 class PortalController {
     private final LiveFeed feed;
     private final Accounts accounts;
-    private final Map<String, Object> mapConfig;
+    private final MapConfig mapConfig;
 
-    PortalController(
-            LiveFeed feed,
-            Accounts accounts,
-            @Value("${anxin.map.tile-url}") String tileUrl,
-            @Value("${anxin.map.attribution}") String attribution,
-            @Value("${anxin.map.center}") String center,
-            @Value("${anxin.map.zoom}") int zoom,
-            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+    PortalController(LiveFeed feed, Accounts accounts, MapProperties map, ZoneId zone) {
         this.feed = feed;
         this.accounts = accounts;
-        String[] latLon = center.split(",");
-        if (latLon.length != 2) {
-            throw new IllegalArgumentException("ANXIN_MAP_CENTER must be 'lat,lon', not '" + center + "'");
-        }
-        this.mapConfig = Map.of(
-                "tileUrl", tileUrl,
-                "attribution", attribution,
-                "center", List.of(Double.parseDouble(latLon[0].strip()), Double.parseDouble(latLon[1].strip())),
-                "zoom", zoom,
+        double[] center = map.latLon();
+        this.mapConfig = new MapConfig(
+                map.effectiveTileUrl(),
+                map.effectiveAttribution(),
+                map.tiles().subdomains(),
+                map.tiles(),
+                map.tiles().coordinates(),
+                List.of(center[0], center[1]),
+                map.zoom(),
                 // the family page books service windows in the city's wall time, wherever the family is
-                "zone", zone.getId());
+                zone.getId());
     }
+
+    /**
+     * What every map page needs: the tiles, and the coordinate system they draw in (GCJ02: the page
+     * converts WGS-84 positions at display time, js/map-tiles.js).
+     *
+     * @param subdomains Leaflet's {s} values, or null
+     * @param center WGS-84 [lat, lon]
+     */
+    record MapConfig(
+            String tileUrl,
+            String attribution,
+            String subdomains,
+            MapTiles tiles,
+            MapTiles.Coordinates coordinates,
+            List<Double> center,
+            int zoom,
+            String zone) {}
 
     /**
      * Each role's own page: responders the responder page, families the booking page, community
@@ -58,7 +68,7 @@ class PortalController {
 
     @GetMapping("/api/portal/config")
     @ResponseBody
-    Map<String, Object> config() {
+    MapConfig config() {
         return mapConfig;
     }
 
