@@ -19,16 +19,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.anxin.gateway.LeakCheck;
+import org.anxin.gateway.PahoDevices;
 import org.anxin.gateway.TestRedis;
 import org.anxin.gateway.command.CommandConsumer;
 import org.anxin.gateway.command.CommandResults;
-import org.anxin.gateway.device.EventType;
-import org.anxin.gateway.forward.EventStreams;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,38 +202,18 @@ class GatewayWebSocketIT {
     }
 
     private static MqttClient connect(String id, String secret) throws MqttException {
-        MqttClient client = new MqttClient(wsUri().toString(), id, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setUserName(id);
-        options.setPassword(secret.toCharArray());
-        options.setAutomaticReconnect(false);
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setConnectionTimeout(10);
-        client.setTimeToWait(15_000);
-        client.connect(options);
-        return client;
+        return PahoDevices.connect(wsUri().toString(), id, secret);
     }
 
     private static void publish(MqttClient client, String id, String json) throws MqttException {
-        MqttMessage message = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        client.publish("anxin/v1/devices/" + id + "/events", message);
+        PahoDevices.publish(client, id, json);
     }
 
     private static void disconnect(MqttClient client) throws MqttException {
-        client.disconnect(5_000);
-        client.close();
+        PahoDevices.disconnect(client);
     }
 
     private static List<StreamEntry> entries(String deviceId, String type) {
-        return redis
-                .client()
-                .xrange(
-                        new EventStreams(8).keyOf(deviceId, EventType.valueOf(type)),
-                        (StreamEntryID) null,
-                        (StreamEntryID) null)
-                .stream()
-                .filter(e -> deviceId.equals(e.getFields().get("deviceId")))
-                .toList();
+        return PahoDevices.entries(redis, deviceId, type);
     }
 }
