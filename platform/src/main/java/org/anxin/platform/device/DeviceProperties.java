@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
 public record DeviceProperties(
         @NotBlank
                 @Pattern(
-                        regexp = "wss?://\\S+",
-                        message = "ANXIN_MQTT_WS_URL must be a ws:// or wss:// URL, e.g. ws://{host}:8083/mqtt")
+                        regexp = "wss?://[^\\s{}]*(\\{host}[^\\s{}]*)*",
+                        message = "ANXIN_MQTT_WS_URL must be a ws:// or wss:// URL with no brace but \\{host\\},"
+                                + " e.g. ws://\\{host\\}:8083/mqtt")
                 String mqttWsUrl) {}
