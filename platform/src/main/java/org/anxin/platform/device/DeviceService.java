@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,13 +26,20 @@ public class DeviceService {
     /** Protocols that log in with a secret: MQTT devices and SOS pages on phones ({@code app}). */
     private static final Set<String> HAS_SECRET = Set.of("mqtt", "app");
 
+    private final SeniorService seniors;
     private final JdbcClient db;
     private final DeviceRegistry registry;
     private final DeviceEventLog eventLog;
     private final ApplicationEventPublisher events;
 
-    DeviceService(JdbcClient db, DeviceRegistry registry, DeviceEventLog eventLog, ApplicationEventPublisher events) {
+    DeviceService(
+            JdbcClient db,
+            SeniorService seniors,
+            DeviceRegistry registry,
+            DeviceEventLog eventLog,
+            ApplicationEventPublisher events) {
         this.db = db;
+        this.seniors = seniors;
         this.registry = registry;
         this.eventLog = eventLog;
         this.events = events;
@@ -45,11 +53,7 @@ public class DeviceService {
 
     @Transactional
     public Registered register(String id, String protocol, long seniorId) {
-        if (db.sql("select count(*) from seniors where id = ?")
-                        .param(seniorId)
-                        .query(Long.class)
-                        .single()
-                == 0) {
+        if (seniors.find(seniorId).isEmpty()) {
             throw ApiProblem.badRequest("senior " + seniorId + " does not exist");
         }
         if (db.sql("select count(*) from devices where id = ?")

@@ -1,7 +1,6 @@
 package org.anxin.platform.device;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
  * send to a server, so they reach no access log.
  */
 @RestController
-@EnableConfigurationProperties(DeviceProperties.class)
 class SosPageController {
     private final DeviceProperties properties;
 

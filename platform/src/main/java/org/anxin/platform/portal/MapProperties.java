@@ -2,19 +2,19 @@ package org.anxin.platform.portal;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The portal's maps ({@code anxin.map}).
+ * The map the pages draw ({@code anxin.map}), checked at start.
  *
  * @param tiles the tile service ({@code ANXIN_MAP_TILES}: osm, amap, tianditu)
  * @param tileUrl overrides the service's tile URL ({@code ANXIN_MAP_TILE_URL}); required for tianditu
  * @param attribution overrides the service's attribution ({@code ANXIN_MAP_ATTRIBUTION})
- * @param center the city's centre, {@code lat,lon} in WGS-84 ({@code ANXIN_MAP_CENTER})
- * @param zoom the first zoom level ({@code ANXIN_MAP_ZOOM})
  */
 @Validated
 @ConfigurationProperties("anxin.map")
@@ -22,12 +22,14 @@ record MapProperties(
         @NotNull(message = "ANXIN_MAP_TILES must be osm, amap or tianditu") MapTiles tiles,
         String tileUrl,
         String attribution,
-        @NotNull
+        @NotBlank
                 @Pattern(
                         regexp = "\\s*-?\\d+(\\.\\d+)?\\s*,\\s*-?\\d+(\\.\\d+)?\\s*",
-                        message = "ANXIN_MAP_CENTER must be 'lat,lon'")
+                        message = "ANXIN_MAP_CENTER must be 'lat,lon' (e.g. 30.2741,120.1551)")
                 String center,
-        @Min(1) @Max(19) int zoom) {
+        @Min(value = 0, message = "ANXIN_MAP_ZOOM must be 0 to 19")
+                @Max(value = 19, message = "ANXIN_MAP_ZOOM must be 0 to 19")
+                int zoom) {
 
     MapProperties {
         if (tiles == MapTiles.TIANDITU && (tileUrl == null || tileUrl.isBlank())) {
@@ -45,8 +47,9 @@ record MapProperties(
         return attribution == null || attribution.isBlank() ? tiles.defaultAttribution() : attribution;
     }
 
-    double[] latLon() {
-        String[] parts = center.split(",");
-        return new double[] {Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip())};
+    /** The centre as [lat, lon]. */
+    List<Double> centerLatLon() {
+        String[] latLon = center.split(",");
+        return List.of(Double.parseDouble(latLon[0].strip()), Double.parseDouble(latLon[1].strip()));
     }
 }

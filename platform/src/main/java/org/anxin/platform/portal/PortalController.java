@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.util.List;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.Role;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,36 +11,34 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @Controller
-@EnableConfigurationProperties(MapProperties.class)
 class PortalController {
     private final LiveFeed feed;
     private final Accounts accounts;
-    private final MapConfig mapConfig;
+    private final PortalConfig config;
 
     PortalController(LiveFeed feed, Accounts accounts, MapProperties map, ZoneId zone) {
         this.feed = feed;
         this.accounts = accounts;
-        double[] center = map.latLon();
-        this.mapConfig = new MapConfig(
+        this.config = new PortalConfig(
                 map.effectiveTileUrl(),
                 map.effectiveAttribution(),
                 map.tiles().subdomains(),
                 map.tiles(),
                 map.tiles().coordinates(),
-                List.of(center[0], center[1]),
+                map.centerLatLon(),
                 map.zoom(),
                 // the family page books service windows in the city's wall time, wherever the family is
                 zone.getId());
     }
 
     /**
-     * What every map page needs: the tiles, and the coordinate system they draw in (GCJ02: the page
-     * converts WGS-84 positions at display time, js/map-tiles.js).
+     * What the pages need to draw the map and book in the city's time: the tiles, and the coordinate
+     * system they draw in (GCJ02: the page converts WGS-84 positions at display time, js/map-tiles.js).
      *
      * @param subdomains Leaflet's {s} values, or null
      * @param center WGS-84 [lat, lon]
      */
-    record MapConfig(
+    record PortalConfig(
             String tileUrl,
             String attribution,
             String subdomains,
@@ -68,8 +65,8 @@ class PortalController {
 
     @GetMapping("/api/portal/config")
     @ResponseBody
-    MapConfig config() {
-        return mapConfig;
+    PortalConfig config() {
+        return config;
     }
 
     @GetMapping(path = "/api/alarms/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -25,7 +25,7 @@ class MapPropertiesTest {
 
         assertThat(osm.tiles().coordinates()).isEqualTo(MapTiles.Coordinates.WGS84);
         assertThat(osm.effectiveTileUrl()).isEqualTo("https://tiles.example/{z}/{x}/{y}.png");
-        assertThat(osm.latLon()).containsExactly(30.0, 120.0);
+        assertThat(osm.centerLatLon()).containsExactly(30.0, 120.0);
     }
 
     @Test
