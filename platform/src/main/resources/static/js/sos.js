@@ -161,21 +161,29 @@
     showConnection('offline');
     return;
   }
-  showConnection('connecting');
-  fetch('/api/sos-page/config', { headers: { Accept: 'application/json' } })
-    .then((response) => {
-      if (!response.ok) throw new Error(`config ${response.status}`);
-      return response.json();
-    })
-    .then((config) => {
-      const eventsTopic = `${connect(config.mqttWsUrl)}/events`;
-      button.disabled = false;
-      button.addEventListener('click', () => startCountdown(eventsTopic));
-      $('sos-cancel').addEventListener('click', () => {
-        stopCountdown();
-        showState('cancelled');
-        button.focus();
+  // Where the gateway is; asked again every 5 s while the platform cannot be reached.
+  function start() {
+    showConnection('connecting');
+    fetch('/api/sos-page/config', { headers: { Accept: 'application/json' } })
+      .then((response) => {
+        if (!response.ok) throw new Error(`config ${response.status}`);
+        return response.json();
+      })
+      .then((config) => {
+        const eventsTopic = `${connect(config.mqttWsUrl)}/events`;
+        button.disabled = false;
+        button.addEventListener('click', () => startCountdown(eventsTopic));
+        $('sos-cancel').addEventListener('click', () => {
+          stopCountdown();
+          showState('cancelled');
+          button.focus();
+        });
+      })
+      .catch(() => {
+        showConnection('offline');
+        window.setTimeout(start, 5000);
       });
-    })
-    .catch(() => showConnection('offline'));
+  }
+
+  start();
 })();

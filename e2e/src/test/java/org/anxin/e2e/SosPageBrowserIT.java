@@ -104,5 +104,18 @@ class SosPageBrowserIT extends BrowserTest {
                 .map(c -> c.get("type").asString() + " " + c.get("status").asString())
                 .toList()
                 .equals(java.util.List.of("HELP_COMING DELIVERED")));
+        // the stack is shared: leave no open alarm behind for the console tests that follow
+        long alarm = stack.admin()
+                .get("/api/alarms?status=OPEN")
+                .json()
+                .valueStream()
+                .filter(a -> deviceId.equals(a.get("deviceId").asString()))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        stack.admin()
+                .post("/api/alarms/" + alarm + "/resolve", java.util.Map.of("outcome", "HELPED_ON_SITE"))
+                .expect(200);
     }
 }
