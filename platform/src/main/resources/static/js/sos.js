@@ -38,6 +38,8 @@
   }
 
   function showConnection(value) {
+    // refused is final: the close and offline events that follow it must not hide it
+    if (connection === 'refused' && value !== 'refused') return;
     connection = value;
     connectionLine.dataset.state = value;
     connectionLine.textContent = Anxin.t(`sos.connection.${value}`);

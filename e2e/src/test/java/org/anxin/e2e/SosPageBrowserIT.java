@@ -118,4 +118,26 @@ class SosPageBrowserIT extends BrowserTest {
                 .post("/api/alarms/" + alarm + "/resolve", java.util.Map.of("outcome", "HELPED_ON_SITE"))
                 .expect(200);
     }
+
+    @Test
+    void anOldLinkStopsWorkingOnceTheDeskIssuesANewOne() throws Exception {
+        long senior = stack.senior("邱桂芳", 30.28, 120.16);
+        String deviceId = "app-" + senior + "-revoked";
+        String oldSecret = stack.admin()
+                .post("/api/devices", java.util.Map.of("id", deviceId, "protocol", "app", "seniorId", senior))
+                .expect(201)
+                .json()
+                .get("secret")
+                .asString();
+        stack.admin().post("/api/devices/" + deviceId + "/secret").expect(200);
+        browser.manage().window().setSize(new Dimension(360, 740));
+
+        // the gateways cache registrations for 10 s; the page keeps trying until it is refused
+        browser.get(stack.baseUrl() + "/sos.html#d=" + deviceId + "&k=" + oldSecret);
+
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(ExpectedConditions.attributeToBe(By.id("sos-connection"), "data-state", "refused"));
+        assertThat(browser.findElement(By.id("sos-connection")).getText()).contains("12349");
+        assertThat(browser.findElement(By.id("sos-button")).isEnabled()).isFalse();
+    }
 }
