@@ -13,6 +13,38 @@
       loginFailed: '用户名或密码错误',
       loggedOut: '已退出登录',
       logout: '退出',
+      sos: {
+        title: '一键呼救',
+        press: '呼救',
+        hint: '按下后 5 秒内可以取消',
+        sendingIn: '即将呼救，剩余秒数：',
+        cancel: '取消',
+        call12349: '也可以直接拨打 12349',
+        noLink: '这个链接不完整。请向 12349 服务台索取您的专属呼救链接。',
+        connection: {
+          connecting: '正在连接服务台…', online: '已连接服务台', offline: '暂时连不上，恢复后会自动发送',
+          refused: '这个链接已失效，请拨打 12349'
+        },
+        state: {
+          countdown: '即将呼救。不需要帮助请点“取消”。', cancelled: '已取消，没有发出呼救。',
+          sending: '正在发送呼救…', sent: '呼救已送达服务台，请保持电话畅通。',
+          coming: '服务台已接警，救助人员正在赶来。'
+        }
+      },
+      sosLinks: {
+        nav: '一键呼救链接',
+        title: '老人手机一键呼救链接',
+        senior: '老人',
+        create: '生成新的呼救链接',
+        rotate: '重新生成（旧链接失效）',
+        print: '打印',
+        existing: '已有的手机呼救设备',
+        none: '暂无',
+        cardTitle: '安心 · 一键呼救',
+        cardText: '用手机扫描二维码，打开后把页面添加到主屏幕。遇到紧急情况按大红按钮。',
+        secretWarning: '链接里含有这位老人的登录密钥：只交给老人本人，不要转发。',
+        created: '已生成呼救链接'
+      },
       queue: '待处理警情',
       queueEmpty: '暂无待处理警情',
       live: '实时',
@@ -229,6 +261,40 @@
       loginFailed: 'Wrong username or password',
       loggedOut: 'You have signed out',
       logout: 'Sign out',
+      sos: {
+        title: 'One-key SOS',
+        press: 'SOS',
+        hint: 'You can cancel for 5 seconds after pressing',
+        sendingIn: 'Calling for help in',
+        cancel: 'Cancel',
+        call12349: 'You can also call 12349',
+        noLink: 'This link is incomplete. Ask the 12349 desk for your personal SOS link.',
+        connection: {
+          connecting: 'Connecting to the desk…', online: 'Connected to the desk',
+          offline: 'Not connected; a call for help is sent once the connection is back',
+          refused: 'This link no longer works; please call 12349'
+        },
+        state: {
+          countdown: 'About to call for help. Press "Cancel" if you do not need help.',
+          cancelled: 'Cancelled; no call for help was sent.',
+          sending: 'Sending your call for help…', sent: 'The desk has your call for help. Keep your phone at hand.',
+          coming: 'The desk has taken your call: help is coming.'
+        }
+      },
+      sosLinks: {
+        nav: 'SOS links',
+        title: 'One-key SOS links for seniors\' phones',
+        senior: 'Senior',
+        create: 'Create a new SOS link',
+        rotate: 'Issue a new link (the old one stops working)',
+        print: 'Print',
+        existing: 'Phone SOS devices',
+        none: 'None',
+        cardTitle: 'Anxin · One-key SOS',
+        cardText: 'Scan the code with the phone, then add the page to the home screen. In an emergency press the big red button.',
+        secretWarning: 'The link holds this senior\'s secret: give it to the senior only, never forward it.',
+        created: 'SOS link created'
+      },
       queue: 'Open alarms',
       queueEmpty: 'No open alarms',
       live: 'Live',

@@ -22,22 +22,26 @@ final class Platform implements AutoCloseable {
         this.adminPassword = adminPassword;
     }
 
-    static Platform start() throws IOException {
+    /** @param extraArgs more {@code --NAME=value} settings, e.g. where the gateway's WebSocket is */
+    static Platform start(String... extraArgs) throws IOException {
         Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-");
         String adminPassword = "e2e-" + UUID.randomUUID();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
                 // command-line arguments outrank environment variables a developer may have set
-                .run(
-                        "--server.port=0",
-                        "--ANXIN_DATA_DIR=" + dataDir,
-                        "--ANXIN_DB_URL=",
-                        "--ANXIN_REDIS_URL=",
-                        "--ANXIN_EMBEDDED_DB_PORT=0",
-                        "--ANXIN_EMBEDDED_REDIS_PORT=0",
-                        "--ANXIN_ADMIN_PASSWORD=" + adminPassword,
-                        // no follow-up calls (回访) sampled: a sampled visit gets one more timeline step
-                        // than a test that counts them expects, depending on its order id
-                        "--ANXIN_FOLLOW_UP_SHARE=0");
+                .run(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        "--server.port=0",
+                                        "--ANXIN_DATA_DIR=" + dataDir,
+                                        "--ANXIN_DB_URL=",
+                                        "--ANXIN_REDIS_URL=",
+                                        "--ANXIN_EMBEDDED_DB_PORT=0",
+                                        "--ANXIN_EMBEDDED_REDIS_PORT=0",
+                                        "--ANXIN_ADMIN_PASSWORD=" + adminPassword,
+                                        // no follow-up calls (回访) sampled: a sampled visit gets one more timeline step
+                                        // than a test that counts them expects, depending on its order id
+                                        "--ANXIN_FOLLOW_UP_SHARE=0"),
+                                java.util.stream.Stream.of(extraArgs))
+                        .toArray(String[]::new));
         return new Platform(context, adminPassword);
     }
 

@@ -156,6 +156,16 @@ class AlarmRepository {
                 .update();
     }
 
+    /** Adds the entry unless the alarm already has one with this action and note; true if it was added. */
+    boolean addTimelineOnce(long alarmId, Instant at, String action, String actor, String note) {
+        return db.sql("insert into alarm_timeline (alarm_id, at, action, actor, note) select ?, ?, ?, ?, ?"
+                                + " where not exists (select 1 from alarm_timeline where alarm_id = ? and action = ?"
+                                + " and note = ?)")
+                        .params(alarmId, Timestamp.from(at), action, actor, note, alarmId, action, note)
+                        .update()
+                > 0;
+    }
+
     Optional<Alarm> find(long id) {
         return db.sql(SELECT + " where a.id = ?")
                 .param(id)
