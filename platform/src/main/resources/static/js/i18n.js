@@ -163,6 +163,18 @@
         FAMILY_HANDLED: '家属处理', NO_ANSWER_VISIT: '无人接听，已上门', OTHER: '其他'
       },
       familyApp: '安心 · 家属服务',
+      familyHome: {
+        title: '家人动态', empty: '您的账号尚未关联老人，请联系 12349',
+        fixAt: '定位时间', source: '定位方式', position: '位置', device: '设备', battery: '电量', heartbeat: '最后心跳',
+        online: '在线', offline: '离线', noDevice: '无设备', openAlarm: '未处理报警：',
+        sources: { GPS: '卫星定位 GPS', LBS: '基站定位 LBS', WIFI: 'Wi-Fi 定位', NONE: '无定位' },
+        trail: '轨迹', day: '日期', points: '个轨迹点', noTrail: '当天没有轨迹',
+        zones: '安全区域', drawCircle: '画圆形区域', drawPolygon: '画多边形区域',
+        circleHint: '点地图放置圆心，拖动中心移动，拖动边缘调整大小', polygonHint: '依次点地图放置各个顶点（至少 3 个），顶点可拖动',
+        zoneName: '名称', activeFrom: '生效从', activeTo: '到', hoursHint: '不填为全天生效；可跨夜，如 20:00–07:00',
+        saveZone: '保存区域', cancelZone: '取消', deleteZone: '删除', zoneSaved: '安全区域已保存',
+        allHours: '全天', circle: '圆形', polygon: '多边形'
+      },
       catalog: '服务目录',
       settlement: '月度结算',
       bookService: '预约上门服务',
@@ -386,6 +398,19 @@
         OTHER: 'Other'
       },
       familyApp: 'Anxin · family',
+      familyHome: {
+        title: 'My family now', empty: 'Your account is not linked to a senior yet; call 12349',
+        fixAt: 'Fixed at', source: 'Fixed by', position: 'Position', device: 'Device', battery: 'Battery', heartbeat: 'Last heartbeat',
+        online: 'online', offline: 'offline', noDevice: 'no device', openAlarm: 'Open alarm:',
+        sources: { GPS: 'GPS (satellite)', LBS: 'LBS (cell towers)', WIFI: 'Wi-Fi', NONE: 'no fix' },
+        trail: 'Trail', day: 'Day', points: 'points', noTrail: 'No trail on that day',
+        zones: 'Safe zones', drawCircle: 'Draw a circle', drawPolygon: 'Draw a polygon',
+        circleHint: 'Tap the map for the centre; drag the centre to move it and the edge to resize',
+        polygonHint: 'Tap the map for each corner (at least 3); corners can be dragged',
+        zoneName: 'Name', activeFrom: 'Watched from', activeTo: 'to', hoursHint: 'Leave empty for all day; may run over midnight, e.g. 20:00–07:00',
+        saveZone: 'Save zone', cancelZone: 'Cancel', deleteZone: 'Delete', zoneSaved: 'Safe zone saved',
+        allHours: 'all day', circle: 'circle', polygon: 'polygon'
+      },
       catalog: 'Service catalogue',
       settlement: 'Monthly settlement',
       bookService: 'Book a home visit',
