@@ -163,6 +163,16 @@
         FAMILY_HANDLED: '家属处理', NO_ANSWER_VISIT: '无人接听，已上门', OTHER: '其他'
       },
       familyApp: '安心 · 家属服务',
+      familyAlarms: {
+        title: '报警', none: '目前没有未处理的报警', history: '历史报警', onMyWay: '我正在赶去', timeline: '处理经过',
+        going: '正在赶去：', recorded: '已记录：您正在赶去，值班员已看到',
+        actions: {
+          RAISED: '报警', REPEAT: '再次触发', ACKNOWLEDGED: '值班员已接警', DISPATCHED: '已派人', RESPONDER_ON_SCENE: '已到场',
+          RESOLVED: '已处置', FALSE_ALARM: '误报', CANCELLED: '已取消', ESCALATED: '升级给主管', FAMILY_NOTIFIED: '已通知家属',
+          FAMILY_CALL: '致电家属', FAMILY_ACCEPTED: '家属正在赶去', FAMILY_GOING: '家属也在赶去', FAMILY_RESPONDED: '家属已接听',
+          FAMILY_TOLD: '已短信告知家属', NOTE: '备注', CALL: '值班员电话'
+        }
+      },
       familyHome: {
         title: '家人动态', empty: '您的账号尚未关联老人，请联系 12349',
         fixAt: '定位时间', source: '定位方式', position: '位置', device: '设备', battery: '电量', heartbeat: '最后心跳',
@@ -398,6 +408,16 @@
         OTHER: 'Other'
       },
       familyApp: 'Anxin · family',
+      familyAlarms: {
+        title: 'Alarms', none: 'No open alarms', history: 'Past alarms', onMyWay: 'I am on my way', timeline: 'What happened',
+        going: 'On the way:', recorded: 'Recorded: you are on your way; the desk sees it',
+        actions: {
+          RAISED: 'Raised', REPEAT: 'Again', ACKNOWLEDGED: 'Desk took it', DISPATCHED: 'Help sent', RESPONDER_ON_SCENE: 'On scene',
+          RESOLVED: 'Resolved', FALSE_ALARM: 'False alarm', CANCELLED: 'Cancelled', ESCALATED: 'Escalated', FAMILY_NOTIFIED: 'Family told',
+          FAMILY_CALL: 'Family called', FAMILY_ACCEPTED: 'Family on the way', FAMILY_GOING: 'Family also on the way',
+          FAMILY_RESPONDED: 'Family answered', FAMILY_TOLD: 'Family texted', NOTE: 'Note', CALL: 'Desk call'
+        }
+      },
       familyHome: {
         title: 'My family now', empty: 'Your account is not linked to a senior yet; call 12349',
         fixAt: 'Fixed at', source: 'Fixed by', position: 'Position', device: 'Device', battery: 'Battery', heartbeat: 'Last heartbeat',

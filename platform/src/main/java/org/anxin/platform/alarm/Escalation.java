@@ -47,6 +47,7 @@ class Escalation {
             AlarmKind.LOW_BATTERY, "电量低");
 
     private final AlarmRepository alarms;
+    private final FamilyAcceptance acceptance;
     private final SeniorService seniors;
     private final Accounts accounts;
     private final Notifications notifications;
@@ -60,6 +61,7 @@ class Escalation {
 
     Escalation(
             AlarmRepository alarms,
+            FamilyAcceptance acceptance,
             SeniorService seniors,
             Accounts accounts,
             Notifications notifications,
@@ -71,6 +73,7 @@ class Escalation {
             @Value("${anxin.escalation.call-gap:PT120S}") Duration callGap,
             @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
         this.alarms = alarms;
+        this.acceptance = acceptance;
         this.seniors = seniors;
         this.accounts = accounts;
         this.notifications = notifications;
@@ -175,26 +178,17 @@ class Escalation {
     /** A contact pressed a key on the alarm call: "1" means they are going. */
     @EventListener
     void on(FamilyResponded response) {
-        Instant now = clock.instant();
         if ("1".equals(response.digits())) {
-            if (alarms.familyAccepted(response.alarmId(), response.recipient())) {
-                alarms.addTimeline(
-                        response.alarmId(),
-                        now,
-                        null,
-                        "FAMILY_ACCEPTED",
-                        "family:" + response.recipient(),
-                        "pressed 1 on the call: going to the senior");
-            }
-        } else {
-            alarms.addTimeline(
-                    response.alarmId(),
-                    now,
-                    null,
-                    "FAMILY_RESPONDED",
-                    "family:" + response.recipient(),
-                    "pressed " + (response.digits().isEmpty() ? "nothing" : response.digits()));
+            acceptance.accept(response.alarmId(), response.recipient(), "pressed 1 on the call: going to the senior");
+            return;
         }
+        alarms.addTimeline(
+                response.alarmId(),
+                clock.instant(),
+                null,
+                "FAMILY_RESPONDED",
+                "family:" + response.recipient(),
+                "pressed " + (response.digits().isEmpty() ? "nothing" : response.digits()));
         events.publishEvent(new AlarmChanged(response.alarmId()));
     }
 

@@ -245,6 +245,64 @@ class FamilyIT extends DeskContext {
         assertThat(alarms(senior).get(0).get("repeats").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void onMyWayRecordsTheFamilysAcceptanceAndTheFamilyIsThenNotCalled() {
+        long senior = createSenior("秦凤英");
+        long marker = createSenior("尤桂香");
+        String son = "+8613900002601";
+        String markerSon = "+8613900002602";
+        admin().put("/api/seniors/" + senior + "/contacts", List.of(Map.of("name", "秦军", "phone", son)))
+                .expect(200);
+        admin().put("/api/seniors/" + marker + "/contacts", List.of(Map.of("name", "尤明", "phone", markerSon)))
+                .expect(200);
+        createDevice("fam-way-1", senior);
+        createDevice("fam-way-2", marker);
+        createUser("fam-qin", "family-pass-qin", "FAMILY", senior);
+        createUser("fam-you", "family-pass-you", "FAMILY", marker);
+        HttpApi qin = as("fam-qin", "family-pass-qin");
+        HttpApi you = as("fam-you", "family-pass-you");
+        Instant t = clock.instant();
+        xadd(DeviceStream.entry("fam-way-1", "SOS", t, t));
+        xadd(DeviceStream.entry("fam-way-2", "SOS", t, t));
+        long alarm = Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> alarms(senior), l -> l.size() == 1)
+                .get(0)
+                .get("id")
+                .asLong();
+        long markerAlarm = Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> alarms(marker), l -> l.size() == 1)
+                .get(0)
+                .get("id")
+                .asLong();
+        assertThat(qin.get("/api/alarms").json().findValues("id").stream().map(JsonNode::asLong))
+                .contains(alarm)
+                .doesNotContain(markerAlarm);
+
+        assertThat(you.post("/api/alarms/" + alarm + "/on-my-way").status()).isEqualTo(403);
+        assertThat(admin().post("/api/alarms/" + alarm + "/on-my-way").status()).isEqualTo(403);
+        JsonNode accepted =
+                qin.post("/api/alarms/" + alarm + "/on-my-way").expect(200).json();
+        assertThat(accepted.get("familyAcceptedBy").asString()).isEqualTo("fam-qin");
+        JsonNode detail = qin.get("/api/alarms/" + alarm).expect(200).json();
+        JsonNode entry = detail.get("timeline").get(detail.get("timeline").size() - 1);
+        assertThat(entry.get("action").asString()).isEqualTo("FAMILY_ACCEPTED");
+        assertThat(entry.get("actor").asString()).isEqualTo("family:fam-qin");
+
+        // the escalation's family step: the other alarm's family is texted and called, ours is not
+        clock.advance(Duration.ofSeconds(181));
+        Awaitility.await().atMost(WAIT).until(() -> TWILIO.to(markerSon).size() == 2);
+        assertThat(admin().get("/api/alarms/" + alarm).json().get("timeline").findValuesAsString("action"))
+                .doesNotContain("FAMILY_NOTIFIED");
+        assertThat(TWILIO.to(son)).isEmpty();
+
+        admin().post("/api/alarms/" + alarm + "/acknowledge").expect(200);
+        admin().post("/api/alarms/" + alarm + "/resolve", Map.of("outcome", "FAMILY_HANDLED"))
+                .expect(200);
+        assertThat(qin.post("/api/alarms/" + alarm + "/on-my-way").status()).isEqualTo(409);
+    }
+
     private List<JsonNode> alarms(long senior) {
         List<JsonNode> found = new java.util.ArrayList<>();
         admin().get("/api/alarms").expect(200).json().forEach(a -> {
