@@ -191,6 +191,7 @@
       if (!q('.s-zones').hidden) loadZones(card);
     });
     bindZoneDrawing(card);
+    if (window.FamilyContacts) FamilyContacts.bind(el, senior.id);
     return card;
   }
 

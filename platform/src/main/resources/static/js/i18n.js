@@ -173,6 +173,10 @@
           FAMILY_TOLD: '已短信告知家属', NOTE: '备注', CALL: '值班员电话'
         }
       },
+      familyContacts: {
+        title: '紧急联系人', hint: '报警时值班员按此顺序致电，排在最上面的先打', name: '姓名', relation: '关系', phone: '电话',
+        up: '上移', remove: '删除', add: '添加联系人', save: '保存联系人', saved: '联系人已保存，值班台可见'
+      },
       familyHome: {
         title: '家人动态', empty: '您的账号尚未关联老人，请联系 12349',
         fixAt: '定位时间', source: '定位方式', position: '位置', device: '设备', battery: '电量', heartbeat: '最后心跳',
@@ -417,6 +421,10 @@
           FAMILY_CALL: 'Family called', FAMILY_ACCEPTED: 'Family on the way', FAMILY_GOING: 'Family also on the way',
           FAMILY_RESPONDED: 'Family answered', FAMILY_TOLD: 'Family texted', NOTE: 'Note', CALL: 'Desk call'
         }
+      },
+      familyContacts: {
+        title: 'Contacts', hint: 'The desk calls them in this order on an alarm, top first', name: 'Name', relation: 'Relation',
+        phone: 'Phone', up: 'Up', remove: 'Remove', add: 'Add a contact', save: 'Save contacts', saved: 'Contacts saved; the desk sees the change'
       },
       familyHome: {
         title: 'My family now', empty: 'Your account is not linked to a senior yet; call 12349',

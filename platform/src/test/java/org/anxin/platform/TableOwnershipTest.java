@@ -30,6 +30,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNER = Map.ofEntries(
             Map.entry("seniors", "senior"),
             Map.entry("emergency_contacts", "senior"),
+            Map.entry("senior_changes", "senior"),
             Map.entry("users", "system"),
             Map.entry("user_seniors", "system"),
             Map.entry("devices", "device"),

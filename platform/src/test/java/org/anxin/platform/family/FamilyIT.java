@@ -303,6 +303,63 @@ class FamilyIT extends DeskContext {
         assertThat(qin.post("/api/alarms/" + alarm + "/on-my-way").status()).isEqualTo(409);
     }
 
+    @Test
+    void aFamilyReordersTheContactsAndTheDeskSeesItOnTheAuditAndTheOpenAlarm() {
+        long senior = createSenior("何翠兰");
+        long other = createSenior("吕志强");
+        admin().put(
+                        "/api/seniors/" + senior + "/contacts",
+                        List.of(
+                                Map.of("name", "何伟", "relation", "儿子", "phone", "13900002701"),
+                                Map.of("name", "何静", "relation", "女儿", "phone", "13900002702")))
+                .expect(200);
+        createDevice("fam-contacts-1", senior);
+        createUser("fam-he", "family-pass-he", "FAMILY", senior);
+        createUser("fam-lv", "family-pass-lv", "FAMILY", other);
+        HttpApi he = as("fam-he", "family-pass-he");
+        Instant t = clock.instant();
+        xadd(DeviceStream.entry("fam-contacts-1", "FALL", t, t));
+        long alarm = Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> alarms(senior), l -> l.size() == 1)
+                .get(0)
+                .get("id")
+                .asLong();
+        List<Map<String, String>> reordered = List.of(
+                Map.of("name", "何静", "relation", "女儿", "phone", "13900002712"),
+                Map.of("name", "何伟", "relation", "儿子", "phone", "13900002701"));
+        assertThat(as("fam-lv", "family-pass-lv")
+                        .put("/api/seniors/" + senior + "/contacts", reordered)
+                        .status())
+                .isEqualTo(403);
+
+        JsonNode saved = he.put("/api/seniors/" + senior + "/contacts", reordered)
+                .expect(200)
+                .json();
+        assertThat(saved.get(0).get("position").asInt()).isEqualTo(1);
+        assertThat(saved.get(0).get("phone").asString()).isEqualTo("13900002712");
+
+        JsonNode changes =
+                admin().get("/api/seniors/" + senior + "/changes").expect(200).json();
+        assertThat(changes.size()).isEqualTo(2); // the desk's setting, then the family's
+        JsonNode change = changes.get(0);
+        assertThat(change.get("actor").asString()).isEqualTo("fam-he");
+        assertThat(change.get("role").asString()).isEqualTo("FAMILY");
+        assertThat(change.get("before").asString()).isEqualTo("1. 何伟 (儿子) 13900002701; 2. 何静 (女儿) 13900002702");
+        assertThat(change.get("after").asString()).isEqualTo("1. 何静 (女儿) 13900002712; 2. 何伟 (儿子) 13900002701");
+        assertThat(he.get("/api/seniors/" + senior + "/changes").status()).isEqualTo(403);
+
+        JsonNode timeline = admin().get("/api/alarms/" + alarm).json().get("timeline");
+        JsonNode last = timeline.get(timeline.size() - 1);
+        assertThat(last.get("action").asString()).isEqualTo("CONTACTS_CHANGED");
+        assertThat(last.get("actor").asString()).isEqualTo("fam-he");
+        assertThat(last.get("note").asString()).contains("1. 何静 (女儿) 13900002712");
+
+        he.put("/api/seniors/" + senior + "/contacts", reordered).expect(200); // the same again: nothing to audit
+        assertThat(admin().get("/api/seniors/" + senior + "/changes").json().size())
+                .isEqualTo(2);
+    }
+
     private List<JsonNode> alarms(long senior) {
         List<JsonNode> found = new java.util.ArrayList<>();
         admin().get("/api/alarms").expect(200).json().forEach(a -> {
