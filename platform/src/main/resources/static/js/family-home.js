@@ -192,6 +192,11 @@
     });
     bindZoneDrawing(card);
     if (window.FamilyContacts) FamilyContacts.bind(el, senior.id);
+    q('.show-vitals').addEventListener('click', () => {
+      const box = q('.s-vitals');
+      box.hidden = !box.hidden;
+      if (!box.hidden) VitalsChart.show(box, senior.id, 7).catch(status.fail);
+    });
     return card;
   }
 

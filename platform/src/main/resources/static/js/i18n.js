@@ -152,7 +152,7 @@
       type: {
         SOS: '一键呼救', FALL: '跌倒', LOW_BATTERY: '低电量', WATCH_REMOVED: '设备摘除',
         POWER_CUT: '断电', ALARM: '设备报警', OFFLINE: '设备离线', GEOFENCE_EXIT: '离开安全区',
-        INACTIVITY: '长时间无活动'
+        INACTIVITY: '长时间无活动', VITALS_ABNORMAL: '生命体征异常'
       },
       status: {
         RAISED: '新警情', ACKNOWLEDGED: '已接警', DISPATCHED: '已派单',
@@ -176,6 +176,10 @@
       familyContacts: {
         title: '紧急联系人', hint: '报警时值班员按此顺序致电，排在最上面的先打', name: '姓名', relation: '关系', phone: '电话',
         up: '上移', remove: '删除', add: '添加联系人', save: '保存联系人', saved: '联系人已保存，值班台可见'
+      },
+      vitals: {
+        title: '生命体征', none: '近 7 天没有体征数据', limits: '报警线',
+        kinds: { HEART_RATE: '心率', SYSTOLIC: '收缩压', DIASTOLIC: '舒张压', SPO2: '血氧', TEMPERATURE: '体温', STEPS: '步数' }
       },
       familyHome: {
         title: '家人动态', empty: '您的账号尚未关联老人，请联系 12349',
@@ -399,7 +403,7 @@
       type: {
         SOS: 'SOS', FALL: 'Fall', LOW_BATTERY: 'Low battery', WATCH_REMOVED: 'Device removed',
         POWER_CUT: 'Power cut', ALARM: 'Device alarm', OFFLINE: 'Device offline',
-        GEOFENCE_EXIT: 'Left safe zone', INACTIVITY: 'Inactivity'
+        GEOFENCE_EXIT: 'Left safe zone', INACTIVITY: 'Inactivity', VITALS_ABNORMAL: 'Vitals abnormal'
       },
       status: {
         RAISED: 'New', ACKNOWLEDGED: 'Acknowledged', DISPATCHED: 'Dispatched',
@@ -425,6 +429,10 @@
       familyContacts: {
         title: 'Contacts', hint: 'The desk calls them in this order on an alarm, top first', name: 'Name', relation: 'Relation',
         phone: 'Phone', up: 'Up', remove: 'Remove', add: 'Add a contact', save: 'Save contacts', saved: 'Contacts saved; the desk sees the change'
+      },
+      vitals: {
+        title: 'Vitals', none: 'No vitals in the last 7 days', limits: 'alarm at',
+        kinds: { HEART_RATE: 'Heart rate', SYSTOLIC: 'Systolic', DIASTOLIC: 'Diastolic', SPO2: 'SpO2', TEMPERATURE: 'Temperature', STEPS: 'Steps' }
       },
       familyHome: {
         title: 'My family now', empty: 'Your account is not linked to a senior yet; call 12349',

@@ -63,7 +63,9 @@ class TableOwnershipTest {
             Map.entry("settlements", "settlement"),
             Map.entry("settlement_lines", "settlement"),
             Map.entry("timebank_accounts", "timebank"),
-            Map.entry("timebank_entries", "timebank"));
+            Map.entry("timebank_entries", "timebank"),
+            Map.entry("vital_readings", "vitals"),
+            Map.entry("vital_thresholds", "vitals"));
 
     /**
      * Reads of another module's table that are still there, as "module → table". This list only

@@ -44,7 +44,8 @@ class Escalation {
             AlarmKind.INACTIVITY, "长时间无活动",
             AlarmKind.ALARM, "设备",
             AlarmKind.OFFLINE, "设备离线",
-            AlarmKind.LOW_BATTERY, "电量低");
+            AlarmKind.LOW_BATTERY, "电量低",
+            AlarmKind.VITALS_ABNORMAL, "生命体征异常");
 
     private final AlarmRepository alarms;
     private final FamilyAcceptance acceptance;
