@@ -190,6 +190,22 @@ class AlarmRepository {
                 .list();
     }
 
+    /** A family SMS held for quiet hours: sent when they end (see {@link #claimHeld}). */
+    void holdForFamily(long alarmId, Instant until) {
+        db.sql("update alarms set family_held_until = ? where id = ?")
+                .params(Timestamp.from(until), alarmId)
+                .update();
+    }
+
+    /** Held family SMS whose quiet hours are over, of alarms still open: claims them. */
+    List<Long> claimHeld(Instant now) {
+        return db.sql("update alarms set family_held_until = null, updated_at = now() where family_held_until <= ?"
+                        + " and status in " + OPEN_STATUSES + " returning id")
+                .param(Timestamp.from(now))
+                .query(Long.class)
+                .list();
+    }
+
     /** Open, nobody from the family accepted, and the last call was placed before {@code cutoff}. */
     List<Long> claimNextCall(Instant cutoff, Instant now) {
         return db.sql("update alarms set family_call_position = family_call_position + 1, family_call_at = ?,"
