@@ -25,11 +25,7 @@ class AlarmRules {
     private final SeniorService seniors;
     private final int lowBatteryPercent;
 
-    AlarmRules(
-            AlarmRaiser raiser,
-            DeviceService devices,
-            SeniorService seniors,
-            AlarmProperties properties) {
+    AlarmRules(AlarmRaiser raiser, DeviceService devices, SeniorService seniors, AlarmProperties properties) {
         this.raiser = raiser;
         this.devices = devices;
         this.seniors = seniors;

@@ -1,15 +1,11 @@
 package org.anxin.platform.alarm;
 
-import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Who in the family is woken, and for what. A person may be in danger (SOS, FALL, PHONE_SOS,
@@ -20,17 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * waits until the quiet hours end, and goes only if the alarm is still open.
  */
 @Component
-@EnableConfigurationProperties(FamilyPolicy.Properties.class)
 class FamilyPolicy {
     private static final Set<String> PERSON_IN_DANGER =
             Set.of(AlarmKind.SOS, AlarmKind.FALL, "PHONE_SOS", AlarmKind.VITALS_ABNORMAL, AlarmKind.GEOFENCE_EXIT);
-
-    /** {@code anxin.family-policy}: the quiet hours for device conditions, city time; may run over midnight. */
-    @Validated
-    @ConfigurationProperties("anxin.family-policy")
-    record Properties(
-            @NotNull(message = "ANXIN_FAMILY_QUIET_FROM must be a time such as 22:00") LocalTime quietFrom,
-            @NotNull(message = "ANXIN_FAMILY_QUIET_TO must be a time such as 07:00") LocalTime quietTo) {}
 
     /** What the family gets for an alarm now: calls too, an SMS now, or an SMS held until {@code heldUntil}. */
     record Reach(boolean call, Instant heldUntil, String rule) {
@@ -39,11 +27,11 @@ class FamilyPolicy {
         }
     }
 
-    private final Properties properties;
+    private final AlarmProperties.QuietHours properties;
     private final ZoneId zone;
 
-    FamilyPolicy(Properties properties, ZoneId zone) {
-        this.properties = properties;
+    FamilyPolicy(AlarmProperties properties, ZoneId zone) {
+        this.properties = properties.familyPolicy();
         this.zone = zone;
     }
 

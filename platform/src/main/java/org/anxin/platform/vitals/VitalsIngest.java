@@ -11,7 +11,6 @@ import org.anxin.platform.device.DeviceEventStored;
 import org.anxin.platform.device.DeviceEventsStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  * abnormal readings). A value outside what a body can show is a sensor fault: dropped and logged.
  */
 @Component
-@EnableConfigurationProperties(VitalsProperties.class)
 class VitalsIngest {
     private static final Logger log = LoggerFactory.getLogger(VitalsIngest.class);
 
