@@ -50,7 +50,7 @@
     badge.textContent = alarms.length ? `${Anxin.t('familyHome.openAlarm')} ${alarms.map((a) => label('type', a.type)).join('、')}` : '';
     if (card.dot && device && device.lat != null) {
       card.dot.setLatLng([device.lat, device.lon]);
-      if (!card.map.getBounds().contains(card.dot.getLatLng())) card.map.panTo(card.dot.getLatLng());
+      if (!card.map.getBounds().contains(card.dot.getLatLng())) card.map.panTo(card.dot.getLatLng(), { animate: false });
       card.dot.setStyle({ opacity: 1, fillOpacity: 0.9 });
     }
   }

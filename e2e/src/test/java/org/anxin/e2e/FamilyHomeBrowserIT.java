@@ -72,6 +72,11 @@ class FamilyHomeBrowserIT extends BrowserTest {
             assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
                     .as("nothing wider than the phone's 360 px")
                     .isLessThanOrEqualTo(360L);
+            // kept for a person to look at (target/ only)
+            java.nio.file.Files.copy(
+                    browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                    java.nio.file.Path.of("target", "family-home-360.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Devices.close(watch);
         }

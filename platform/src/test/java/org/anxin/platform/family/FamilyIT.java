@@ -264,18 +264,8 @@ class FamilyIT extends DeskContext {
         Instant t = clock.instant();
         xadd(DeviceStream.entry("fam-way-1", "SOS", t, t));
         xadd(DeviceStream.entry("fam-way-2", "SOS", t, t));
-        long alarm = Awaitility.await()
-                .atMost(WAIT)
-                .until(() -> alarms(senior), l -> l.size() == 1)
-                .get(0)
-                .get("id")
-                .asLong();
-        long markerAlarm = Awaitility.await()
-                .atMost(WAIT)
-                .until(() -> alarms(marker), l -> l.size() == 1)
-                .get(0)
-                .get("id")
-                .asLong();
+        long alarm = onlyAlarm(senior);
+        long markerAlarm = onlyAlarm(marker);
         assertThat(qin.get("/api/alarms").json().findValues("id").stream().map(JsonNode::asLong))
                 .contains(alarm)
                 .doesNotContain(markerAlarm);
@@ -319,12 +309,7 @@ class FamilyIT extends DeskContext {
         HttpApi he = as("fam-he", "family-pass-he");
         Instant t = clock.instant();
         xadd(DeviceStream.entry("fam-contacts-1", "FALL", t, t));
-        long alarm = Awaitility.await()
-                .atMost(WAIT)
-                .until(() -> alarms(senior), l -> l.size() == 1)
-                .get(0)
-                .get("id")
-                .asLong();
+        long alarm = onlyAlarm(senior);
         List<Map<String, String>> reordered = List.of(
                 Map.of("name", "何静", "relation", "女儿", "phone", "13900002712"),
                 Map.of("name", "何伟", "relation", "儿子", "phone", "13900002701"));
@@ -358,6 +343,16 @@ class FamilyIT extends DeskContext {
         he.put("/api/seniors/" + senior + "/contacts", reordered).expect(200); // the same again: nothing to audit
         assertThat(admin().get("/api/seniors/" + senior + "/changes").json().size())
                 .isEqualTo(2);
+    }
+
+    /** The id of the senior's one alarm, once it is there. */
+    private long onlyAlarm(long senior) {
+        return Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> alarms(senior), l -> l.size() == 1)
+                .get(0)
+                .get("id")
+                .asLong();
     }
 
     private List<JsonNode> alarms(long senior) {
