@@ -27,8 +27,9 @@ public class OrderWorkforce {
         if (orderIds.isEmpty()) {
             return Set.of();
         }
-        return new TreeSet<>(db.sql("select order_id from dispatches where order_id = any(?) and status = 'OFFERING'")
+        return new TreeSet<>(db.sql("select order_id from dispatches where order_id = any(?) and status = ?")
                 .param(orderIds.toArray(Long[]::new))
+                .param(DispatchStatus.OFFERING.name())
                 .query(Long.class)
                 .list());
     }

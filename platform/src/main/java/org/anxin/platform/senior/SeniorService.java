@@ -147,4 +147,12 @@ public class SeniorService implements SeniorDirectory {
                 .forEach(senior -> found.put(senior.id(), senior));
         return found;
     }
+
+    /** The ids of the seniors living in the community (社区), e.g. to scope a community officer's lists. */
+    public List<Long> idsInCommunity(String community) {
+        return db.sql("select id from seniors where community = ? order by id")
+                .param(community)
+                .query(Long.class)
+                .list();
+    }
 }
