@@ -2,6 +2,7 @@ package org.anxin.sim;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.anxin.sim.city.City;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceSimMain {
     private static final Logger log = LoggerFactory.getLogger("device-sim");
-    private static final String USAGE =
+    static final String CITY_USAGE =
             """
             usage: device-sim city [options]
               --api URL              platform base URL (http://127.0.0.1:8080)
@@ -36,41 +37,59 @@ public final class DeviceSimMain {
               --duration SECONDS     run time, 0 = until stopped (0)
               --state-dir DIR        where registrations and device secrets are kept (./data/sim)
               --seed N               the city's people and homes (42)
-            """
-                    + LoadCommand.USAGE;
+            """;
+    private static final String USAGE = CITY_USAGE + LoadCommand.USAGE;
 
     private DeviceSimMain() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
+        System.exit(run(args));
+    }
+
+    /** The exit code: 0 done (or help asked for), 2 a usage error. */
+    static int run(String[] args) throws Exception {
+        if (args.length == 0) {
             log.info(USAGE);
-            System.exit(args.length == 0 ? 2 : 0);
-            return;
+            return 2;
+        }
+        if (isHelp(args[0]) || "help".equals(args[0])) {
+            log.info(USAGE);
+            return 0;
+        }
+        String usage =
+                switch (args[0]) {
+                    case "city" -> CITY_USAGE;
+                    case "load" -> "usage: " + LoadCommand.USAGE;
+                    default -> null;
+                };
+        if (usage == null) {
+            log.error("unknown command {}\n{}", args[0], USAGE);
+            return 2;
+        }
+        if (Arrays.stream(args, 1, args.length).anyMatch(DeviceSimMain::isHelp)) {
+            log.info(usage);
+            return 0;
         }
         try {
-            switch (args[0]) {
-                case "city" -> city(options(args));
-                case "load" -> System.exit(LoadCommand.run(options(args)));
-                default -> {
-                    log.error("unknown command {}\n{}", args[0], USAGE);
-                    System.exit(2);
-                }
-            }
+            return "city".equals(args[0]) ? city(options(args)) : LoadCommand.run(options(args));
         } catch (IllegalArgumentException e) {
             log.error(e.getMessage());
-            System.exit(2);
+            return 2;
         }
     }
 
-    private static void city(Map<String, String> options) throws Exception {
+    private static boolean isHelp(String arg) {
+        return "--help".equals(arg) || "-h".equals(arg);
+    }
+
+    private static int city(Map<String, String> options) throws Exception {
         String passwordVariable = options.getOrDefault("password-env", "ANXIN_ADMIN_PASSWORD");
         String password = System.getenv(passwordVariable);
         if (password == null || password.isBlank()) {
             log.error(
                     "set {} to the password of the platform user (it is never taken on the command line)",
                     passwordVariable);
-            System.exit(2);
-            return;
+            return 2;
         }
         CityScenario scenario = new CityScenario(new CityScenario.Settings(
                 options.getOrDefault("api", "http://127.0.0.1:8080"),
@@ -91,6 +110,7 @@ public final class DeviceSimMain {
                 Long.parseLong(options.getOrDefault("seed", "42"))));
         Runtime.getRuntime().addShutdownHook(new Thread(scenario::stop, "device-sim-stop"));
         scenario.run();
+        return 0;
     }
 
     static Map<String, String> options(String[] args) {

@@ -36,8 +36,33 @@ public final class PipelineRig implements AutoCloseable {
         this.forwarder = new EventForwarder(redis.client(), streams, NODE, 1024, Duration.ofSeconds(2));
     }
 
+    private static PipelineRig shared;
+
     public static PipelineRig start() throws java.io.IOException {
         return new PipelineRig(TestRedis.start());
+    }
+
+    /**
+     * One rig for all the pipeline tests of a run (each test flushes Redis first): one embedded
+     * Redis instead of one per class, stopped when the test JVM exits.
+     */
+    public static synchronized PipelineRig shared() {
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            PipelineRig rig = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    rig.close();
+                } catch (Exception e) {
+                    // the JVM is ending: nothing left to tell
+                }
+            }));
+        }
+        return shared;
     }
 
     public TestRedis redis() {

@@ -41,8 +41,50 @@ public final class MqttPayloadParser {
                 position(root.get("lat"), root.get("lon")),
                 battery(root.get("battery")),
                 vendorCode(root.get("code")),
-                null,
+                type == EventType.VITALS ? vitals(root).toAttrs() : null,
                 payload);
+    }
+
+    /** {@code {"type":"VITALS","heartRate":72,"systolic":120,"diastolic":80,"spo2":97,"temperature":36.6,"steps":1234}}. */
+    private static Vitals vitals(JsonNode root) throws RejectedPayload {
+        Vitals vitals;
+        try {
+            vitals = new Vitals(
+                    whole(root, "heartRate"),
+                    whole(root, "systolic"),
+                    whole(root, "diastolic"),
+                    whole(root, "spo2"),
+                    decimal(root, "temperature"),
+                    whole(root, "steps"));
+        } catch (IllegalArgumentException e) {
+            throw new RejectedPayload(e.getMessage());
+        }
+        if (vitals.isEmpty()) {
+            throw new RejectedPayload("VITALS without a reading");
+        }
+        return vitals;
+    }
+
+    private static Integer whole(JsonNode root, String name) throws RejectedPayload {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new RejectedPayload(name + " must be a whole number");
+        }
+        return node.intValue();
+    }
+
+    private static BigDecimal decimal(JsonNode root, String name) throws RejectedPayload {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw new RejectedPayload(name + " must be a number");
+        }
+        return exactDecimal(node);
     }
 
     private static EventType type(JsonNode node) throws RejectedPayload {
@@ -87,13 +129,13 @@ public final class MqttPayloadParser {
             throw new RejectedPayload("lat and lon must be numbers");
         }
         try {
-            return new Position(degrees(lat), degrees(lon));
+            return new Position(exactDecimal(lat), exactDecimal(lon));
         } catch (IllegalArgumentException e) {
             throw new RejectedPayload(e.getMessage());
         }
     }
 
-    private static BigDecimal degrees(JsonNode node) {
+    private static BigDecimal exactDecimal(JsonNode node) {
         // the double's shortest decimal form: 41.55 stays "41.55"
         return node.isIntegralNumber()
                 ? new BigDecimal(node.bigIntegerValue())

@@ -1,5 +1,7 @@
 package org.anxin.gateway.forward;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,43 +9,66 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The device registry the platform keeps in Redis ({@code anxin:device:{id}}, docs/events.md).
  * Blocking: call it from a worker thread, never from an event loop. Answers are cached briefly
  * so that a reconnect storm does not become a Redis storm; a revoked secret stops working
- * within {@code cacheFor}.
+ * within {@code cacheFor}. The cache is a bounded Caffeine cache (size-based eviction keeps the
+ * frequently used entries): a flood of random client ids evicts only the rarely used ones, where
+ * the old map was wiped whole at 100,000 entries, sending every device's look-up back to Redis.
  */
 public final class DeviceDirectory {
     private final UnifiedJedis redis;
-    private final Duration cacheFor;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    static final int MAX_CACHED = 100_000;
+
+    private final Cache<String, Optional<Registration>> cache;
 
     public DeviceDirectory(UnifiedJedis redis, Duration cacheFor) {
+        this(redis, cacheFor, MAX_CACHED);
+    }
+
+    DeviceDirectory(UnifiedJedis redis, Duration cacheFor, int maxCached) {
         this.redis = redis;
-        this.cacheFor = cacheFor;
+        this.cache = cacheFor.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(maxCached)
+                        .expireAfterWrite(cacheFor)
+                        .build();
     }
 
     /** A registered device: its protocol and, for MQTT, the SHA-256 of its secret. */
     public record Registration(String protocol, String secretSha256) {}
 
     public Optional<Registration> find(String deviceId) {
-        long now = System.nanoTime();
-        Cached cached = cache.get(deviceId);
-        if (cached != null && cached.expiresAt - now > 0) {
-            return cached.registration;
+        if (cache == null) {
+            return lookUp(deviceId);
         }
+        Optional<Registration> cached = cache.getIfPresent(deviceId);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Registration> found = lookUp(deviceId);
+        cache.put(deviceId, found); // a Redis failure throws before this: failures are not cached
+        return found;
+    }
+
+    private Optional<Registration> lookUp(String deviceId) {
         Map<String, String> hash = redis.hgetAll("anxin:device:" + deviceId);
-        Optional<Registration> found = hash == null || hash.isEmpty()
+        return hash == null || hash.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new Registration(hash.get("protocol"), hash.get("secretSha256")));
-        if (cache.size() > 100_000) {
-            cache.clear();
+    }
+
+    /** Entries held now (after pending evictions), for tests. */
+    long cachedEntries() {
+        if (cache == null) {
+            return 0;
         }
-        cache.put(deviceId, new Cached(found, now + cacheFor.toNanos()));
-        return found;
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     /** Constant-time check of an MQTT password against the registered hash. */
@@ -71,6 +96,4 @@ public final class DeviceDirectory {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
-
-    private record Cached(Optional<Registration> registration, long expiresAt) {}
 }

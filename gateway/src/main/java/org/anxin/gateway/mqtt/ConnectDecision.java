@@ -54,6 +54,11 @@ record ConnectDecision(MqttConnectReturnCode code, String reason, String refusal
         return new ConnectDecision(MqttConnectReturnCode.CONNECTION_ACCEPTED, "accepted", null);
     }
 
+    /** The refusal an unknown device gets, for an address refused before any look-up. */
+    static ConnectDecision refusedAsUnknown(boolean v5) {
+        return refused(v5, "too many failed logins from the address", "rate_limited");
+    }
+
     private static ConnectDecision refused(boolean v5, String reason, String refusal) {
         return new ConnectDecision(
                 v5

@@ -56,7 +56,7 @@ public final class MqttChannelInitializer extends ChannelInitializer<SocketChann
     /** Also used by tests on an EmbeddedChannel. */
     public void configure(ChannelPipeline pipeline) {
         if (FrameLogger.enabled()) {
-            pipeline.addLast(PipelineStages.FRAME_LOG, FrameLogger.INSTANCE);
+            pipeline.addLast(PipelineStages.FRAME_LOG, FrameLogger.MQTT);
         }
         pipeline.addLast(PipelineStages.IDLE, new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0, TimeUnit.SECONDS));
         pipeline.addLast(PipelineStages.MQTT_DECODER, new MqttDecoder(maxPacketBytes));

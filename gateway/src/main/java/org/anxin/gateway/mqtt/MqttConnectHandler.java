@@ -6,8 +6,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +74,15 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
             } else {
                 waiting.add(msg);
             }
+        } else if (msg instanceof MqttConnectMessage connect && context.loginFailures.blocked(ctx.channel())) {
+            // the answer an unknown device gets, without asking the registry
+            log.debug(
+                    "{} refused: too many failed logins from its address",
+                    ctx.channel().remoteAddress());
+            context.metrics.refused("mqtt", "rate_limited");
+            boolean v5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
+            ReferenceCountUtil.release(msg);
+            ctx.writeAndFlush(connAck(ConnectDecision.refusedAsUnknown(v5))).addListener(ChannelFutureListener.CLOSE);
         } else if (msg instanceof MqttConnectMessage connect) {
             deciding = true;
             ctx.channel().config().setAutoRead(false);
@@ -78,6 +90,7 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
         } else {
             log.warn("{} sent a packet before CONNECT; closing", ConnectionLabel.of(ctx.channel()));
             context.metrics.refused("mqtt", "before_login");
+            failed(ctx.channel());
             ReferenceCountUtil.release(msg);
             ctx.close();
         }
@@ -105,6 +118,9 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
         if (!decision.accepted()) {
             log.warn("refused MQTT device {} from {}: {}", deviceId, channel.remoteAddress(), decision.reason());
             context.metrics.refused("mqtt", decision.refusal());
+            if (!"registry_unavailable".equals(decision.refusal())) {
+                failed(channel);
+            }
             releaseWaiting();
             ctx.writeAndFlush(connAck(decision)).addListener(ChannelFutureListener.CLOSE);
             return;
@@ -113,7 +129,8 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
         int effectiveKeepAlive =
                 keepAlive <= 0 ? context.maxKeepAliveSeconds : Math.min(keepAlive, context.maxKeepAliveSeconds);
         long idleMillis = effectiveKeepAlive * 1500L;
-        MqttSession session = new MqttSession(deviceId, Math.max(90, idleMillis / 1000));
+        boolean mqtt5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
+        MqttSession session = new MqttSession(deviceId, Math.max(90, idleMillis / 1000), mqtt5);
         if (connect.variableHeader().isWillFlag()) {
             byte[] will = connect.payload().willMessageInBytes();
             session.will(connect.payload().willTopic(), will == null ? "" : new String(will, StandardCharsets.UTF_8));
@@ -137,7 +154,7 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
                 session.sessionTtlSeconds(),
                 () -> context.handOff.submit(
                         DeviceEvent.connection(deviceId, "mqtt", EventType.ONLINE, null), HandOff.Outcome.IGNORE));
-        ctx.writeAndFlush(connAck(decision));
+        ctx.writeAndFlush(mqtt5 ? acceptedMqtt5(keepAlive, effectiveKeepAlive) : connAck(decision));
         log.debug("accepted MQTT device {} from {}", deviceId, channel.remoteAddress());
 
         for (Object msg = waiting.poll(); msg != null; msg = waiting.poll()) {
@@ -151,6 +168,40 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
                 .returnCode(decision.code())
                 .sessionPresent(false)
                 .build();
+    }
+
+    /**
+     * What this gateway does not do, said up front as MQTT 5 capability properties: QoS 2, retained
+     * messages, wildcard, shared and identified subscriptions; and the keep-alive it enforces when
+     * it is not the one the client asked for.
+     */
+    private static MqttConnAckMessage acceptedMqtt5(int requestedKeepAlive, int keepAlive) {
+        MqttProperties properties = new MqttProperties();
+        properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.MAXIMUM_QOS.value(), 1));
+        properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.RETAIN_AVAILABLE.value(), 0));
+        properties.add(new MqttProperties.IntegerProperty(
+                MqttProperties.MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 0));
+        properties.add(new MqttProperties.IntegerProperty(
+                MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER_AVAILABLE.value(), 0));
+        properties.add(new MqttProperties.IntegerProperty(
+                MqttProperties.MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 0));
+        if (requestedKeepAlive != keepAlive) {
+            properties.add(new MqttProperties.IntegerProperty(
+                    MqttProperties.MqttPropertyType.SERVER_KEEP_ALIVE.value(), keepAlive));
+        }
+        return MqttMessageBuilders.connAck()
+                .returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
+                .sessionPresent(false)
+                .properties(properties)
+                .build();
+    }
+
+    private void failed(Channel channel) {
+        if (context.loginFailures.failed(channel)) {
+            log.warn(
+                    "{} reached the limit of failed MQTT logins; its address is refused for a while",
+                    channel.remoteAddress());
+        }
     }
 
     private void releaseWaiting() {

@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.HandOff;
+import org.anxin.gateway.forward.RejectedPayloads;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.server.GatewayMetrics;
+import org.anxin.gateway.server.LoginFailures;
 
 /** What the MQTT handlers of one gateway share. */
 public final class MqttContext {
@@ -17,6 +19,8 @@ public final class MqttContext {
     final ExecutorService workers;
     final int maxKeepAliveSeconds;
     final GatewayMetrics metrics;
+    final RejectedPayloads rejected;
+    final LoginFailures loginFailures;
     final Map<String, Channel> connections = new ConcurrentHashMap<>();
 
     public MqttContext(
@@ -25,13 +29,17 @@ public final class MqttContext {
             HandOff handOff,
             ExecutorService workers,
             int maxKeepAliveSeconds,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics,
+            RejectedPayloads rejected,
+            LoginFailures loginFailures) {
         this.directory = directory;
         this.sessions = sessions;
         this.handOff = handOff;
         this.workers = workers;
         this.maxKeepAliveSeconds = maxKeepAliveSeconds;
         this.metrics = metrics;
+        this.rejected = rejected;
+        this.loginFailures = loginFailures;
     }
 
     public DeviceDirectory directory() {

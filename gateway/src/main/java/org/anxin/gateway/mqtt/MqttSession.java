@@ -16,10 +16,25 @@ final class MqttSession {
     private int lastPacketId;
     private String willTopic;
     private String willMessage;
+    private final boolean mqtt5;
+    private boolean rejectionLogged;
 
-    MqttSession(String deviceId, long sessionTtlSeconds) {
+    MqttSession(String deviceId, long sessionTtlSeconds, boolean mqtt5) {
         this.deviceId = deviceId;
         this.sessionTtlSeconds = sessionTtlSeconds;
+        this.mqtt5 = mqtt5;
+    }
+
+    /** MQTT 5 clients hear why in reason codes; 3.1.1 clients cannot be told. */
+    boolean mqtt5() {
+        return mqtt5;
+    }
+
+    /** True the first time on this connection: a device repeating a bad payload is logged once. */
+    boolean firstRejection() {
+        boolean first = !rejectionLogged;
+        rejectionLogged = true;
+        return first;
     }
 
     static MqttSession of(Channel channel) {

@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A device may subscribe only to its own command topic; any other filter gets failure 0x80. Its
+ * A device may subscribe only to its own command topic; any other filter gets 0x87 "not authorized"
+ * (MQTT 5) or the failure code 0x80 (3.1.1), and the connection goes on. Its
  * PUBACKs to the commands published to it are the answers the commands wait for.
  */
 @Sharable
@@ -30,6 +31,8 @@ public final class MqttSubscribeHandler extends ChannelInboundHandlerAdapter {
     public static final MqttSubscribeHandler INSTANCE = new MqttSubscribeHandler();
     private static final Logger log = LoggerFactory.getLogger(MqttSubscribeHandler.class);
     private static final int FAILURE = 0x80;
+    /** MQTT 5 SUBACK reason "not authorized"; 3.1.1 has only the failure code 0x80. */
+    private static final int NOT_AUTHORIZED = 0x87;
 
     private MqttSubscribeHandler() {}
 
@@ -47,7 +50,7 @@ public final class MqttSubscribeHandler extends ChannelInboundHandlerAdapter {
                             "{} may not subscribe to {}",
                             ConnectionLabel.of(ctx.channel()),
                             subscription.topicFilter());
-                    granted.add(FAILURE);
+                    granted.add(session.mqtt5() ? NOT_AUTHORIZED : FAILURE);
                 }
             }
             ctx.writeAndFlush(new MqttSubAckMessage(

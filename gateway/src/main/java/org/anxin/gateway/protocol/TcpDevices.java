@@ -1,9 +1,14 @@
 package org.anxin.gateway.protocol;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -14,6 +19,7 @@ import org.anxin.gateway.forward.HandOff;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.server.ConnectionLabel;
 import org.anxin.gateway.server.GatewayMetrics;
+import org.anxin.gateway.server.LoginFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +34,7 @@ public final class TcpDevices {
     private static final Logger log = LoggerFactory.getLogger(TcpDevices.class);
     private static final AttributeKey<Long> LAST_REFRESH = AttributeKey.valueOf("anxin.sessionRefresh");
     private static final AttributeKey<String> OFFLINE_REASON = AttributeKey.valueOf("anxin.tcpOfflineReason");
+    private static final AttributeKey<Long> LAST_HEARD = AttributeKey.valueOf("anxin.lastHeard");
 
     private final DeviceDirectory directory;
     private final SessionRegistry sessions;
@@ -35,6 +42,12 @@ public final class TcpDevices {
     private final ExecutorService workers;
     private final GatewayMetrics metrics;
     private final int silenceSeconds;
+    private final LoginFailures loginFailures;
+    // one desk flag per device and hour, however often a clone tries
+    private final Cache<String, Boolean> flaggedClones = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
     // one map per protocol, so each protocol's connection count is a size(), not a scan
     private final Map<String, Map<String, Channel>> connections =
             Map.of("watch", new ConcurrentHashMap<>(), "gt06", new ConcurrentHashMap<>());
@@ -46,7 +59,7 @@ public final class TcpDevices {
             HandOff handOff,
             ExecutorService workers,
             GatewayMetrics metrics) {
-        this(directory, sessions, handOff, workers, metrics, DEFAULT_SILENCE_SECONDS);
+        this(directory, sessions, handOff, workers, metrics, DEFAULT_SILENCE_SECONDS, new LoginFailures());
     }
 
     public TcpDevices(
@@ -55,13 +68,28 @@ public final class TcpDevices {
             HandOff handOff,
             ExecutorService workers,
             GatewayMetrics metrics,
-            int silenceSeconds) {
+            int silenceSeconds,
+            LoginFailures loginFailures) {
         this.directory = directory;
         this.sessions = sessions;
         this.handOff = handOff;
         this.workers = workers;
         this.metrics = metrics;
         this.silenceSeconds = silenceSeconds;
+        this.loginFailures = loginFailures;
+    }
+
+    /** Failed logins per source address, shared with the MQTT listener. */
+    public LoginFailures loginFailures() {
+        return loginFailures;
+    }
+
+    /**
+     * An established connection that sent nothing for this long no longer holds the device against
+     * a login from another address: half the expected heartbeat interval (150 s by default).
+     */
+    public long quietSeconds() {
+        return silenceSeconds / 6L;
     }
 
     /** After this long without a frame a device's connection is closed and it is offline. */
@@ -119,24 +147,80 @@ public final class TcpDevices {
         return connectionsOf(protocol).size();
     }
 
-    /** On the event loop, once the device is known: session, takeover of an older connection, ONLINE. */
-    public void online(String deviceId, String protocol, Channel channel, long ttlSeconds) {
-        channel.attr(ConnectionLabel.DEVICE_ID).set(deviceId);
-        channel.attr(LAST_REFRESH).set(System.nanoTime());
-        Channel previous = connectionsOf(protocol).put(deviceId, channel);
-        if (previous != null && previous != channel) {
+    /**
+     * On the event loop, once the device is known: session, takeover of an older connection, ONLINE.
+     * A device that carries no secret is known by its id alone, so a second login of the same id
+     * from another address while the established connection is live is a possible clone: the
+     * established one is kept, the newcomer refused (false), and the desk flagged once an hour.
+     * The same address (a tracker behind NAT reconnecting), or an established connection quiet for
+     * {@link #quietSeconds()}, is taken over as before.
+     */
+    public boolean online(String deviceId, String protocol, Channel channel, long ttlSeconds) {
+        Map<String, Channel> open = connectionsOf(protocol);
+        Channel previous = open.get(deviceId);
+        if (previous != null && previous != channel && previous.isActive()) {
+            long heardAgo = secondsSinceHeard(previous);
+            boolean sameAddress = LoginFailures.addressOf(previous).equals(LoginFailures.addressOf(channel));
+            if (!sameAddress && heardAgo < quietSeconds()) {
+                log.warn(
+                        "{} device {} logged in from {} while its connection from {} is live (heard {} s ago):"
+                                + " possible clone; keeping the established one",
+                        protocol,
+                        deviceId,
+                        channel.remoteAddress(),
+                        previous.remoteAddress(),
+                        heardAgo);
+                metrics.refused(protocol, "clone_suspected");
+                flagClone(deviceId, protocol, channel);
+                return false;
+            }
+            previous.attr(OFFLINE_REASON).setIfAbsent("takeover");
             previous.close();
         }
+        open.put(deviceId, channel);
+        channel.attr(ConnectionLabel.DEVICE_ID).set(deviceId);
+        channel.attr(LAST_REFRESH).set(System.nanoTime());
+        channel.attr(LAST_HEARD).set(System.nanoTime());
         sessions.hold(
                 deviceId,
                 ttlSeconds,
                 () -> handOff.submit(
                         DeviceEvent.connection(deviceId, protocol, EventType.ONLINE, null), HandOff.Outcome.IGNORE));
+        return true;
+    }
+
+    private static long secondsSinceHeard(Channel channel) {
+        Long heard = channel.attr(LAST_HEARD).get();
+        return heard == null ? Long.MAX_VALUE : (System.nanoTime() - heard) / 1_000_000_000L;
+    }
+
+    /** An ALARM for the desk: {@code vendorCode} clone-suspected, the newcomer's address in attrs. */
+    private void flagClone(String deviceId, String protocol, Channel newcomer) {
+        if (flaggedClones.asMap().putIfAbsent(deviceId, Boolean.TRUE) != null) {
+            return;
+        }
+        Instant now = Instant.now();
+        String attrs = "{\"alarm\":\"cloneSuspected\",\"address\":\"" + LoginFailures.addressOf(newcomer) + "\"}";
+        handOff.submit(
+                new DeviceEvent(
+                        UUID.randomUUID(),
+                        deviceId,
+                        protocol,
+                        EventType.ALARM,
+                        null,
+                        now,
+                        null,
+                        null,
+                        "clone-suspected",
+                        attrs,
+                        ""),
+                HandOff.Outcome.IGNORE);
     }
 
     /** Traffic keeps the session alive; refreshed at most every 10 s. */
     public void touch(String deviceId, Channel channel, long ttlSeconds) {
         long now = System.nanoTime();
+        channel.attr(LAST_HEARD).set(now);
         Long last = channel.attr(LAST_REFRESH).get();
         if (last == null || now - last > 10_000_000_000L) {
             channel.attr(LAST_REFRESH).set(now);
@@ -151,13 +235,22 @@ public final class TcpDevices {
     public void handOff(Channel channel, DeviceEvent event, Supplier<ByteBuf> replyWhenStored) {
         boolean queued = handOff.submit(event, stored -> channel.eventLoop().execute(() -> {
             if (!stored) {
+                log.warn(
+                        "{} event {} not stored; closing without reply, the device resends",
+                        ConnectionLabel.of(channel),
+                        event.type());
+                channel.attr(OFFLINE_REASON).setIfAbsent("handoff-failed");
                 channel.close();
             } else if (replyWhenStored != null && channel.isActive()) {
-                channel.writeAndFlush(replyWhenStored.get());
+                ByteBuf reply = replyWhenStored.get();
+                if (reply != null) {
+                    channel.writeAndFlush(reply);
+                }
             }
         }));
         if (!queued) {
             log.warn("hand-off queue full; closing {} without reply", ConnectionLabel.of(channel));
+            channel.attr(OFFLINE_REASON).setIfAbsent("handoff-failed");
             channel.close();
         } else if (handOff.congested() && channel.config().isAutoRead()) {
             // stop reading until Redis catches up: no unbounded buffering of device frames

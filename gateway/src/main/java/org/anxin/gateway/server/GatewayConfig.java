@@ -15,6 +15,8 @@ import java.util.Map;
  * @param mqttTlsPort MQTT over TLS; 0 picks a free port, -1 serves none; only served with a keystore
  * @param tlsKeystore PKCS12 file with the server's key and certificate chain; null: no TLS listener
  * @param tlsKeystorePassword opens the keystore and its key; never logged ({@link #toString()} hides it)
+ * @param metricsHost the address {@code /metrics} binds to: loopback unless configured, since the
+ *     scrape shows connection counts and JVM internals to whoever can reach it
  */
 public record GatewayConfig(
         String redisUrl,
@@ -30,7 +32,8 @@ public record GatewayConfig(
         int mqttTlsPort,
         Path tlsKeystore,
         String tlsKeystorePassword,
-        int tcpHeartbeatSeconds) {
+        int tcpHeartbeatSeconds,
+        String metricsHost) {
 
     /** How often watches and GT06 trackers are expected to send something; 3 missed = offline. */
     public static final int DEFAULT_TCP_HEARTBEAT_SECONDS = 300;
@@ -94,7 +97,10 @@ public record GatewayConfig(
                 tlsPort,
                 noKeystore ? null : Path.of(keystore.trim()),
                 env.get("ANXIN_TLS_KEYSTORE_PASSWORD"),
-                integer(env, "ANXIN_TCP_HEARTBEAT_SECONDS", DEFAULT_TCP_HEARTBEAT_SECONDS));
+                integer(env, "ANXIN_TCP_HEARTBEAT_SECONDS", DEFAULT_TCP_HEARTBEAT_SECONDS),
+                blank(env.get("ANXIN_GATEWAY_METRICS_HOST"))
+                        ? "127.0.0.1"
+                        : env.get("ANXIN_GATEWAY_METRICS_HOST").trim());
     }
 
     /**
@@ -116,7 +122,8 @@ public record GatewayConfig(
                 -1,
                 null,
                 null,
-                DEFAULT_TCP_HEARTBEAT_SECONDS);
+                DEFAULT_TCP_HEARTBEAT_SECONDS,
+                "127.0.0.1");
     }
 
     public GatewayConfig withPartitions(int value) {
@@ -134,7 +141,8 @@ public record GatewayConfig(
                 mqttTlsPort,
                 tlsKeystore,
                 tlsKeystorePassword,
-                tcpHeartbeatSeconds);
+                tcpHeartbeatSeconds,
+                metricsHost);
     }
 
     public GatewayConfig withNode(String value) {
@@ -152,7 +160,8 @@ public record GatewayConfig(
                 mqttTlsPort,
                 tlsKeystore,
                 tlsKeystorePassword,
-                tcpHeartbeatSeconds);
+                tcpHeartbeatSeconds,
+                metricsHost);
     }
 
     public GatewayConfig withMetricsPort(int value) {
@@ -170,7 +179,8 @@ public record GatewayConfig(
                 mqttTlsPort,
                 tlsKeystore,
                 tlsKeystorePassword,
-                tcpHeartbeatSeconds);
+                tcpHeartbeatSeconds,
+                metricsHost);
     }
 
     /** MQTT over TLS on {@code port} (0: a free one) with the key and certificate in a PKCS12 keystore. */
@@ -189,7 +199,8 @@ public record GatewayConfig(
                 port,
                 keystore,
                 password,
-                tcpHeartbeatSeconds);
+                tcpHeartbeatSeconds,
+                metricsHost);
     }
 
     /** Watches and GT06 trackers expected to report every {@code seconds}. */
@@ -208,7 +219,8 @@ public record GatewayConfig(
                 mqttTlsPort,
                 tlsKeystore,
                 tlsKeystorePassword,
-                seconds);
+                seconds,
+                metricsHost);
     }
 
     /** The silence after which a watch or GT06 connection is closed as offline: 3 missed heartbeats. */
@@ -224,7 +236,8 @@ public record GatewayConfig(
                 + ", partitions=" + partitions + ", maxMqttPacketBytes=" + maxMqttPacketBytes
                 + ", maxKeepAliveSeconds=" + maxKeepAliveSeconds + ", metricsPort=" + metricsPort + ", mqttTlsPort="
                 + mqttTlsPort + ", tlsKeystore=" + tlsKeystore + ", tlsKeystorePassword="
-                + (tlsKeystorePassword == null ? "null" : "***") + ", tcpHeartbeatSeconds=" + tcpHeartbeatSeconds + "]";
+                + (tlsKeystorePassword == null ? "null" : "***") + ", tcpHeartbeatSeconds=" + tcpHeartbeatSeconds
+                + ", metricsHost=" + metricsHost + "]";
     }
 
     private static boolean blank(String value) {

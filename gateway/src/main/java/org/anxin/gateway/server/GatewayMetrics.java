@@ -28,8 +28,13 @@ public final class GatewayMetrics implements AutoCloseable {
     // the protocol tag values, as the listeners name their devices
     private static final List<String> PROTOCOLS = List.of("mqtt", "watch", "gt06");
 
-    private static final List<String> REFUSALS =
-            List.of("unregistered", "bad_credentials", "before_login", "registry_unavailable");
+    private static final List<String> REFUSALS = List.of(
+            "unregistered",
+            "bad_credentials",
+            "before_login",
+            "registry_unavailable",
+            "rate_limited",
+            "clone_suspected");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Map<EventType, Counter>> events = new HashMap<>();
@@ -47,6 +52,7 @@ public final class GatewayMetrics implements AutoCloseable {
             for (String reason : REFUSALS) {
                 refusals(protocol, reason);
             }
+            rejectedPayloads(protocol);
         }
         handOffTime = Timer.builder("anxin.gateway.handoff")
                 .description("From hand-off to the Redis reply, per event")
@@ -79,7 +85,11 @@ public final class GatewayMetrics implements AutoCloseable {
                         .tag("protocol", protocol)
                         .register(registry),
                 Counter.builder("anxin.gateway.decode.errors")
-                        .description("Device input rejected as malformed (bad CRC, too long, garbage)")
+                        .description("Device input rejected as malformed (garbage, bad stop bytes, too long)")
+                        .tag("protocol", protocol)
+                        .register(registry),
+                Counter.builder("anxin.gateway.checksum.mismatches")
+                        .description("Frames accepted although their checksum was wrong (clone firmware)")
                         .tag("protocol", protocol)
                         .register(registry));
     }
@@ -87,11 +97,23 @@ public final class GatewayMetrics implements AutoCloseable {
     /**
      * A connection turned away before it could send events.
      *
-     * @param reason {@code unregistered}, {@code bad_credentials}, {@code before_login} or
-     *     {@code registry_unavailable}
+     * @param reason {@code unregistered}, {@code bad_credentials}, {@code before_login},
+     *     {@code registry_unavailable}, {@code rate_limited} or {@code clone_suspected}
      */
     public void refused(String protocol, String reason) {
         refusals(protocol, reason).increment();
+    }
+
+    /** A device payload that broke the event contract (malformed JSON, unknown type, value out of range). */
+    public void rejectedPayload(String protocol) {
+        rejectedPayloads(protocol).increment();
+    }
+
+    private Counter rejectedPayloads(String protocol) {
+        return Counter.builder("anxin.gateway.rejected.payloads")
+                .description("Device payloads refused as breaking the event contract")
+                .tag("protocol", protocol)
+                .register(registry);
     }
 
     /** The hand-off, counting each event it queues, timing it to the Redis reply, and its queue depth. */

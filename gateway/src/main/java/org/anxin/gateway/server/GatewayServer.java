@@ -26,6 +26,7 @@ import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.HandOff;
+import org.anxin.gateway.forward.RejectedPayloads;
 import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.mqtt.MqttChannelInitializer;
 import org.anxin.gateway.mqtt.MqttContext;
@@ -66,8 +67,9 @@ public final class GatewayServer implements AutoCloseable {
         // first: an unreadable keystore or a busy metrics port stops the start before anything else runs
         TlsIdentity tls = config.tls() ? TlsIdentity.load(config.tlsKeystore(), config.tlsKeystorePassword()) : null;
         this.metrics = new GatewayMetrics();
-        this.metricsEndpoint =
-                config.metricsPort() < 0 ? null : MetricsEndpoint.start(config.host(), config.metricsPort(), metrics);
+        this.metricsEndpoint = config.metricsPort() < 0
+                ? null
+                : MetricsEndpoint.start(config.metricsHost(), config.metricsPort(), metrics);
         this.redis = redis(config.redisUrl());
         this.workers = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "gateway-redis");
@@ -77,13 +79,16 @@ public final class GatewayServer implements AutoCloseable {
         this.forwarder = new EventForwarder(
                 redis, new EventStreams(config.partitions()), config.node(), 65_536, Duration.ofSeconds(10));
         HandOff handOff = metrics.metered(forwarder, forwarder::queued);
+        LoginFailures loginFailures = new LoginFailures(); // one count per address for every listener
         this.mqtt = new MqttContext(
                 new DeviceDirectory(redis, Duration.ofSeconds(10)),
                 new SessionRegistry(redis, workers, config.node()),
                 handOff,
                 workers,
                 config.maxKeepAliveSeconds(),
-                metrics);
+                metrics,
+                new RejectedPayloads(redis, workers),
+                loginFailures);
         boolean epoll = Epoll.isAvailable();
         this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -92,7 +97,13 @@ public final class GatewayServer implements AutoCloseable {
         this.mqttTlsListener =
                 tls == null ? null : listen(epoll, config.mqttTlsPort(), mqttPipeline.overTls(tls.context()));
         TcpDevices tcpDevices = new TcpDevices(
-                mqtt.directory(), mqtt.sessions(), handOff, workers, metrics, config.tcpSilenceSeconds());
+                mqtt.directory(),
+                mqtt.sessions(),
+                handOff,
+                workers,
+                metrics,
+                config.tcpSilenceSeconds(),
+                loginFailures);
         metrics.connections("mqtt", mqtt::connectionCount);
         metrics.connections("watch", () -> tcpDevices.connectionCount("watch"));
         metrics.connections("gt06", () -> tcpDevices.connectionCount("gt06"));

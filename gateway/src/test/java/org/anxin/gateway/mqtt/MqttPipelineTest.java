@@ -19,9 +19,9 @@ import org.anxin.gateway.command.Command;
 import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.EventStreams;
-import org.junit.jupiter.api.AfterAll;
+import org.anxin.gateway.forward.RejectedPayloads;
+import org.anxin.gateway.server.LoginFailures;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,45 +32,47 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LeakCheck.class)
 class MqttPipelineTest {
-    private static final String DEVICE = "btn-0001";
+    static final String DEVICE = "btn-0001";
     private static final String SECRET = "s3cret";
     private static final String STREAM = new EventStreams(8).keyOf(DEVICE);
     private static final String ALARM_STREAM = new EventStreams(8).keyOf(DEVICE, EventType.SOS);
 
     /** CONNECT, MQTT 3.1.1, clean session, keep-alive 60, client id = username = btn-0001, password s3cret. */
-    private static final String CONNECT = "10 26 0004 " + ascii("MQTT") + "04 c2 003c 0008" + ascii(DEVICE) + "0008"
+    static final String CONNECT = "10 26 0004 " + ascii("MQTT") + "04 c2 003c 0008" + ascii(DEVICE) + "0008"
             + ascii(DEVICE) + "0006" + ascii(SECRET);
 
     /** The same CONNECT as MQTT 5.0: protocol level 5 and an empty property block. */
-    private static final String CONNECT_V5 = "10 27 0004 " + ascii("MQTT") + "05 c2 003c 00 0008" + ascii(DEVICE)
-            + "0008" + ascii(DEVICE) + "0006" + ascii(SECRET);
+    static final String CONNECT_V5 = "10 27 0004 " + ascii("MQTT") + "05 c2 003c 00 0008" + ascii(DEVICE) + "0008"
+            + ascii(DEVICE) + "0006" + ascii(SECRET);
 
     private static final String CONNACK_ACCEPTED = "20020000";
     private static final String CONNACK_NOT_AUTHORIZED = "20020005";
 
-    private static PipelineRig rig;
-    private static TestRedis redis;
+    private static final PipelineRig rig = PipelineRig.shared();
+    private static final TestRedis redis = rig.redis();
     private EmbeddedChannel channel;
     private MqttContext context;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        rig = PipelineRig.start();
-        redis = rig.redis();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        rig.close();
-    }
 
     @BeforeEach
     void openChannel() {
         redis.client().flushAll();
         redis.register(DEVICE, "mqtt", SECRET);
-        context = new MqttContext(rig.directory(), rig.sessions(), rig.forwarder(), rig.workers(), 600, rig.metrics());
+        context = context(rig);
         channel = new EmbeddedChannel();
         new MqttChannelInitializer(context, 16_384).configure(channel.pipeline());
+    }
+
+    /** The MQTT handlers' context on the test rig (also used by {@link Mqtt5AnswersTest}). */
+    static MqttContext context(PipelineRig rig) {
+        return new MqttContext(
+                rig.directory(),
+                rig.sessions(),
+                rig.forwarder(),
+                rig.workers(),
+                600,
+                rig.metrics(),
+                new RejectedPayloads(rig.redis().client(), rig.workers()),
+                new LoginFailures());
     }
 
     @AfterEach
@@ -90,8 +92,8 @@ class MqttPipelineTest {
     void acceptsAnMqtt5Connect() {
         write(CONNECT_V5);
 
-        // MQTT 5 CONNACK: flags, reason code 0x00, empty properties
-        assertThat(awaitReply()).isEqualTo("2003000000");
+        // MQTT 5 CONNACK: flags, reason code 0x00, the capability properties (Mqtt5AnswersTest)
+        assertThat(awaitReply()).startsWith("200d0000");
         assertThat(channel.isActive()).isTrue();
     }
 
@@ -134,6 +136,24 @@ class MqttPipelineTest {
     }
 
     @Test
+    void refusesAnAddressAfterTwentyFailedLoginsWithTheUnknownDeviceAnswer() {
+        redis.register(DEVICE, "mqtt", "another-secret");
+        for (int i = 0; i < 20; i++) {
+            EmbeddedChannel guess = new EmbeddedChannel();
+            new MqttChannelInitializer(context, 16_384).configure(guess.pipeline());
+            guess.writeInbound(bytes(CONNECT));
+            assertThat(hex(PipelineRig.awaitOutbound(guess))).isEqualTo(CONNACK_NOT_AUTHORIZED);
+            guess.finishAndReleaseAll();
+        }
+        redis.register(DEVICE, "mqtt", SECRET); // now the right secret
+
+        write(CONNECT);
+
+        assertThat(awaitReply()).isEqualTo(CONNACK_NOT_AUTHORIZED);
+        assertThat(rig.metrics().scrape()).contains("reason=\"rate_limited\"} 1.0");
+    }
+
+    @Test
     void closesAConnectionThatPublishesBeforeConnect() {
         ByteBuf publish = bytes(publish(1, "{\"type\":\"SOS\"}"));
 
@@ -168,9 +188,13 @@ class MqttPipelineTest {
 
         write(publish(3, "{\"type\":\"EXPLODE\"}"));
 
+        // MQTT 3.1.1 has no way to say no but closing: a plain PUBACK, the refusal kept for the device's page
         assertThat(awaitReply()).isEqualTo("40020003");
         assertThat(channel.isActive()).isTrue();
         assertThat(sosEntries()).isEmpty();
+        await(() -> "1".equals(redis.client().hget(RejectedPayloads.key(DEVICE), "count")));
+        assertThat(redis.client().hget(RejectedPayloads.key(DEVICE), "lastReason"))
+                .contains("unknown type");
     }
 
     @Test
@@ -364,7 +388,7 @@ class MqttPipelineTest {
     }
 
     /** PUBLISH QoS 1 to btn-0001's events topic. */
-    private static String publish(int packetId, String json) {
+    static String publish(int packetId, String json) {
         String topic = ascii("anxin/v1/devices/btn-0001/events");
         int length = 2 + 32 + 2 + json.getBytes(StandardCharsets.UTF_8).length;
         StringBuilder frame = new StringBuilder("32");
@@ -379,15 +403,15 @@ class MqttPipelineTest {
         return frame.append(ascii(json)).toString();
     }
 
-    private static String ascii(String text) {
+    static String ascii(String text) {
         return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ByteBuf bytes(String hex) {
+    static ByteBuf bytes(String hex) {
         return Unpooled.wrappedBuffer(HexFormat.of().parseHex(hex.replace(" ", "")));
     }
 
-    private static String hex(Object message) {
+    static String hex(Object message) {
         ByteBuf buf = (ByteBuf) message;
         try {
             return ByteBufUtil.hexDump(buf);

@@ -26,6 +26,15 @@ class GatewayConfigTest {
     }
 
     @Test
+    void bindsMetricsToLoopbackUnlessConfigured() {
+        assertThat(GatewayConfig.from(Map.of("ANXIN_GATEWAY_HOST", "0.0.0.0")).metricsHost())
+                .isEqualTo("127.0.0.1");
+        assertThat(GatewayConfig.from(Map.of("ANXIN_GATEWAY_METRICS_HOST", " 0.0.0.0 "))
+                        .metricsHost())
+                .isEqualTo("0.0.0.0");
+    }
+
+    @Test
     void readsTheMetricsPort() {
         assertThat(GatewayConfig.from(Map.of("ANXIN_GATEWAY_METRICS_PORT", " 9500 "))
                         .metricsPort())

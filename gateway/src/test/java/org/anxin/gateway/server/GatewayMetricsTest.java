@@ -41,16 +41,33 @@ class GatewayMetricsTest {
     }
 
     @Test
-    void countsAGt06PacketWithABadCrcAsADecodeError() {
+    void countsAGt06PacketWithABadCrcAsAFrameAndAChecksumMismatch() {
         EmbeddedChannel channel = gt06Channel();
 
         channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex(GT06_LOGIN.replace("8cdd", "8cde"))));
 
+        assertThat(sample("anxin_gateway_checksum_mismatches_total{protocol=\"gt06\"}"))
+                .isEqualTo(1.0);
+        assertThat(sample("anxin_gateway_frames_received_total{protocol=\"gt06\"}"))
+                .isEqualTo(1.0);
+        assertThat(sample("anxin_gateway_decode_errors_total{protocol=\"gt06\"}"))
+                .isZero();
+        assertThat(channel.isActive()).isTrue();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void countsGarbageBetweenGt06PacketsAsADecodeErrorAndKeepsTheConnection() {
+        EmbeddedChannel channel = gt06Channel();
+        channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex(GT06_LOGIN)));
+
+        channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex("00ff" + GT06_LOGIN)));
+
         assertThat(sample("anxin_gateway_decode_errors_total{protocol=\"gt06\"}"))
                 .isEqualTo(1.0);
         assertThat(sample("anxin_gateway_frames_received_total{protocol=\"gt06\"}"))
-                .isZero();
-        assertThat(channel.isActive()).isFalse();
+                .isEqualTo(2.0);
+        assertThat(channel.isActive()).isTrue();
         channel.finishAndReleaseAll();
     }
 

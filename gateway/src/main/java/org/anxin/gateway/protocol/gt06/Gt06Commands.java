@@ -33,31 +33,17 @@ public final class Gt06Commands {
 
     static byte[] packet(int serverFlag, String content, int serial) {
         byte[] text = content.getBytes(StandardCharsets.US_ASCII);
-        int length = 1 + 1 + 4 + text.length + 2 + 2; // protocol, command length, flag, text, serial, CRC
-        if (length > 0xFF) {
+        if (1 + 1 + 4 + text.length + 2 + 2 > 0xFF) { // protocol, command length, flag, text, serial, CRC
             throw new IllegalArgumentException("command text too long for one packet: " + content);
         }
-        byte[] p = new byte[2 + 1 + length + 2];
-        int i = 0;
-        p[i++] = 0x78;
-        p[i++] = 0x78;
-        p[i++] = (byte) length;
-        p[i++] = (byte) ONLINE_COMMAND;
-        p[i++] = (byte) (4 + text.length);
-        p[i++] = (byte) (serverFlag >>> 24);
-        p[i++] = (byte) (serverFlag >>> 16);
-        p[i++] = (byte) (serverFlag >>> 8);
-        p[i++] = (byte) serverFlag;
-        System.arraycopy(text, 0, p, i, text.length);
-        i += text.length;
-        p[i++] = (byte) (serial >> 8);
-        p[i++] = (byte) serial;
-        int crc = Gt06Crc.of(p, 2, i);
-        p[i++] = (byte) (crc >> 8);
-        p[i++] = (byte) crc;
-        p[i++] = 0x0D;
-        p[i] = 0x0A;
-        return p;
+        byte[] body = new byte[1 + 4 + text.length];
+        body[0] = (byte) (4 + text.length);
+        body[1] = (byte) (serverFlag >>> 24);
+        body[2] = (byte) (serverFlag >>> 16);
+        body[3] = (byte) (serverFlag >>> 8);
+        body[4] = (byte) serverFlag;
+        System.arraycopy(text, 0, body, 5, text.length);
+        return Gt06Encoder.packet(false, ONLINE_COMMAND, body, serial);
     }
 
     public static ByteBuf packetBytes(int serverFlag, String content, int serial) {

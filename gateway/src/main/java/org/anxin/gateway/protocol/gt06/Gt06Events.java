@@ -16,11 +16,13 @@ import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.device.Position;
 
-/** What a GT06 packet means as a {@link DeviceEvent} (layouts from the GT06 protocol manual). */
+/**
+ * What a GT06 packet means as a {@link DeviceEvent} (layouts from the GT06 manual and the variants
+ * of vendors' firmware, see {@link Gt06Status}). A packet that carries a status block raises the
+ * alarm it names ({@link Gt06Alarm}); one whose alarm byte is 0x00 and whose terminal information
+ * says nothing is a position (or a heartbeat without a fix), never an alarm.
+ */
 final class Gt06Events {
-    /** Voltage level 0–6 of the status byte, as a battery percentage. */
-    private static final int[] BATTERY = {0, 5, 10, 25, 50, 75, 100};
-
     private Gt06Events() {}
 
     /** The IMEI of a login packet: 8 BCD bytes, a leading 0 before the 15 digits. */
@@ -35,40 +37,34 @@ final class Gt06Events {
         return digits.substring(1);
     }
 
+    /** True for the packets whose protocol number says alarm (0x16, 0x26, 0x27). */
+    static boolean isAlarmPacket(int protocol) {
+        return protocol == Gt06Frame.ALARM || protocol == Gt06Frame.ALARM_2 || protocol == Gt06Frame.ALARM_3;
+    }
+
+    /** @throws IllegalArgumentException for a packet too short or malformed for its protocol number */
     static Optional<DeviceEvent> of(Gt06Frame frame, String imei, Instant receivedAt) {
-        ByteBuffer in = ByteBuffer.wrap(frame.content());
+        byte[] c = frame.content();
         try {
-            switch (frame.protocol()) {
-                case Gt06Frame.STATUS -> {
-                    in.get(); // terminal information
-                    int voltage = in.get() & 0xFF;
-                    Integer battery = voltage < BATTERY.length ? BATTERY[voltage] : null;
-                    return Optional.of(event(frame, imei, EventType.HEARTBEAT, null, receivedAt, null, battery, null));
+            return switch (frame.protocol()) {
+                case Gt06Frame.STATUS -> Optional.of(
+                        withStatus(frame, imei, receivedAt, null, Gt06Status.ofStatusPacket(c)));
+                case Gt06Frame.HEARTBEAT -> Optional.of(
+                        event(frame, imei, EventType.HEARTBEAT, null, receivedAt, null, null, null, null));
+                case Gt06Frame.GPS_ONLY, Gt06Frame.GPS_LBS_6, Gt06Frame.GPS, Gt06Frame.GPS_2 -> {
+                    Fix fix = Fix.read(ByteBuffer.wrap(c));
+                    yield Optional.of(withStatus(frame, imei, receivedAt, fix, null));
                 }
-                case Gt06Frame.GPS, Gt06Frame.GPS_2 -> {
-                    Fix fix = Fix.read(in);
-                    EventType type = fix.position() == null ? EventType.HEARTBEAT : EventType.LOCATION;
-                    return Optional.of(event(frame, imei, type, fix.time(), receivedAt, fix.position(), null, null));
+                case Gt06Frame.ALARM, Gt06Frame.ALARM_2, Gt06Frame.ALARM_3 -> {
+                    Fix fix = Fix.read(ByteBuffer.wrap(c));
+                    yield Optional.of(
+                            withStatus(frame, imei, receivedAt, fix, Gt06Status.ofAlarmPacket(frame.protocol(), c)));
                 }
-                case Gt06Frame.ALARM, Gt06Frame.ALARM_2 -> {
-                    Fix fix = Fix.read(in);
-                    int lbsLength = in.get() & 0xFF;
-                    in.position(in.position() + Math.max(0, lbsLength - 1));
-                    in.get(); // terminal information
-                    int voltage = in.get() & 0xFF;
-                    in.get(); // GSM signal
-                    int alarm = in.get() & 0xFF;
-                    EventType type = alarmOf(alarm);
-                    String vendorCode = type == EventType.ALARM ? String.format(Locale.ROOT, "%02x", alarm) : null;
-                    Integer battery = voltage < BATTERY.length ? BATTERY[voltage] : null;
-                    return Optional.of(
-                            event(frame, imei, type, fix.time(), receivedAt, fix.position(), battery, vendorCode));
-                }
-                default -> {
-                    return Optional.empty();
-                }
-            }
-        } catch (BufferUnderflowException | IllegalArgumentException | DateTimeException e) {
+                case Gt06Frame.LBS_STATUS -> Optional.ofNullable(Gt06Status.ofAlarmPacket(frame.protocol(), c))
+                        .map(status -> withStatus(frame, imei, receivedAt, null, status));
+                default -> Optional.empty();
+            };
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT,
                     "malformed packet %02x: %s",
@@ -77,15 +73,26 @@ final class Gt06Events {
         }
     }
 
-    static EventType alarmOf(int code) {
-        return switch (code) {
-            case 0x01 -> EventType.SOS;
-            case 0x02 -> EventType.POWER_CUT;
-            case 0x0E, 0x0F, 0x19 -> EventType.LOW_BATTERY;
-            case 0x18 -> EventType.WATCH_REMOVED;
-            case 0x23 -> EventType.FALL;
-            default -> EventType.ALARM;
-        };
+    /**
+     * An alarm packet that cannot be read is still an alarm the device raised: a generic
+     * {@code ALARM} without position, so the desk sees it rather than nothing.
+     */
+    static DeviceEvent unreadableAlarm(Gt06Frame frame, String imei, Instant receivedAt) {
+        return event(frame, imei, EventType.ALARM, null, receivedAt, null, null, "unreadable", null);
+    }
+
+    private static DeviceEvent withStatus(
+            Gt06Frame frame, String imei, Instant receivedAt, Fix fix, Gt06Status status) {
+        Instant time = fix == null ? null : fix.time();
+        Position position = fix == null ? null : fix.position();
+        Integer battery = status == null ? null : status.battery();
+        Gt06Alarm alarm = status == null ? null : status.alarm();
+        if (alarm != null) {
+            return event(
+                    frame, imei, alarm.type(), time, receivedAt, position, battery, alarm.vendorCode(), alarm.attrs());
+        }
+        EventType type = position == null ? EventType.HEARTBEAT : EventType.LOCATION;
+        return event(frame, imei, type, time, receivedAt, position, battery, null, null);
     }
 
     private static DeviceEvent event(
@@ -96,7 +103,8 @@ final class Gt06Events {
             Instant receivedAt,
             Position position,
             Integer battery,
-            String vendorCode) {
+            String vendorCode,
+            String attrs) {
         return new DeviceEvent(
                 UUID.randomUUID(),
                 imei,
@@ -107,28 +115,36 @@ final class Gt06Events {
                 position,
                 battery,
                 vendorCode,
-                null,
+                attrs,
                 frame.hex());
     }
 
-    /** Date, time and GPS block: YY MM DD hh mm ss, satellites, lat, lon (1/1800000 °), speed, course and flags. */
+    /**
+     * Date, time and GPS block: YY MM DD hh mm ss, satellites, lat, lon (1/1800000 °), speed, course
+     * and flags. A date the tracker has not set yet (zeros) is no time, not a reason to lose the packet.
+     */
     record Fix(Instant time, Position position) {
         static Fix read(ByteBuffer in) {
-            Instant time = LocalDateTime.of(
-                            2000 + (in.get() & 0xFF),
-                            in.get() & 0xFF,
-                            in.get() & 0xFF,
-                            in.get() & 0xFF,
-                            in.get() & 0xFF,
-                            in.get() & 0xFF)
-                    .toInstant(ZoneOffset.UTC);
+            Instant time;
+            int year = in.get() & 0xFF;
+            int month = in.get() & 0xFF;
+            int day = in.get() & 0xFF;
+            int hour = in.get() & 0xFF;
+            int minute = in.get() & 0xFF;
+            int second = in.get() & 0xFF;
+            try {
+                time = LocalDateTime.of(2000 + year, month, day, hour, minute, second)
+                        .toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException e) {
+                time = null;
+            }
             in.get(); // GPS info length and satellites
             long lat = Integer.toUnsignedLong(in.getInt());
             long lon = Integer.toUnsignedLong(in.getInt());
             in.get(); // speed
             int flags = in.getShort() & 0xFFFF;
             boolean valid = (flags & (1 << 12)) != 0;
-            if (!valid || (lat == 0 && lon == 0)) {
+            if (!valid || (lat == 0 && lon == 0) || lat > 90L * 1_800_000 || lon > 180L * 1_800_000) {
                 return new Fix(time, null);
             }
             BigDecimal latitude = degrees(lat);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.device.Position;
+import org.anxin.gateway.device.Vitals;
 
 /**
  * What a watch frame means as a {@link DeviceEvent}. A position report is
@@ -19,6 +20,10 @@ import org.anxin.gateway.device.Position;
  * with {@code status} a hex word whose bits carry the alarms.
  */
 final class WatchEvents {
+    /** The keywords of vitals frames, upper-cased. */
+    private static final java.util.Set<String> VITALS =
+            java.util.Set.of("PULSE", "HEART", "BLOOD", "BPHRT", "OXYGEN", "TEMP", "BTEMP2");
+
     private static final DateTimeFormatter DEVICE_TIME = DateTimeFormatter.ofPattern("ddMMyyHHmmss", Locale.ROOT);
 
     private WatchEvents() {}
@@ -44,11 +49,7 @@ final class WatchEvents {
             return Optional.of(event(
                     frame, kind, report.time(), receivedAt, report.position(), report.battery(), vendorCode, null));
         }
-        if (type.equals("PULSE")
-                || type.equals("HEART")
-                || type.equals("BLOOD")
-                || type.equals("BPHRT")
-                || type.equals("BTEMP2")) {
+        if (VITALS.contains(type)) {
             return vitals(frame, type, receivedAt);
         }
         return Optional.empty();
@@ -74,42 +75,50 @@ final class WatchEvents {
         return EventType.ALARM;
     }
 
+    /**
+     * {@code PULSE,72} / {@code heart,71}; {@code BLOOD,109,68[,hr]} / {@code bphrt,120,79,73,,,,};
+     * {@code oxygen,0,98}; {@code TEMP,36.5}; {@code btemp2,1,35.29} (the flag 0 = not measured).
+     * A zero or empty value is no reading; a frame without any reading makes no event.
+     */
     private static Optional<DeviceEvent> vitals(WatchFrame frame, String type, Instant receivedAt) {
-        String[] values = frame.body().split(",", -1);
-        StringBuilder attrs = new StringBuilder("{");
+        String[] v = frame.body().split(",", -1);
+        Vitals vitals;
         try {
-            if (type.equals("BTEMP2")) {
-                if (values.length < 2 || Integer.parseInt(values[0]) <= 0) {
-                    return Optional.empty();
+            vitals = switch (type) {
+                case "PULSE", "HEART" -> new Vitals(reading(v, 0), null, null, null, null, null);
+                case "BLOOD", "BPHRT" -> {
+                    Integer systolic = reading(v, 0);
+                    Integer diastolic = reading(v, 1);
+                    boolean both = systolic != null && diastolic != null;
+                    yield new Vitals(reading(v, 2), both ? systolic : null, both ? diastolic : null, null, null, null);
                 }
-                attrs.append("\"temperature\":").append(new BigDecimal(values[1]).toPlainString());
-            } else {
-                int next = 0;
-                if (type.equals("BLOOD") || type.equals("BPHRT")) {
-                    attrs.append("\"systolic\":").append(Integer.parseInt(values[next++]));
-                    attrs.append(",\"diastolic\":").append(Integer.parseInt(values[next++]));
-                }
-                if (next < values.length && !values[next].isEmpty()) {
-                    attrs.append(attrs.length() > 1 ? "," : "")
-                            .append("\"heartRate\":")
-                            .append(Integer.parseInt(values[next]));
-                }
-            }
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("malformed " + type + " values: " + frame.body());
+                case "OXYGEN" -> new Vitals(null, null, null, reading(v, 1), null, null);
+                case "TEMP" -> new Vitals(null, null, null, null, temperature(v, 0), null);
+                default -> new Vitals( // BTEMP2
+                        null, null, null, null, "0".equals(v[0].trim()) ? null : temperature(v, 1), null);};
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new IllegalArgumentException("malformed " + type + " values: " + e.getMessage());
         }
-        if (attrs.length() == 1) {
+        if (vitals.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(event(
-                frame,
-                EventType.VITALS,
-                null,
-                receivedAt,
-                null,
-                null,
-                null,
-                attrs.append('}').toString()));
+        return Optional.of(event(frame, EventType.VITALS, null, receivedAt, null, null, null, vitals.toAttrs()));
+    }
+
+    private static Integer reading(String[] values, int i) {
+        if (i >= values.length || values[i].isBlank()) {
+            return null;
+        }
+        int value = Integer.parseInt(values[i].trim());
+        return value == 0 ? null : value;
+    }
+
+    private static BigDecimal temperature(String[] values, int i) {
+        if (i >= values.length || values[i].isBlank()) {
+            return null;
+        }
+        BigDecimal value = new BigDecimal(values[i].trim());
+        return value.signum() == 0 ? null : value;
     }
 
     private static DeviceEvent event(

@@ -1,18 +1,13 @@
 package org.anxin.gateway.protocol.watch;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.RejectedExecutionException;
 import org.anxin.gateway.command.PendingCommands;
 import org.anxin.gateway.device.DeviceEvent;
+import org.anxin.gateway.protocol.TcpDeviceHandler;
 import org.anxin.gateway.protocol.TcpDevices;
 import org.anxin.gateway.server.ConnectionLabel;
 import org.slf4j.Logger;
@@ -24,72 +19,28 @@ import org.slf4j.LoggerFactory;
  * a reply. Frames become events; the replies are the ones watches expect: LK and AL acknowledged
  * (AL only once the alarm is handed off), TKQ/TKQ2 echoed, INIT answered, UD not answered.
  */
-public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> {
+public final class WatchHandler extends TcpDeviceHandler<WatchFrame> {
     private static final Logger log = LoggerFactory.getLogger(WatchHandler.class);
     /** The watch's latest frame: downlink commands copy its maker code and index form. */
     static final AttributeKey<WatchFrame> LAST_FRAME = AttributeKey.valueOf("anxin.watchLastFrame");
 
-    private final TcpDevices devices;
-    private final Queue<WatchFrame> waiting = new ArrayDeque<>();
-    private String deviceId;
-    private boolean identifying;
-
     public WatchHandler(TcpDevices devices) {
-        this.devices = devices;
+        super(devices, "watch");
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WatchFrame frame) {
-        if (deviceId == null) {
-            waiting.add(frame);
-            if (!identifying) {
-                identifying = true;
-                ctx.channel().config().setAutoRead(false);
-                identify(ctx, frame.deviceId());
-            }
-            return;
-        }
+    protected String claimedId(Channel channel, WatchFrame first) {
+        return first.deviceId();
+    }
+
+    @Override
+    protected void handle(Channel channel, WatchFrame frame) {
+        String deviceId = deviceId();
         if (!deviceId.equals(frame.deviceId())) {
-            log.warn(
-                    "{} switched to id {} mid-connection; closing",
-                    ConnectionLabel.of(ctx.channel()),
-                    frame.deviceId());
-            ctx.close();
-            return;
-        }
-        handle(ctx.channel(), frame);
-    }
-
-    private void identify(ChannelHandlerContext ctx, String id) {
-        Channel channel = ctx.channel();
-        try {
-            devices.workers().execute(() -> {
-                boolean known = devices.registeredAs(id, "watch", channel);
-                channel.eventLoop().execute(() -> identified(channel, id, known));
-            });
-        } catch (RejectedExecutionException e) {
-            ctx.close();
-        }
-    }
-
-    private void identified(Channel channel, String id, boolean known) {
-        if (!known) {
-            log.warn("refused watch {} from {}: not registered as a watch", id, channel.remoteAddress());
-            waiting.clear();
+            log.warn("{} switched to id {} mid-connection; closing", ConnectionLabel.of(channel), frame.deviceId());
             channel.close();
             return;
         }
-        deviceId = id;
-        devices.online(id, "watch", channel, devices.sessionTtlSeconds());
-        for (WatchFrame frame = waiting.poll(); frame != null; frame = waiting.poll()) {
-            if (id.equals(frame.deviceId())) {
-                handle(channel, frame);
-            }
-        }
-        channel.config().setAutoRead(true);
-    }
-
-    private void handle(Channel channel, WatchFrame frame) {
         String type = frame.type().toUpperCase(Locale.ROOT);
         channel.attr(LAST_FRAME).set(frame);
         PendingCommands.acknowledged(channel, type); // the watch answering a command echoes its keyword
@@ -118,23 +69,5 @@ public final class WatchHandler extends SimpleChannelInboundHandler<WatchFrame> 
             channel.writeAndFlush(WatchEncoder.replyBytes(frame, reply));
         }
         devices.touch(deviceId, channel, devices.sessionTtlSeconds());
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            devices.silent(ctx.channel());
-        } else {
-            ctx.fireUserEventTriggered(evt);
-        }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        waiting.clear();
-        if (deviceId != null) {
-            devices.offline(deviceId, "watch", ctx.channel());
-        }
-        ctx.fireChannelInactive();
     }
 }

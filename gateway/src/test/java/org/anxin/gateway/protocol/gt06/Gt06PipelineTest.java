@@ -3,7 +3,6 @@ package org.anxin.gateway.protocol.gt06;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +15,7 @@ import org.anxin.gateway.PipelineRig;
 import org.anxin.gateway.command.Command;
 import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.protocol.TcpDevices;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,40 +29,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LeakCheck.class)
 class Gt06PipelineTest {
-    private static final String IMEI = "123456789012345";
-    private static final String LOGIN = "78780d01012345678901234500018cdd0d0a";
-    private static final String LOGIN_ACK = "787805010001d9dc0d0a";
+    private static final String IMEI = Gt06Line.IMEI;
+    private static final String LOGIN = Gt06Line.LOGIN;
+    private static final String LOGIN_ACK = Gt06Line.LOGIN_ACK;
     private static final String STATUS = "78780a134b040300010011634f0d0a";
     private static final String STATUS_WITH_BAD_CRC = "78780a134b040300010011634e0d0a";
     private static final String GPS = "78781f120b081d112e10cc027ac7eb0c46584900148f01cc00287d001fb8000373770d0a";
     private static final String ALARM =
             "787825160b0b0f0e241dcf027ac8870c4657e60014020901cc00287d001f726506040101003656a40d0a";
 
-    private static PipelineRig rig;
+    private static final PipelineRig rig = PipelineRig.shared();
+    private Gt06Line line;
     private EmbeddedChannel channel;
     private TcpDevices devices;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        rig = PipelineRig.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        rig.close();
-    }
-
     @BeforeEach
     void openChannel() {
-        rig.redis().client().flushAll();
-        channel = new EmbeddedChannel();
-        devices = rig.tcpDevices();
-        new Gt06ChannelInitializer(devices).configure(channel.pipeline());
+        line = new Gt06Line(rig);
+        channel = line.channel;
+        devices = line.devices;
     }
 
     @AfterEach
     void closeChannel() {
-        channel.finishAndReleaseAll();
+        line.close();
     }
 
     @Test
@@ -110,7 +97,7 @@ class Gt06PipelineTest {
     }
 
     @Test
-    void storesAGpsPacketWithoutAcknowledging() {
+    void storesAGpsPacketAndAcknowledgesIt() {
         login();
 
         write(GPS);
@@ -121,8 +108,7 @@ class Gt06PipelineTest {
                 .containsEntry("deviceTime", "2011-08-29T17:46:16Z")
                 .containsEntry("protocol", "gt06")
                 .containsEntry("raw", GPS);
-        channel.runPendingTasks();
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(awaitReply()).isEqualTo("787805120003903f0d0a");
     }
 
     @Test
@@ -140,12 +126,26 @@ class Gt06PipelineTest {
     }
 
     @Test
-    void closesOnABadCrc() {
+    void aTrackerThatMissesItsHeartbeatsIsClosedAndReportedSilent() {
+        login();
+
+        channel.advanceTimeBy(Gt06ChannelInitializer.IDLE_SECONDS + 1, java.util.concurrent.TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(awaitEvent("OFFLINE")).containsEntry("attrs", "{\"reason\":\"heartbeat-silence\"}");
+    }
+
+    @Test
+    void acceptsAStatusPacketWithABadCrcAndAnswersIt() {
+        // clone firmware computes the CRC wrongly: its packets are kept, never its connection dropped
         login();
 
         write(STATUS_WITH_BAD_CRC);
 
-        assertThat(channel.isActive()).isFalse();
+        assertThat(awaitReply()).isEqualTo("787805130011f9700d0a");
+        assertThat(awaitEvent("HEARTBEAT")).containsEntry("raw", STATUS_WITH_BAD_CRC);
+        assertThat(channel.isActive()).isTrue();
     }
 
     @Test
@@ -186,8 +186,67 @@ class Gt06PipelineTest {
     }
 
     @Test
+    void keepsALiveConnectionThroughGarbageAndAnswersTheSosBehindIt() {
+        login();
+
+        write("0d0a474554202f" + ALARM + "ffff");
+        write(STATUS);
+
+        assertThat(awaitReply()).isEqualTo("78780516003695700d0a");
+        assertThat(awaitReply()).isEqualTo("787805130011f9700d0a");
+        assertThat(awaitEvent("SOS")).containsEntry("raw", ALARM);
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void skipsALengthThatLiesAfterLoginAndReadsTheNextPacket() {
+        login();
+
+        write("78780316" + ALARM); // length 3 is below any packet's
+
+        assertThat(awaitReply()).isEqualTo("78780516003695700d0a");
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void skipsAnOverLongExtendedPacketAfterLogin() {
+        login();
+
+        write("7979ffff01" + STATUS);
+
+        assertThat(awaitReply()).isEqualTo("787805130011f9700d0a");
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void raisesAGenericAlarmForAnAlarmPacketTooShortToRead() {
+        login();
+        String shortAlarm = "787808160b0b0f000592450d0a"; // constructed: 0x16 with 3 content bytes
+
+        write(shortAlarm);
+
+        assertThat(awaitReply()).isEqualTo("78780516000596680d0a");
+        assertThat(awaitEvent("ALARM"))
+                .containsEntry("vendorCode", "unreadable")
+                .doesNotContainKey("lat");
+    }
+
+    @Test
+    void answersAnEmptyGpsPacketWithoutMakingAnEvent() {
+        // Traccar's corpus (traccar/traccar Gt06ProtocolDecoderTest): a 0x12 with no content
+        login();
+
+        write("787805120099abec0d0a");
+
+        assertThat(awaitReply()).isEqualTo("787805120099abec0d0a");
+        awaitEvent("ONLINE");
+        assertThat(line.events()).extracting(e -> e.get("type")).containsExactly("ONLINE");
+    }
+
+    @Test
     void mapsTheManualsAlarmCodes() {
-        assertThat(List.of(0x01, 0x02, 0x0E, 0x18, 0x23, 0x06).stream().map(Gt06Events::alarmOf))
+        assertThat(List.of(0x01, 0x02, 0x0E, 0x18, 0x23, 0x06).stream()
+                        .map(c -> Gt06Alarm.ofCode(c).type()))
                 .extracting(Enum::name)
                 .containsExactly("SOS", "POWER_CUT", "LOW_BATTERY", "WATCH_REMOVED", "FALL", "ALARM");
     }
@@ -261,30 +320,23 @@ class Gt06PipelineTest {
     }
 
     private void register() {
-        rig.redis().client().hset("anxin:device:" + IMEI, Map.of("protocol", "gt06", "seniorId", "1"));
+        line.register();
     }
 
     private void login() {
-        register();
-        write(LOGIN);
-        assertThat(awaitReply()).isEqualTo(LOGIN_ACK);
+        line.login();
     }
 
     private void write(String hex) {
-        channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex(hex)));
+        line.write(hex);
     }
 
     private String awaitReply() {
-        ByteBuf reply = PipelineRig.awaitOutbound(channel);
-        try {
-            return ByteBufUtil.hexDump(reply);
-        } finally {
-            reply.release();
-        }
+        return line.awaitReply();
     }
 
     private Map<String, String> awaitEvent(String type) {
-        return rig.awaitEvent(channel, IMEI, type);
+        return line.awaitEvent(type);
     }
 
     private static void await(BooleanSupplier condition) {

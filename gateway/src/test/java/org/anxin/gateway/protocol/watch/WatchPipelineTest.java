@@ -18,9 +18,7 @@ import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.forward.EventForwarder;
 import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.protocol.TcpDevices;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,19 +31,9 @@ import redis.clients.jedis.Protocol;
  */
 @ExtendWith(LeakCheck.class)
 class WatchPipelineTest {
-    private static PipelineRig rig;
+    private static final PipelineRig rig = PipelineRig.shared();
     private EmbeddedChannel channel;
     private TcpDevices devices;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        rig = PipelineRig.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        rig.close();
-    }
 
     @BeforeEach
     void openChannel() {
@@ -163,7 +151,74 @@ class WatchPipelineTest {
         write("[3G*4700609403*0013*bphrt,120,79,73,,,,]");
 
         assertThat(awaitEvent("4700609403", "VITALS"))
-                .containsEntry("attrs", "{\"systolic\":120,\"diastolic\":79,\"heartRate\":73}");
+                .containsEntry("attrs", "{\"heartRate\":73,\"systolic\":120,\"diastolic\":79}");
+    }
+
+    @Test
+    void keepsBloodPressureWithoutHeartRate() {
+        register("357653059860416");
+
+        write("[ZJ*357653059860416*0007*000c*BLOOD,109,68]");
+
+        assertThat(awaitEvent("357653059860416", "VITALS"))
+                .containsEntry("attrs", "{\"systolic\":109,\"diastolic\":68}");
+    }
+
+    @Test
+    void keepsAPulse() {
+        register("8800000015");
+
+        write("[CS*8800000015*0008*PULSE,72]");
+
+        assertThat(awaitEvent("8800000015", "VITALS")).containsEntry("attrs", "{\"heartRate\":72}");
+    }
+
+    @Test
+    void keepsBloodOxygen() {
+        register("9705141740");
+
+        write("[3G*9705141740*000B*oxygen,0,98]");
+
+        assertThat(awaitEvent("9705141740", "VITALS")).containsEntry("attrs", "{\"spo2\":98}");
+    }
+
+    @Test
+    void keepsABodyTemperature() {
+        register("2104326058");
+
+        write("[3G*2104326058*000E*btemp2,1,35.29]");
+
+        assertThat(awaitEvent("2104326058", "VITALS")).containsEntry("attrs", "{\"temperature\":35.29}");
+    }
+
+    @Test
+    void keepsATemperatureOfANumberedFrame() {
+        register("5678901234");
+
+        write("[ZJ*5678901234*0001*0009*TEMP,36.5]");
+
+        assertThat(awaitEvent("5678901234", "VITALS")).containsEntry("attrs", "{\"temperature\":36.5}");
+    }
+
+    @Test
+    void aHeartRateOfZeroIsNoReading() {
+        register("6005412902");
+
+        write("[3G*6005412902*0007*heart,0][3G*6005412902*0008*heart,71]");
+
+        assertThat(awaitEvent("6005412902", "VITALS")).containsEntry("attrs", "{\"heartRate\":71}");
+    }
+
+    @Test
+    void dropsAReadingOutOfRangeAndKeepsTheConnection() {
+        register("6005412902");
+
+        write("[3G*6005412902*0007*heart,400][3G*6005412902*0002*LK]");
+
+        assertThat(awaitReply()).isEqualTo("[3G*6005412902*0002*LK]");
+        awaitEvent("6005412902", "HEARTBEAT");
+        assertThat(rig.events("6005412902")).extracting(e -> e.get("type")).doesNotContain("VITALS");
+        assertThat(channel.isActive()).isTrue();
     }
 
     @Test
@@ -177,6 +232,29 @@ class WatchPipelineTest {
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(rig.redis().client().keys("anxin:events:*")).isEmpty();
         assertThat(rig.redis().client().keys("anxin:alarms:*")).isEmpty();
+    }
+
+    @Test
+    void closesAWatchThatFloodsFramesBeforeItsLoginIsDecided() {
+        register("8800000015");
+
+        write("[SG*8800000015*0002*LK]".repeat(40)); // one read: all arrive while the look-up runs
+
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void closesWhenAFrameOfAnotherIdArrivesWithTheFirst() {
+        register("8800000015");
+
+        write("[SG*8800000015*0002*LK][SG*8800000016*0002*LK]");
+
+        assertThat(awaitReply()).isEqualTo("[SG*8800000015*0002*LK]");
+        await(() -> {
+            channel.runPendingTasks();
+            return !channel.isActive();
+        });
+        assertThat((Object) channel.readOutbound()).isNull();
     }
 
     @Test

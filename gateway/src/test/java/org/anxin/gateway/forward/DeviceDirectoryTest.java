@@ -1,0 +1,51 @@
+package org.anxin.gateway.forward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.anxin.gateway.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DeviceDirectoryTest {
+    private static TestRedis redis;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = TestRedis.start();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+    }
+
+    @Test
+    void aFloodOfRandomIdsNeitherGrowsTheCacheNorWipesADeviceInUse() {
+        redis.client().hset("anxin:device:watch-7", Map.of("protocol", "watch", "seniorId", "1"));
+        DeviceDirectory directory = new DeviceDirectory(redis.client(), Duration.ofMinutes(5), 500);
+        for (int i = 0; i < 3_000; i++) {
+            assertThat(directory.find("random-" + i)).isEmpty();
+            if (i % 100 == 0) {
+                assertThat(directory.find("watch-7")).isPresent(); // a device reconnecting now and then
+            }
+        }
+        redis.client().del("anxin:device:watch-7"); // only the cache can answer now
+
+        assertThat(directory.cachedEntries()).isLessThanOrEqualTo(500);
+        assertThat(directory.find("watch-7")).isPresent();
+    }
+
+    @Test
+    void withoutACacheEveryLookUpReadsRedis() {
+        redis.client().hset("anxin:device:btn-9", Map.of("protocol", "mqtt", "seniorId", "1"));
+        DeviceDirectory directory = new DeviceDirectory(redis.client(), Duration.ZERO);
+        assertThat(directory.find("btn-9")).isPresent();
+
+        redis.client().del("anxin:device:btn-9");
+
+        assertThat(directory.find("btn-9")).isEmpty();
+    }
+}
