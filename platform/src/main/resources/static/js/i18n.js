@@ -185,7 +185,7 @@
       type: {
         SOS: '一键呼救', FALL: '跌倒', LOW_BATTERY: '低电量', WATCH_REMOVED: '设备摘除',
         POWER_CUT: '断电', ALARM: '设备报警', OFFLINE: '设备离线', GEOFENCE_EXIT: '离开安全区',
-        INACTIVITY: '长时间无活动'
+        INACTIVITY: '长时间无活动', VITALS_ABNORMAL: '生命体征异常'
       },
       status: {
         RAISED: '新警情', ACKNOWLEDGED: '已接警', DISPATCHED: '已派单',
@@ -196,6 +196,36 @@
         FAMILY_HANDLED: '家属处理', NO_ANSWER_VISIT: '无人接听，已上门', OTHER: '其他'
       },
       familyApp: '安心 · 家属服务',
+      familyAlarms: {
+        title: '报警', none: '目前没有未处理的报警', history: '历史报警', onMyWay: '我正在赶去', timeline: '处理经过',
+        going: '正在赶去：', recorded: '已记录：您正在赶去，值班员已看到',
+        actions: {
+          RAISED: '报警', REPEAT: '再次触发', ACKNOWLEDGED: '值班员已接警', DISPATCHED: '已派人', RESPONDER_ON_SCENE: '已到场',
+          RESOLVED: '已处置', FALSE_ALARM: '误报', CANCELLED: '已取消', ESCALATED: '升级给主管', FAMILY_NOTIFIED: '已通知家属',
+          FAMILY_CALL: '致电家属', FAMILY_ACCEPTED: '家属正在赶去', FAMILY_GOING: '家属也在赶去', FAMILY_RESPONDED: '家属已接听',
+          FAMILY_TOLD: '已短信告知家属', NOTE: '备注', CALL: '值班员电话'
+        }
+      },
+      familyContacts: {
+        title: '紧急联系人', hint: '报警时值班员按此顺序致电，排在最上面的先打', name: '姓名', relation: '关系', phone: '电话',
+        up: '上移', remove: '删除', add: '添加联系人', save: '保存联系人', saved: '联系人已保存，值班台可见'
+      },
+      vitals: {
+        title: '生命体征', none: '近 7 天没有体征数据', limits: '报警线',
+        kinds: { HEART_RATE: '心率', SYSTOLIC: '收缩压', DIASTOLIC: '舒张压', SPO2: '血氧', TEMPERATURE: '体温', STEPS: '步数' }
+      },
+      familyHome: {
+        title: '家人动态', empty: '您的账号尚未关联老人，请联系 12349',
+        fixAt: '定位时间', source: '定位方式', position: '位置', device: '设备', battery: '电量', heartbeat: '最后心跳',
+        online: '在线', offline: '离线', noDevice: '无设备', openAlarm: '未处理报警：',
+        sources: { GPS: '卫星定位 GPS', LBS: '基站定位 LBS', WIFI: 'Wi-Fi 定位', NONE: '无定位' },
+        trail: '轨迹', day: '日期', points: '个轨迹点', noTrail: '当天没有轨迹',
+        zones: '安全区域', drawCircle: '画圆形区域', drawPolygon: '画多边形区域',
+        circleHint: '点地图放置圆心，拖动中心移动，拖动边缘调整大小', polygonHint: '依次点地图放置各个顶点（至少 3 个），顶点可拖动',
+        zoneName: '名称', activeFrom: '生效从', activeTo: '到', hoursHint: '不填为全天生效；可跨夜，如 20:00–07:00',
+        saveZone: '保存区域', cancelZone: '取消', deleteZone: '删除', zoneSaved: '安全区域已保存',
+        allHours: '全天', circle: '圆形', polygon: '多边形'
+      },
       catalog: '服务目录',
       settlement: '月度结算',
       bookService: '预约上门服务',
@@ -441,7 +471,7 @@
       type: {
         SOS: 'SOS', FALL: 'Fall', LOW_BATTERY: 'Low battery', WATCH_REMOVED: 'Device removed',
         POWER_CUT: 'Power cut', ALARM: 'Device alarm', OFFLINE: 'Device offline',
-        GEOFENCE_EXIT: 'Left safe zone', INACTIVITY: 'Inactivity'
+        GEOFENCE_EXIT: 'Left safe zone', INACTIVITY: 'Inactivity', VITALS_ABNORMAL: 'Vitals abnormal'
       },
       status: {
         RAISED: 'New', ACKNOWLEDGED: 'Acknowledged', DISPATCHED: 'Dispatched',
@@ -454,6 +484,37 @@
         OTHER: 'Other'
       },
       familyApp: 'Anxin · family',
+      familyAlarms: {
+        title: 'Alarms', none: 'No open alarms', history: 'Past alarms', onMyWay: 'I am on my way', timeline: 'What happened',
+        going: 'On the way:', recorded: 'Recorded: you are on your way; the desk sees it',
+        actions: {
+          RAISED: 'Raised', REPEAT: 'Again', ACKNOWLEDGED: 'Desk took it', DISPATCHED: 'Help sent', RESPONDER_ON_SCENE: 'On scene',
+          RESOLVED: 'Resolved', FALSE_ALARM: 'False alarm', CANCELLED: 'Cancelled', ESCALATED: 'Escalated', FAMILY_NOTIFIED: 'Family told',
+          FAMILY_CALL: 'Family called', FAMILY_ACCEPTED: 'Family on the way', FAMILY_GOING: 'Family also on the way',
+          FAMILY_RESPONDED: 'Family answered', FAMILY_TOLD: 'Family texted', NOTE: 'Note', CALL: 'Desk call'
+        }
+      },
+      familyContacts: {
+        title: 'Contacts', hint: 'The desk calls them in this order on an alarm, top first', name: 'Name', relation: 'Relation',
+        phone: 'Phone', up: 'Up', remove: 'Remove', add: 'Add a contact', save: 'Save contacts', saved: 'Contacts saved; the desk sees the change'
+      },
+      vitals: {
+        title: 'Vitals', none: 'No vitals in the last 7 days', limits: 'alarm at',
+        kinds: { HEART_RATE: 'Heart rate', SYSTOLIC: 'Systolic', DIASTOLIC: 'Diastolic', SPO2: 'SpO2', TEMPERATURE: 'Temperature', STEPS: 'Steps' }
+      },
+      familyHome: {
+        title: 'My family now', empty: 'Your account is not linked to a senior yet; call 12349',
+        fixAt: 'Fixed at', source: 'Fixed by', position: 'Position', device: 'Device', battery: 'Battery', heartbeat: 'Last heartbeat',
+        online: 'online', offline: 'offline', noDevice: 'no device', openAlarm: 'Open alarm:',
+        sources: { GPS: 'GPS (satellite)', LBS: 'LBS (cell towers)', WIFI: 'Wi-Fi', NONE: 'no fix' },
+        trail: 'Trail', day: 'Day', points: 'points', noTrail: 'No trail on that day',
+        zones: 'Safe zones', drawCircle: 'Draw a circle', drawPolygon: 'Draw a polygon',
+        circleHint: 'Tap the map for the centre; drag the centre to move it and the edge to resize',
+        polygonHint: 'Tap the map for each corner (at least 3); corners can be dragged',
+        zoneName: 'Name', activeFrom: 'Watched from', activeTo: 'to', hoursHint: 'Leave empty for all day; may run over midnight, e.g. 20:00–07:00',
+        saveZone: 'Save zone', cancelZone: 'Cancel', deleteZone: 'Delete', zoneSaved: 'Safe zone saved',
+        allHours: 'all day', circle: 'circle', polygon: 'polygon'
+      },
       catalog: 'Service catalogue',
       settlement: 'Monthly settlement',
       bookService: 'Book a home visit',

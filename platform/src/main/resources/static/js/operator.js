@@ -200,6 +200,7 @@
           }
           return li;
         }));
+        if (window.VitalsChart) VitalsChart.show(q('.r-vitals'), detail.seniorId, 7).catch(() => {});
         q('.r-timeline').replaceChildren(...detail.timeline.map((e) => item(
           `${time(e.at)} · ${e.status ? Anxin.t(`status.${e.status}`) : e.action} · ${e.actor}${e.note ? ` · ${e.note}` : ''}`,
           `t-${e.action.toLowerCase()}`)));

@@ -30,6 +30,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNER = Map.ofEntries(
             Map.entry("seniors", "senior"),
             Map.entry("emergency_contacts", "senior"),
+            Map.entry("senior_changes", "senior"),
             Map.entry("users", "system"),
             Map.entry("user_seniors", "system"),
             Map.entry("devices", "device"),
@@ -62,7 +63,9 @@ class TableOwnershipTest {
             Map.entry("settlements", "settlement"),
             Map.entry("settlement_lines", "settlement"),
             Map.entry("timebank_accounts", "timebank"),
-            Map.entry("timebank_entries", "timebank"));
+            Map.entry("timebank_entries", "timebank"),
+            Map.entry("vital_readings", "vitals"),
+            Map.entry("vital_thresholds", "vitals"));
 
     /**
      * Reads of another module's table that are still there, as "module → table". This list only

@@ -15,6 +15,8 @@ final class AlarmKind {
     static final String ALARM = "ALARM";
     static final String OFFLINE = "OFFLINE";
     static final String LOW_BATTERY = "LOW_BATTERY";
+    /** Watch vitals stayed past the senior's limits (debounced by the vitals module). */
+    static final String VITALS_ABNORMAL = "VITALS_ABNORMAL";
 
     private static final Map<String, Integer> PRIORITY = Map.of(
             SOS, 1,
@@ -24,7 +26,8 @@ final class AlarmKind {
             INACTIVITY, 2,
             ALARM, 3,
             OFFLINE, 3,
-            LOW_BATTERY, 4);
+            LOW_BATTERY, 4,
+            VITALS_ABNORMAL, 2);
 
     private AlarmKind() {}
 

@@ -212,11 +212,31 @@ class AlarmRepository {
                 .list();
     }
 
-    /** Open, created before {@code cutoff} and the family not told yet: claims them. */
+    /**
+     * Open, created before {@code cutoff}, the family not told yet and nobody of them already
+     * going (accepted on the family page first): claims them.
+     */
     List<Long> claimForFamily(Instant cutoff, Instant now) {
         return db.sql("update alarms set family_notified_at = ?, updated_at = now() where status in " + OPEN_STATUSES
-                        + " and family_notified_at is null and created_at <= ? returning id")
+                        + " and family_notified_at is null and family_accepted_by is null and created_at <= ?"
+                        + " returning id")
                 .params(Timestamp.from(now), Timestamp.from(cutoff))
+                .query(Long.class)
+                .list();
+    }
+
+    /** A family SMS held for quiet hours: sent when they end (see {@link #claimHeld}). */
+    void holdForFamily(long alarmId, Instant until) {
+        db.sql("update alarms set family_held_until = ? where id = ?")
+                .params(Timestamp.from(until), alarmId)
+                .update();
+    }
+
+    /** Held family SMS whose quiet hours are over, of alarms still open: claims them. */
+    List<Long> claimHeld(Instant now) {
+        return db.sql("update alarms set family_held_until = null, updated_at = now() where family_held_until <= ?"
+                        + " and status in " + OPEN_STATUSES + " returning id")
+                .param(Timestamp.from(now))
                 .query(Long.class)
                 .list();
     }
