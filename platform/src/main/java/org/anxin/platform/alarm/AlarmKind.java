@@ -15,9 +15,12 @@ final class AlarmKind {
     static final String ALARM = "ALARM";
     static final String OFFLINE = "OFFLINE";
     static final String LOW_BATTERY = "LOW_BATTERY";
+    /** A senior pressed 1 (emergency) on the 12349 line: raised by the call, no device. */
+    static final String PHONE_SOS = "PHONE_SOS";
 
     private static final Map<String, Integer> PRIORITY = Map.of(
             SOS, 1,
+            PHONE_SOS, 1,
             FALL, 1,
             WATCH_REMOVED, 2,
             GEOFENCE_EXIT, 2,

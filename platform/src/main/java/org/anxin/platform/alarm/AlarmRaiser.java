@@ -38,6 +38,31 @@ class AlarmRaiser {
             String actor,
             boolean countRepeat) {}
 
+    /**
+     * Raises an alarm that no device raised (a senior's call), or counts a repeat on the open one
+     * of the same senior and kind; the alarm's id either way.
+     */
+    @Transactional
+    long raiseWithoutDevice(String type, long seniorId, String detail, String actor) {
+        Instant now = clock.instant();
+        Optional<Long> created = alarms.insertWithoutDeviceIfNoneOpen(
+                new AlarmRepository.NewAlarm(type, seniorId, null, now, now, null, null, detail));
+        if (created.isPresent()) {
+            long id = created.get();
+            alarms.addTimeline(id, now, AlarmStatus.RAISED, "RAISED", actor, detail);
+            log.info("{} alarm {} raised by {} for senior {}", type, id, actor, seniorId);
+            events.publishEvent(new AlarmChanged(id));
+            return id;
+        }
+        Optional<Long> repeated = alarms.countRepeatWithoutDevice(seniorId, type);
+        if (repeated.isEmpty()) {
+            return raiseWithoutDevice(type, seniorId, detail, actor); // closed meanwhile: a fresh one
+        }
+        alarms.addTimeline(repeated.get(), now, null, "REPEAT", actor, detail);
+        events.publishEvent(new AlarmChanged(repeated.get()));
+        return repeated.get();
+    }
+
     /** The alarm's id; empty only when {@code countRepeat} is false and one is already open. */
     @Transactional
     Optional<Long> raise(Raise r) {

@@ -74,6 +74,44 @@ class AlarmRepository {
                 .optional();
     }
 
+    /**
+     * A new alarm raised without a device (a senior's call to 12349), or empty when one of this
+     * senior and type is already open (unique index {@code alarms_one_open_without_device}).
+     */
+    Optional<Long> insertWithoutDeviceIfNoneOpen(NewAlarm alarm) {
+        return db.sql("insert into alarms (type, priority, status, senior_id, device_id, raised_at, created_at, lat,"
+                        + " lon, detail) values (?, ?, 'RAISED', ?, null, ?, ?, ?, ?, ?) on conflict (senior_id, type)"
+                        + " where device_id is null and status in " + OPEN_STATUSES + " do nothing returning id")
+                .params(
+                        alarm.type(),
+                        AlarmKind.priority(alarm.type()),
+                        alarm.seniorId(),
+                        Timestamp.from(alarm.raisedAt()),
+                        Timestamp.from(alarm.createdAt()),
+                        alarm.lat(),
+                        alarm.lon(),
+                        alarm.detail())
+                .query(Long.class)
+                .optional();
+    }
+
+    Optional<Long> countRepeatWithoutDevice(long seniorId, String type) {
+        return db.sql("update alarms set repeats = repeats + 1, updated_at = now() where senior_id = ? and type = ?"
+                        + " and device_id is null and status in " + OPEN_STATUSES + " returning id")
+                .params(seniorId, type)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The senior's open alarms, by priority then age. */
+    List<Alarm> openForSenior(long seniorId) {
+        return db.sql(SELECT + " where a.senior_id = ? and a.status in " + OPEN_STATUSES
+                        + " order by a.priority, a.created_at")
+                .param(seniorId)
+                .query(ROW)
+                .list();
+    }
+
     Optional<Long> countRepeat(String deviceId, String type) {
         return db.sql("update alarms set repeats = repeats + 1, updated_at = now() where device_id = ? and type = ?"
                         + " and status in " + OPEN_STATUSES + " returning id")

@@ -1,19 +1,15 @@
 package org.anxin.platform.notify;
 
 import com.twilio.http.HttpMethod;
-import com.twilio.security.RequestValidator;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Say;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashSet;
+import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.anxin.platform.system.ApiProblem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,15 +24,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/twilio")
 class TwilioWebhooks {
-    private static final Logger log = LoggerFactory.getLogger(TwilioWebhooks.class);
     static final String GOING = "1";
 
     private final Notifications notifications;
     private final TwilioSettings settings;
+    private final TwilioRequests requests;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    TwilioWebhooks(Notifications notifications, TwilioSettings settings) {
+    TwilioWebhooks(
+            Notifications notifications,
+            TwilioSettings settings,
+            TwilioRequests requests,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.notifications = notifications;
         this.settings = settings;
+        this.requests = requests;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** The call's script: the alarm read out in Chinese, then press 1 if you are going. */
@@ -91,6 +97,9 @@ class TwilioWebhooks {
         if (!notifications.statusReported(id, sid, status, form.get("ErrorCode"))) {
             throw ApiProblem.notFound("no notification " + id + " with SID " + sid);
         }
+        if (!form.containsKey("MessageSid")) {
+            events.publishEvent(new VoiceCallStatus(sid, status, seconds(form.get("CallDuration")), clock.instant()));
+        }
         return ResponseEntity.noContent().build();
     }
 
@@ -102,37 +111,11 @@ class TwilioWebhooks {
                 .orElseThrow(() -> ApiProblem.notFound("no call " + id + " with that CallSid"));
     }
 
-    /** The form fields, if the request is signed by Twilio with our auth token; 403 otherwise. */
+    private static Integer seconds(String duration) {
+        return duration != null && duration.matches("[0-9]{1,7}") ? Integer.valueOf(duration) : null;
+    }
+
     private Map<String, String> verified(HttpServletRequest request) {
-        String signature = request.getHeader("X-Twilio-Signature");
-        if (!settings.configured()) {
-            throw ApiProblem.forbidden("Twilio is not configured on this platform; webhooks are refused");
-        }
-        String query = request.getQueryString();
-        Set<String> queryNames = new HashSet<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                queryNames.add(
-                        java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        Map<String, String> form = new TreeMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (!queryNames.contains(name) && values.length > 0) {
-                form.put(name, values[0]);
-            }
-        });
-        String base = settings.publicBaseUrlConfigured()
-                ? settings.publicBaseUrl()
-                : request.getScheme() + "://" + request.getHeader("Host");
-        String url = base + request.getRequestURI() + (query == null ? "" : "?" + query);
-        if (signature == null || !new RequestValidator(settings.authToken).validate(url, form, signature)) {
-            log.warn(
-                    "refused a Twilio webhook to {} from {}: bad or missing signature",
-                    request.getRequestURI(),
-                    request.getRemoteAddr());
-            throw ApiProblem.forbidden("X-Twilio-Signature is missing or wrong");
-        }
-        return form;
+        return requests.verified(request);
     }
 }

@@ -2,6 +2,7 @@ package org.anxin.platform.portal;
 
 import java.io.IOException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.anxin.platform.callcenter.CallFeed;
 import org.anxin.platform.system.RedisEndpoint;
 import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The operators' live feed: every platform node subscribes to {@code anxin:feed:alarms} and
  * forwards each alarm to its own Server-Sent-Events clients, so a change made on any node reaches
- * every console. A FAMILY user's stream carries only their own seniors' alarms.
+ * every console. A FAMILY user's stream carries only their own seniors' alarms. The 12349 line's
+ * screen pops ({@code anxin:feed:calls}) go to the desk's streams only, as {@code call} events.
  */
 @Component
 class LiveFeed implements SmartLifecycle {
@@ -70,6 +72,15 @@ class LiveFeed implements SmartLifecycle {
         }
     }
 
+    /** A call's screen pop (callcenter): desk staff only, whoever the caller is. */
+    private void deliverCall(String message) {
+        for (Client client : clients) {
+            if (client.viewer().isDesk()) {
+                send(client, SseEmitter.event().name("call").data(message));
+            }
+        }
+    }
+
     /** Keeps idle connections (and proxies) open and finds dead clients. */
     @Scheduled(fixedRate = 15_000)
     void heartbeat() {
@@ -104,11 +115,15 @@ class LiveFeed implements SmartLifecycle {
                 JedisPubSub pubSub = new JedisPubSub() {
                     @Override
                     public void onMessage(String channel, String message) {
-                        deliver(message);
+                        if (CallFeed.CHANNEL.equals(channel)) {
+                            deliverCall(message);
+                        } else {
+                            deliver(message);
+                        }
                     }
                 };
                 subscription = pubSub;
-                jedis.subscribe(pubSub, CHANNEL);
+                jedis.subscribe(pubSub, CHANNEL, CallFeed.CHANNEL);
             } catch (RuntimeException e) {
                 if (running) {
                     log.warn("live feed lost Redis ({}); resubscribing in 1 s", e.toString());
