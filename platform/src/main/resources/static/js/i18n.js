@@ -5,6 +5,29 @@
 
   const STRINGS = {
     'zh-CN': {
+      calls: {
+        title: '12349 来电', queue: '来电队列', empty: '暂无来电', caller: '来电者', phone: '电话', address: '地址',
+        openAlarms: '未结警情', openTickets: '未结工单', recentCalls: '近期通话', none: '无',
+        newTicket: '通话中建工单', kind: '类型', category: '类别', due: '到期', summary: '内容',
+        createTicket: '创建工单', ticketCreated: '已创建工单', myTickets: '我的工单', noTickets: '暂无工单',
+        overdue: '逾期跟踪任务', take: '接听', takenBy: '已被接听：', notTaken: '尚未接听', callBack: '待回拨',
+        calledBack: '已回拨', inMenu: '语音菜单中', onDuty: '值班中：来电会拨打您的电话', offDuty: '未上岗',
+        refer: '转介', accept: '已接收', close: '办结', score: '记录评分',
+        fields: { to: '转介给（机构）', by: '接收人', resolution: '答复 / 办理结果', score: '满意度 1–5' },
+        choices: { EMERGENCY: '紧急求助', HOME_SERVICE: '上门服务', POLICY: '政策补贴', OPERATOR: '人工服务' },
+        statuses: {
+          IN_IVR: '语音菜单', QUEUED: '排队中', RINGING: '振铃中', ANSWERED: '通话中', COMPLETED: '已结束',
+          MISSED: '未接通', FAILED: '失败'
+        },
+        kinds: { CONSULTATION: '咨询', REFERRAL: '转介', TRACKING: '跟踪', EVALUATION: '评估' },
+        ticketStatuses: { OPEN: '处理中', REFERRED: '已转介', ACCEPTED: '已接收', CLOSED: '已办结', CANCELLED: '已取消' },
+        sla: { ON_TIME: '未超时', OVERDUE: '已逾期', MET: '按时', MISSED: '超时' },
+        categories: {
+          POLICY: '政策', SUBSIDY: '补贴', SERVICE: '服务', HEALTH: '健康', COMPLAINT: '投诉', OTHER: '其他',
+          PROVIDER: '服务商', COMMUNITY: '社区', HOSPITAL: '医院', AGENCY: '其他机构', CALL_BACK: '回电',
+          VISIT: '上门探访', FOLLOW_UP: '后续跟进', SATISFACTION: '满意度'
+        }
+      },
       appName: '安心 · 12349 接警台',
       loginTitle: '登录',
       username: '用户名',
@@ -220,6 +243,30 @@
       }
     },
     en: {
+      calls: {
+        title: '12349 calls', queue: 'Call queue', empty: 'No calls', caller: 'Caller', phone: 'Phone', address: 'Address',
+        openAlarms: 'Open alarms', openTickets: 'Open work orders', recentCalls: 'Recent calls', none: 'None',
+        newTicket: 'Work order during the call', kind: 'Kind', category: 'Category', due: 'Due', summary: 'Summary',
+        createTicket: 'Create work order', ticketCreated: 'Work order created', myTickets: 'My work orders',
+        noTickets: 'No work orders', overdue: 'Overdue tracking tasks', take: 'Take', takenBy: 'Taken by',
+        notTaken: 'Not taken yet', callBack: 'Call back', calledBack: 'Called back', inMenu: 'In the menu',
+        onDuty: 'On duty: calls ring your phone', offDuty: 'Off duty', refer: 'Refer', accept: 'Accepted',
+        close: 'Close', score: 'Record score',
+        fields: { to: 'Referred to (body)', by: 'Accepted by', resolution: 'Answer / outcome', score: 'Satisfaction 1–5' },
+        choices: { EMERGENCY: 'Emergency', HOME_SERVICE: 'Home service', POLICY: 'Policy / subsidy', OPERATOR: 'Operator' },
+        statuses: {
+          IN_IVR: 'In the menu', QUEUED: 'Queued', RINGING: 'Ringing', ANSWERED: 'On the line', COMPLETED: 'Ended',
+          MISSED: 'Missed', FAILED: 'Failed'
+        },
+        kinds: { CONSULTATION: 'Consultation', REFERRAL: 'Referral', TRACKING: 'Tracking', EVALUATION: 'Evaluation' },
+        ticketStatuses: { OPEN: 'Open', REFERRED: 'Referred', ACCEPTED: 'Accepted', CLOSED: 'Closed', CANCELLED: 'Cancelled' },
+        sla: { ON_TIME: 'On time', OVERDUE: 'Overdue', MET: 'Met', MISSED: 'Missed' },
+        categories: {
+          POLICY: 'Policy', SUBSIDY: 'Subsidy', SERVICE: 'Service', HEALTH: 'Health', COMPLAINT: 'Complaint',
+          OTHER: 'Other', PROVIDER: 'Provider', COMMUNITY: 'Community', HOSPITAL: 'Hospital', AGENCY: 'Other agency',
+          CALL_BACK: 'Call back', VISIT: 'Home visit', FOLLOW_UP: 'Follow-up', SATISFACTION: 'Satisfaction'
+        }
+      },
       appName: 'Anxin · 12349 alarm desk',
       loginTitle: 'Sign in',
       username: 'Username',

@@ -88,7 +88,7 @@ class CallLog {
                         call.from(),
                         call.to(),
                         call.caller().kind().name(),
-                        call.caller().name(),
+                        call.caller().describe(),
                         call.caller().seniorId(),
                         call.status().name(),
                         call.purpose(),

@@ -39,7 +39,9 @@ class CallRecords {
         }
         Call call = found.get();
         Instant now = clock.instant();
-        CallStatus status = CallStatus.fromTwilio(twilioStatus, call.answeredAt() != null);
+        // an outbound call that Twilio reports completed was answered; an inbound one only if an operator took it
+        CallStatus status = CallStatus.fromTwilio(
+                twilioStatus, call.direction() == CallDirection.OUTBOUND || call.answeredAt() != null);
         if (status == null) {
             return true; // a status we do not track
         }
