@@ -14,6 +14,7 @@ create table tickets (
     -- tracking: when the follow-up is due; referral: by when the receiver must accept
     due_at        timestamptz,
     referred_to   text,
+    referred_at   timestamptz,
     accepted_at   timestamptz,
     accepted_by   text,
     reminded_at   timestamptz,

@@ -117,6 +117,11 @@
       q('.p-allergies').textContent = s.allergies || '—';
       list('.p-contacts', s.contacts, (k) => el('li', null, `${k.name}${k.relation ? `（${k.relation}）` : ''} ${k.phone}`),
         'calls.none');
+      send('GET', `/api/care-calls/checks?seniorId=${s.id}&limit=5`).then((checks) => {
+        if (selected !== c.id) return;
+        list('.p-care', checks, (k) => el('li', null, `${time(k.createdAt)} · ${Anxin.t(`calls.care.${k.status}`)}`),
+          'calls.none');
+      }).catch(() => {});
     }
     list('.p-alarms', card.openAlarms, (a) => el('li', null, `#${a.id} ${a.type} · ${a.status} · ${time(a.createdAt)}`),
       'calls.none');

@@ -5,12 +5,20 @@
 
   const STRINGS = {
     'zh-CN': {
+      callReport: {
+        title: '12349 话务报表', csv: '下载 CSV', calls: '来电与去电', inbound: '呼入', outbound: '呼出', queued: '进入排队',
+        answered: '接通', abandoned: '放弃', abandonment: '放弃率', within20: '20 秒内接通', average: '平均接通（秒）',
+        perHour: '按小时呼入', hour: '时段', tickets: '工单（类型·类别·状态）', status: '状态', count: '数量',
+        referrals: '转介接收', referred: '已转介', acceptedCount: '已接收', late: '超时接收', overdueNow: '当前逾期',
+        acceptMinutes: '平均接收用时（分钟）', evaluations: '满意度评价', averageScore: '平均分'
+      },
       calls: {
         title: '12349 来电', queue: '来电队列', empty: '暂无来电', caller: '来电者', phone: '电话', address: '地址',
         openAlarms: '未结警情', openTickets: '未结工单', recentCalls: '近期通话', none: '无',
         newTicket: '通话中建工单', kind: '类型', category: '类别', due: '到期', summary: '内容',
         createTicket: '创建工单', ticketCreated: '已创建工单', myTickets: '我的工单', noTickets: '暂无工单',
-        overdue: '逾期跟踪任务', take: '接听', takenBy: '已被接听：', notTaken: '尚未接听', callBack: '待回拨',
+        overdue: '逾期跟踪任务', careChecks: '主动关怀', take: '接听',
+        care: { CALLING: '呼叫中', OK: '一切安好', RETRY: '未接，待重拨', NO_ANSWER: '未应答，已报警' }, takenBy: '已被接听：', notTaken: '尚未接听', callBack: '待回拨',
         calledBack: '已回拨', inMenu: '语音菜单中', onDuty: '值班中：来电会拨打您的电话', offDuty: '未上岗',
         refer: '转介', accept: '已接收', close: '办结', score: '记录评分',
         fields: { to: '转介给（机构）', by: '接收人', resolution: '答复 / 办理结果', score: '满意度 1–5' },
@@ -243,12 +251,21 @@
       }
     },
     en: {
+      callReport: {
+        title: '12349 call report', csv: 'Download CSV', calls: 'Inbound and outbound calls', inbound: 'Inbound',
+        outbound: 'Outbound', queued: 'Queued', answered: 'Answered', abandoned: 'Abandoned', abandonment: 'Abandonment',
+        within20: 'Answered within 20 s', average: 'Average answer (s)', perHour: 'Inbound calls per hour', hour: 'Hour',
+        tickets: 'Work orders (kind · category · status)', status: 'Status', count: 'Count', referrals: 'Referral acceptance',
+        referred: 'Referred', acceptedCount: 'Accepted', late: 'Accepted late', overdueNow: 'Overdue now',
+        acceptMinutes: 'Average time to accept (min)', evaluations: 'Satisfaction', averageScore: 'Average score'
+      },
       calls: {
         title: '12349 calls', queue: 'Call queue', empty: 'No calls', caller: 'Caller', phone: 'Phone', address: 'Address',
         openAlarms: 'Open alarms', openTickets: 'Open work orders', recentCalls: 'Recent calls', none: 'None',
         newTicket: 'Work order during the call', kind: 'Kind', category: 'Category', due: 'Due', summary: 'Summary',
         createTicket: 'Create work order', ticketCreated: 'Work order created', myTickets: 'My work orders',
-        noTickets: 'No work orders', overdue: 'Overdue tracking tasks', take: 'Take', takenBy: 'Taken by',
+        noTickets: 'No work orders', overdue: 'Overdue tracking tasks', careChecks: 'Care check-ins', take: 'Take',
+        care: { CALLING: 'Calling', OK: 'All well', RETRY: 'No answer, calling again', NO_ANSWER: 'No answer: alarm raised' }, takenBy: 'Taken by',
         notTaken: 'Not taken yet', callBack: 'Call back', calledBack: 'Called back', inMenu: 'In the menu',
         onDuty: 'On duty: calls ring your phone', offDuty: 'Off duty', refer: 'Refer', accept: 'Accepted',
         close: 'Close', score: 'Record score',

@@ -67,7 +67,9 @@ class TableOwnershipTest {
             Map.entry("call_timeline", "callcenter"),
             Map.entry("call_duty", "callcenter"),
             Map.entry("tickets", "callcenter"),
-            Map.entry("ticket_timeline", "callcenter"));
+            Map.entry("ticket_timeline", "callcenter"),
+            Map.entry("care_schedules", "callcenter"),
+            Map.entry("care_checks", "callcenter"));
 
     /**
      * Reads of another module's table that are still there, as "module → table". This list only

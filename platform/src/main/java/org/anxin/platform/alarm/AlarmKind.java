@@ -17,10 +17,13 @@ final class AlarmKind {
     static final String LOW_BATTERY = "LOW_BATTERY";
     /** A senior pressed 1 (emergency) on the 12349 line: raised by the call, no device. */
     static final String PHONE_SOS = "PHONE_SOS";
+    /** A senior living alone did not answer their proactive care call (主动关怀), nor the retry. */
+    static final String CARE_CHECK = "CARE_CHECK";
 
     private static final Map<String, Integer> PRIORITY = Map.of(
             SOS, 1,
             PHONE_SOS, 1,
+            CARE_CHECK, 2,
             FALL, 1,
             WATCH_REMOVED, 2,
             GEOFENCE_EXIT, 2,

@@ -45,6 +45,16 @@ public class AlarmService {
         return raiser.raiseWithoutDevice(AlarmKind.PHONE_SOS, seniorId, detail, "12349");
     }
 
+    /**
+     * A senior did not answer their proactive care call (nor its retry): a {@code CARE_CHECK}
+     * alarm for the desk (call back, then send the nearest able responder), or a repeat on the
+     * open one. Runs in the caller's transaction.
+     */
+    @Transactional
+    public long raiseCareCheck(long seniorId, String detail) {
+        return raiser.raiseWithoutDevice(AlarmKind.CARE_CHECK, seniorId, detail, "care-call");
+    }
+
     /** The senior's open alarms, most urgent first (for the desk, e.g. on a call's screen pop). */
     public List<Alarm> openFor(long seniorId) {
         return alarms.openForSenior(seniorId);

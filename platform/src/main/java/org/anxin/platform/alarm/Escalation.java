@@ -39,6 +39,7 @@ class Escalation {
     private static final Map<String, String> KIND_ZH = Map.of(
             AlarmKind.SOS, "紧急呼叫",
             AlarmKind.PHONE_SOS, "电话求助",
+            AlarmKind.CARE_CHECK, "主动关怀未应答",
             AlarmKind.FALL, "跌倒",
             AlarmKind.WATCH_REMOVED, "手表摘除",
             AlarmKind.GEOFENCE_EXIT, "离开安全区域",

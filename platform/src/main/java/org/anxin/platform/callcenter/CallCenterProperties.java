@@ -1,5 +1,7 @@
 package org.anxin.platform.callcenter;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -19,7 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param hoursEnd end of the service hours; outside them only emergencies (1) are put through
  * @param referralAcceptWithin a referral not accepted this long reminds its owner
  * @param trackingDue when a tracking task falls due if its creator gives no date
- * @param tickMs how often the work-order timers run (milliseconds)
+ * @param careCallTimeout a care call with no result (no key, no status from Twilio) this long counts as unanswered
+ * @param careRetryAfter an unanswered care call is tried again after this
+ * @param careRetries how many times it is tried again before a CARE_CHECK alarm is raised
+ * @param tickMs how often the work-order and care-call timers run (milliseconds)
  */
 @Validated
 @ConfigurationProperties("anxin.callcenter")
@@ -37,6 +42,13 @@ public record CallCenterProperties(
                 Duration referralAcceptWithin,
         @NotNull @DurationMin(minutes = 1, message = "ANXIN_TRACKING_DUE must be at least a minute")
                 Duration trackingDue,
+        @NotNull @DurationMin(minutes = 1, message = "ANXIN_CARE_CALL_TIMEOUT must be at least a minute")
+                Duration careCallTimeout,
+        @NotNull @DurationMin(minutes = 1, message = "ANXIN_CARE_RETRY_AFTER must be at least a minute")
+                Duration careRetryAfter,
+        @Min(value = 0, message = "ANXIN_CARE_RETRIES must be 0 or more")
+                @Max(value = 5, message = "ANXIN_CARE_RETRIES must be 5 or fewer")
+                int careRetries,
         long tickMs) {
 
     /** Whether the line is open at this wall-clock time of the city. */

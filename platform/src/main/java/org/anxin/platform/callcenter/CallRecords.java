@@ -3,9 +3,9 @@ package org.anxin.platform.callcenter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.anxin.platform.notify.FamilyResponded;
 import org.anxin.platform.notify.VoiceCallPlaced;
 import org.anxin.platform.notify.VoiceCallStatus;
+import org.anxin.platform.notify.VoiceKeyPressed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -102,10 +102,10 @@ class CallRecords {
         statusReported(status.callSid(), status.status(), status.durationSeconds());
     }
 
-    /** The key a called family member pressed is the outbound call's IVR path. */
+    /** The key the called person pressed is the outbound call's IVR path. */
     @EventListener
     @Transactional
-    void on(FamilyResponded response) {
+    void on(VoiceKeyPressed response) {
         calls.findByNotification(response.notificationId()).ifPresent(call -> {
             Instant now = clock.instant();
             String key = response.digits().isEmpty() ? "-" : response.digits();

@@ -12,6 +12,7 @@ import com.twilio.twiml.voice.Say;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the 12349 line says and does, as TwiML from the Twilio SDK's builders. Pure: every
@@ -90,7 +91,7 @@ final class Ivr {
         if (prompt != null) {
             response.say(say(prompt));
         }
-        return response.say(say(WAIT.formatted(ahead)))
+        return response.say(say(String.format(Locale.ROOT, WAIT, ahead)))
                 .pause(new Pause.Builder().length(HOLD_SECONDS).build())
                 .redirect(new Redirect.Builder(url(callId, "wait"))
                         .method(HttpMethod.POST)
@@ -111,7 +112,7 @@ final class Ivr {
     /** What the operator hears on picking up, before the caller is put through. */
     String whisper(String who) {
         return new VoiceResponse.Builder()
-                .say(say(WHISPER.formatted(who)))
+                .say(say(String.format(Locale.ROOT, WHISPER, who)))
                 .build()
                 .toXml();
     }

@@ -108,7 +108,7 @@ class TicketDesk {
         need(id, TicketKind.REFERRAL, "referred");
         Instant now = clock.instant();
         move(id, EnumSet.of(TicketStatus.OPEN), TicketStatus.REFERRED, "REFERRED", viewer, "to " + to);
-        tickets.referred(id, to, now.plus(properties.referralAcceptWithin()));
+        tickets.referred(id, to, now, now.plus(properties.referralAcceptWithin()));
         return detail(id);
     }
 

@@ -146,9 +146,9 @@ class TicketStore {
                 > 0;
     }
 
-    void referred(long id, String to, Instant dueAt) {
-        db.sql("update tickets set referred_to = ?, due_at = ? where id = ?")
-                .params(to, Timestamp.from(dueAt), id)
+    void referred(long id, String to, Instant at, Instant dueAt) {
+        db.sql("update tickets set referred_to = ?, referred_at = ?, due_at = ? where id = ?")
+                .params(to, Timestamp.from(at), Timestamp.from(dueAt), id)
                 .update();
     }
 

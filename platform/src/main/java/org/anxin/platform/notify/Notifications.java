@@ -48,7 +48,10 @@ public class Notifications {
         this.events = events;
     }
 
-    /** What to send, to whom, and why ({@code purpose}: FAMILY_ALERT, SUPERVISOR_ALERT…). */
+    /** The purpose of a proactive care call (主动关怀): its call asks the senior to press 1 if all is well. */
+    public static final String CARE_CHECK = "CARE_CHECK";
+
+    /** What to send, to whom, and why ({@code purpose}: FAMILY_ALERT, SUPERVISOR_ALERT, CARE_CHECK…). */
     public record Request(
             Long alarmId, String recipient, String phone, Notification.Channel channel, String purpose, String body) {}
 
@@ -149,6 +152,7 @@ public class Notifications {
                 .params(digits, Timestamp.from(clock.instant()), id)
                 .update();
         Notification n = notification.get();
+        events.publishEvent(new VoiceKeyPressed(id, callSid, n.purpose(), digits));
         if (n.alarmId() != null) {
             events.publishEvent(new FamilyResponded(n.alarmId(), id, n.recipient(), digits));
         }

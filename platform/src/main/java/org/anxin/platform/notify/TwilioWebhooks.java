@@ -60,7 +60,10 @@ class TwilioWebhooks {
                 .build();
         return new VoiceResponse.Builder()
                 .gather(gather)
-                .say(new Say.Builder("没有收到按键。值班员会继续联系其他家属。再见。")
+                .say(new Say.Builder(
+                                Notifications.CARE_CHECK.equals(call.purpose())
+                                        ? "没有收到按键。我们稍后会再给您打电话。再见。"
+                                        : "没有收到按键。值班员会继续联系其他家属。再见。")
                         .language(Say.Language.ZH_CN)
                         .build())
                 .hangup(new Hangup.Builder().build())
@@ -72,13 +75,18 @@ class TwilioWebhooks {
     @PostMapping(value = "/gather/{id}", produces = MediaType.APPLICATION_XML_VALUE)
     String gather(@PathVariable long id, HttpServletRequest request) {
         Map<String, String> form = verified(request);
-        voiceCall(id, form.get("CallSid"));
+        Notification call = voiceCall(id, form.get("CallSid"));
         String digits = form.getOrDefault("Digits", "");
         if (!digits.matches("[0-9*#]{0,10}")) {
             throw ApiProblem.badRequest("Digits must be keypad keys");
         }
         notifications.digitsPressed(id, form.get("CallSid"), digits);
-        String reply = GOING.equals(digits) ? "谢谢。已记录您正在前往，请注意安全。" : "已记录。值班员会继续联系其他家属。";
+        String reply;
+        if (Notifications.CARE_CHECK.equals(call.purpose())) {
+            reply = GOING.equals(digits) ? "谢谢，已记录您一切安好。祝您安康，再见。" : "已记录。值班员会与您联系。";
+        } else {
+            reply = GOING.equals(digits) ? "谢谢。已记录您正在前往，请注意安全。" : "已记录。值班员会继续联系其他家属。";
+        }
         return new VoiceResponse.Builder()
                 .say(new Say.Builder(reply).language(Say.Language.ZH_CN).build())
                 .build()

@@ -1,5 +1,7 @@
 package org.anxin.platform.system;
 
+import java.util.Locale;
+
 /**
  * How a caller ID is matched against the numbers on record. Twilio sends E.164
  * ({@code +8613800000001}), the desk types {@code 138 0000 0001} or {@code 0571-8888 1234}: both
@@ -29,6 +31,6 @@ public final class PhoneNumbers {
 
     /** {@link #SQL_KEY} for a column. */
     public static String sqlKey(String column) {
-        return SQL_KEY.formatted(column);
+        return String.format(Locale.ROOT, SQL_KEY, column);
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -520,7 +523,204 @@ class CallCenterIT extends PlatformBase {
                 .containsExactly(id);
     }
 
+    @Test
+    void aCareCallWithNoAnswerIsRetriedThenRaisesCareCheckWhileAPressedOneIsLogged() {
+        long quiet = senior("周桂英", "13912340006", null);
+        long fine = senior("吴秀兰", "13912340007", null);
+        ZoneId city = ZoneId.of("Asia/Shanghai");
+        LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), city).plusDays(1);
+        // a window that does not hold the city's time now, so the first call is tomorrow's
+        int hour = clock.instant().atZone(city).getHour() >= 8
+                        && clock.instant().atZone(city).getHour() <= 10
+                ? 15
+                : 9;
+        String start = String.format(java.util.Locale.ROOT, "%02d:00", hour);
+        String end = String.format(java.util.Locale.ROOT, "%02d:00", hour + 1);
+        for (long senior : List.of(quiet, fine)) {
+            JsonNode schedule = admin().post(
+                            "/api/care-calls/schedules",
+                            Map.of(
+                                    "seniorId", senior,
+                                    "frequency", "DAILY",
+                                    "windowStart", start,
+                                    "windowEnd", end))
+                    .expect(201)
+                    .json();
+            assertThat(Instant.parse(schedule.get("nextDueAt").asString()))
+                    .isAfter(clock.instant())
+                    .isBeforeOrEqualTo(tomorrow.atTime(hour, 0).atZone(city).toInstant());
+        }
+        clock.set(tomorrow.atTime(hour, 0).atZone(city).toInstant());
+
+        care.tick();
+
+        FakeTwilio.Received firstCall = awaitCall("13912340006", 1);
+        assertThat(firstCall.form().get("From")).isEqualTo(FakeTwilio.FROM);
+        assertThat(firstCall.form().get("Url")).matches(".*/twilio/voice/\\d+");
+        FakeTwilio.Received fineCall = awaitCall("13912340007", 1);
+        long fineNotification = notificationOf(fineCall);
+        String fineSid = Awaitility.await().until(() -> sidOf(fineNotification), s -> s != null);
+        assertThat(twilio().post("/twilio/voice/" + fineNotification, form(fineSid))
+                        .body())
+                .contains("请按1表示您一切安好")
+                .contains("没有收到按键。我们稍后会再给您打电话。再见。");
+        assertThat(twilio().post("/twilio/gather/" + fineNotification, form(fineSid, "Digits", "1"))
+                        .body())
+                .contains("谢谢，已记录您一切安好。");
+
+        long quietNotification = notificationOf(firstCall);
+        String quietSid = Awaitility.await().until(() -> sidOf(quietNotification), s -> s != null);
+        twilio().post("/twilio/status/" + quietNotification, form(quietSid, "CallStatus", "no-answer"));
+        care.tick();
+        assertThat(check(quiet).get("status").asString()).isEqualTo("RETRY");
+        assertThat(check(fine).get("status").asString()).isEqualTo("OK");
+        assertThat(check(fine).get("digits").asString()).isEqualTo("1");
+
+        clock.advance(Duration.ofMinutes(15)); // ANXIN_CARE_RETRY_AFTER
+        care.tick();
+        FakeTwilio.Received retry = awaitCall("13912340006", 2);
+        long retryNotification = notificationOf(retry);
+        String retrySid = Awaitility.await().until(() -> sidOf(retryNotification), s -> s != null);
+        twilio().post("/twilio/status/" + retryNotification, form(retrySid, "CallStatus", "busy"));
+        care.tick();
+
+        JsonNode given = check(quiet);
+        assertThat(given.get("status").asString()).isEqualTo("NO_ANSWER");
+        assertThat(given.get("attempts").asInt()).isEqualTo(2);
+        JsonNode alarm = admin().get("/api/alarms/" + given.get("alarmId").asLong())
+                .expect(200)
+                .json();
+        assertThat(alarm.get("type").asString()).isEqualTo("CARE_CHECK");
+        assertThat(alarm.get("seniorId").asLong()).isEqualTo(quiet);
+        assertThat(alarm.get("priority").asInt()).isEqualTo(2);
+        assertThat(check(fine).get("alarmId").isNull()).isTrue();
+        assertThat(awaitCall("13912340007", 1)).isNotNull();
+        assertThat(admin().get("/api/calls?direction=OUTBOUND&seniorId=" + quiet)
+                        .json()
+                        .valueStream()
+                        .map(c -> c.get("purpose").asString()))
+                .containsExactly("CARE_CHECK", "CARE_CHECK");
+    }
+
+    @Test
+    void theReportCountsAnswerSpeedAbandonmentAndWorkOrdersOfTheDayAndItsCsvHasTheDay() {
+        clock.advance(Duration.ofDays(30)); // a day of its own
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        operator("cc-op-a", "13700000001", true);
+        answeredAfter(Duration.ofSeconds(10), "+8613966660001");
+        answeredAfter(Duration.ofSeconds(30), "+8613966660002");
+        operator("cc-op-a", "13700000001", false);
+        String hungUp = sid();
+        twilio().post("/twilio/inbound", inbound(hungUp, "+8613966660003"));
+        long abandoned = callId(hungUp);
+        twilio().post("/twilio/inbound/" + abandoned + "/menu", form(hungUp, "Digits", "2"));
+        twilio().post("/twilio/calls/status", form(hungUp, "CallStatus", "completed", "CallDuration", "40"));
+        long consultation = admin().post(
+                        "/api/tickets", Map.of("kind", "CONSULTATION", "category", "SUBSIDY", "summary", "报表"))
+                .expect(201)
+                .json()
+                .get("ticket")
+                .get("id")
+                .asLong();
+        admin().post("/api/tickets/" + consultation + "/close", Map.of("resolution", "已答复"))
+                .expect(200);
+        admin().post(
+                        "/api/tickets",
+                        Map.of("kind", "EVALUATION", "category", "SATISFACTION", "summary", "评价", "satisfaction", 4))
+                .expect(201);
+        createUser("cc-bureau", "pass-cc-bureau", "BUREAU");
+
+        JsonNode report = as("cc-bureau", "pass-cc-bureau")
+                .get("/api/reports/calls?from=" + day + "&to=" + day)
+                .expect(200)
+                .json();
+
+        JsonNode total = report.get("total");
+        assertThat(total.get("inbound").asInt()).isEqualTo(3);
+        assertThat(total.get("queued").asInt()).isEqualTo(3);
+        assertThat(total.get("answered").asInt()).isEqualTo(2);
+        assertThat(total.get("abandoned").asInt()).isEqualTo(1);
+        assertThat(total.get("abandonmentPercent").asDouble()).isEqualTo(33.3);
+        assertThat(total.get("answeredWithin20sPercent").asDouble()).isEqualTo(33.3);
+        assertThat(total.get("averageAnswerSeconds").asDouble()).isEqualTo(20.0);
+        assertThat(total.get("p90AnswerSeconds").asDouble()).isEqualTo(28.0);
+        assertThat(report.get("perDay").get(0).get("day").asString()).isEqualTo(day.toString());
+        assertThat(report.get("ticketsByKindCategoryStatus")
+                        .valueStream()
+                        .map(t -> t.get("kind").asString() + "/"
+                                + t.get("category").asString() + "/"
+                                + t.get("status").asString() + "="
+                                + t.get("count").asInt()))
+                .containsExactly("CONSULTATION/SUBSIDY/CLOSED=1", "EVALUATION/SATISFACTION/CLOSED=1");
+        assertThat(report.get("evaluations").get("averageScore").asDouble()).isEqualTo(4.0);
+        assertThat(report.get("evaluations").get("perScore").valueStream().map(JsonNode::asInt))
+                .containsExactly(0, 0, 0, 1, 0);
+        HttpApi.Response csv = admin().get("/api/reports/calls.csv?from=" + day + "&to=" + day);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().split("\n")).hasSize(2).satisfies(lines -> assertThat(lines[1])
+                .matches(day + ",3,\\d+,3,2,1,33.3,33.3,20.0,28.0"));
+        createUser("cc-responder-r", "pass-cc-responder-r", "RESPONDER");
+        assertThat(as("cc-responder-r", "pass-cc-responder-r")
+                        .get("/api/reports/calls")
+                        .status())
+                .isEqualTo(403);
+    }
+
     // --- helpers
+
+    /** An inbound call the operator on duty answers after {@code wait} in the queue, then ends. */
+    private void answeredAfter(Duration wait, String from) {
+        String sid = sid();
+        twilio().post("/twilio/inbound", inbound(sid, from));
+        long id = callId(sid);
+        assertThat(twilio().post("/twilio/inbound/" + id + "/menu", form(sid, "Digits", "0"))
+                        .body())
+                .contains("operator=cc-op-a");
+        clock.advance(wait);
+        twilio().post(
+                        "/twilio/inbound/" + id + "/answered?operator=cc-op-a",
+                        Map.of("CallSid", sid(), "ParentCallSid", sid));
+        twilio().post("/twilio/inbound/" + id + "/dialed", form(sid, "DialCallStatus", "completed"));
+        twilio().post("/twilio/calls/status", form(sid, "CallStatus", "completed", "CallDuration", "60"));
+    }
+
+    @Autowired
+    CareCalls care;
+
+    private JsonNode check(long seniorId) {
+        return admin().get("/api/care-calls/checks?seniorId=" + seniorId)
+                .expect(200)
+                .json()
+                .get(0);
+    }
+
+    /** Waits for the {@code n}th call to the number, and returns it; only n calls are there. */
+    private static FakeTwilio.Received awaitCall(String phone, int n) {
+        Awaitility.await().until(() -> calls(phone).size() >= n);
+        assertThat(calls(phone)).hasSize(n);
+        return calls(phone).get(n - 1);
+    }
+
+    private static List<FakeTwilio.Received> calls(String phone) {
+        return TWILIO.to(phone).stream()
+                .filter(r -> r.path().endsWith("/Calls.json"))
+                .toList();
+    }
+
+    private static long notificationOf(FakeTwilio.Received call) {
+        String url = call.form().get("Url");
+        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    private String sidOf(long notificationId) {
+        return admin().get("/api/calls?direction=OUTBOUND&limit=1000")
+                .json()
+                .valueStream()
+                .filter(c -> c.get("notificationId").asLong() == notificationId)
+                .map(c -> c.get("callSid").asString())
+                .findFirst()
+                .orElse(null);
+    }
 
     @Autowired
     TicketTimers timers;

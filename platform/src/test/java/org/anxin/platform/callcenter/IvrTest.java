@@ -64,6 +64,6 @@ class IvrTest {
 
     private static CallCenterProperties properties(LocalTime start, LocalTime end) {
         Duration d = Duration.ofMinutes(1);
-        return new CallCenterProperties(false, d, d, d, start, end, d, d, 1000);
+        return new CallCenterProperties(false, d, d, d, start, end, d, d, d, d, 1, 1000);
     }
 }
