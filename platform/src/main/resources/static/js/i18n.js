@@ -17,7 +17,7 @@
         openAlarms: '未结警情', openTickets: '未结工单', recentCalls: '近期通话', none: '无',
         newTicket: '通话中建工单', kind: '类型', category: '类别', due: '到期', summary: '内容',
         createTicket: '创建工单', ticketCreated: '已创建工单', myTickets: '我的工单', noTickets: '暂无工单',
-        overdue: '逾期跟踪任务', careChecks: '主动关怀', take: '接听',
+        overdue: '逾期跟踪任务', careChecks: '主动关怀', byPhone: '12349 电话', take: '接听',
         care: { CALLING: '呼叫中', OK: '一切安好', RETRY: '未接，待重拨', NO_ANSWER: '未应答，已报警' }, takenBy: '已被接听：', notTaken: '尚未接听', callBack: '待回拨',
         calledBack: '已回拨', inMenu: '语音菜单中', onDuty: '值班中：来电会拨打您的电话', offDuty: '未上岗',
         refer: '转介', accept: '已接收', close: '办结', score: '记录评分',
@@ -183,7 +183,7 @@
       type: {
         SOS: '一键呼救', FALL: '跌倒', LOW_BATTERY: '低电量', WATCH_REMOVED: '设备摘除',
         POWER_CUT: '断电', ALARM: '设备报警', OFFLINE: '设备离线', GEOFENCE_EXIT: '离开安全区',
-        INACTIVITY: '长时间无活动'
+        INACTIVITY: '长时间无活动', PHONE_SOS: '电话求助', CARE_CHECK: '主动关怀未应答'
       },
       status: {
         RAISED: '新警情', ACKNOWLEDGED: '已接警', DISPATCHED: '已派单',
@@ -264,7 +264,7 @@
         openAlarms: 'Open alarms', openTickets: 'Open work orders', recentCalls: 'Recent calls', none: 'None',
         newTicket: 'Work order during the call', kind: 'Kind', category: 'Category', due: 'Due', summary: 'Summary',
         createTicket: 'Create work order', ticketCreated: 'Work order created', myTickets: 'My work orders',
-        noTickets: 'No work orders', overdue: 'Overdue tracking tasks', careChecks: 'Care check-ins', take: 'Take',
+        noTickets: 'No work orders', overdue: 'Overdue tracking tasks', careChecks: 'Care check-ins', byPhone: '12349 line', take: 'Take',
         care: { CALLING: 'Calling', OK: 'All well', RETRY: 'No answer, calling again', NO_ANSWER: 'No answer: alarm raised' }, takenBy: 'Taken by',
         notTaken: 'Not taken yet', callBack: 'Call back', calledBack: 'Called back', inMenu: 'In the menu',
         onDuty: 'On duty: calls ring your phone', offDuty: 'Off duty', refer: 'Refer', accept: 'Accepted',
@@ -437,7 +437,8 @@
       type: {
         SOS: 'SOS', FALL: 'Fall', LOW_BATTERY: 'Low battery', WATCH_REMOVED: 'Device removed',
         POWER_CUT: 'Power cut', ALARM: 'Device alarm', OFFLINE: 'Device offline',
-        GEOFENCE_EXIT: 'Left safe zone', INACTIVITY: 'Inactivity'
+        GEOFENCE_EXIT: 'Left safe zone', INACTIVITY: 'Inactivity', PHONE_SOS: 'Phone SOS',
+        CARE_CHECK: 'Care call unanswered'
       },
       status: {
         RAISED: 'New', ACKNOWLEDGED: 'Acknowledged', DISPATCHED: 'Dispatched',

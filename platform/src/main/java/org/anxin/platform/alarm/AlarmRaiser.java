@@ -44,23 +44,8 @@ class AlarmRaiser {
      */
     @Transactional
     long raiseWithoutDevice(String type, long seniorId, String detail, String actor) {
-        Instant now = clock.instant();
-        Optional<Long> created = alarms.insertWithoutDeviceIfNoneOpen(
-                new AlarmRepository.NewAlarm(type, seniorId, null, now, now, null, null, detail));
-        if (created.isPresent()) {
-            long id = created.get();
-            alarms.addTimeline(id, now, AlarmStatus.RAISED, "RAISED", actor, detail);
-            log.info("{} alarm {} raised by {} for senior {}", type, id, actor, seniorId);
-            events.publishEvent(new AlarmChanged(id));
-            return id;
-        }
-        Optional<Long> repeated = alarms.countRepeatWithoutDevice(seniorId, type);
-        if (repeated.isEmpty()) {
-            return raiseWithoutDevice(type, seniorId, detail, actor); // closed meanwhile: a fresh one
-        }
-        alarms.addTimeline(repeated.get(), now, null, "REPEAT", actor, detail);
-        events.publishEvent(new AlarmChanged(repeated.get()));
-        return repeated.get();
+        return raise(new Raise(type, seniorId, null, clock.instant(), null, null, detail, actor, true))
+                .orElseThrow();
     }
 
     /** The alarm's id; empty only when {@code countRepeat} is false and one is already open. */
@@ -79,11 +64,19 @@ class AlarmRaiser {
         if (!r.countRepeat()) {
             return Optional.empty();
         }
-        Optional<Long> repeated = alarms.countRepeat(r.deviceId(), r.type());
+        Optional<Long> repeated = r.deviceId() == null
+                ? alarms.countRepeatWithoutDevice(r.seniorId(), r.type())
+                : alarms.countRepeat(r.deviceId(), r.type());
         if (repeated.isEmpty()) {
             return raise(r); // closed between the two statements: raise a fresh one
         }
-        alarms.addTimeline(repeated.get(), now, null, "REPEAT", r.actor(), "again at " + r.raisedAt());
+        alarms.addTimeline(
+                repeated.get(),
+                now,
+                null,
+                "REPEAT",
+                r.actor(),
+                r.deviceId() == null ? r.detail() : "again at " + r.raisedAt());
         events.publishEvent(new AlarmChanged(repeated.get()));
         return repeated;
     }

@@ -55,37 +55,23 @@ class AlarmRepository {
             Double lon,
             String detail) {}
 
-    /** A new alarm, or empty when one of this device and type is already open (unique index). */
+    /**
+     * A new alarm, or empty when one of this device and type is already open (unique index); an
+     * alarm without a device (a senior's call) is one per senior and type instead
+     * ({@code alarms_one_open_without_device}).
+     */
     Optional<Long> insertIfNoneOpen(NewAlarm alarm) {
+        String target = alarm.deviceId() == null
+                ? "(senior_id, type) where device_id is null and status in "
+                : "(device_id, type) where status in ";
         return db.sql("insert into alarms (type, priority, status, senior_id, device_id, raised_at, created_at, lat,"
-                        + " lon, detail) values (?, ?, 'RAISED', ?, ?, ?, ?, ?, ?, ?) on conflict (device_id, type)"
-                        + " where status in " + OPEN_STATUSES + " do nothing returning id")
+                        + " lon, detail) values (?, ?, 'RAISED', ?, ?, ?, ?, ?, ?, ?) on conflict " + target
+                        + OPEN_STATUSES + " do nothing returning id")
                 .params(
                         alarm.type(),
                         AlarmKind.priority(alarm.type()),
                         alarm.seniorId(),
                         alarm.deviceId(),
-                        Timestamp.from(alarm.raisedAt()),
-                        Timestamp.from(alarm.createdAt()),
-                        alarm.lat(),
-                        alarm.lon(),
-                        alarm.detail())
-                .query(Long.class)
-                .optional();
-    }
-
-    /**
-     * A new alarm raised without a device (a senior's call to 12349), or empty when one of this
-     * senior and type is already open (unique index {@code alarms_one_open_without_device}).
-     */
-    Optional<Long> insertWithoutDeviceIfNoneOpen(NewAlarm alarm) {
-        return db.sql("insert into alarms (type, priority, status, senior_id, device_id, raised_at, created_at, lat,"
-                        + " lon, detail) values (?, ?, 'RAISED', ?, null, ?, ?, ?, ?, ?) on conflict (senior_id, type)"
-                        + " where device_id is null and status in " + OPEN_STATUSES + " do nothing returning id")
-                .params(
-                        alarm.type(),
-                        AlarmKind.priority(alarm.type()),
-                        alarm.seniorId(),
                         Timestamp.from(alarm.raisedAt()),
                         Timestamp.from(alarm.createdAt()),
                         alarm.lat(),

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.anxin.platform.system.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,18 +45,18 @@ class CallReportController {
         return reports.report(first, last);
     }
 
-    @GetMapping(value = "/api/reports/calls.csv", produces = "text/csv")
+    @GetMapping("/api/reports/calls.csv")
     ResponseEntity<byte[]> csv(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         CallReports.CallReport report = report(from, to);
         StringBuilder csv = new StringBuilder(
                 "day,inbound,outbound,queued,answered,abandoned,abandonment_percent,answered_within_20s_percent,"
-                        + "average_answer_seconds,p90_answer_seconds\n");
+                        + "average_answer_seconds,p90_answer_seconds\r\n");
         for (CallReports.CallFigures day : report.perDay()) {
             csv.append(String.format(
                     Locale.ROOT,
-                    "%s,%d,%d,%d,%d,%d,%s,%s,%s,%s%n",
+                    "%s,%d,%d,%d,%d,%d,%s,%s,%s,%s\r\n",
                     day.day(),
                     day.inbound(),
                     day.outbound(),
@@ -70,7 +71,10 @@ class CallReportController {
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"calls-" + report.from() + "-" + report.to() + ".csv\"")
+                        ContentDisposition.attachment()
+                                .filename("anxin-calls-" + report.from() + "-" + report.to() + ".csv")
+                                .build()
+                                .toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -657,7 +657,7 @@ class CallCenterIT extends PlatformBase {
                 .containsExactly(0, 0, 0, 1, 0);
         HttpApi.Response csv = admin().get("/api/reports/calls.csv?from=" + day + "&to=" + day);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body().split("\n")).hasSize(2).satisfies(lines -> assertThat(lines[1])
+        assertThat(csv.body().split("\r\n")).hasSize(2).satisfies(lines -> assertThat(lines[1])
                 .matches(day + ",3,\\d+,3,2,1,33.3,33.3,20.0,28.0"));
         createUser("cc-responder-r", "pass-cc-responder-r", "RESPONDER");
         assertThat(as("cc-responder-r", "pass-cc-responder-r")
