@@ -79,7 +79,6 @@ class TableOwnershipTest {
             "alarm → seniors",
             "alarm → user_seniors",
             "device → seniors",
-            "dispatch → users",
             "order → seniors",
             "order → providers",
             "order → responders",
@@ -91,7 +90,7 @@ class TableOwnershipTest {
     private static final Pattern CREATE =
             Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
     private static final Pattern NAMED = Pattern.compile(
-            "(?i)\\b(?:from|join|into|update|table|references|exists)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)");
+            "(?i)(?:\\b(?:from|join|into|update|table|references|exists)|,)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)");
 
     @Test
     void everyTableHasOneOwningModule() {
@@ -115,8 +114,10 @@ class TableOwnershipTest {
     void findsTablesNamedInTextBlocksAndSplitLiterals() {
         String source =
                 "class X {\n  String a = \"\"\"\n    select a.id from alarms a\n    join seniors s on s.id = a.senior_id\n    \"\"\";\n"
-                        + "  String b = \"select * \" + \"from devices\";\n  String c = \"where is the user\";\n}";
-        assertThat(tablesNamedIn(source)).containsExactlyInAnyOrder("alarms", "seniors", "devices");
+                        + "  String b = \"select * \" + \"from devices\";\n  String c = \"where is the user\";\n"
+                        + "  String d = \"select o.id from offers o, notifications n\";\n}";
+        assertThat(tablesNamedIn(source))
+                .containsExactlyInAnyOrder("alarms", "seniors", "devices", "offers", "notifications");
     }
 
     static Set<String> crossModuleReads() {

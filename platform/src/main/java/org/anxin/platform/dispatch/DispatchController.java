@@ -11,14 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import org.anxin.platform.senior.Senior;
-import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
@@ -40,13 +34,13 @@ class DispatchController {
 
     private final Responders responders;
     private final Dispatcher dispatcher;
-    private final SeniorService seniors;
+    private final Coverage coverage;
     private final Accounts accounts;
 
-    DispatchController(Responders responders, Dispatcher dispatcher, SeniorService seniors, Accounts accounts) {
+    DispatchController(Responders responders, Dispatcher dispatcher, Coverage coverage, Accounts accounts) {
         this.responders = responders;
         this.dispatcher = dispatcher;
-        this.seniors = seniors;
+        this.coverage = coverage;
         this.accounts = accounts;
     }
 
@@ -130,7 +124,7 @@ class DispatchController {
 
     @PutMapping("/responders/{id}/status")
     Responder status(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
-        return responders.status(id, request.status().strip().toUpperCase(Locale.ROOT), accounts.currentViewer());
+        return responders.status(id, ResponderStatus.parse(request.status()), accounts.currentViewer());
     }
 
     /** The ranking the dispatcher would use at this place now. */
@@ -148,12 +142,12 @@ class DispatchController {
     /** Offers the alarm to the nearest able responders. */
     @PostMapping("/dispatch/alarms/{alarmId}")
     @PreAuthorize(DESK)
-    Map<String, Object> start(@PathVariable long alarmId) {
+    DispatchViews.DispatchView start(@PathVariable long alarmId) {
         return dispatcher.start(alarmId, accounts.currentViewer());
     }
 
     @GetMapping("/dispatch/alarms/{alarmId}")
-    List<Map<String, Object>> forAlarm(@PathVariable long alarmId) {
+    List<DispatchViews.DispatchView> forAlarm(@PathVariable long alarmId) {
         Viewer viewer = accounts.currentViewer();
         if (!viewer.isDesk()) {
             throw ApiProblem.forbidden("dispatch details are for the desk");
@@ -167,65 +161,15 @@ class DispatchController {
      */
     @GetMapping("/coverage")
     @PreAuthorize(DESK)
-    Map<String, Object> coverage(
+    Coverage.Report coverage(
             @RequestParam(defaultValue = "emergency") String kind, @RequestParam(required = false) String skill) {
-        String needed = skill(kind, skill);
-        int circle = dispatcher.circleSeconds(kind);
-        Map<String, int[]> perCommunity = new TreeMap<>();
-        List<Map<String, Object>> uncovered = new ArrayList<>();
-        List<Map<String, Object>> each = new ArrayList<>(); // every senior, covered or not, for the map
-        int total = 0;
-        int covered = 0;
-        for (Senior s : seniors.list(accounts.currentViewer())) {
-            if (s.lat() == null) {
-                continue;
-            }
-            boolean ok = dispatcher.covered(s.lat(), s.lon(), kind, needed);
-            total++;
-            covered += ok ? 1 : 0;
-            int[] counts = perCommunity.computeIfAbsent(s.community() == null ? "—" : s.community(), k -> new int[2]);
-            counts[0]++;
-            counts[1] += ok ? 1 : 0;
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("seniorId", s.id());
-            one.put("name", s.name());
-            one.put("community", s.community());
-            one.put("lat", s.lat());
-            one.put("lon", s.lon());
-            if (!ok) {
-                uncovered.add(one);
-            }
-            Map<String, Object> marked = new LinkedHashMap<>(one);
-            marked.put("covered", ok);
-            each.add(marked);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", kind);
-        body.put("skill", needed);
-        body.put("circleSeconds", circle);
-        body.put("seniors", total);
-        body.put("covered", covered);
-        body.put("sharePercent", share(covered, total));
-        List<Map<String, Object>> communities = new ArrayList<>();
-        perCommunity.forEach((name, counts) -> communities.add(Map.of(
-                "community",
-                name,
-                "seniors",
-                counts[0],
-                "covered",
-                counts[1],
-                "sharePercent",
-                share(counts[1], counts[0]))));
-        body.put("perCommunity", communities);
-        body.put("uncovered", uncovered);
-        body.put("perSenior", each);
-        return body;
+        return coverage.report(kind, skill(kind, skill), accounts.currentViewer());
     }
 
     private String skill(String kind, String skill) {
         dispatcher.circleSeconds(kind); // validates kind
         if (skill == null || skill.isBlank()) {
-            if ("service".equals(kind)) {
+            if (Circle.parse(kind) == Circle.SERVICE) {
                 throw ApiProblem.badRequest("a service needs a skill, e.g. skill=BATHING");
             }
             return dispatcher.emergencySkill();
@@ -236,10 +180,6 @@ class DispatchController {
                     + Responders.SKILLS.stream().sorted().toList());
         }
         return upper;
-    }
-
-    private static double share(int part, int whole) {
-        return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 100.0;
     }
 
     private static void checkPosition(double lat, double lon) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Who can reach a place within a circle: GEOSEARCH per travel mode over the radius that mode can
@@ -15,6 +16,7 @@ import java.util.Set;
  * better): ETA in seconds, plus two minutes per job already on hand, minus a minute per point of
  * {@link #rankingRating ranking rating} above 4.5 (plus for below).
  */
+@Component
 final class Matcher {
     static final int LOAD_PENALTY_SECONDS = 120;
     static final int RATING_WEIGHT_SECONDS = 60;

@@ -14,7 +14,7 @@ public record Responder(
         TravelMode mode,
         LocalTime shiftStart,
         LocalTime shiftEnd,
-        String status,
+        ResponderStatus status,
         double rating,
         int ratedOrders,
         int capacity,

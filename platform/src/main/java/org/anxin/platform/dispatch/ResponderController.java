@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.Viewer;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,12 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/responder")
 @PreAuthorize("hasRole('RESPONDER')")
 class ResponderController {
-    private final Dispatcher dispatcher;
+    private final ResponderJobs jobs;
     private final Responders responders;
     private final Accounts accounts;
 
-    ResponderController(Dispatcher dispatcher, Responders responders, Accounts accounts) {
-        this.dispatcher = dispatcher;
+    ResponderController(ResponderJobs jobs, Responders responders, Accounts accounts) {
+        this.jobs = jobs;
         this.responders = responders;
         this.accounts = accounts;
     }
@@ -47,54 +46,54 @@ class ResponderController {
 
     @GetMapping("/me")
     Responder me() {
-        return dispatcher.self(accounts.currentViewer());
+        return jobs.self(accounts.currentViewer());
     }
 
     @PutMapping("/status")
     Responder status(@Valid @RequestBody Duty duty) {
         Viewer viewer = accounts.currentViewer();
-        return responders.status(
-                dispatcher.self(viewer).id(), duty.status().strip().toUpperCase(Locale.ROOT), viewer);
+        return responders.status(jobs.self(viewer).id(), ResponderStatus.parse(duty.status()), viewer);
     }
 
     @PutMapping("/position")
     Responder position(@Valid @RequestBody Position p) {
         Viewer viewer = accounts.currentViewer();
-        return responders.position(dispatcher.self(viewer).id(), p.lat(), p.lon(), viewer);
+        return responders.position(jobs.self(viewer).id(), p.lat(), p.lon(), viewer);
     }
 
     @GetMapping("/offers")
-    List<Map<String, Object>> offers() {
-        return dispatcher.openOffers(accounts.currentViewer());
+    List<DispatchViews.OfferView> offers() {
+        return jobs.openOffers(accounts.currentViewer());
     }
 
     @PostMapping("/offers/{offerId}/accept")
-    Map<String, Object> accept(@PathVariable long offerId) {
-        return dispatcher.accept(offerId, accounts.currentViewer());
+    DispatchViews.DispatchView accept(@PathVariable long offerId) {
+        return jobs.accept(offerId, accounts.currentViewer());
     }
 
     @PostMapping("/offers/{offerId}/decline")
-    Map<String, Object> decline(@PathVariable long offerId, @Valid @RequestBody(required = false) Decline decline) {
+    DispatchViews.DispatchView decline(
+            @PathVariable long offerId, @Valid @RequestBody(required = false) Decline decline) {
         String reason =
                 decline == null || decline.reason() == null || decline.reason().isBlank()
                         ? null
                         : decline.reason().strip();
-        return dispatcher.decline(offerId, reason, accounts.currentViewer());
+        return jobs.decline(offerId, reason, accounts.currentViewer());
     }
 
     @GetMapping("/jobs")
-    List<Map<String, Object>> jobs() {
-        return dispatcher.jobs(accounts.currentViewer());
+    List<DispatchViews.DispatchView> jobs() {
+        return jobs.jobs(accounts.currentViewer());
     }
 
     @PostMapping("/jobs/{dispatchId}/arrived")
-    Map<String, Object> arrived(@PathVariable long dispatchId, @Valid @RequestBody Position p) {
-        return dispatcher.arrived(dispatchId, p.lat(), p.lon(), accounts.currentViewer());
+    DispatchViews.DispatchView arrived(@PathVariable long dispatchId, @Valid @RequestBody Position p) {
+        return jobs.arrived(dispatchId, p.lat(), p.lon(), accounts.currentViewer());
     }
 
     @PostMapping("/jobs/{dispatchId}/done")
-    Map<String, Object> done(@PathVariable long dispatchId, @Valid @RequestBody Done done) {
-        return dispatcher.done(
+    DispatchViews.DispatchView done(@PathVariable long dispatchId, @Valid @RequestBody Done done) {
+        return jobs.done(
                 dispatchId,
                 done.outcome().strip().toUpperCase(Locale.ROOT),
                 done.note() == null || done.note().isBlank()

@@ -2,6 +2,7 @@ package org.anxin.platform.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Component;
 import redis.clients.jedis.GeoCoordinate;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.args.GeoUnit;
@@ -14,6 +15,7 @@ import redis.clients.jedis.resps.GeoRadiusResponse;
  * their matching state in one hash ({@code anxin:responders:state}). Shared by every platform
  * node; PostgreSQL stays the record and refills it at start.
  */
+@Component
 final class ResponderIndex {
     static final String STATE = "anxin:responders:state";
 

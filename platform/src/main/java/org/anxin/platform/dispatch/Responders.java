@@ -1,15 +1,15 @@
 package org.anxin.platform.dispatch;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalTime;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Role;
 import org.anxin.platform.system.Viewer;
@@ -17,10 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import redis.clients.jedis.JedisPooled;
 
 /** Providers and responders: PostgreSQL the record, Redis the live index; the module's public face. */
 @Service
@@ -31,18 +29,16 @@ public class Responders {
             Set.of("COMMUNITY_STATION", "HOME_CARE", "CLINIC", "VOLUNTEER_TEAM");
     private static final Logger log = LoggerFactory.getLogger(Responders.class);
 
-    private final JdbcClient db;
+    private final ResponderStore store;
     private final ResponderIndex index;
+    private final Accounts accounts;
     private final Clock clock;
 
-    Responders(JdbcClient db, JedisPooled redis, Clock clock) {
-        this.db = db;
-        this.index = new ResponderIndex(redis);
+    Responders(ResponderStore store, ResponderIndex index, Accounts accounts, Clock clock) {
+        this.store = store;
+        this.index = index;
+        this.accounts = accounts;
         this.clock = clock;
-    }
-
-    ResponderIndex index() {
-        return index;
     }
 
     /** A provider; {@code rating} is the mean stars of its rated orders, null until the first. */
@@ -65,37 +61,12 @@ public class Responders {
             throw ApiProblem.badRequest(
                     "kind must be one of " + PROVIDER_KINDS.stream().sorted().toList());
         }
-        long id = db.sql("insert into providers (name, kind, area_lat, area_lon, area_radius_m) values (?, ?, ?, ?, ?)"
-                        + " returning id")
-                .params(
-                        name,
-                        kind,
-                        area == null ? null : area.lat(),
-                        area == null ? null : area.lon(),
-                        area == null ? null : area.radiusMeters())
-                .query(Long.class)
-                .single();
+        long id = store.insertProvider(name, kind, area);
         return new Provider(id, name, kind, area, null, 0);
     }
 
     public List<Provider> providers() {
-        return db.sql("select * from providers order by id")
-                .query((rs, n) -> providerRow(rs))
-                .list();
-    }
-
-    private static Provider providerRow(ResultSet rs) throws SQLException {
-        Object radius = rs.getObject("area_radius_m");
-        return new Provider(
-                rs.getLong("id"),
-                rs.getString("name"),
-                rs.getString("kind"),
-                radius == null
-                        ? null
-                        : new ServiceArea(
-                                rs.getDouble("area_lat"), rs.getDouble("area_lon"), ((Number) radius).intValue()),
-                (Double) rs.getObject("rating"),
-                rs.getInt("rated_orders"));
+        return store.providers();
     }
 
     @Transactional
@@ -106,50 +77,28 @@ public class Responders {
                         + SKILLS.stream().sorted().toList());
             }
         }
-        if (db.sql("select count(*) from providers where id = ?")
-                        .param(r.providerId())
-                        .query(Long.class)
-                        .single()
-                == 0) {
+        if (store.provider(r.providerId()).isEmpty()) {
             throw ApiProblem.badRequest("provider " + r.providerId() + " does not exist");
         }
         if (r.username() != null) {
-            String role = db.sql("select role from users where username = ?")
-                    .param(r.username())
-                    .query(String.class)
-                    .optional()
+            Role role = accounts.find(r.username())
+                    .map(Accounts.User::role)
                     .orElseThrow(() -> ApiProblem.badRequest("user " + r.username() + " does not exist"));
-            if (!Role.RESPONDER.name().equals(role)) {
+            if (role != Role.RESPONDER) {
                 throw ApiProblem.badRequest("user " + r.username() + " is not a RESPONDER");
             }
         }
         if ((r.shiftStart() == null) != (r.shiftEnd() == null)) {
             throw ApiProblem.badRequest("shiftStart and shiftEnd go together");
         }
-        long id = db.sql("insert into responders (name, phone, provider_id, skills, mode, shift_start, shift_end,"
-                        + " capacity, username) values (?, ?, ?, ?::text[], ?, ?, ?, ?, ?) returning id")
-                .params(
-                        r.name(),
-                        r.phone(),
-                        r.providerId(),
-                        r.skills().toArray(String[]::new),
-                        r.mode().name(),
-                        r.shiftStart(),
-                        r.shiftEnd(),
-                        r.capacity() == null ? 1 : r.capacity(),
-                        r.username())
-                .query(Long.class)
-                .single();
+        long id = store.insert(r);
         Responder created = find(id).orElseThrow();
         publish(created);
         return created;
     }
 
     public Optional<Responder> find(long id) {
-        return db.sql("select * from responders where id = ?")
-                .param(id)
-                .query((rs, n) -> row(rs))
-                .optional();
+        return store.find(id);
     }
 
     public Responder get(long id) {
@@ -157,16 +106,17 @@ public class Responders {
     }
 
     public Optional<Responder> byUsername(String username) {
-        return db.sql("select * from responders where username = ?")
-                .param(username)
-                .query((rs, n) -> row(rs))
-                .optional();
+        return store.byUsername(username);
     }
 
     public List<Responder> list() {
-        return db.sql("select * from responders order by id")
-                .query((rs, n) -> row(rs))
-                .list();
+        return store.list();
+    }
+
+    /** The responders' names, comma-separated, in one query ({@code #id} for one that is gone). */
+    String names(Collection<Long> ids) {
+        Map<Long, String> names = store.byIds(ids).stream().collect(Collectors.toMap(Responder::id, Responder::name));
+        return ids.stream().map(id -> names.getOrDefault(id, "#" + id)).collect(Collectors.joining(", "));
     }
 
     /** Staff may act for any responder; a RESPONDER only for themself. */
@@ -181,27 +131,20 @@ public class Responders {
     @Transactional
     public Responder position(long id, double lat, double lon, Viewer viewer) {
         mayAct(id, viewer);
-        db.sql("update responders set lat = ?, lon = ?, position_at = ? where id = ?")
-                .params(lat, lon, Timestamp.from(clock.instant()), id)
-                .update();
+        store.position(id, lat, lon, clock.instant());
         Responder updated = get(id);
         publish(updated);
         return updated;
     }
 
     @Transactional
-    public Responder status(long id, String status, Viewer viewer) {
+    public Responder status(long id, ResponderStatus status, Viewer viewer) {
         mayAct(id, viewer);
         return setStatus(id, status);
     }
 
-    Responder setStatus(long id, String status) {
-        if (!Set.of("AVAILABLE", "BUSY", "OFF").contains(status)) {
-            throw ApiProblem.badRequest("status must be AVAILABLE, BUSY or OFF");
-        }
-        db.sql("update responders set status = ? where id = ?")
-                .params(status, id)
-                .update();
+    private Responder setStatus(long id, ResponderStatus status) {
+        store.status(id, status);
         Responder updated = get(id);
         publish(updated);
         return updated;
@@ -209,15 +152,13 @@ public class Responders {
 
     /** A job taken (+1) or finished (-1); a responder at capacity is BUSY, below it AVAILABLE again. */
     Responder changeLoad(long id, int delta) {
-        db.sql("update responders set load = greatest(0, load + ?) where id = ?")
-                .params(delta, id)
-                .update();
+        store.changeLoad(id, delta);
         Responder r = get(id);
-        if (delta > 0 && r.load() >= r.capacity() && "AVAILABLE".equals(r.status())) {
-            return setStatus(id, "BUSY");
+        if (delta > 0 && r.load() >= r.capacity() && r.status() == ResponderStatus.AVAILABLE) {
+            return setStatus(id, ResponderStatus.BUSY);
         }
-        if (delta < 0 && r.load() < r.capacity() && "BUSY".equals(r.status())) {
-            return setStatus(id, "AVAILABLE");
+        if (delta < 0 && r.load() < r.capacity() && r.status() == ResponderStatus.BUSY) {
+            return setStatus(id, ResponderStatus.AVAILABLE);
         }
         publish(r);
         return r;
@@ -236,28 +177,19 @@ public class Responders {
 
     /** Every responder not OFF and with a position, for batch assignment of booked visits. */
     public List<Bookable> bookable() {
-        List<Provider> providers = providers();
-        return db
-                .sql("select * from responders where status <> 'OFF' and lat is not null and lon is not null"
-                        + " order by id")
-                .query((rs, n) -> row(rs))
-                .list()
-                .stream()
+        Map<Long, Provider> providers =
+                providers().stream().collect(Collectors.toMap(Provider::id, Function.identity()));
+        return store.onDutyWithPosition().stream()
                 .map(r -> new Bookable(
                         r,
-                        providers.stream()
-                                .filter(p -> p.id() == r.providerId())
-                                .findFirst()
+                        Optional.ofNullable(providers.get(r.providerId()))
                                 .map(Provider::serviceArea)
                                 .orElse(null)))
                 .toList();
     }
 
     public Optional<Provider> provider(long id) {
-        return db.sql("select * from providers where id = ?")
-                .param(id)
-                .query((rs, n) -> providerRow(rs))
-                .optional();
+        return store.provider(id);
     }
 
     /**
@@ -267,9 +199,7 @@ public class Responders {
     @Transactional
     public Responder rate(long id, double rating, int ratedOrders) {
         checkRating(rating);
-        db.sql("update responders set rating = ?, rated_orders = ? where id = ?")
-                .params(rating, ratedOrders, id)
-                .update();
+        store.rate(id, rating, ratedOrders);
         Responder updated = get(id);
         publish(updated);
         return updated;
@@ -282,14 +212,8 @@ public class Responders {
     @Transactional
     public Provider rateProvider(long providerId, double rating, int ratedOrders) {
         checkRating(rating);
-        db.sql("update providers set rating = ?, rated_orders = ? where id = ?")
-                .params(rating, ratedOrders, providerId)
-                .update();
-        db.sql("select * from responders where provider_id = ? order by id")
-                .param(providerId)
-                .query((rs, n) -> row(rs))
-                .list()
-                .forEach(this::publish);
+        store.rateProvider(providerId, rating, ratedOrders);
+        store.ofProvider(providerId).forEach(this::publish);
         return provider(providerId).orElseThrow();
     }
 
@@ -305,7 +229,7 @@ public class Responders {
                 r.state(
                         provider.map(Provider::serviceArea).orElse(null),
                         provider.map(Provider::rating).orElse(null)),
-                "AVAILABLE".equals(r.status()),
+                r.status() == ResponderStatus.AVAILABLE,
                 r.lat(),
                 r.lon());
     }
@@ -316,29 +240,5 @@ public class Responders {
         List<Responder> all = list();
         all.forEach(this::publish);
         log.info("{} responders published to the live index", all.size());
-    }
-
-    private static Responder row(ResultSet rs) throws SQLException {
-        Array skills = rs.getArray("skills");
-        return new Responder(
-                rs.getLong("id"),
-                rs.getString("name"),
-                rs.getString("phone"),
-                rs.getLong("provider_id"),
-                Arrays.asList((String[]) skills.getArray()),
-                TravelMode.valueOf(rs.getString("mode")),
-                rs.getObject("shift_start", LocalTime.class),
-                rs.getObject("shift_end", LocalTime.class),
-                rs.getString("status"),
-                rs.getDouble("rating"),
-                rs.getInt("rated_orders"),
-                rs.getInt("capacity"),
-                rs.getInt("load"),
-                rs.getString("username"),
-                (Double) rs.getObject("lat"),
-                (Double) rs.getObject("lon"),
-                rs.getTimestamp("position_at") == null
-                        ? null
-                        : rs.getTimestamp("position_at").toInstant());
     }
 }
