@@ -109,7 +109,8 @@ class CallCenterBrowserIT extends BrowserTest {
         });
         wait.until(ExpectedConditions.numberOfElementsToBe(By.id("ticket-" + ticketId), 0));
 
-        JsonNode closed = stack.admin().get("/api/tickets/" + ticketId).expect(200).json();
+        JsonNode closed =
+                stack.admin().get("/api/tickets/" + ticketId).expect(200).json();
         assertThat(closed.get("ticket").get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("ticket").get("callId").asLong()).isEqualTo(callId);
         assertThat(closed.get("ticket").get("seniorId").asLong()).isEqualTo(senior);

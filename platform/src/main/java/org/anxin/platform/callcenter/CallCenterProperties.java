@@ -49,7 +49,7 @@ public record CallCenterProperties(
         @Min(value = 0, message = "ANXIN_CARE_RETRIES must be 0 or more")
                 @Max(value = 5, message = "ANXIN_CARE_RETRIES must be 5 or fewer")
                 int careRetries,
-        long tickMs) {
+        @Min(value = 100, message = "anxin.callcenter.tick-ms must be at least 100") long tickMs) {
 
     /** Whether the line is open at this wall-clock time of the city. */
     boolean open(LocalTime now) {
