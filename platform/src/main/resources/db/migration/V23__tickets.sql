@@ -21,6 +21,8 @@ create table tickets (
     overdue_at    timestamptz,
     satisfaction  integer check (satisfaction between 1 and 5),
     resolution    text,
+    -- the call that asked the caller to score the closed ticket (notify's notification id)
+    evaluation_notification_id bigint,
     closed_at     timestamptz
 );
 create index tickets_open on tickets (status, due_at);

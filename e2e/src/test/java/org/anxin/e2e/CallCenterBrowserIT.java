@@ -115,8 +115,12 @@ class CallCenterBrowserIT extends BrowserTest {
         assertThat(closed.get("ticket").get("callId").asLong()).isEqualTo(callId);
         assertThat(closed.get("ticket").get("seniorId").asLong()).isEqualTo(senior);
         assertThat(closed.get("ticket").get("resolution").asString()).isEqualTo("已告知到社区提交申请");
-        assertThat(closed.get("timeline").valueStream().map(e -> e.get("actor").asString()))
-                .containsExactly("op-calls", "op-calls");
+        // closing it asks the caller for a score by an IVR call (评估)
+        assertThat(closed.get("timeline")
+                        .valueStream()
+                        .map(e -> e.get("action").asString() + " by "
+                                + e.get("actor").asString()))
+                .containsExactly("CREATED by op-calls", "CLOSED by op-calls", "EVALUATION_ASKED by op-calls");
     }
 
     /** A form POST as Twilio sends it, signed with the platform's auth token. */

@@ -20,14 +20,21 @@ class TicketDesk {
     private final CallLog calls;
     private final SeniorService seniors;
     private final CallCenterProperties properties;
+    private final TicketEvaluations evaluations;
     private final Clock clock;
 
     TicketDesk(
-            TicketStore tickets, CallLog calls, SeniorService seniors, CallCenterProperties properties, Clock clock) {
+            TicketStore tickets,
+            CallLog calls,
+            SeniorService seniors,
+            CallCenterProperties properties,
+            TicketEvaluations evaluations,
+            Clock clock) {
         this.tickets = tickets;
         this.calls = calls;
         this.seniors = seniors;
         this.properties = properties;
+        this.evaluations = evaluations;
         this.clock = clock;
     }
 
@@ -133,6 +140,7 @@ class TicketDesk {
                 : EnumSet.of(TicketStatus.OPEN);
         move(id, from, TicketStatus.CLOSED, "CLOSED", viewer, resolution);
         tickets.resolved(id, resolution, null);
+        evaluations.ask(ticket, viewer.username());
         return detail(id);
     }
 

@@ -165,6 +165,21 @@ class TicketStore {
                 .update();
     }
 
+    void evaluationAsked(long id, long notificationId) {
+        db.sql("update tickets set evaluation_notification_id = ? where id = ?")
+                .params(notificationId, id)
+                .update();
+    }
+
+    /** The closed ticket whose evaluation call this was, if any. */
+    Optional<Ticket> byEvaluationCall(long notificationId) {
+        Instant now = clock.instant();
+        return db.sql("select * from tickets where evaluation_notification_id = ?")
+                .param(notificationId)
+                .query((rs, n) -> row(rs, now))
+                .optional();
+    }
+
     boolean assign(long id, String username, Instant now) {
         return db.sql("update tickets set assignee = ?, updated_at = ? where id = ? and status in " + ACTIVE)
                         .params(username, Timestamp.from(now), id)

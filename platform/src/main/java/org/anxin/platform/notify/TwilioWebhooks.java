@@ -60,10 +60,7 @@ class TwilioWebhooks {
                 .build();
         return new VoiceResponse.Builder()
                 .gather(gather)
-                .say(new Say.Builder(
-                                Notifications.CARE_CHECK.equals(call.purpose())
-                                        ? "没有收到按键。我们稍后会再给您打电话。再见。"
-                                        : "没有收到按键。值班员会继续联系其他家属。再见。")
+                .say(new Say.Builder(noKey(call.purpose()))
                         .language(Say.Language.ZH_CN)
                         .build())
                 .hangup(new Hangup.Builder().build())
@@ -81,16 +78,33 @@ class TwilioWebhooks {
             throw ApiProblem.badRequest("Digits must be keypad keys");
         }
         notifications.digitsPressed(id, form.get("CallSid"), digits);
-        String reply;
-        if (Notifications.CARE_CHECK.equals(call.purpose())) {
-            reply = GOING.equals(digits) ? "谢谢，已记录您一切安好。祝您安康，再见。" : "已记录。值班员会与您联系。";
-        } else {
-            reply = GOING.equals(digits) ? "谢谢。已记录您正在前往，请注意安全。" : "已记录。值班员会继续联系其他家属。";
-        }
+        String reply = reply(call.purpose(), digits);
         return new VoiceResponse.Builder()
                 .say(new Say.Builder(reply).language(Say.Language.ZH_CN).build())
                 .build()
                 .toXml();
+    }
+
+    /** What the called person hears after a key, by the call's purpose. */
+    private static String reply(String purpose, String digits) {
+        if (Notifications.CARE_CHECK.equals(purpose)) {
+            return GOING.equals(digits) ? "谢谢，已记录您一切安好。祝您安康，再见。" : "已记录。值班员会与您联系。";
+        }
+        if (Notifications.EVALUATION.equals(purpose)) {
+            return digits.matches("[1-5]") ? "谢谢您的评价，再见。" : "请按1到5之间的数字。感谢您的来电，再见。";
+        }
+        return GOING.equals(digits) ? "谢谢。已记录您正在前往，请注意安全。" : "已记录。值班员会继续联系其他家属。";
+    }
+
+    /** What the called person hears when no key came. */
+    private static String noKey(String purpose) {
+        if (Notifications.CARE_CHECK.equals(purpose)) {
+            return "没有收到按键。我们稍后会再给您打电话。再见。";
+        }
+        if (Notifications.EVALUATION.equals(purpose)) {
+            return "没有收到按键。感谢您的来电，再见。";
+        }
+        return "没有收到按键。值班员会继续联系其他家属。再见。";
     }
 
     /** Delivery status of an SMS or a call. */

@@ -411,11 +411,28 @@ class CallCenterIT extends PlatformBase {
                 .json();
         assertThat(closed.get("ticket").get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("timeline").valueStream().map(e -> e.get("action").asString()))
-                .containsExactly("CREATED", "CLOSED");
+                .containsExactly("CREATED", "CLOSED", "EVALUATION_ASKED");
         assertThat(closed.get("timeline").get(1).get("actor").asString()).isEqualTo("cc-op-a");
         assertThat(operator.post("/api/tickets/" + id + "/close", Map.of("resolution", "again"))
                         .status())
                 .isEqualTo(409);
+        // the caller is called back and asked for a score (评估): they press 4
+        FakeTwilio.Received ask = awaitCall("+8613912340005", 1);
+        long askNotification = notificationOf(ask);
+        String askSid = Awaitility.await().until(() -> sidOf(askNotification), s -> s != null);
+        assertThat(twilio().post("/twilio/voice/" + askNotification, form(askSid))
+                        .body())
+                .contains(TicketEvaluations.SCRIPT);
+        assertThat(twilio().post("/twilio/gather/" + askNotification, form(askSid, "Digits", "4"))
+                        .body())
+                .contains("谢谢您的评价");
+        JsonNode scored = admin().get("/api/tickets?kind=EVALUATION&seniorId=" + senior)
+                .json()
+                .get(0);
+        assertThat(scored.get("satisfaction").asInt()).isEqualTo(4);
+        assertThat(scored.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(scored.get("callId").asLong()).isEqualTo(callId);
+        assertThat(actions(id)).containsExactly("CREATED", "CLOSED", "EVALUATION_ASKED", "EVALUATED");
         assertThat(admin().get("/api/calls/" + callId)
                         .json()
                         .get("tickets")
