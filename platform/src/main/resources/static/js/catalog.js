@@ -1,4 +1,4 @@
-// The admin's catalogue: items by GB/T 43153 category with price (yuan), standard duration, skill
+// The admin's catalogue: items by GB/T 43153 category with price (Money), standard duration, skill
 // and active flag, a new item, and which providers offer which items. The page reads the whole
 // catalogue (inactive items too) from an admin-only answer, so any other role sees the API's 403.
 (function () {
@@ -24,13 +24,13 @@
     return name === `categories.${c.code}` ? c.name : name;
   }
 
-  // The item as the form shows it, in the API's shape (the price in yuan, at most two decimals).
+  // The item as the form shows it, in the API's shape (the price as Money, from yuan with at most two decimals).
   function read(form, category) {
     return {
       category,
       name: form.querySelector('.name').value,
       nameEn: form.querySelector('.name-en').value,
-      priceYuan: Number(form.querySelector('.price').value),
+      price: Portal.moneyOf(form.querySelector('.price').value),
       durationMinutes: Number(form.querySelector('.duration').value),
       skill: form.querySelector('.skill').value,
       active: form.querySelector('.active').checked
@@ -44,7 +44,7 @@
     Anxin.apply(row);
     row.querySelector('.name').value = item.name;
     row.querySelector('.name-en').value = item.nameEn || '';
-    row.querySelector('.price').value = item.priceYuan;
+    row.querySelector('.price').value = Portal.moneyInput(item.price);
     row.querySelector('.duration').value = item.durationMinutes;
     skillOptions(row.querySelector('.skill'), item.skill);
     row.querySelector('.active').checked = item.active;

@@ -6,7 +6,7 @@
 
   const CANCELLABLE = new Set(['REQUESTED', 'ASSIGNED', 'ACCEPTED', 'EN_ROUTE']);
   const RESCHEDULABLE = new Set(['REQUESTED', 'ASSIGNED']);
-  const { send, option } = Portal;
+  const { send, option, money } = Portal;
   const status = Portal.messages('family-error', 'family-notice');
   const fail = status.fail;
   let zone = 'Asia/Shanghai';
@@ -14,13 +14,9 @@
   let orders = [];
   let quoted = null;
 
-  function yuan(amount) {
-    return `${Number(amount).toFixed(2)} ${Anxin.t('yuan')}`;
-  }
-
   function itemLabel(i) {
     const name = Anxin.lang() === 'en' && i.nameEn ? i.nameEn : i.name;
-    return `${name} · ${yuan(i.priceYuan)} · ${i.durationMinutes} ${Anxin.t('minutes')}`;
+    return `${name} · ${money(i.price)} · ${i.durationMinutes} ${Anxin.t('minutes')}`;
   }
 
   function fillItems() {
@@ -51,9 +47,9 @@
   function showQuote(quote) {
     const box = document.getElementById('quote');
     box.querySelector('.q-item').textContent = quote.itemName;
-    box.querySelector('.q-price').textContent = yuan(quote.priceYuan);
-    box.querySelector('.q-subsidy').textContent = yuan(quote.subsidyYuan);
-    box.querySelector('.q-own').textContent = yuan(quote.seniorPaysYuan);
+    box.querySelector('.q-price').textContent = money(quote.price);
+    box.querySelector('.q-subsidy').textContent = money(quote.subsidyPays);
+    box.querySelector('.q-own').textContent = money(quote.seniorPays);
     box.querySelector('.q-note').textContent = quote.subsidy || '—';
     box.hidden = false;
   }
@@ -99,8 +95,8 @@
     q('.o-status').textContent = label('orderStatus', o.status);
     q('.senior-name').textContent = o.seniorName;
     q('.o-window').textContent = CityTime.windowText(zone, o.window.from, o.window.to);
-    q('.o-price').textContent = `${Anxin.t('price')} ${yuan(o.priceYuan)} · ${Anxin.t('subsidyShare')}`
-      + ` ${yuan(o.subsidyYuan)} · ${Anxin.t('ownShare')} ${yuan(o.seniorPaysYuan)}`;
+    q('.o-price').textContent = `${Anxin.t('price')} ${money(o.price)} · ${Anxin.t('subsidyShare')}`
+      + ` ${money(o.subsidyPays)} · ${Anxin.t('ownShare')} ${money(o.seniorPays)}`;
     q('.o-worker').textContent = o.responderName ? `${Anxin.t('worker')} ${o.responderName}` : '';
     q('.o-rating').textContent = o.stars ? `${'★'.repeat(o.stars)}${o.ratingComment ? ` ${o.ratingComment}` : ''}` : '';
     q('.show-timeline').addEventListener('click', () => toggleTimeline(card, o));

@@ -49,6 +49,24 @@
     };
   }
 
+  // The one money formatter: an API amount (Money, {"fen": 8000, "yuan": "80.00"}) as "¥80.00",
+  // from its exact yuan text (never a float); "—" for none.
+  function money(m) {
+    if (m == null) return '—';
+    const yuan = m.yuan != null ? String(m.yuan) : (Number(m.fen) / 100).toFixed(2);
+    return yuan.startsWith('-') ? `-¥${yuan.slice(1)}` : `¥${yuan}`;
+  }
+
+  // A Money as a form field's value: "32.5" (an input of yuan shows no trailing zeros).
+  function moneyInput(m) {
+    return m == null ? '' : String(Number(m.yuan));
+  }
+
+  // A form field's yuan text as the Money a request sends; the API refuses a third decimal.
+  function moneyOf(text) {
+    return { yuan: String(text).trim() };
+  }
+
   function option(value, label) {
     const o = document.createElement('option');
     o.value = value;
@@ -139,5 +157,5 @@
   // Pages that include this script get their role-bound navigation without further code.
   if (document.querySelector('[data-roles]')) me().then((user) => showForRole(user.role)).catch(() => {});
 
-  window.Portal = { send, me, messages, option, showForRole };
+  window.Portal = { send, me, messages, money, moneyInput, moneyOf, option, showForRole };
 })();

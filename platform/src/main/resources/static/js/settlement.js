@@ -50,10 +50,6 @@
     return instant ? CityTime.timeText(zone, instant) : '—';
   }
 
-  function yuan(value) {
-    return Number(value).toFixed(2);
-  }
-
   const messages = Portal.messages('error', 'notice');
 
   function renderSummary() {
@@ -66,15 +62,15 @@
       link.textContent = p.providerName;
       link.addEventListener('click', (event) => { event.preventDefault(); loadStatement(p.providerId); });
       name.append(link);
-      tr.append(name, cell(s(p.status), 'text'), cell(p.payableVisits), cell(p.heldBackVisits), cell(yuan(p.priceYuan)),
-        cell(yuan(p.subsidyYuan)), cell(yuan(p.seniorPaysYuan)));
+      tr.append(name, cell(s(p.status), 'text'), cell(p.payableVisits), cell(p.heldBackVisits), cell(Portal.money(p.price)),
+        cell(Portal.money(p.subsidy)), cell(Portal.money(p.seniorPays)));
       return tr;
     }));
   }
 
   function visitCells(line, zone) {
     return [cell(line.orderId), cell(line.seniorName, 'text'), cell(line.itemName, 'text'), cell(line.workerName, 'text'),
-      cell(local(line.checkedInAt, zone)), cell(local(line.checkedOutAt, zone)), cell(line.minutes), cell(yuan(line.priceYuan))];
+      cell(local(line.checkedInAt, zone)), cell(local(line.checkedOutAt, zone)), cell(line.minutes), cell(Portal.money(line.price))];
   }
 
   function renderStatement() {
@@ -89,13 +85,13 @@
     document.getElementById('csv').href = `/api/settlements/${st.month}/providers/${st.providerId}.csv`;
     document.querySelector('#payable tbody').replaceChildren(...st.payable.map((line) => {
       const tr = document.createElement('tr');
-      tr.append(...visitCells(line, st.zone), cell(yuan(line.subsidyYuan)), cell(yuan(line.seniorPaysYuan)),
+      tr.append(...visitCells(line, st.zone), cell(Portal.money(line.subsidy)), cell(Portal.money(line.seniorPays)),
         cell(line.carriedFrom || ''));
       return tr;
     }));
     const total = document.createElement('tr');
     total.append(cell(s('total')), cell(String(st.payableVisits), 'text'), cell(''), cell(''), cell(''), cell(''), cell(''),
-      cell(yuan(st.priceYuan)), cell(yuan(st.subsidyYuan)), cell(yuan(st.seniorPaysYuan)), cell(''));
+      cell(Portal.money(st.price)), cell(Portal.money(st.subsidy)), cell(Portal.money(st.seniorPays)), cell(''));
     document.querySelector('#payable tfoot').replaceChildren(total);
     document.querySelector('#held-back tbody').replaceChildren(...st.heldBack.map((line) => {
       const tr = document.createElement('tr');

@@ -18,7 +18,7 @@
 
   function allowanceText(a) {
     if (!a) return '—';
-    if (a.yuan != null) return `${a.yuan} ${Anxin.t('subsidy.yuanMonth')}`;
+    if (a.amount != null) return `${Portal.money(a.amount)} ${Anxin.t('subsidy.perMonth')}`;
     if (a.hours != null) return `${a.hours} ${Anxin.t('subsidy.hoursMonth')}`;
     return Anxin.t('subsidy.none');
   }
@@ -99,25 +99,21 @@
     }));
   }
 
-  function yuan(cents) {
-    return (cents / 100).toFixed(2);
-  }
-
   function renderWallet(w) {
     const parts = [`${w.seniorName} · ${w.month}`];
-    if (w.allowanceCents > 0) {
-      parts.push(`${Anxin.t('subsidy.yuanLeft')} ${yuan(w.remainingCents)} / ${yuan(w.allowanceCents)}`);
+    if (w.allowance.fen > 0) {
+      parts.push(`${Anxin.t('subsidy.moneyLeft')} ${Portal.money(w.remaining)} / ${Portal.money(w.allowance)}`);
     }
     if (w.allowanceMinutes > 0) {
       parts.push(`${Anxin.t('subsidy.minutesLeft')} ${w.remainingMinutes} / ${w.allowanceMinutes}`);
     }
-    if (w.allowanceCents === 0 && w.allowanceMinutes === 0) parts.push(Anxin.t('subsidy.noWallet'));
+    if (w.allowance.fen === 0 && w.allowanceMinutes === 0) parts.push(Anxin.t('subsidy.noWallet'));
     if (!w.opened) parts.push(Anxin.t('subsidy.notOpened'));
     document.getElementById('wallet-summary').textContent = parts.join(' · ');
     document.querySelector('#ledger tbody').replaceChildren(...w.ledger.map((e) => {
       const tr = document.createElement('tr');
       tr.append(cell(when(e.at)), cell(e.orderId), cell(Anxin.t(`subsidy.kinds.${e.kind}`)),
-        cell(`${yuan(e.subsidyCents)}${e.minutes ? ` (${e.minutes} min)` : ''}`), cell(e.actor), cell(e.note));
+        cell(`${Portal.money(e.subsidy)}${e.minutes ? ` (${e.minutes} min)` : ''}`), cell(e.actor), cell(e.note));
       return tr;
     }));
     document.getElementById('wallet').hidden = false;
@@ -154,7 +150,9 @@
       category: document.getElementById('propose-category').value,
       note: document.getElementById('propose-note').value
     };
-    body[document.getElementById('propose-unit').value] = Number(document.getElementById('propose-amount').value);
+    const amount = document.getElementById('propose-amount').value;
+    if (document.getElementById('propose-unit').value === 'hours') body.hours = Number(amount);
+    else body.amount = Portal.moneyOf(amount);
     decide('/api/subsidy/allowance-proposals', body);
   });
 

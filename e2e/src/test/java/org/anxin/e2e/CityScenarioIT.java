@@ -1,6 +1,7 @@
 package org.anxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +70,8 @@ class CityScenarioIT {
                 .isGreaterThan(1);
 
         Api admin = stack.admin();
-        await(() -> alarmsOf(admin, devices).equals(pressed));
-        assertThat(alarmsOf(admin, devices)).isEqualTo(pressed);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(alarmsOf(admin, devices)).isEqualTo(pressed));
     }
 
     /** "deviceId TYPE" for every SOS and FALL alarm of these devices, whatever its status. */
@@ -82,12 +83,5 @@ class CityScenarioIT {
                 .filter(a -> Set.of("SOS", "FALL").contains(a.get("type").asString()))
                 .map(a -> a.get("deviceId").asString() + " " + a.get("type").asString())
                 .collect(Collectors.toSet());
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.anxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.net.Socket;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class DeviceCommandsIT {
 
         String payload = received.poll(20, TimeUnit.SECONDS);
         assertThat(payload).isEqualTo("{\"commandId\":" + id + ",\"type\":\"LOCATE\"}");
-        await(() -> "DELIVERED".equals(status("e2e-btn-cmd", id)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(status("e2e-btn-cmd", id)));
         JsonNode delivered =
                 stack.admin().get("/api/devices/e2e-btn-cmd/commands/" + id).json();
         assertThat(delivered.get("createdBy").asString()).isEqualTo("admin");
@@ -87,9 +87,9 @@ class DeviceCommandsIT {
             watch.getOutputStream().write("[3G*3707805539*0002*LK]".getBytes(StandardCharsets.US_ASCII));
             assertThat(readFrame(watch.getInputStream())).isEqualTo("[3G*3707805539*0002*LK]");
             assertThat(readFrame(watch.getInputStream())).isEqualTo("[3G*3707805539*000a*UPLOAD,600]");
-            await(() -> "SENT".equals(status("3707805539", id)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(status("3707805539", id)));
             watch.getOutputStream().write("[3G*3707805539*0006*UPLOAD]".getBytes(StandardCharsets.US_ASCII));
-            await(() -> "DELIVERED".equals(status("3707805539", id)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(status("3707805539", id)));
         }
     }
 
@@ -151,15 +151,5 @@ class DeviceCommandsIT {
             }
         }
         throw new AssertionError("connection closed after " + frame);
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s");
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -56,9 +56,10 @@ class FamilyBookingBrowserIT extends BrowserTest {
                 .expect(200)
                 .json();
         assertThat(quote.findElement(By.className("q-item")).getText()).isEqualTo("助浴");
-        assertThat(quote.findElement(By.className("q-price")).getText()).isEqualTo(yuan(expected.get("priceYuan")));
-        assertThat(quote.findElement(By.className("q-subsidy")).getText()).isEqualTo(yuan(expected.get("subsidyYuan")));
-        assertThat(quote.findElement(By.className("q-own")).getText()).isEqualTo(yuan(expected.get("seniorPaysYuan")));
+        assertThat(quote.findElement(By.className("q-price")).getText()).isEqualTo(money(expected.get("price")));
+        assertThat(quote.findElement(By.className("q-subsidy")).getText())
+                .isEqualTo(money(expected.get("subsidyPays")));
+        assertThat(quote.findElement(By.className("q-own")).getText()).isEqualTo(money(expected.get("seniorPays")));
         assertThat(quote.findElement(By.className("q-note")).getText())
                 .isEqualTo(expected.get("subsidy").asString());
         assertThat(family.get("/api/orders").json().size())
@@ -215,7 +216,8 @@ class FamilyBookingBrowserIT extends BrowserTest {
         return api.get("/api/orders/" + order).expect(200).json().get("status").asString();
     }
 
-    private static String yuan(JsonNode amount) {
-        return amount.decimalValue().setScale(2).toPlainString() + " 元";
+    /** A Money as the portal shows it (Portal.money): "¥80.00". */
+    private static String money(JsonNode amount) {
+        return "¥" + amount.get("yuan").asString();
     }
 }

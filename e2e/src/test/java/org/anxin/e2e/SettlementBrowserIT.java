@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
 
 /** The monthly settlement page in a real headless Chromium: a supervisor's statement, an operator refused. */
 class SettlementBrowserIT extends BrowserTest {
@@ -50,6 +51,29 @@ class SettlementBrowserIT extends BrowserTest {
         WebElement held =
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#held-back tbody tr")));
         assertThat(held.getText()).contains(Long.toString(order), "陈淑珍", "助浴", "结算护工小陈", "TOO_SHORT");
+        JsonNode provider = stack.admin()
+                .get("/api/settlements/" + month)
+                .expect(200)
+                .json()
+                .get("providers")
+                .valueStream()
+                .filter(p -> p.get("providerName").asString().equals("结算护工小陈的服务中心"))
+                .findFirst()
+                .orElseThrow();
+        String price = stack.admin()
+                .get("/api/settlements/" + month + "/providers/"
+                        + provider.get("providerId").asLong())
+                .expect(200)
+                .json()
+                .get("heldBack")
+                .get(0)
+                .get("price")
+                .get("yuan")
+                .asString();
+        assertThat(held.getText()).as("the price as Portal.money shows it").contains("¥" + price);
+        // nothing payable: the totals row shows zero amounts
+        assertThat(browser.findElement(By.cssSelector("#payable tfoot")).getText())
+                .contains("¥0.00");
         assertThat(browser.findElement(By.id("statement-title")).getText())
                 .isEqualTo("结算护工小陈的服务中心 · " + month + " · 结算单");
         assertThat(browser.findElements(By.cssSelector("#payable tbody tr"))).isEmpty();

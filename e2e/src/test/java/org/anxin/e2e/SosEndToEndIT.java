@@ -2,10 +2,10 @@ package org.anxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,11 +40,12 @@ class SosEndToEndIT {
             Devices.publish(button, "e2e-btn-1", sos); // returns when the PUBACK arrived
             Devices.publish(button, "e2e-btn-1", sos); // a QoS 1 redelivery of the same press
 
-            await(() -> !openAlarms("e2e-btn-1").isEmpty());
-            await(() -> feed.alarms().stream()
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !openAlarms("e2e-btn-1").isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> feed.alarms().stream()
                     .anyMatch(a -> "e2e-btn-1".equals(a.get("deviceId").asString())));
             Devices.publish(button, "e2e-btn-1", "{\"type\":\"HEARTBEAT\",\"battery\":79}");
-            await(() -> stack.admin()
+            await().atMost(Duration.ofSeconds(20)).until(() -> stack.admin()
                     .get("/api/devices/e2e-btn-1/events")
                     .json()
                     .valueStream()
@@ -80,11 +81,14 @@ class SosEndToEndIT {
         String secret = stack.seniorWithButton("张桂兰", "e2e-btn-3");
 
         MqttClient button = Devices.connect(stack.mqttPort(), "e2e-btn-3", secret);
-        await(() ->
-                stack.admin().get("/api/devices/e2e-btn-3").json().get("online").asBoolean());
+        await().atMost(Duration.ofSeconds(20)).until(() -> stack.admin()
+                .get("/api/devices/e2e-btn-3")
+                .json()
+                .get("online")
+                .asBoolean());
         Devices.close(button);
 
-        await(() -> !stack.admin()
+        await().atMost(Duration.ofSeconds(20)).until(() -> !stack.admin()
                 .get("/api/devices/e2e-btn-3")
                 .json()
                 .get("online")
@@ -116,7 +120,8 @@ class SosEndToEndIT {
         }
 
         assertThat(reply).isEqualTo("[3G*8308373902*0002*AL]");
-        await(() -> !openAlarms("8308373902").isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !openAlarms("8308373902").isEmpty());
         JsonNode alarm = openAlarms("8308373902").get(0);
         assertThat(alarm.get("type").asString()).isEqualTo("FALL");
         assertThat(alarm.get("lat").asDouble()).isEqualTo(47.08395);
@@ -150,7 +155,8 @@ class SosEndToEndIT {
 
         assertThat(loginAck).isEqualTo("787805010001d9dc0d0a");
         assertThat(alarmAck).isEqualTo("78780516003695700d0a");
-        await(() -> !openAlarms("123456789012345").isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !openAlarms("123456789012345").isEmpty());
         assertThat(openAlarms("123456789012345").get(0).get("type").asString()).isEqualTo("SOS");
     }
 
@@ -162,20 +168,5 @@ class SosEndToEndIT {
                 .valueStream()
                 .filter(a -> deviceId.equals(a.get("deviceId").asString()))
                 .toList();
-    }
-
-    static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -32,7 +32,7 @@ public abstract class DeskContext extends PlatformBase {
         registry.add("anxin.alarms.silence-check-ms", () -> "300");
         registry.add("anxin.notify.sweep-ms", () -> "1000");
         // no follow-up calls queued unless a test asks for them (FollowUpIT), so timelines stay exact
-        registry.add("anxin.orders.follow-up-share", () -> "0");
+        registry.add("anxin.follow-ups.share", () -> "0");
         registry.add("anxin.timebank.sweep-ms", () -> "500");
     }
 }

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +25,7 @@ import redis.clients.jedis.JedisPooled;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PlatformBase {
+    private static final Duration POLL = Duration.ofMillis(100);
     protected static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID();
 
     @LocalServerPort
@@ -101,36 +104,21 @@ public abstract class PlatformBase {
                 .expect(201);
     }
 
-    /** Waits up to 20 s for the condition. */
+    /** Waits up to 20 s for the condition (Awaitility, polling every 100 ms). */
     protected static void await(BooleanSupplier condition) {
         await(Duration.ofSeconds(20), condition);
     }
 
     protected static void await(Duration timeout, BooleanSupplier condition) {
-        awaitValue(timeout, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
+        Awaitility.await().atMost(timeout).pollInterval(POLL).until(condition::getAsBoolean);
     }
 
-    /** Waits up to 20 s for a non-null value. */
+    /** Waits up to 20 s for a non-null value and returns it. */
     protected static <T> T awaitValue(Supplier<T> value) {
-        return awaitValue(Duration.ofSeconds(20), value);
-    }
-
-    protected static <T> T awaitValue(Duration timeout, Supplier<T> value) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (T result = value.get(); ; result = value.get()) {
-            if (result != null) {
-                return result;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(POLL)
+                .until(value::get, Objects::nonNull);
     }
 
     private static Path tempDir() {

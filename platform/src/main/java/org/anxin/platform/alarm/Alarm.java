@@ -1,5 +1,6 @@
 package org.anxin.platform.alarm;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -31,4 +32,38 @@ public record Alarm(
         int escalationLevel,
         Instant familyNotifiedAt,
         String familyAcceptedBy,
-        Instant closedAt) {}
+        Instant closedAt) {
+
+    /** This alarm with the senior's name and address (owned by the senior module). */
+    Alarm withSenior(String name, String address) {
+        return new Alarm(
+                id,
+                type,
+                priority,
+                status,
+                seniorId,
+                name,
+                address,
+                deviceId,
+                raisedAt,
+                createdAt,
+                lat,
+                lon,
+                repeats,
+                detail,
+                outcome,
+                answeredAt,
+                answeredBy,
+                responder,
+                escalationLevel,
+                familyNotifiedAt,
+                familyAcceptedBy,
+                closedAt);
+    }
+
+    /** Whether the alarm was escalated (a supervisor alerted): {@code escalationLevel > 0}. */
+    @JsonProperty
+    public boolean escalated() {
+        return escalationLevel > 0;
+    }
+}

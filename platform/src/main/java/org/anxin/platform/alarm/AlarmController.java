@@ -1,13 +1,12 @@
 package org.anxin.platform.alarm;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anxin.platform.notify.Notification;
 import org.anxin.platform.notify.Notifications;
 import org.anxin.platform.system.Accounts;
@@ -39,6 +38,10 @@ class AlarmController {
         this.accounts = accounts;
     }
 
+    /** An alarm with its timeline and its notifications. */
+    record AlarmDetailView(
+            @JsonUnwrapped Alarm alarm, List<AlarmService.TimelineEntry> timeline, List<Notification> notifications) {}
+
     record ResolveRequest(@NotBlank @Size(max = 64) String outcome, @Size(max = 2000) String note) {}
 
     record DispatchRequest(@NotBlank @Size(max = 100) String responder, @Size(max = 2000) String note) {}
@@ -57,16 +60,13 @@ class AlarmController {
     }
 
     @GetMapping("/alarms/{id}")
-    Map<String, Object> get(@PathVariable long id) {
+    AlarmDetailView get(@PathVariable long id) {
         AlarmService.AlarmDetail detail = alarms.detail(id, accounts.currentViewer());
-        Map<String, Object> body = new LinkedHashMap<>(AlarmJson.of(detail.alarm()));
-        body.put("timeline", detail.timeline());
-        body.put("notifications", notifications.forAlarm(id));
-        return body;
+        return new AlarmDetailView(detail.alarm(), detail.timeline(), notifications.forAlarm(id));
     }
 
     @GetMapping("/alarms/{id}/record")
-    Map<String, Object> record(@PathVariable long id) {
+    SeniorRecordView.RecordView record(@PathVariable long id) {
         return records.forAlarm(id, accounts.currentViewer());
     }
 
@@ -78,7 +78,7 @@ class AlarmController {
 
     @GetMapping("/seniors/{seniorId}/record-views")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    List<Map<String, Object>> recordViews(@PathVariable long seniorId) {
+    List<SeniorRecordView.RecordOpened> recordViews(@PathVariable long seniorId) {
         return records.views(seniorId);
     }
 

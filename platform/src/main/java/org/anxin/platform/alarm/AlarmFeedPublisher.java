@@ -31,7 +31,7 @@ class AlarmFeedPublisher {
     void afterCommit(AlarmChanged changed) {
         alarms.find(changed.alarmId()).ifPresent(alarm -> {
             try {
-                redis.publish(CHANNEL, json.writeValueAsString(AlarmJson.of(alarm)));
+                redis.publish(CHANNEL, json.writeValueAsString(alarm));
             } catch (RuntimeException e) {
                 log.warn("alarm {} not pushed to the live feed: {}", alarm.id(), e.toString());
             }

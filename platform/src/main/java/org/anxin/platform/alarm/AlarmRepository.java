@@ -3,15 +3,19 @@ package org.anxin.platform.alarm;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.anxin.platform.senior.Senior;
+import org.anxin.platform.senior.SeniorService;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class AlarmRepository {
-    private static final String SELECT =
-            "select a.*, s.name as senior_name, s.address from alarms a join seniors s on s.id = a.senior_id";
+    private static final String SELECT = "select a.* from alarms a";
     static final String OPEN_STATUSES = "('RAISED', 'ACKNOWLEDGED', 'DISPATCHED', 'RESPONDER_ON_SCENE')";
     private static final RowMapper<Alarm> ROW = (rs, n) -> new Alarm(
             rs.getLong("id"),
@@ -19,8 +23,8 @@ class AlarmRepository {
             rs.getInt("priority"),
             AlarmStatus.valueOf(rs.getString("status")),
             rs.getLong("senior_id"),
-            rs.getString("senior_name"),
-            rs.getString("address"),
+            null, // the senior's name and address: filled in from the senior module (withSeniors)
+            null,
             rs.getString("device_id"),
             instant(rs.getTimestamp("raised_at")),
             instant(rs.getTimestamp("created_at")),
@@ -38,9 +42,26 @@ class AlarmRepository {
             instant(rs.getTimestamp("closed_at")));
 
     private final JdbcClient db;
+    private final SeniorService seniors;
 
-    AlarmRepository(JdbcClient db) {
+    AlarmRepository(JdbcClient db, SeniorService seniors) {
         this.db = db;
+        this.seniors = seniors;
+    }
+
+    /** The alarms with their seniors' names and addresses, looked up in one query. */
+    private List<Alarm> withSeniors(List<Alarm> alarms) {
+        if (alarms.isEmpty()) {
+            return alarms;
+        }
+        Map<Long, Senior> byId =
+                seniors.byIds(alarms.stream().map(Alarm::seniorId).collect(Collectors.toSet()));
+        return alarms.stream()
+                .map(alarm -> {
+                    Senior senior = byId.get(alarm.seniorId());
+                    return senior == null ? alarm : alarm.withSenior(senior.name(), senior.address());
+                })
+                .toList();
     }
 
     record TimelineEntry(Instant at, String status, String action, String actor, String note) {}
@@ -160,24 +181,28 @@ class AlarmRepository {
     }
 
     Optional<Alarm> find(long id) {
-        return db.sql(SELECT + " where a.id = ?").param(id).query(ROW).optional();
+        return db.sql(SELECT + " where a.id = ?")
+                .param(id)
+                .query(ROW)
+                .optional()
+                .map(alarm -> withSeniors(List.of(alarm)).get(0));
     }
 
     /** Open alarms first, by priority then age (the queue); then closed ones, newest first. */
-    List<Alarm> list(List<AlarmStatus> statuses, String familyUsername, int limit) {
+    List<Alarm> list(List<AlarmStatus> statuses, Set<Long> onlySeniors, int limit) {
         String where = " where a.status = any(?)";
-        if (familyUsername != null) {
-            where += " and a.senior_id in (select senior_id from user_seniors where username = ?)";
+        if (onlySeniors != null) {
+            where += " and a.senior_id = any(?)";
         }
         String open = "a.status in " + OPEN_STATUSES;
         var query = db.sql(SELECT + where + " order by (" + open + ") desc, case when " + open
                         + " then a.priority end, case when " + open + " then a.created_at end,"
                         + " a.created_at desc, a.id desc limit ?")
                 .param(statuses.stream().map(Enum::name).toArray(String[]::new));
-        if (familyUsername != null) {
-            query = query.param(familyUsername);
+        if (onlySeniors != null) {
+            query = query.param(onlySeniors.toArray(Long[]::new));
         }
-        return query.param(limit).query(ROW).list();
+        return withSeniors(query.param(limit).query(ROW).list());
     }
 
     List<TimelineEntry> timeline(long alarmId) {

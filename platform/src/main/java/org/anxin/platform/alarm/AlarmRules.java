@@ -11,7 +11,6 @@ import org.anxin.platform.device.DeviceEventsStored;
 import org.anxin.platform.device.DeviceService;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +33,12 @@ class AlarmRules {
             GeofenceRepository geofences,
             DeviceService devices,
             SeniorService seniors,
-            @Value("${anxin.alarms.low-battery-percent:15}") int lowBatteryPercent) {
+            AlarmProperties properties) {
         this.raiser = raiser;
         this.geofences = geofences;
         this.devices = devices;
         this.seniors = seniors;
-        this.lowBatteryPercent = lowBatteryPercent;
+        this.lowBatteryPercent = properties.alarms().lowBatteryPercent();
     }
 
     @EventListener

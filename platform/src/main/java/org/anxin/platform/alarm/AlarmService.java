@@ -65,7 +65,7 @@ public class AlarmService {
     public record AlarmDetail(Alarm alarm, List<TimelineEntry> timeline) {}
 
     public List<Alarm> list(List<AlarmStatus> statuses, Viewer viewer) {
-        return alarms.list(statuses, viewer.seesEverySenior() ? null : viewer.username(), 500);
+        return alarms.list(statuses, viewer.seesEverySenior() ? null : viewer.seniorIds(), 500);
     }
 
     public Alarm find(long id) {

@@ -1,5 +1,6 @@
 package org.anxin.platform.alarm;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,12 +9,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.anxin.platform.system.ApiProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,15 +30,44 @@ class AnswerTimes {
     private final Clock clock;
     private final ZoneId zone;
 
-    AnswerTimes(JdbcClient db, Clock clock, @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+    AnswerTimes(JdbcClient db, Clock clock, ZoneId zone) {
         this.db = db;
         this.clock = clock;
         this.zone = zone;
     }
 
+    /** Answer times of the alarms raised in [from, to), overall, per operator and per city day. */
+    record AnswerTimesReport(
+            Instant from,
+            Instant to,
+            List<String> types,
+            Targets targets,
+            @JsonUnwrapped Figures overall,
+            List<OperatorFigures> perOperator,
+            List<DayFigures> perDay) {}
+
+    /** The audit thresholds: answered within 60 s and within 180 s, in percent. */
+    record Targets(double within60sPercent, double within180sPercent) {}
+
+    /** Counts and answer-time figures of some alarms; percentages and seconds null for none. */
+    record Figures(
+            int count,
+            int answered,
+            int unanswered,
+            Double within60sPercent,
+            Double within180sPercent,
+            Double medianSeconds,
+            Double p90Seconds,
+            Boolean meets60sTarget,
+            Boolean meets180sTarget) {}
+
+    record OperatorFigures(String operator, @JsonUnwrapped Figures figures) {}
+
+    record DayFigures(LocalDate day, @JsonUnwrapped Figures figures) {}
+
     private record Row(Instant created, Long answerMillis, String operator) {}
 
-    Map<String, Object> report(String fromText, String toText, List<String> types) {
+    AnswerTimesReport report(String fromText, String toText, List<String> types) {
         Instant to = toText == null || toText.isBlank() ? clock.instant() : bound(toText, true);
         Instant from = fromText == null || fromText.isBlank() ? to.minus(Duration.ofDays(7)) : bound(fromText, false);
         if (!from.isBefore(to)) {
@@ -68,12 +96,6 @@ class AnswerTimes {
                 })
                 .list();
 
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", from);
-        body.put("to", to);
-        body.put("types", types);
-        body.put("targets", Map.of("within60sPercent", TARGET_60, "within180sPercent", TARGET_180));
-        body.putAll(figures(rows));
         Map<String, List<Row>> byOperator = new TreeMap<>();
         Map<LocalDate, List<Row>> byDay = new TreeMap<>();
         for (Row row : rows) {
@@ -85,26 +107,21 @@ class AnswerTimes {
             byDay.computeIfAbsent(row.created().atZone(zone).toLocalDate(), k -> new ArrayList<>())
                     .add(row);
         }
-        List<Map<String, Object>> operators = new ArrayList<>();
-        byOperator.forEach((operator, list) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("operator", operator);
-            entry.putAll(figures(list));
-            operators.add(entry);
-        });
-        List<Map<String, Object>> days = new ArrayList<>();
-        byDay.forEach((day, list) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("day", day);
-            entry.putAll(figures(list));
-            days.add(entry);
-        });
-        body.put("perOperator", operators);
-        body.put("perDay", days);
-        return body;
+        return new AnswerTimesReport(
+                from,
+                to,
+                types,
+                new Targets(TARGET_60, TARGET_180),
+                figures(rows),
+                byOperator.entrySet().stream()
+                        .map(e -> new OperatorFigures(e.getKey(), figures(e.getValue())))
+                        .toList(),
+                byDay.entrySet().stream()
+                        .map(e -> new DayFigures(e.getKey(), figures(e.getValue())))
+                        .toList());
     }
 
-    private static Map<String, Object> figures(List<Row> rows) {
+    private static Figures figures(List<Row> rows) {
         List<Long> answered = rows.stream()
                 .map(Row::answerMillis)
                 .filter(m -> m != null)
@@ -112,19 +129,18 @@ class AnswerTimes {
                 .toList();
         long within60 = answered.stream().filter(m -> m <= 60_000).count();
         long within180 = answered.stream().filter(m -> m <= 180_000).count();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("count", rows.size());
-        figures.put("answered", answered.size());
-        figures.put("unanswered", rows.size() - answered.size());
         Double pct60 = percent(within60, rows.size());
         Double pct180 = percent(within180, rows.size());
-        figures.put("within60sPercent", pct60);
-        figures.put("within180sPercent", pct180);
-        figures.put("medianSeconds", seconds(percentile(answered, 50)));
-        figures.put("p90Seconds", seconds(percentile(answered, 90)));
-        figures.put("meets60sTarget", pct60 == null ? null : pct60 >= TARGET_60);
-        figures.put("meets180sTarget", pct180 == null ? null : pct180 >= TARGET_180);
-        return figures;
+        return new Figures(
+                rows.size(),
+                answered.size(),
+                rows.size() - answered.size(),
+                pct60,
+                pct180,
+                seconds(percentile(answered, 50)),
+                seconds(percentile(answered, 90)),
+                pct60 == null ? null : pct60 >= TARGET_60,
+                pct180 == null ? null : pct180 >= TARGET_180);
     }
 
     private static Double percent(long part, long whole) {

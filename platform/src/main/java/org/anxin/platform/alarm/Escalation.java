@@ -17,7 +17,6 @@ import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -68,10 +67,8 @@ class Escalation {
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock,
-            @Value("${anxin.escalation.ack-timeout:PT60S}") Duration ackTimeout,
-            @Value("${anxin.escalation.family-after:PT180S}") Duration familyAfter,
-            @Value("${anxin.escalation.call-gap:PT120S}") Duration callGap,
-            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+            AlarmProperties properties,
+            ZoneId zone) {
         this.alarms = alarms;
         this.seniors = seniors;
         this.accounts = accounts;
@@ -79,9 +76,9 @@ class Escalation {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
-        this.ackTimeout = ackTimeout;
-        this.familyAfter = familyAfter;
-        this.callGap = callGap;
+        this.ackTimeout = properties.escalation().ackTimeout();
+        this.familyAfter = properties.escalation().familyAfter();
+        this.callGap = properties.escalation().callGap();
         this.time = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
     }
 

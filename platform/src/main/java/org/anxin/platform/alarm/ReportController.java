@@ -3,7 +3,6 @@ package org.anxin.platform.alarm;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anxin.platform.system.ApiProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +25,7 @@ class ReportController {
      */
     @GetMapping("/answer-times")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
-    Map<String, Object> answerTimes(
+    AnswerTimes.AnswerTimesReport answerTimes(
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String type) {

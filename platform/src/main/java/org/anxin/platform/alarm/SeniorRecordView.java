@@ -3,18 +3,18 @@ package org.anxin.platform.alarm;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import org.anxin.platform.device.Device;
 import org.anxin.platform.device.DeviceService;
 import org.anxin.platform.senior.SeniorRecord;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Role;
 import org.anxin.platform.system.Viewer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,13 +35,40 @@ class SeniorRecordView {
     private final Clock clock;
     private final ZoneId zone;
 
+    /**
+     * The senior's record as the desk sees it on an alarm; {@code doorNotes} only while the alarm
+     * is open and to desk staff ({@code doorNotesShown}).
+     *
+     * @param home [lat, lon] of the home, or null
+     */
+    record RecordView(
+            long alarmId,
+            long seniorId,
+            String name,
+            String phone,
+            LocalDate birthDate,
+            Integer age,
+            String healthNotes,
+            String medicines,
+            String allergies,
+            List<SeniorRecord.Contact> contacts,
+            String address,
+            List<Double> home,
+            String doorNotes,
+            boolean doorNotesShown,
+            List<Device> devices,
+            List<DeviceService.TrailPoint> trail) {}
+
+    /** One opening of the record, for audits. */
+    record RecordOpened(Long alarmId, String username, boolean doorNotesShown, Instant at) {}
+
     SeniorRecordView(
             AlarmService alarms,
             SeniorService seniors,
             DeviceService devices,
             JdbcClient db,
             Clock clock,
-            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+            ZoneId zone) {
         this.alarms = alarms;
         this.seniors = seniors;
         this.devices = devices;
@@ -51,7 +78,7 @@ class SeniorRecordView {
     }
 
     @Transactional
-    Map<String, Object> forAlarm(long alarmId, Viewer viewer) {
+    RecordView forAlarm(long alarmId, Viewer viewer) {
         if (viewer.role() == Role.RESPONDER) {
             throw ApiProblem.forbidden("a responder sees the senior through the dispatch, not the desk record");
         }
@@ -63,49 +90,41 @@ class SeniorRecordView {
                 .params(alarm.seniorId(), alarmId, viewer.username(), showDoor, Timestamp.from(clock.instant()))
                 .update();
 
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("alarmId", alarmId);
-        body.put("seniorId", record.senior().id());
-        body.put("name", record.senior().name());
-        body.put("phone", record.senior().phone());
         LocalDate birth = record.birthDate();
-        body.put("birthDate", birth);
-        body.put(
-                "age",
+        return new RecordView(
+                alarmId,
+                record.senior().id(),
+                record.senior().name(),
+                record.senior().phone(),
+                birth,
                 birth == null
                         ? null
                         : Period.between(birth, LocalDate.now(clock.withZone(zone)))
-                                .getYears());
-        body.put("healthNotes", record.healthNotes());
-        body.put("medicines", record.medicines());
-        body.put("allergies", record.allergies());
-        body.put("contacts", record.contacts());
-        body.put("address", record.senior().address());
-        body.put(
-                "home",
+                                .getYears(),
+                record.healthNotes(),
+                record.medicines(),
+                record.allergies(),
+                record.contacts(),
+                record.senior().address(),
                 record.senior().lat() == null
                         ? null
-                        : new double[] {record.senior().lat(), record.senior().lon()});
-        body.put("doorNotes", showDoor ? record.doorNotes() : null);
-        body.put("doorNotesShown", showDoor);
-        body.put("devices", devices.forSenior(alarm.seniorId()));
-        body.put("trail", devices.trail(alarm.seniorId(), clock.instant().minus(Duration.ofHours(24)), TRAIL_POINTS));
-        return body;
+                        : List.of(record.senior().lat(), record.senior().lon()),
+                showDoor ? record.doorNotes() : null,
+                showDoor,
+                devices.forSenior(alarm.seniorId()),
+                devices.trail(alarm.seniorId(), clock.instant().minus(Duration.ofHours(24)), TRAIL_POINTS));
     }
 
     /** Who opened the senior's record, newest first (for audits). */
-    java.util.List<Map<String, Object>> views(long seniorId) {
+    List<RecordOpened> views(long seniorId) {
         return db.sql("select alarm_id, username, door_notes_shown, at from record_views where senior_id = ?"
                         + " order by at desc, id desc limit 500")
                 .param(seniorId)
-                .query((rs, n) -> {
-                    Map<String, Object> view = new LinkedHashMap<>();
-                    view.put("alarmId", rs.getObject("alarm_id"));
-                    view.put("username", rs.getString("username"));
-                    view.put("doorNotesShown", rs.getBoolean("door_notes_shown"));
-                    view.put("at", rs.getTimestamp("at").toInstant());
-                    return view;
-                })
+                .query((rs, n) -> new RecordOpened(
+                        rs.getObject("alarm_id", Long.class),
+                        rs.getString("username"),
+                        rs.getBoolean("door_notes_shown"),
+                        rs.getTimestamp("at").toInstant()))
                 .list();
     }
 }

@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.anxin.platform.device.DeviceService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,20 +38,17 @@ class SilenceRules {
             AlarmRaiser raiser,
             TransactionTemplate tx,
             Clock clock,
-            @Value("${anxin.alarms.offline-after:PT30M}") Duration offlineAfter,
-            @Value("${anxin.alarms.inactivity.after:PT4H}") Duration inactiveAfter,
-            @Value("${anxin.alarms.inactivity.day-start:08:00}") LocalTime dayStart,
-            @Value("${anxin.alarms.inactivity.day-end:20:00}") LocalTime dayEnd,
-            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+            AlarmProperties properties,
+            ZoneId zone) {
         this.devices = devices;
         this.alarms = alarms;
         this.raiser = raiser;
         this.tx = tx;
         this.clock = clock;
-        this.offlineAfter = offlineAfter;
-        this.inactiveAfter = inactiveAfter;
-        this.dayStart = dayStart;
-        this.dayEnd = dayEnd;
+        this.offlineAfter = properties.alarms().offlineAfter();
+        this.inactiveAfter = properties.alarms().inactivity().after();
+        this.dayStart = properties.alarms().inactivity().dayStart();
+        this.dayEnd = properties.alarms().inactivity().dayEnd();
         this.zone = zone;
         this.startedAt = clock.instant();
     }

@@ -35,9 +35,9 @@ class CallController {
         this.zone = zone;
     }
 
-    record NoteRequest(@Size(max = 2000) String note) {}
+    record CallBackNote(@Size(max = 2000) String note) {}
 
-    record DutyRequest(boolean onDuty) {}
+    record CallDuty(boolean onDuty) {}
 
     /** {@code date} is a day in the city's time zone. */
     @GetMapping
@@ -71,7 +71,7 @@ class CallController {
     }
 
     @PostMapping("/{id}/called-back")
-    ScreenPop.CallCard calledBack(@PathVariable long id, @Valid @RequestBody(required = false) NoteRequest request) {
+    ScreenPop.CallCard calledBack(@PathVariable long id, @Valid @RequestBody(required = false) CallBackNote request) {
         return desk.calledBack(id, request == null ? null : request.note(), accounts.currentViewer());
     }
 
@@ -82,7 +82,7 @@ class CallController {
 
     /** Puts the signed-in user on duty (the line rings their phone) or off it. */
     @PutMapping("/duty")
-    CallDesk.DutyState setDuty(@RequestBody DutyRequest request) {
+    CallDesk.DutyState setDuty(@RequestBody CallDuty request) {
         return desk.duty(accounts.currentViewer(), request.onDuty());
     }
 }

@@ -34,7 +34,7 @@ class CallDesk {
         this.clock = clock;
     }
 
-    record CallDetail(ScreenPop.CallCard card, List<CallLog.TimelineEntry> timeline, List<Ticket> tickets) {}
+    record CallDetail(ScreenPop.CallCard card, List<CallLog.CallStep> timeline, List<Ticket> tickets) {}
 
     record DutyState(String username, boolean onDuty, List<String> onDutyNow) {}
 

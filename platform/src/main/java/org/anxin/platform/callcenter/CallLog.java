@@ -64,7 +64,7 @@ class CallLog {
             Long notificationId,
             Instant at) {}
 
-    record TimelineEntry(Instant at, String action, String actor, String note) {}
+    record CallStep(Instant at, String action, String actor, String note) {}
 
     /** Filters of the call list; null means any. */
     record Filter(
@@ -305,10 +305,10 @@ class CallLog {
                 .update();
     }
 
-    List<TimelineEntry> timeline(long callId) {
+    List<CallStep> timeline(long callId) {
         return db.sql("select at, action, actor, note from call_timeline where call_id = ? order by at, id")
                 .param(callId)
-                .query((rs, n) -> new TimelineEntry(
+                .query((rs, n) -> new CallStep(
                         rs.getTimestamp("at").toInstant(),
                         rs.getString("action"),
                         rs.getString("actor"),

@@ -42,7 +42,7 @@ class CallReports {
 
     record HourCount(int hour, int inbound) {}
 
-    record Count(String kind, String category, String status, int count) {}
+    record TicketCount(String kind, String category, String status, int count) {}
 
     record Referrals(int referred, int accepted, int acceptedLate, int overdueNow, Double averageAcceptMinutes) {}
 
@@ -55,7 +55,7 @@ class CallReports {
             CallFigures total,
             List<CallFigures> perDay,
             List<HourCount> perHour,
-            List<Count> ticketsByKindCategoryStatus,
+            List<TicketCount> ticketsByKindCategoryStatus,
             Referrals referrals,
             Evaluations evaluations) {}
 
@@ -127,11 +127,11 @@ class CallReports {
                 .list();
     }
 
-    private List<Count> tickets(Timestamp start, Timestamp end) {
+    private List<TicketCount> tickets(Timestamp start, Timestamp end) {
         return db.sql("select kind, category, status, count(*) as n from tickets where created_at >= ?"
                         + " and created_at < ? group by 1, 2, 3 order by 1, 2, 3")
                 .params(start, end)
-                .query((rs, n) -> new Count(
+                .query((rs, n) -> new TicketCount(
                         rs.getString("kind"), rs.getString("category"), rs.getString("status"), rs.getInt("n")))
                 .list();
     }

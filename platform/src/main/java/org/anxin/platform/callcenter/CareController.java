@@ -32,7 +32,7 @@ class CareController {
         this.accounts = accounts;
     }
 
-    record ScheduleRequest(
+    record CareScheduleRequest(
             @NotNull Long seniorId,
             @NotNull CareFrequency frequency,
             @Min(1) @Max(7) Integer dayOfWeek,
@@ -40,7 +40,7 @@ class CareController {
             @NotNull LocalTime windowEnd) {}
 
     @PostMapping("/schedules")
-    ResponseEntity<CareSchedule> create(@Valid @RequestBody ScheduleRequest request) {
+    ResponseEntity<CareSchedule> create(@Valid @RequestBody CareScheduleRequest request) {
         CareSchedule schedule = care.create(
                 request.seniorId(),
                 request.frequency(),

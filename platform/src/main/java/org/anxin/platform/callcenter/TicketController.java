@@ -43,17 +43,17 @@ class TicketController {
             Instant dueAt,
             @Min(1) @Max(5) Integer satisfaction) {}
 
-    record ReferRequest(@NotBlank @Size(max = 200) String to) {}
+    record TicketReferral(@NotBlank @Size(max = 200) String to) {}
 
-    record AcceptRequest(@NotBlank @Size(max = 200) String by) {}
+    record ReferralAccepted(@NotBlank @Size(max = 200) String by) {}
 
-    record CloseRequest(@NotBlank @Size(max = 2000) String resolution) {}
+    record TicketClose(@NotBlank @Size(max = 2000) String resolution) {}
 
-    record EvaluationRequest(@NotNull @Min(1) @Max(5) Integer score) {}
+    record EvaluationScore(@NotNull @Min(1) @Max(5) Integer score) {}
 
-    record NoteRequest(@NotBlank @Size(max = 2000) String note) {}
+    record TicketNote(@NotBlank @Size(max = 2000) String note) {}
 
-    record CancelRequest(@Size(max = 2000) String note) {}
+    record TicketCancel(@Size(max = 2000) String note) {}
 
     @PostMapping
     ResponseEntity<TicketDesk.TicketDetail> create(@Valid @RequestBody NewTicketRequest request) {
@@ -95,32 +95,32 @@ class TicketController {
     }
 
     @PostMapping("/{id}/refer")
-    TicketDesk.TicketDetail refer(@PathVariable long id, @Valid @RequestBody ReferRequest request) {
+    TicketDesk.TicketDetail refer(@PathVariable long id, @Valid @RequestBody TicketReferral request) {
         return desk.refer(id, request.to().strip(), accounts.currentViewer());
     }
 
     @PostMapping("/{id}/accept")
-    TicketDesk.TicketDetail accept(@PathVariable long id, @Valid @RequestBody AcceptRequest request) {
+    TicketDesk.TicketDetail accept(@PathVariable long id, @Valid @RequestBody ReferralAccepted request) {
         return desk.accept(id, request.by().strip(), accounts.currentViewer());
     }
 
     @PostMapping("/{id}/close")
-    TicketDesk.TicketDetail close(@PathVariable long id, @Valid @RequestBody CloseRequest request) {
+    TicketDesk.TicketDetail close(@PathVariable long id, @Valid @RequestBody TicketClose request) {
         return desk.close(id, request.resolution().strip(), accounts.currentViewer());
     }
 
     @PostMapping("/{id}/evaluation")
-    TicketDesk.TicketDetail evaluate(@PathVariable long id, @Valid @RequestBody EvaluationRequest request) {
+    TicketDesk.TicketDetail evaluate(@PathVariable long id, @Valid @RequestBody EvaluationScore request) {
         return desk.evaluate(id, request.score(), accounts.currentViewer());
     }
 
     @PostMapping("/{id}/notes")
-    TicketDesk.TicketDetail note(@PathVariable long id, @Valid @RequestBody NoteRequest request) {
+    TicketDesk.TicketDetail note(@PathVariable long id, @Valid @RequestBody TicketNote request) {
         return desk.note(id, request.note().strip(), accounts.currentViewer());
     }
 
     @PostMapping("/{id}/cancel")
-    TicketDesk.TicketDetail cancel(@PathVariable long id, @Valid @RequestBody(required = false) CancelRequest request) {
+    TicketDesk.TicketDetail cancel(@PathVariable long id, @Valid @RequestBody(required = false) TicketCancel request) {
         return desk.cancel(id, request == null ? null : request.note(), accounts.currentViewer());
     }
 

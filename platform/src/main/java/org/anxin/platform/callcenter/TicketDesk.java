@@ -47,7 +47,7 @@ class TicketDesk {
             Instant dueAt,
             Integer satisfaction) {}
 
-    record TicketDetail(Ticket ticket, List<TicketStore.TimelineEntry> timeline) {}
+    record TicketDetail(Ticket ticket, List<TicketStore.TicketStep> timeline) {}
 
     @Transactional
     TicketDetail create(NewTicket request, Viewer viewer) {

@@ -35,7 +35,7 @@ class TicketStore {
             Integer satisfaction,
             Instant at) {}
 
-    record TimelineEntry(Instant at, TicketStatus status, String action, String actor, String note) {}
+    record TicketStep(Instant at, TicketStatus status, String action, String actor, String note) {}
 
     /** Filters of the list; null means any. */
     record Filter(
@@ -212,11 +212,11 @@ class TicketStore {
                 .update();
     }
 
-    List<TimelineEntry> timeline(long ticketId) {
+    List<TicketStep> timeline(long ticketId) {
         return db.sql("select at, status, action, actor, note from ticket_timeline where ticket_id = ?"
                         + " order by at, id")
                 .param(ticketId)
-                .query((rs, n) -> new TimelineEntry(
+                .query((rs, n) -> new TicketStep(
                         rs.getTimestamp("at").toInstant(),
                         rs.getString("status") == null ? null : TicketStatus.valueOf(rs.getString("status")),
                         rs.getString("action"),

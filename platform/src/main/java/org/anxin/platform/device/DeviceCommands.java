@@ -1,5 +1,6 @@
 package org.anxin.platform.device;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,7 +18,6 @@ import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -51,27 +51,25 @@ public class DeviceCommands {
     private final Duration expireAfter;
     private final Duration resendAfter;
 
-    DeviceCommands(
-            JdbcClient db,
-            JedisPooled redis,
-            DeviceService devices,
-            Clock clock,
-            @Value("${anxin.commands.expire-after:PT24H}") Duration expireAfter,
-            @Value("${anxin.commands.resend-after:PT60S}") Duration resendAfter) {
+    DeviceCommands(JdbcClient db, JedisPooled redis, DeviceService devices, Clock clock, CommandProperties properties) {
         this.db = db;
         this.redis = redis;
         this.devices = devices;
         this.clock = clock;
-        this.expireAfter = expireAfter;
-        this.resendAfter = resendAfter;
+        this.expireAfter = properties.expireAfter();
+        this.resendAfter = properties.resendAfter();
     }
+
+    /** A command's parameters: the ones its type takes, the others left out of the JSON. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CommandParams(List<String> numbers, String number, Integer seconds) {}
 
     /** A command as stored, with where it stands. */
     public record DeviceCommand(
             long id,
             String deviceId,
             String type,
-            Map<String, Object> params,
+            CommandParams params,
             String status,
             String detail,
             int attempts,
@@ -268,17 +266,11 @@ public class DeviceCommands {
     }
 
     private static DeviceCommand row(ResultSet rs) throws SQLException {
-        Map<String, Object> params = new LinkedHashMap<>();
         String numbers = rs.getString("numbers");
-        if (numbers != null) {
-            params.put("numbers", numbers.isEmpty() ? List.of() : List.of(numbers.split(",")));
-        }
-        if (rs.getString("number") != null) {
-            params.put("number", rs.getString("number"));
-        }
-        if (rs.getObject("seconds") != null) {
-            params.put("seconds", rs.getInt("seconds"));
-        }
+        CommandParams params = new CommandParams(
+                numbers == null ? null : numbers.isEmpty() ? List.of() : List.of(numbers.split(",")),
+                rs.getString("number"),
+                rs.getObject("seconds", Integer.class));
         return new DeviceCommand(
                 rs.getLong("id"),
                 rs.getString("device_id"),
@@ -305,16 +297,11 @@ public class DeviceCommands {
     /** The checked parameters of one command. */
     private record Params(String numbers, String number, Integer seconds) {
         static Params stored(DeviceCommand c) {
-            Object numbers = c.params().get("numbers");
+            List<String> numbers = c.params().numbers();
             return new Params(
-                    numbers == null
-                            ? null
-                            : String.join(
-                                    ",",
-                                    ((List<?>) numbers)
-                                            .stream().map(String::valueOf).toList()),
-                    (String) c.params().get("number"),
-                    (Integer) c.params().get("seconds"));
+                    numbers == null ? null : String.join(",", numbers),
+                    c.params().number(),
+                    c.params().seconds());
         }
 
         static Params of(String type, Map<String, Object> params) {

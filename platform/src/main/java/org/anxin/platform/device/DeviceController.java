@@ -1,5 +1,7 @@
 package org.anxin.platform.device;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.anxin.platform.system.Accounts;
@@ -38,6 +39,12 @@ class DeviceController {
 
     record CommandRequest(@NotBlank String type, Map<String, Object> params) {}
 
+    /** A device just registered; {@code secret} (MQTT devices only) is shown this once. */
+    record RegisteredDevice(@JsonUnwrapped Device device, @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {}
+
+    /** A device's new MQTT secret, shown this once. */
+    record DeviceSecret(String id, String secret) {}
+
     record NewDeviceRequest(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "1-64 letters, digits or ._-") String id,
             @NotNull @Pattern(regexp = "mqtt|watch|gt06", message = "must be mqtt, watch or gt06") String protocol,
@@ -45,25 +52,21 @@ class DeviceController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
-    ResponseEntity<Map<String, Object>> register(@Valid @RequestBody NewDeviceRequest request) {
+    ResponseEntity<RegisteredDevice> register(@Valid @RequestBody NewDeviceRequest request) {
         DeviceService.Registered registered = devices.register(request.id(), request.protocol(), request.seniorId());
-        Map<String, Object> body = new LinkedHashMap<>(view(registered.device()));
-        if (registered.secret() != null) {
-            body.put("secret", registered.secret());
-        }
         return ResponseEntity.created(URI.create("/api/devices/" + request.id()))
-                .body(body);
+                .body(new RegisteredDevice(registered.device(), registered.secret()));
     }
 
     @PostMapping("/{id}/secret")
     @PreAuthorize("hasRole('ADMIN')")
-    Map<String, String> rotateSecret(@PathVariable String id) {
-        return Map.of("id", id, "secret", devices.rotateSecret(id));
+    DeviceSecret rotateSecret(@PathVariable String id) {
+        return new DeviceSecret(id, devices.rotateSecret(id));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable String id) {
-        return view(devices.get(id, accounts.currentViewer()));
+    Device get(@PathVariable String id) {
+        return devices.get(id, accounts.currentViewer());
     }
 
     @GetMapping("/{id}/events")
@@ -92,19 +95,5 @@ class DeviceController {
     @GetMapping("/{id}/commands/{commandId}")
     DeviceCommands.DeviceCommand command(@PathVariable String id, @PathVariable long commandId) {
         return commands.get(id, commandId, accounts.currentViewer());
-    }
-
-    private static Map<String, Object> view(Device device) {
-        // explicit keys: absent values are shown as null, not left out
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", device.id());
-        body.put("protocol", device.protocol());
-        body.put("seniorId", device.seniorId());
-        body.put("online", device.online());
-        body.put("lastSeenAt", device.lastSeenAt());
-        body.put("battery", device.battery());
-        body.put("lat", device.lat());
-        body.put("lon", device.lon());
-        return body;
     }
 }

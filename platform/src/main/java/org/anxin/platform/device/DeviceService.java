@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,13 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeviceService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final SeniorService seniors;
     private final JdbcClient db;
     private final DeviceRegistry registry;
     private final DeviceEventLog eventLog;
     private final ApplicationEventPublisher events;
 
-    DeviceService(JdbcClient db, DeviceRegistry registry, DeviceEventLog eventLog, ApplicationEventPublisher events) {
+    DeviceService(
+            JdbcClient db,
+            SeniorService seniors,
+            DeviceRegistry registry,
+            DeviceEventLog eventLog,
+            ApplicationEventPublisher events) {
         this.db = db;
+        this.seniors = seniors;
         this.registry = registry;
         this.eventLog = eventLog;
         this.events = events;
@@ -42,11 +50,7 @@ public class DeviceService {
 
     @Transactional
     public Registered register(String id, String protocol, long seniorId) {
-        if (db.sql("select count(*) from seniors where id = ?")
-                        .param(seniorId)
-                        .query(Long.class)
-                        .single()
-                == 0) {
+        if (seniors.find(seniorId).isEmpty()) {
             throw ApiProblem.badRequest("senior " + seniorId + " does not exist");
         }
         if (db.sql("select count(*) from devices where id = ?")

@@ -1,6 +1,5 @@
 package org.anxin.platform.ingest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.JedisPooled;
@@ -13,18 +12,19 @@ class Lanes {
 
     /** SOS, FALL, …: each entry stored in a transaction of its own as soon as it arrives. */
     @Bean
-    LaneConsumer alarmLane(JedisPooled redis, StreamStore store, @Value("${anxin.event-partitions}") int partitions) {
+    LaneConsumer alarmLane(JedisPooled redis, StreamStore store, IngestProperties properties) {
         return new LaneConsumer(
                 "alarm-lane-consumer",
                 redis,
                 ALARMS,
-                partitions,
+                properties.eventPartitions(),
                 (stream, entries) -> entries.forEach(entry -> store.storeOne(stream, entry)));
     }
 
     /** Positions, heartbeats, vitals, online/offline: a partition's batch per transaction. */
     @Bean
-    LaneConsumer eventLane(JedisPooled redis, StreamStore store, @Value("${anxin.event-partitions}") int partitions) {
-        return new LaneConsumer("event-lane-consumer", redis, EVENTS, partitions, store::storeTogether);
+    LaneConsumer eventLane(JedisPooled redis, StreamStore store, IngestProperties properties) {
+        return new LaneConsumer(
+                "event-lane-consumer", redis, EVENTS, properties.eventPartitions(), store::storeTogether);
     }
 }

@@ -1,6 +1,5 @@
 package org.anxin.platform.notify;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -19,18 +18,12 @@ class TwilioSettings {
     private final String publicBaseUrl;
     private final Environment environment;
 
-    TwilioSettings(
-            @Value("${anxin.twilio.account-sid:}") String accountSid,
-            @Value("${anxin.twilio.auth-token:}") String authToken,
-            @Value("${anxin.twilio.from:}") String from,
-            @Value("${anxin.twilio.api-base-url:}") String apiBaseUrl,
-            @Value("${anxin.public-base-url:}") String publicBaseUrl,
-            Environment environment) {
-        this.accountSid = accountSid.strip();
-        this.authToken = authToken.strip();
-        this.from = from.strip();
-        this.apiBaseUrl = stripSlash(apiBaseUrl.strip());
-        this.publicBaseUrl = stripSlash(publicBaseUrl.strip());
+    TwilioSettings(TwilioProperties properties, Environment environment) {
+        this.accountSid = properties.twilio().accountSid().strip();
+        this.authToken = properties.twilio().authToken().strip();
+        this.from = properties.twilio().from().strip();
+        this.apiBaseUrl = stripSlash(properties.twilio().apiBaseUrl().strip());
+        this.publicBaseUrl = stripSlash(properties.publicBaseUrl().strip());
         this.environment = environment;
     }
 

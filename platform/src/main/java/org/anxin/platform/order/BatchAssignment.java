@@ -7,13 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.anxin.platform.catalog.Catalog;
+import org.anxin.platform.dispatch.OrderWorkforce;
 import org.anxin.platform.dispatch.Responder;
 import org.anxin.platform.dispatch.Responders;
 import org.anxin.platform.dispatch.TravelModel;
+import org.anxin.platform.senior.Senior;
+import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Geo;
 import org.anxin.platform.system.Viewer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Assigns the REQUESTED orders whose window starts in [from, to) as one batch. The ETA runs from
  * each responder's live position to the senior's home by the dispatcher's travel model, within
- * the service circle ({@code anxin.dispatch.service-minutes}); a responder's slots are their
+ * the service circle ({@code ANXIN_SERVICE_MINUTES}); a responder's slots are their
  * {@code capacity} less the live orders they already hold in that range. The orders are locked
  * while the plan is made and applied, so two batches never hand out the same order.
  */
@@ -35,6 +39,8 @@ class BatchAssignment {
     private final OrderStore store;
     private final Catalog catalog;
     private final Responders responders;
+    private final OrderWorkforce workforce;
+    private final SeniorService seniors;
     private final OrderNotices notices;
     private final BatchPlanner planner;
 
@@ -43,22 +49,26 @@ class BatchAssignment {
             OrderStore store,
             Catalog catalog,
             Responders responders,
+            OrderWorkforce workforce,
+            SeniorService seniors,
             OrderNotices notices,
             TravelModel travel,
-            @Value("${anxin.dispatch.service-minutes:15}") int serviceMinutes) {
+            OrderProperties properties) {
         this.db = db;
         this.store = store;
         this.catalog = catalog;
         this.responders = responders;
+        this.workforce = workforce;
+        this.seniors = seniors;
         this.notices = notices;
         this.planner = new BatchPlanner(
                 (w, j) -> travel.etaSeconds(w.mode(), Geo.meters(w.lat(), w.lon(), j.lat(), j.lon())),
-                serviceMinutes * 60);
+                (int) properties.serviceCircle().toSeconds());
     }
 
     /** Plans the batch with {@code strategy} and applies it: the orders become ASSIGNED, each responder gets an SMS. */
     @Transactional
-    Map<String, Object> assign(Instant from, Instant to, String strategy, Viewer viewer) {
+    OrderViews.BatchPlan assign(Instant from, Instant to, String strategy, Viewer viewer) {
         // one batch at a time, across platform nodes: slots counted by one are not handed out by another
         db.sql("select 1 from (select pg_advisory_xact_lock(?)) as locked")
                 .param(BATCH_LOCK)
@@ -83,40 +93,49 @@ class BatchAssignment {
                             + " plan",
                     sms);
         }
-        return json(plan, from, to);
+        return OrderViews.BatchPlan.of(plan, from, to);
     }
 
     /** Both plans for the same orders, neither applied. */
     @Transactional(readOnly = true)
-    Map<String, Object> compare(Instant from, Instant to) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("from", from);
-        json.put("to", to);
-        json.put(BATCH, json(plan(from, to, BATCH, false), from, to));
-        json.put(GREEDY, json(plan(from, to, GREEDY, false), from, to));
-        return json;
+    OrderViews.BatchComparison compare(Instant from, Instant to) {
+        return new OrderViews.BatchComparison(
+                from,
+                to,
+                OrderViews.BatchPlan.of(plan(from, to, BATCH, false), from, to),
+                OrderViews.BatchPlan.of(plan(from, to, GREEDY, false), from, to));
     }
 
     private BatchPlanner.Plan plan(Instant from, Instant to, String strategy, boolean lock) {
         if (!from.isBefore(to)) {
             throw ApiProblem.badRequest("from must be before to");
         }
-        List<BatchPlanner.Job> jobs = db.sql(
-                        "select o.id, o.skill, o.item_id, s.lat, s.lon from service_orders o join seniors s on"
-                                + " s.id = o.senior_id where o.status = 'REQUESTED' and o.window_from >= ? and o.window_from < ?"
-                                // an urgent order being offered is not the batch's (until its offers fail)
-                                + " and not exists (select 1 from dispatches d where d.order_id = o.id"
-                                + " and d.status = 'OFFERING')"
-                                + " order by o.window_from, o.id" + (lock ? " for update of o" : ""))
-                .params(Timestamp.from(from), Timestamp.from(to))
-                .query((rs, n) -> new BatchPlanner.Job(
-                        rs.getLong("id"),
-                        (Double) rs.getObject("lat"),
-                        (Double) rs.getObject("lon"),
-                        rs.getString("skill"),
-                        rs.getLong("item_id"),
-                        declinedBy(rs.getLong("id"))))
+        record Requested(long id, long seniorId, String skill, long itemId) {}
+        List<Requested> requested = db.sql("select id, senior_id, skill, item_id from service_orders"
+                        + " where status = ? and window_from >= ? and window_from < ? order by window_from, id"
+                        + (lock ? " for update" : ""))
+                .params(OrderStatus.REQUESTED.name(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new Requested(
+                        rs.getLong("id"), rs.getLong("senior_id"), rs.getString("skill"), rs.getLong("item_id")))
                 .list();
+        // an urgent order being offered is not the batch's (until its offers fail)
+        Set<Long> offered =
+                workforce.beingOffered(requested.stream().map(Requested::id).toList());
+        Map<Long, Senior> homes =
+                seniors.byIds(requested.stream().map(Requested::seniorId).collect(Collectors.toSet()));
+        List<BatchPlanner.Job> jobs = requested.stream()
+                .filter(r -> !offered.contains(r.id()))
+                .map(r -> {
+                    Senior home = homes.get(r.seniorId());
+                    return new BatchPlanner.Job(
+                            r.id(),
+                            home == null ? null : home.lat(),
+                            home == null ? null : home.lon(),
+                            r.skill(),
+                            r.itemId(),
+                            declinedBy(r.id()));
+                })
+                .toList();
         List<BatchPlanner.Worker> workers = workers(from, to);
         return switch (strategy) {
             case BATCH -> planner.batch(jobs, workers);
@@ -135,10 +154,9 @@ class BatchAssignment {
     private List<BatchPlanner.Worker> workers(Instant from, Instant to) {
         Map<Long, Set<Long>> offered = catalog.offeredByProvider();
         Map<Long, Integer> held = new LinkedHashMap<>();
-        db.sql("select responder_id, count(*) as n from service_orders where responder_id is not null and status in"
-                        + " ('ASSIGNED', 'ACCEPTED', 'EN_ROUTE', 'ARRIVED', 'IN_SERVICE') and window_from >= ?"
-                        + " and window_from < ? group by responder_id")
-                .params(Timestamp.from(from), Timestamp.from(to))
+        db.sql("select responder_id, count(*) as n from service_orders where responder_id is not null"
+                        + " and status = any(?) and window_from >= ? and window_from < ? group by responder_id")
+                .params(OrderStatus.names(OrderStatus.HELD), Timestamp.from(from), Timestamp.from(to))
                 .query(rs -> {
                     held.put(rs.getLong("responder_id"), rs.getInt("n"));
                 });
@@ -157,17 +175,5 @@ class BatchAssignment {
                             b::serves);
                 })
                 .toList();
-    }
-
-    private static Map<String, Object> json(BatchPlanner.Plan plan, Instant from, Instant to) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("strategy", plan.strategy());
-        json.put("from", from);
-        json.put("to", to);
-        json.put("assigned", plan.assigned());
-        json.put("unassigned", plan.unassigned());
-        json.put("meanEtaSeconds", plan.meanEtaSeconds());
-        json.put("totalEtaSeconds", plan.totalEtaSeconds());
-        return json;
     }
 }

@@ -10,10 +10,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.anxin.platform.notify.Notifications;
 import org.anxin.platform.system.Accounts;
@@ -86,87 +85,68 @@ class OrderController {
 
     @PostMapping("/quote")
     @PreAuthorize(BOOKERS)
-    Map<String, Object> quote(@Valid @RequestBody BookingRequest request) {
-        Orders.Quote quote = orders.quote(request.booking(), accounts.currentViewer());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("itemId", quote.itemId());
-        json.put("itemName", quote.itemName());
-        json.put("priceYuan", Catalog.yuan(quote.priceCents()));
-        json.put("subsidyYuan", Catalog.yuan(quote.subsidyCents()));
-        json.put("seniorPaysYuan", Catalog.yuan(quote.seniorPaysCents()));
-        json.put("priceCents", quote.priceCents());
-        json.put("subsidyCents", quote.subsidyCents());
-        json.put("seniorPaysCents", quote.seniorPaysCents());
-        json.put("subsidy", quote.subsidy());
-        return json;
+    OrderViews.OrderQuote quote(@Valid @RequestBody BookingRequest request) {
+        return OrderViews.OrderQuote.of(orders.quote(request.booking(), accounts.currentViewer()));
     }
 
     @PostMapping
     @PreAuthorize(BOOKERS)
-    ResponseEntity<Map<String, Object>> book(@Valid @RequestBody BookingRequest request) {
+    ResponseEntity<OrderViews.OrderBooked> book(@Valid @RequestBody BookingRequest request) {
         Orders.Booked booked = orders.book(request.booking(), accounts.currentViewer());
-        Map<String, Object> json = orders.json(booked.order());
-        json.put("subsidy", booked.subsidy());
         return ResponseEntity.created(URI.create("/api/orders/" + booked.order().id()))
-                .body(json);
+                .body(new OrderViews.OrderBooked(orders.view(booked.order()), booked.subsidy()));
     }
 
     @GetMapping
-    List<Map<String, Object>> list(
+    List<OrderView> list(
             @RequestParam(required = false) Long seniorId,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
-        return orders.list(seniorId, statuses(status), from, to, accounts.currentViewer()).stream()
-                .map(orders::json)
-                .toList();
+        return orders.views(orders.list(seniorId, statuses(status), from, to, accounts.currentViewer()));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable long id) {
+    OrderViews.OrderDetail get(@PathVariable long id) {
         ServiceOrder order = orders.get(id, accounts.currentViewer());
-        Map<String, Object> json = orders.json(order);
-        json.put(
-                "anomalies",
-                anomalies.of(order).stream().map(VisitAnomalies::json).toList());
-        json.put("timeline", store.timeline(id));
-        json.put(
-                "notifications",
+        return new OrderViews.OrderDetail(
+                orders.view(order),
+                anomalies.of(order),
+                store.timeline(id),
                 store.notificationIds(id).stream()
                         .map(notifications::find)
-                        .flatMap(java.util.Optional::stream)
+                        .flatMap(Optional::stream)
                         .toList());
-        return json;
     }
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize(BOOKERS)
-    Map<String, Object> cancel(@PathVariable long id, @Valid @RequestBody(required = false) NoteRequest request) {
-        return orders.json(orders.cancel(id, note(request), accounts.currentViewer()));
+    OrderView cancel(@PathVariable long id, @Valid @RequestBody(required = false) NoteRequest request) {
+        return orders.view(orders.cancel(id, note(request), accounts.currentViewer()));
     }
 
     @PutMapping("/{id}/window")
     @PreAuthorize(BOOKERS)
-    Map<String, Object> reschedule(@PathVariable long id, @Valid @RequestBody Window window) {
-        return orders.json(orders.reschedule(id, window.from(), window.to(), accounts.currentViewer()));
+    OrderView reschedule(@PathVariable long id, @Valid @RequestBody Window window) {
+        return orders.view(orders.reschedule(id, window.from(), window.to(), accounts.currentViewer()));
     }
 
     @PostMapping("/{id}/reassign")
     @PreAuthorize(DESK)
-    Map<String, Object> reassign(@PathVariable long id, @Valid @RequestBody(required = false) NoteRequest request) {
-        return orders.json(orders.reassign(id, note(request), accounts.currentViewer()));
+    OrderView reassign(@PathVariable long id, @Valid @RequestBody(required = false) NoteRequest request) {
+        return orders.view(orders.reassign(id, note(request), accounts.currentViewer()));
     }
 
     @PostMapping("/{id}/no-show")
     @PreAuthorize(DESK)
-    Map<String, Object> noShow(@PathVariable long id, @Valid @RequestBody(required = false) NoteRequest request) {
-        return orders.json(orders.noShow(id, note(request), accounts.currentViewer()));
+    OrderView noShow(@PathVariable long id, @Valid @RequestBody(required = false) NoteRequest request) {
+        return orders.view(orders.noShow(id, note(request), accounts.currentViewer()));
     }
 
     /** The desk clears a visit's anomaly, with a reason; it is audited on the order's timeline. */
     @PostMapping("/{id}/anomalies/{kind}/clear")
     @PreAuthorize(DESK)
-    Map<String, Object> clearAnomaly(
+    OrderViews.OrderAnomalies clearAnomaly(
             @PathVariable long id, @PathVariable String kind, @Valid @RequestBody ClearRequest request) {
         AnomalyKind anomaly;
         try {
@@ -176,25 +156,21 @@ class OrderController {
                     "unknown anomaly " + kind + "; anomalies are " + Arrays.toString(AnomalyKind.values()));
         }
         List<Anomaly> left = anomalies.clear(id, anomaly, request.reason().strip(), accounts.currentViewer());
-        return Map.of(
-                "orderId",
-                id,
-                "anomalies",
-                left.stream().map(VisitAnomalies::json).toList());
+        return new OrderViews.OrderAnomalies(id, left);
     }
 
     @PostMapping("/{id}/rating")
     @PreAuthorize(BOOKERS)
-    Map<String, Object> rate(@PathVariable long id, @Valid @RequestBody RatingRequest request) {
+    OrderView rate(@PathVariable long id, @Valid @RequestBody RatingRequest request) {
         String comment = request.comment() == null || request.comment().isBlank()
                 ? null
                 : request.comment().strip();
-        return orders.json(ratings.rate(id, request.stars(), comment, accounts.currentViewer()));
+        return orders.view(ratings.rate(id, request.stars(), comment, accounts.currentViewer()));
     }
 
     @PostMapping("/assign")
     @PreAuthorize(DESK)
-    Map<String, Object> assign(
+    OrderViews.BatchPlan assign(
             @Valid @RequestBody Window range, @RequestParam(defaultValue = BatchAssignment.BATCH) String strategy) {
         Viewer viewer = accounts.currentViewer();
         return batches.assign(range.from(), range.to(), strategy.strip().toLowerCase(Locale.ROOT), viewer);
@@ -202,7 +178,7 @@ class OrderController {
 
     @GetMapping("/assign/compare")
     @PreAuthorize(DESK)
-    Map<String, Object> compare(@RequestParam Instant from, @RequestParam Instant to) {
+    OrderViews.BatchComparison compare(@RequestParam Instant from, @RequestParam Instant to) {
         return batches.compare(from, to);
     }
 

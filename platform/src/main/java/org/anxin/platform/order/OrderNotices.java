@@ -9,7 +9,6 @@ import org.anxin.platform.notify.Notification;
 import org.anxin.platform.notify.Notifications;
 import org.anxin.platform.senior.SeniorRecord;
 import org.anxin.platform.senior.SeniorService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +23,7 @@ class OrderNotices {
     private final DateTimeFormatter day;
     private final DateTimeFormatter time;
 
-    OrderNotices(
-            Notifications notifications,
-            SeniorService seniors,
-            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+    OrderNotices(Notifications notifications, SeniorService seniors, ZoneId zone) {
         this.notifications = notifications;
         this.seniors = seniors;
         this.day = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA).withZone(zone);

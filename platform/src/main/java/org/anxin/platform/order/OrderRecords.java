@@ -13,10 +13,17 @@ import org.springframework.stereotype.Service;
 public class OrderRecords {
     private final JdbcClient db;
     private final OrderStore store;
+    private final Orders orders;
 
-    OrderRecords(JdbcClient db, OrderStore store) {
+    OrderRecords(JdbcClient db, OrderStore store, Orders orders) {
         this.db = db;
         this.store = store;
+        this.orders = orders;
+    }
+
+    /** The order as the API shows it (for another module's answer that includes it); 404 if there is none. */
+    public OrderView view(long orderId) {
+        return orders.view(store.get(orderId));
     }
 
     /** An order as other modules see it; {@code seniorPaysCents} is the share the subsidy does not pay. */
@@ -52,7 +59,7 @@ public class OrderRecords {
                 o.seniorId(),
                 o.itemName(),
                 o.durationMinutes(),
-                o.seniorPaysCents(),
+                Math.toIntExact(o.seniorPays().fen()),
                 o.status().name());
     }
 }

@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,19 +81,16 @@ class OrderStore {
                 .update();
     }
 
-    List<Map<String, Object>> timeline(long orderId) {
+    List<OrderViews.OrderTimelineStep> timeline(long orderId) {
         return db.sql("select * from order_timeline where order_id = ? order by id")
                 .param(orderId)
-                .query((rs, n) -> {
-                    Map<String, Object> step = new LinkedHashMap<>();
-                    step.put("at", rs.getTimestamp("at").toInstant());
-                    step.put("status", rs.getString("status"));
-                    step.put("action", rs.getString("action"));
-                    step.put("actor", rs.getString("actor"));
-                    step.put("note", rs.getString("note"));
-                    step.put("notificationId", rs.getObject("notification_id"));
-                    return step;
-                })
+                .query((rs, n) -> new OrderViews.OrderTimelineStep(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("status"),
+                        rs.getString("action"),
+                        rs.getString("actor"),
+                        rs.getString("note"),
+                        (Long) rs.getObject("notification_id")))
                 .list();
     }
 

@@ -5,15 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.anxin.platform.catalog.Catalog;
 import org.anxin.platform.dispatch.Responder;
 import org.anxin.platform.dispatch.Responders;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.Money;
 import org.anxin.platform.system.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,9 +66,9 @@ class Orders {
 
     record Booking(long seniorId, long itemId, Instant from, Instant to, String notes) {}
 
-    record Quote(long itemId, String itemName, int priceCents, int subsidyCents, String subsidy) {
-        int seniorPaysCents() {
-            return priceCents - subsidyCents;
+    record Quote(long itemId, String itemName, Money price, Money subsidy, String subsidyText) {
+        Money seniorPays() {
+            return price.minus(subsidy);
         }
     }
 
@@ -73,7 +76,7 @@ class Orders {
     Quote quote(Booking booking, Viewer viewer) {
         Catalog.Item item = checkBooking(booking, viewer);
         SubsidyPayer.Share share = subsidies.quote(visit(booking.seniorId(), booking.from(), item));
-        return new Quote(item.id(), item.name(), item.priceCents(), share.subsidyCents(), share.text());
+        return new Quote(item.id(), item.name(), item.price(), subsidy(share), share.text());
     }
 
     /** A booked order and the sentence saying which wallet paid what. */
@@ -97,9 +100,9 @@ class Orders {
                         item.name(),
                         item.skill(),
                         item.durationMinutes(),
-                        item.priceCents(),
+                        item.price().fen(),
                         0,
-                        item.priceCents(),
+                        item.price().fen(),
                         Timestamp.from(booking.from()),
                         Timestamp.from(booking.to()),
                         booking.notes(),
@@ -112,7 +115,7 @@ class Orders {
         // the ledger entry refers to the order, so the order is stored first and then charged
         SubsidyPayer.Share share =
                 subsidies.charge(id, visit(booking.seniorId(), booking.from(), item), viewer.username());
-        setShare(id, item.priceCents(), share);
+        setShare(id, item.price(), share);
         ServiceOrder order = store.get(id);
         store.note(
                 id,
@@ -126,19 +129,24 @@ class Orders {
     }
 
     private static SubsidyPayer.Visit visit(long seniorId, Instant from, Catalog.Item item) {
-        return new SubsidyPayer.Visit(seniorId, from, item.priceCents(), item.durationMinutes());
+        return new SubsidyPayer.Visit(
+                seniorId, from, Math.toIntExact(item.price().fen()), item.durationMinutes());
     }
 
-    private void setShare(long id, int priceCents, SubsidyPayer.Share share) {
+    /** The subsidy wallet's share as money (the payer's interface still speaks fen). */
+    private static Money subsidy(SubsidyPayer.Share share) {
+        return Money.ofFen(share.subsidyCents());
+    }
+
+    private void setShare(long id, Money price, SubsidyPayer.Share share) {
         db.sql("update service_orders set subsidy_cents = ?, senior_pays_cents = ? where id = ?")
-                .params(share.subsidyCents(), priceCents - share.subsidyCents(), id)
+                .params(subsidy(share).fen(), price.minus(subsidy(share)).fen(), id)
                 .update();
     }
 
     /** "80.00 yuan: subsidy 50.00 yuan, senior pays 30.00 yuan; (which wallet paid, what remains)". */
     private static String split(ServiceOrder o, SubsidyPayer.Share share) {
-        return Catalog.yuan(o.priceCents()) + " yuan: subsidy " + Catalog.yuan(o.subsidyCents()) + " yuan, senior pays "
-                + Catalog.yuan(o.seniorPaysCents()) + " yuan; " + share.text();
+        return o.price() + ": subsidy " + o.subsidy() + ", senior pays " + o.seniorPays() + "; " + share.text();
     }
 
     /** The step's note, with what the wallet gave back when it gave anything. */
@@ -206,7 +214,10 @@ class Orders {
         // the month of the new window is the one that pays: the old charge is given back, the new one made
         SubsidyPayer.Share refund = subsidies.refund(id, viewer.username(), "order rescheduled");
         SubsidyPayer.Share share = subsidies.charge(
-                id, new SubsidyPayer.Visit(o.seniorId(), from, o.priceCents(), o.durationMinutes()), viewer.username());
+                id,
+                new SubsidyPayer.Visit(
+                        o.seniorId(), from, Math.toIntExact(o.price().fen()), o.durationMinutes()),
+                viewer.username());
         store.setStatus(
                 id,
                 OrderStatus.REQUESTED,
@@ -219,9 +230,9 @@ class Orders {
                 "eta_seconds",
                 null,
                 "subsidy_cents",
-                share.subsidyCents(),
+                subsidy(share).fen(),
                 "senior_pays_cents",
-                o.priceCents() - share.subsidyCents());
+                o.price().minus(subsidy(share)).fen());
         Long sms = withdrawn(o, "已改期");
         String moved = o.windowFrom() + "–" + o.windowTo() + " → " + from + "–" + to;
         store.note(
@@ -325,42 +336,21 @@ class Orders {
     }
 
     /** The order as the API shows it. */
-    Map<String, Object> json(ServiceOrder o) {
-        Senior senior = seniors.find(o.seniorId()).orElseThrow();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", o.id());
-        json.put("seniorId", o.seniorId());
-        json.put("seniorName", senior.name());
-        json.put("address", senior.address());
-        json.put("itemId", o.itemId());
-        json.put("itemName", o.itemName());
-        json.put("skill", o.skill());
-        json.put("durationMinutes", o.durationMinutes());
-        json.put("priceYuan", Catalog.yuan(o.priceCents()));
-        json.put("subsidyYuan", Catalog.yuan(o.subsidyCents()));
-        json.put("seniorPaysYuan", Catalog.yuan(o.seniorPaysCents()));
-        json.put("priceCents", o.priceCents());
-        json.put("subsidyCents", o.subsidyCents());
-        json.put("seniorPaysCents", o.seniorPaysCents());
-        json.put("window", Map.of("from", o.windowFrom(), "to", o.windowTo()));
-        json.put("notes", o.notes());
-        json.put("status", o.status());
-        json.put("responderId", o.responderId());
-        json.put("responderName", responderName(o.responderId()));
-        json.put("etaSeconds", o.etaSeconds());
-        json.put("bookedBy", o.bookedBy());
-        json.put("createdAt", o.createdAt());
-        json.put("arrivedAt", o.arrivedAt());
-        json.put("arrivedMeters", o.arrivedMeters());
-        json.put("farReason", o.farReason());
-        json.put("startedAt", o.startedAt());
-        json.put("completedAt", o.completedAt());
-        json.put("checkoutMeters", o.checkoutMeters());
-        json.put("serviceMinutes", o.serviceMinutes());
-        json.put("stars", o.stars());
-        json.put("ratingComment", o.ratingComment());
-        json.put("ratedAt", o.ratedAt());
-        json.put("closedAt", o.closedAt());
-        return json;
+    OrderView view(ServiceOrder o) {
+        return views(List.of(o)).get(0);
+    }
+
+    /** The orders as the API shows them: one look-up of their seniors, each responder's name once. */
+    List<OrderView> views(List<ServiceOrder> list) {
+        Map<Long, Senior> homes =
+                seniors.byIds(list.stream().map(ServiceOrder::seniorId).collect(Collectors.toSet()));
+        Map<Long, String> names = new HashMap<>();
+        return list.stream()
+                .map(o -> OrderView.of(
+                        o,
+                        homes.get(o.seniorId()),
+                        o.responderId(),
+                        o.responderId() == null ? null : names.computeIfAbsent(o.responderId(), this::responderName)))
+                .toList();
     }
 }

@@ -2,12 +2,12 @@ package org.anxin.platform.order;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
+import org.anxin.platform.catalog.Catalog;
 import org.anxin.platform.dispatch.OfferedOrders;
 import org.anxin.platform.dispatch.Responder;
+import org.anxin.platform.dispatch.Responders;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +25,7 @@ class OrdersOnOffer implements OfferedOrders {
     private final JdbcClient db;
     private final OrderStore store;
     private final Catalog catalog;
+    private final Responders responders;
     private final SeniorService seniors;
     private final Clock clock;
     private final Duration urgentWithin;
@@ -33,15 +34,17 @@ class OrdersOnOffer implements OfferedOrders {
             JdbcClient db,
             OrderStore store,
             Catalog catalog,
+            Responders responders,
             SeniorService seniors,
             Clock clock,
-            @Value("${anxin.orders.urgent-within:PT1H}") Duration urgentWithin) {
+            OrderProperties properties) {
         this.db = db;
         this.store = store;
         this.catalog = catalog;
+        this.responders = responders;
         this.seniors = seniors;
         this.clock = clock;
-        this.urgentWithin = urgentWithin;
+        this.urgentWithin = properties.urgentWithin();
     }
 
     boolean urgent(ServiceOrder o) {
@@ -65,19 +68,13 @@ class OrdersOnOffer implements OfferedOrders {
     @Override
     public boolean mayTake(long orderId, long responderId) {
         ServiceOrder o = store.get(orderId);
-        Long provider = db.sql("select provider_id from responders where id = ?")
-                .param(responderId)
-                .query(Long.class)
-                .optional()
-                .orElse(null);
+        Long provider = responders.find(responderId).map(Responder::providerId).orElse(null);
         boolean declined = db.sql("select count(*) from order_declines where order_id = ? and responder_id = ?")
                         .params(orderId, responderId)
                         .query(Long.class)
                         .single()
                 > 0;
-        return provider != null
-                && !declined
-                && catalog.offeredByProvider().getOrDefault(provider, Set.of()).contains(o.itemId());
+        return provider != null && !declined && catalog.offers(provider, o.itemId());
     }
 
     @Override

@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.anxin.platform.dispatch.OrderWorkforce;
 import org.anxin.platform.dispatch.Responders;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -31,6 +31,7 @@ class Ratings {
     private final OrderStore store;
     private final Orders orders;
     private final Responders responders;
+    private final OrderWorkforce workforce;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration autoCloseAfter;
@@ -40,16 +41,18 @@ class Ratings {
             OrderStore store,
             Orders orders,
             Responders responders,
+            OrderWorkforce workforce,
             TransactionTemplate tx,
             Clock clock,
-            @Value("${anxin.orders.autoclose-after:PT72H}") Duration autoCloseAfter) {
+            OrderProperties properties) {
         this.db = db;
         this.store = store;
         this.orders = orders;
         this.responders = responders;
+        this.workforce = workforce;
         this.tx = tx;
         this.clock = clock;
-        this.autoCloseAfter = autoCloseAfter;
+        this.autoCloseAfter = properties.autocloseAfter();
     }
 
     @Transactional
@@ -68,22 +71,21 @@ class Ratings {
                 viewer.username(),
                 stars + "★" + (comment == null ? "" : " " + comment),
                 null);
-        Mean own = mean("o.responder_id = ?", o.responderId());
+        Mean own = mean(List.of(o.responderId()));
         responders.rate(o.responderId(), own.stars(), own.orders());
         long provider = responders.get(o.responderId()).providerId();
-        Mean theirs = mean("r.provider_id = ?", provider);
+        Mean theirs = mean(workforce.staff(provider));
         responders.rateProvider(provider, theirs.stars(), theirs.orders());
         return store.get(id);
     }
 
-    /** Mean stars (to two decimals) of the rated orders matching {@code where}, and how many. */
+    /** Mean stars (to two decimals) of the rated orders of these responders, and how many. */
     private record Mean(double stars, int orders) {}
 
-    private Mean mean(String where, long id) {
-        return db.sql("select round(avg(o.stars), 2)::double precision as stars, count(*)::integer as orders"
-                        + " from service_orders o join responders r on r.id = o.responder_id"
-                        + " where o.status = 'RATED' and " + where)
-                .param(id)
+    private Mean mean(List<Long> responderIds) {
+        return db.sql("select round(avg(stars), 2)::double precision as stars, count(*)::integer as orders"
+                        + " from service_orders where status = ? and responder_id = any(?)")
+                .params(OrderStatus.RATED.name(), responderIds.toArray(Long[]::new))
                 .query((rs, n) -> new Mean(rs.getDouble("stars"), rs.getInt("orders")))
                 .single();
     }
@@ -98,9 +100,13 @@ class Ratings {
     /** Closes every visit completed at or before {@code now} − the auto-close delay and still unrated. */
     int closeUnrated(Instant now) {
         List<Long> closed = tx.execute(s -> {
-            List<Long> ids = db.sql("update service_orders set closed_at = ?, updated_at = ? where status = 'COMPLETED'"
+            List<Long> ids = db.sql("update service_orders set closed_at = ?, updated_at = ? where status = ?"
                             + " and closed_at is null and completed_at <= ? returning id")
-                    .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.minus(autoCloseAfter)))
+                    .params(
+                            Timestamp.from(now),
+                            Timestamp.from(now),
+                            OrderStatus.COMPLETED.name(),
+                            Timestamp.from(now.minus(autoCloseAfter)))
                     .query(Long.class)
                     .list();
             ids.forEach(id -> store.note(

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.anxin.platform.system.Money;
 
 /**
  * One booked home visit, with the item and price as they were when it was booked; from check-in
@@ -17,9 +18,9 @@ record ServiceOrder(
         String itemName,
         String skill,
         int durationMinutes,
-        int priceCents,
-        int subsidyCents,
-        int seniorPaysCents,
+        Money price,
+        Money subsidy,
+        Money seniorPays,
         Instant windowFrom,
         Instant windowTo,
         String notes,
@@ -52,9 +53,9 @@ record ServiceOrder(
                 rs.getString("item_name"),
                 rs.getString("skill"),
                 rs.getInt("duration_minutes"),
-                rs.getInt("price_cents"),
-                rs.getInt("subsidy_cents"),
-                rs.getInt("senior_pays_cents"),
+                Money.ofFen(rs.getLong("price_cents")),
+                Money.ofFen(rs.getLong("subsidy_cents")),
+                Money.ofFen(rs.getLong("senior_pays_cents")),
                 instant(rs, "window_from"),
                 instant(rs, "window_to"),
                 rs.getString("notes"),

@@ -11,14 +11,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.anxin.platform.dispatch.Responders;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,19 +47,15 @@ class VisitAnomalies {
             Responders responders,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone,
-            @Value("${anxin.settlement.min-share:0.8}") double minShare) {
-        if (!(minShare > 0 && minShare <= 1)) {
-            throw new IllegalArgumentException(
-                    "ANXIN_SETTLEMENT_MIN_SHARE must be above 0 and at most 1, not " + minShare);
-        }
+            ZoneId zone,
+            OrderProperties properties) {
         this.db = db;
         this.store = store;
         this.responders = responders;
         this.events = events;
         this.clock = clock;
         this.zone = zone;
-        this.minShare = minShare;
+        this.minShare = properties.minVisitShare();
     }
 
     /** At check-in: the worker's reason for checking in far from the home, and other visits still open. */
@@ -219,17 +213,5 @@ class VisitAnomalies {
 
     private String local(Instant t) {
         return MINUTE.format(t.atZone(zone));
-    }
-
-    static Map<String, Object> json(Anomaly a) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("kind", a.kind());
-        json.put("reason", a.reason());
-        json.put("flaggedAt", a.flaggedAt());
-        json.put("flaggedBy", a.flaggedBy());
-        json.put("clearedAt", a.clearedAt());
-        json.put("clearedBy", a.clearedBy());
-        json.put("clearReason", a.clearReason());
-        return json;
     }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import org.anxin.platform.system.Accounts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,17 +41,17 @@ class VisitController {
     record Decline(@Size(max = 500) String reason) {}
 
     @GetMapping
-    List<Map<String, Object>> mine() {
+    List<OrderViews.OrderJob> mine() {
         return visits.mine(accounts.currentViewer());
     }
 
     @PostMapping("/{id}/accept")
-    Map<String, Object> accept(@PathVariable long id) {
+    OrderViews.OrderJob accept(@PathVariable long id) {
         return visits.accept(id, accounts.currentViewer());
     }
 
     @PostMapping("/{id}/decline")
-    Map<String, Object> decline(@PathVariable long id, @Valid @RequestBody(required = false) Decline decline) {
+    OrderView decline(@PathVariable long id, @Valid @RequestBody(required = false) Decline decline) {
         String reason =
                 decline == null || decline.reason() == null || decline.reason().isBlank()
                         ? null
@@ -61,12 +60,12 @@ class VisitController {
     }
 
     @PostMapping("/{id}/en-route")
-    Map<String, Object> enRoute(@PathVariable long id) {
+    OrderViews.OrderJob enRoute(@PathVariable long id) {
         return visits.enRoute(id, accounts.currentViewer());
     }
 
     @PostMapping("/{id}/arrive")
-    Map<String, Object> arrive(@PathVariable long id, @Valid @RequestBody CheckIn c) {
+    OrderViews.OrderJob arrive(@PathVariable long id, @Valid @RequestBody CheckIn c) {
         String farReason = c.farReason() == null || c.farReason().isBlank()
                 ? null
                 : c.farReason().strip();
@@ -74,12 +73,12 @@ class VisitController {
     }
 
     @PostMapping("/{id}/start")
-    Map<String, Object> start(@PathVariable long id) {
+    OrderViews.OrderJob start(@PathVariable long id) {
         return visits.start(id, accounts.currentViewer());
     }
 
     @PostMapping("/{id}/check-out")
-    Map<String, Object> checkOut(@PathVariable long id, @Valid @RequestBody Position p) {
+    OrderViews.OrderJob checkOut(@PathVariable long id, @Valid @RequestBody Position p) {
         return visits.checkOut(id, p.lat(), p.lon(), accounts.currentViewer());
     }
 }

@@ -11,6 +11,7 @@ import org.anxin.platform.dispatch.Responder;
 import org.anxin.platform.dispatch.Responders;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
+import org.anxin.platform.system.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -94,10 +95,14 @@ public class VisitRecords {
                         o.arrivedAt(),
                         o.completedAt(),
                         o.serviceMinutes(),
-                        o.priceCents(),
-                        o.subsidyCents(),
-                        o.seniorPaysCents(),
+                        fen(o.price()),
+                        fen(o.subsidy()),
+                        fen(o.seniorPays()),
                         List.copyOf(flags.get(o.id()))))
                 .toList();
+    }
+
+    private static int fen(Money amount) {
+        return Math.toIntExact(amount.fen());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.anxin.platform.dispatch.Responder;
 import org.anxin.platform.dispatch.Responders;
 import org.anxin.platform.senior.Senior;
@@ -13,7 +14,6 @@ import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Geo;
 import org.anxin.platform.system.Viewer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,7 +35,7 @@ class Visits {
     private final OrderNotices notices;
     private final VisitAnomalies anomalies;
     private final Clock clock;
-    private final double checkInMeters;
+    private final int checkInMeters;
     private final ApplicationEventPublisher events;
 
     Visits(
@@ -47,7 +47,7 @@ class Visits {
             OrderNotices notices,
             VisitAnomalies anomalies,
             Clock clock,
-            @Value("${anxin.orders.check-in-meters:200}") double checkInMeters,
+            OrderProperties properties,
             ApplicationEventPublisher events) {
         this.db = db;
         this.store = store;
@@ -57,7 +57,7 @@ class Visits {
         this.notices = notices;
         this.anomalies = anomalies;
         this.clock = clock;
-        this.checkInMeters = checkInMeters;
+        this.checkInMeters = properties.checkInMeters();
         this.events = events;
     }
 
@@ -68,26 +68,25 @@ class Visits {
     }
 
     /** The responder's orders that are not finished, earliest window first. */
-    List<Map<String, Object>> mine(Viewer viewer) {
-        return db
-                .sql("select * from service_orders where responder_id = ? and status in"
-                        + " ('ASSIGNED', 'ACCEPTED', 'EN_ROUTE', 'ARRIVED', 'IN_SERVICE') order by window_from, id")
-                .param(self(viewer).id())
+    List<OrderViews.OrderJob> mine(Viewer viewer) {
+        List<ServiceOrder> held = db.sql("select * from service_orders where responder_id = ? and status = any(?)"
+                        + " order by window_from, id")
+                .params(self(viewer).id(), OrderStatus.names(OrderStatus.HELD))
                 .query((rs, n) -> ServiceOrder.of(rs))
-                .list()
-                .stream()
-                .map(this::job)
-                .toList();
+                .list();
+        Map<Long, Senior> homes =
+                seniors.byIds(held.stream().map(ServiceOrder::seniorId).collect(Collectors.toSet()));
+        List<OrderView> views = orders.views(held);
+        return views.stream().map(v -> job(v, homes.get(v.seniorId()))).toList();
     }
 
     /** The order with what the worker needs to get there: the senior's phone and home position. */
-    Map<String, Object> job(ServiceOrder o) {
-        Map<String, Object> json = orders.json(o);
-        Senior senior = seniors.find(o.seniorId()).orElseThrow();
-        json.put("seniorPhone", senior.phone());
-        json.put("lat", senior.lat());
-        json.put("lon", senior.lon());
-        return json;
+    OrderViews.OrderJob job(ServiceOrder o) {
+        return job(orders.view(o), seniors.find(o.seniorId()).orElseThrow());
+    }
+
+    private static OrderViews.OrderJob job(OrderView order, Senior senior) {
+        return new OrderViews.OrderJob(order, senior.phone(), senior.lat(), senior.lon());
     }
 
     private ServiceOrder own(long id, Viewer viewer) {
@@ -99,7 +98,7 @@ class Visits {
     }
 
     @Transactional
-    Map<String, Object> accept(long id, Viewer viewer) {
+    OrderViews.OrderJob accept(long id, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "accept", OrderStatus.ASSIGNED);
         store.setStatus(id, OrderStatus.ACCEPTED);
@@ -109,7 +108,7 @@ class Visits {
 
     /** The order goes back to the desk for the next batch, never to this responder again. */
     @Transactional
-    Map<String, Object> decline(long id, String reason, Viewer viewer) {
+    OrderView decline(long id, String reason, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "decline", OrderStatus.ASSIGNED, OrderStatus.ACCEPTED);
         db.sql("insert into order_declines (order_id, responder_id) values (?, ?) on conflict do nothing")
@@ -117,13 +116,11 @@ class Visits {
                 .update();
         store.setStatus(id, OrderStatus.REQUESTED, "responder_id", null, "eta_seconds", null);
         store.note(id, OrderStatus.REQUESTED, "DECLINED", viewer.username(), reason, null);
-        Map<String, Object> json = orders.json(store.get(id));
-        json.put("responderId", o.responderId()); // still theirs to read in this answer
-        return json;
+        return orders.view(store.get(id)).withResponderId(o.responderId()); // still theirs to read in this answer
     }
 
     @Transactional
-    Map<String, Object> enRoute(long id, Viewer viewer) {
+    OrderViews.OrderJob enRoute(long id, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "en-route", OrderStatus.ACCEPTED);
         store.setStatus(id, OrderStatus.EN_ROUTE);
@@ -144,7 +141,7 @@ class Visits {
      * visit flagged {@code FAR_CHECK_IN}, held back from payment until the desk clears it.
      */
     @Transactional
-    Map<String, Object> arrive(long id, double lat, double lon, String farReason, Viewer viewer) {
+    OrderViews.OrderJob arrive(long id, double lat, double lon, String farReason, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "arrive (check-in)", OrderStatus.EN_ROUTE);
         int meters = (int) Math.round(metersFromHome(o, lat, lon));
@@ -152,7 +149,7 @@ class Visits {
         if (far && farReason == null) {
             throw ApiProblem.conflict(String.format(
                     Locale.ROOT,
-                    "you are %d m from the senior's home; check-in is accepted within %.0f m. If you are with the"
+                    "you are %d m from the senior's home; check-in is accepted within %d m. If you are with the"
                             + " senior elsewhere, check in with a reason, e.g. {\"lat\": %.6f, \"lon\": %.6f,"
                             + " \"farReason\": \"met the senior at the clinic\"}: the visit is then flagged"
                             + " FAR_CHECK_IN and not paid until the desk clears it",
@@ -181,14 +178,14 @@ class Visits {
                 OrderStatus.ARRIVED,
                 "ARRIVED",
                 viewer.username(),
-                meters + " m from the home" + (far ? "; beyond " + Math.round(checkInMeters) + " m: " + farReason : ""),
+                meters + " m from the home" + (far ? "; beyond " + checkInMeters + " m: " + farReason : ""),
                 null);
         anomalies.checkedIn(o, meters, checkInMeters, far ? farReason : null, viewer.username());
         return job(store.get(id));
     }
 
     @Transactional
-    Map<String, Object> start(long id, Viewer viewer) {
+    OrderViews.OrderJob start(long id, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "start", OrderStatus.ARRIVED);
         store.setStatus(id, OrderStatus.IN_SERVICE, "started_at", clock.instant());
@@ -198,7 +195,7 @@ class Visits {
 
     /** Check-out: the minutes on site (from check-in) and where the worker was. */
     @Transactional
-    Map<String, Object> checkOut(long id, double lat, double lon, Viewer viewer) {
+    OrderViews.OrderJob checkOut(long id, double lat, double lon, Viewer viewer) {
         ServiceOrder o = own(id, viewer);
         OrderStore.require(o, "check-out", OrderStatus.IN_SERVICE);
         Instant now = clock.instant();

@@ -2,10 +2,8 @@ package org.anxin.platform.portal;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,30 +14,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class PortalController {
     private final LiveFeed feed;
     private final Accounts accounts;
-    private final Map<String, Object> mapConfig;
+    private final PortalConfig config;
 
-    PortalController(
-            LiveFeed feed,
-            Accounts accounts,
-            @Value("${anxin.map.tile-url}") String tileUrl,
-            @Value("${anxin.map.attribution}") String attribution,
-            @Value("${anxin.map.center}") String center,
-            @Value("${anxin.map.zoom}") int zoom,
-            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+    PortalController(LiveFeed feed, Accounts accounts, MapProperties map, ZoneId zone) {
         this.feed = feed;
         this.accounts = accounts;
-        String[] latLon = center.split(",");
-        if (latLon.length != 2) {
-            throw new IllegalArgumentException("ANXIN_MAP_CENTER must be 'lat,lon', not '" + center + "'");
-        }
-        this.mapConfig = Map.of(
-                "tileUrl", tileUrl,
-                "attribution", attribution,
-                "center", List.of(Double.parseDouble(latLon[0].strip()), Double.parseDouble(latLon[1].strip())),
-                "zoom", zoom,
-                // the family page books service windows in the city's wall time, wherever the family is
-                "zone", zone.getId());
+        // the family page books service windows in the city's wall time, wherever the family is
+        this.config = new PortalConfig(map.tileUrl(), map.attribution(), map.centerLatLon(), map.zoom(), zone.getId());
     }
+
+    /** What the pages need to draw the map and book in the city's time. */
+    record PortalConfig(String tileUrl, String attribution, List<Double> center, int zoom, String zone) {}
 
     /**
      * Each role's own page: responders the responder page, families the booking page, community
@@ -58,8 +43,8 @@ class PortalController {
 
     @GetMapping("/api/portal/config")
     @ResponseBody
-    Map<String, Object> config() {
-        return mapConfig;
+    PortalConfig config() {
+        return config;
     }
 
     @GetMapping(path = "/api/alarms/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

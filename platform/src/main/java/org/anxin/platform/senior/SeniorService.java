@@ -2,9 +2,13 @@ package org.anxin.platform.senior;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.SeniorDirectory;
 import org.anxin.platform.system.Viewer;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Seniors and their records; the module's public face. */
 @Service
-public class SeniorService {
+public class SeniorService implements SeniorDirectory {
     private static final RowMapper<Senior> ROW = (rs, n) -> new Senior(
             rs.getLong("id"),
             rs.getString("name"),
@@ -122,10 +126,33 @@ public class SeniorService {
         if (viewer.seesEverySenior()) {
             return db.sql("select * from seniors order by id").query(ROW).list();
         }
-        return db.sql(
-                        "select s.* from seniors s join user_seniors u on u.senior_id = s.id where u.username = ? order by s.id")
-                .param(viewer.username())
+        return byIds(viewer.seniorIds()).values().stream().toList();
+    }
+
+    @Override
+    public boolean exists(long seniorId) {
+        return find(seniorId).isPresent();
+    }
+
+    /** The seniors with these ids that exist, by id in ascending order: one query. */
+    public SortedMap<Long, Senior> byIds(Collection<Long> ids) {
+        SortedMap<Long, Senior> found = new TreeMap<>();
+        if (ids == null || ids.isEmpty()) {
+            return found;
+        }
+        db.sql("select * from seniors where id = any(?)")
+                .param(ids.toArray(Long[]::new))
                 .query(ROW)
+                .list()
+                .forEach(senior -> found.put(senior.id(), senior));
+        return found;
+    }
+
+    /** The ids of the seniors living in the community (社区), e.g. to scope a community officer's lists. */
+    public List<Long> idsInCommunity(String community) {
+        return db.sql("select id from seniors where community = ? order by id")
+                .param(community)
+                .query(Long.class)
                 .list();
     }
 }

@@ -1,11 +1,10 @@
 package org.anxin.platform.settlement;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
@@ -47,27 +46,26 @@ class SettlementController {
         return viewer;
     }
 
+    /** The providers' statements of a month, without their lines; {@code from}/{@code to} the month's bounds. */
+    record SettlementMonth(
+            String month, String zone, Instant from, Instant to, List<Statement.StatementSummary> providers) {}
+
     @GetMapping("/{month}")
-    Map<String, Object> summary(@PathVariable String month) {
+    SettlementMonth summary(@PathVariable String month) {
         settler(READERS);
         YearMonth m = Settlements.month(month);
-        List<Map<String, Object>> providers = settlements.summary(m);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("month", m.toString());
-        json.put("zone", settlements.zone().getId());
-        json.put("from", settlements.start(m));
-        json.put("to", settlements.start(m.plusMonths(1)));
-        json.put("providers", providers);
-        return json;
+        return new SettlementMonth(
+                m.toString(),
+                settlements.zone().getId(),
+                settlements.start(m),
+                settlements.start(m.plusMonths(1)),
+                settlements.summary(m));
     }
 
     @GetMapping("/{month}/providers/{id:\\d+}")
-    Map<String, Object> statement(@PathVariable String month, @PathVariable long id) {
+    Statement.StatementView statement(@PathVariable String month, @PathVariable long id) {
         settler(READERS);
-        Map<String, Object> json =
-                settlements.statement(Settlements.month(month), id).json();
-        json.put("zone", settlements.zone().getId());
-        return json;
+        return settlements.statement(Settlements.month(month), id).view(settlements.zone());
     }
 
     @GetMapping("/{month}/providers/{id:\\d+}.csv")
@@ -87,11 +85,8 @@ class SettlementController {
     }
 
     @PostMapping("/{month}/providers/{id:\\d+}/close")
-    Map<String, Object> close(@PathVariable String month, @PathVariable long id) {
+    Statement.StatementView close(@PathVariable String month, @PathVariable long id) {
         Viewer viewer = settler(CLOSERS);
-        Map<String, Object> json =
-                settlements.close(Settlements.month(month), id, viewer).json();
-        json.put("zone", settlements.zone().getId());
-        return json;
+        return settlements.close(Settlements.month(month), id, viewer).view(settlements.zone());
     }
 }

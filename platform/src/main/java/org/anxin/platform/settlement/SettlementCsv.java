@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.anxin.platform.order.VisitRecord;
+import org.anxin.platform.system.Money;
 
 /**
  * A statement as CSV for Excel: UTF-8 with a byte-order mark (so that Excel reads the Chinese
@@ -51,9 +52,9 @@ final class SettlementCsv {
                         "",
                         "",
                         "",
-                        Statement.yuan(s.total(VisitRecord::priceCents)).toPlainString(),
-                        Statement.yuan(s.total(VisitRecord::subsidyCents)).toPlainString(),
-                        Statement.yuan(s.total(VisitRecord::seniorPaysCents)).toPlainString(),
+                        s.total(VisitRecord::priceCents).yuan(),
+                        s.total(VisitRecord::subsidyCents).yuan(),
+                        s.total(VisitRecord::seniorPaysCents).yuan(),
                         "",
                         ""));
         for (Statement.Line line : s.heldBack()) {
@@ -73,9 +74,9 @@ final class SettlementCsv {
         cells.add(local(v.checkedInAt(), zone));
         cells.add(local(v.checkedOutAt(), zone));
         cells.add(v.minutes() == null ? "" : v.minutes().toString());
-        cells.add(Statement.yuan(v.priceCents()).toPlainString());
-        cells.add(Statement.yuan(v.subsidyCents()).toPlainString());
-        cells.add(Statement.yuan(v.seniorPaysCents()).toPlainString());
+        cells.add(Money.ofFen(v.priceCents()).yuan());
+        cells.add(Money.ofFen(v.subsidyCents()).yuan());
+        cells.add(Money.ofFen(v.seniorPaysCents()).yuan());
         cells.add(line.carriedFrom() == null ? "" : line.carriedFrom().toString());
         cells.add(v.holds().stream().map(h -> h.kind() + ": " + h.reason()).collect(Collectors.joining("\n")));
         return cells;

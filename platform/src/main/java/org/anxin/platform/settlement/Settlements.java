@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.anxin.platform.dispatch.Responders;
@@ -16,7 +15,6 @@ import org.anxin.platform.order.VisitRecord;
 import org.anxin.platform.order.VisitRecords;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,12 +33,7 @@ class Settlements {
     private final Clock clock;
     private final ZoneId zone;
 
-    Settlements(
-            VisitRecords visits,
-            ClosedStatements closed,
-            Responders responders,
-            Clock clock,
-            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+    Settlements(VisitRecords visits, ClosedStatements closed, Responders responders, Clock clock, ZoneId zone) {
         this.visits = visits;
         this.closed = closed;
         this.responders = responders;
@@ -70,10 +63,10 @@ class Settlements {
     }
 
     /** Every provider with visits, clearances or a closed statement in the month. */
-    List<Map<String, Object>> summary(YearMonth month) {
+    List<Statement.StatementSummary> summary(YearMonth month) {
         Set<Long> providers = new TreeSet<>(visits.providers(start(month), start(month.plusMonths(1))));
         providers.addAll(closed.providers(month));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Statement.StatementSummary> rows = new ArrayList<>();
         for (long providerId : providers) {
             Statement s = statement(month, providerId);
             // a provider whose only news is a clearance paid in its own, earlier month

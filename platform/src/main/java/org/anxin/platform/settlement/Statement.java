@@ -1,13 +1,16 @@
 package org.anxin.platform.settlement;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.anxin.platform.order.AnomalyKind;
 import org.anxin.platform.order.VisitRecord;
+import org.anxin.platform.system.Money;
 
 /**
  * A provider's settlement for a month: the payable visits (with their totals) and those held
@@ -29,65 +32,116 @@ record Statement(
      */
     record Line(VisitRecord visit, YearMonth carriedFrom) {}
 
+    enum StatementStatus {
+        OPEN,
+        CLOSED
+    }
+
     boolean closed() {
         return closedAt != null;
     }
 
-    long total(ToIntFunction<VisitRecord> amount) {
-        return payable.stream().map(Line::visit).mapToLong(amount::applyAsInt).sum();
+    Money total(ToIntFunction<VisitRecord> fen) {
+        return Money.ofFen(
+                payable.stream().map(Line::visit).mapToLong(fen::applyAsInt).sum());
     }
 
-    static BigDecimal yuan(long cents) {
-        return BigDecimal.valueOf(cents, 2);
+    /** The figures of a statement, without its lines; the {@code *Yuan} numbers are the old fields. */
+    record StatementSummary(
+            String month,
+            long providerId,
+            String providerName,
+            StatementStatus status,
+            Instant closedAt,
+            String closedBy,
+            int payableVisits,
+            int heldBackVisits,
+            @JsonUnwrapped StatementAmounts amounts) {}
+
+    /** A statement with its lines, and the city's zone its times are read in. */
+    record StatementView(
+            @JsonUnwrapped StatementSummary summary,
+            List<StatementLine> payable,
+            List<StatementLine> heldBack,
+            String zone) {}
+
+    /** One visit of a statement. */
+    record StatementLine(
+            long orderId,
+            long seniorId,
+            String seniorName,
+            String itemName,
+            long responderId,
+            String workerName,
+            Instant checkedInAt,
+            Instant checkedOutAt,
+            Integer minutes,
+            @JsonUnwrapped StatementAmounts amounts,
+            String carriedFrom,
+            List<StatementHold> anomalies) {}
+
+    /**
+     * A price and its split, as Money; the {@code *Yuan} numbers beside them are the old fields.
+     */
+    record StatementAmounts(
+            Money price,
+            Money subsidy,
+            Money seniorPays,
+            @Schema(deprecated = true, description = "price.yuan as a number; use price") BigDecimal priceYuan,
+            @Schema(deprecated = true, description = "subsidy.yuan as a number; use subsidy") BigDecimal subsidyYuan,
+            @Schema(deprecated = true, description = "seniorPays.yuan as a number; use seniorPays")
+                    BigDecimal seniorPaysYuan) {
+
+        static StatementAmounts of(Money price, Money subsidy, Money seniorPays) {
+            return new StatementAmounts(
+                    price, subsidy, seniorPays, price.decimal(), subsidy.decimal(), seniorPays.decimal());
+        }
     }
 
-    /** The figures of the statement, without its lines. */
-    Map<String, Object> summary() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("month", month.toString());
-        json.put("providerId", providerId);
-        json.put("providerName", providerName);
-        json.put("status", closed() ? "CLOSED" : "OPEN");
-        json.put("closedAt", closedAt);
-        json.put("closedBy", closedBy);
-        json.put("payableVisits", payable.size());
-        json.put("heldBackVisits", heldBack.size());
-        json.put("priceYuan", yuan(total(VisitRecord::priceCents)));
-        json.put("subsidyYuan", yuan(total(VisitRecord::subsidyCents)));
-        json.put("seniorPaysYuan", yuan(total(VisitRecord::seniorPaysCents)));
-        return json;
+    /** An anomaly that holds a visit back. */
+    record StatementHold(AnomalyKind kind, String reason) {}
+
+    StatementSummary summary() {
+        return new StatementSummary(
+                month.toString(),
+                providerId,
+                providerName,
+                closed() ? StatementStatus.CLOSED : StatementStatus.OPEN,
+                closedAt,
+                closedBy,
+                payable.size(),
+                heldBack.size(),
+                StatementAmounts.of(
+                        total(VisitRecord::priceCents),
+                        total(VisitRecord::subsidyCents),
+                        total(VisitRecord::seniorPaysCents)));
     }
 
-    Map<String, Object> json() {
-        Map<String, Object> json = summary();
-        json.put("payable", payable.stream().map(Statement::json).toList());
-        json.put("heldBack", heldBack.stream().map(Statement::json).toList());
-        return json;
+    StatementView view(ZoneId zone) {
+        return new StatementView(
+                summary(),
+                payable.stream().map(Statement::view).toList(),
+                heldBack.stream().map(Statement::view).toList(),
+                zone.getId());
     }
 
-    private static Map<String, Object> json(Line line) {
+    private static StatementLine view(Line line) {
         VisitRecord v = line.visit();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("orderId", v.orderId());
-        json.put("seniorId", v.seniorId());
-        json.put("seniorName", v.seniorName());
-        json.put("itemName", v.itemName());
-        json.put("responderId", v.responderId());
-        json.put("workerName", v.workerName());
-        json.put("checkedInAt", v.checkedInAt());
-        json.put("checkedOutAt", v.checkedOutAt());
-        json.put("minutes", v.minutes());
-        json.put("priceYuan", yuan(v.priceCents()));
-        json.put("subsidyYuan", yuan(v.subsidyCents()));
-        json.put("seniorPaysYuan", yuan(v.seniorPaysCents()));
-        json.put(
-                "carriedFrom",
-                line.carriedFrom() == null ? null : line.carriedFrom().toString());
-        json.put(
-                "anomalies",
+        return new StatementLine(
+                v.orderId(),
+                v.seniorId(),
+                v.seniorName(),
+                v.itemName(),
+                v.responderId(),
+                v.workerName(),
+                v.checkedInAt(),
+                v.checkedOutAt(),
+                v.minutes(),
+                StatementAmounts.of(
+                        Money.ofFen(v.priceCents()), Money.ofFen(v.subsidyCents()), Money.ofFen(v.seniorPaysCents())),
+                line.carriedFrom() == null ? null : line.carriedFrom().toString(),
                 v.holds().stream()
-                        .map(a -> Map.of("kind", a.kind(), "reason", a.reason()))
+                        .map(a -> new StatementHold(a.kind(), a.reason()))
                         .toList());
-        return json;
     }
 }

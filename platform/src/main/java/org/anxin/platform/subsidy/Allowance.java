@@ -1,38 +1,47 @@
 package org.anxin.platform.subsidy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.anxin.platform.system.Money;
 
-/** A monthly allowance: yuan (kept in fen) or hours of service (kept in minutes), or none yet. */
-record Allowance(Integer cents, Integer minutes) {
+/** A monthly allowance: an amount of money or hours of service (kept in minutes), or none yet. */
+record Allowance(Money amount, Integer minutes) {
     static final Allowance NONE = new Allowance(null, null);
 
+    static Allowance of(Integer cents, Integer minutes) {
+        return new Allowance(cents == null ? null : Money.ofFen(cents), minutes);
+    }
+
+    /** The stored fen, null for an hours allowance. */
+    Integer cents() {
+        return amount == null ? null : Math.toIntExact(amount.fen());
+    }
+
     boolean isSet() {
-        return cents != null || minutes != null;
+        return amount != null || minutes != null;
     }
 
     String text() {
-        if (cents != null) {
-            return yuan(cents) + " yuan a month";
+        if (amount != null) {
+            return amount + " a month";
         }
         return minutes != null ? hours(minutes) + " a month" : "no allowance";
     }
 
-    Map<String, Object> json() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("yuan", cents == null ? null : BigDecimal.valueOf(cents, 2));
-        json.put(
-                "hours",
+    /** The allowance as the API shows it: {@code amount} (Money) or {@code hours}; {@code yuan} is the old number. */
+    record AllowanceView(
+            Money amount,
+            @Schema(deprecated = true, description = "amount.yuan as a number; use amount") BigDecimal yuan,
+            BigDecimal hours) {}
+
+    AllowanceView json() {
+        return new AllowanceView(
+                amount,
+                amount == null ? null : amount.decimal(),
                 minutes == null
                         ? null
                         : BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP));
-        return json;
-    }
-
-    static String yuan(long cents) {
-        return BigDecimal.valueOf(cents, 2).toPlainString();
     }
 
     /** "2 h", "1 h 30 min", "45 min". */

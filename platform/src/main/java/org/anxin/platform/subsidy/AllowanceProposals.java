@@ -1,10 +1,9 @@
 package org.anxin.platform.subsidy;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.anxin.platform.subsidy.ApprovalSteps.Status;
 import org.anxin.platform.subsidy.ApprovalSteps.Steps;
@@ -26,7 +25,7 @@ class AllowanceProposals {
     private static final RowMapper<Proposal> ROW = (rs, n) -> new Proposal(
             rs.getLong("id"),
             rs.getString("category"),
-            new Allowance((Integer) rs.getObject("monthly_cents"), (Integer) rs.getObject("monthly_minutes")),
+            Allowance.of((Integer) rs.getObject("monthly_cents"), (Integer) rs.getObject("monthly_minutes")),
             rs.getString("note"),
             Steps.of(rs));
 
@@ -103,16 +102,25 @@ class AllowanceProposals {
         return get(id);
     }
 
-    Map<String, Object> json(Proposal p) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", p.id());
-        json.put("category", p.category());
-        json.put("categoryName", categories.name(p.category()));
-        json.put("allowance", p.allowance().json());
-        json.put("inForce", categories.get(p.category()).allowance().json());
-        json.put("note", p.note());
-        p.steps().putInto(json);
-        return json;
+    /** A proposal as the API shows it, with the allowance in force beside the proposed one. */
+    record ProposalView(
+            long id,
+            String category,
+            String categoryName,
+            Allowance.AllowanceView allowance,
+            Allowance.AllowanceView inForce,
+            String note,
+            @JsonUnwrapped ApprovalSteps.StepsView steps) {}
+
+    ProposalView view(Proposal p) {
+        return new ProposalView(
+                p.id(),
+                p.category(),
+                categories.name(p.category()),
+                p.allowance().json(),
+                categories.get(p.category()).allowance().json(),
+                p.note(),
+                p.steps().view());
     }
 
     private Proposal find(String sql, long id) {

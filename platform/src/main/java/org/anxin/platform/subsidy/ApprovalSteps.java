@@ -7,10 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.anxin.platform.system.ApiProblem;
@@ -69,27 +67,15 @@ class ApprovalSteps {
                     rs.getString("rejection_reason"));
         }
 
-        void putInto(Map<String, Object> json) {
-            json.put("status", status);
-            json.put("proposedBy", proposedBy);
-            json.put("proposedAt", proposedAt);
-            json.put("community", step(communityBy, communityAt));
-            json.put("bureau", step(bureauBy, bureauAt));
-            Map<String, Object> rejected = step(rejectedBy, rejectedAt);
-            if (rejected != null) {
-                rejected.put("reason", rejectionReason);
-            }
-            json.put("rejected", rejected);
-        }
-
-        private static Map<String, Object> step(String by, Instant at) {
-            if (by == null) {
-                return null;
-            }
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("by", by);
-            step.put("at", at);
-            return step;
+        /** Where the request stands, as the API shows it beside the request's own fields. */
+        StepsView view() {
+            return new StepsView(
+                    status,
+                    proposedBy,
+                    proposedAt,
+                    communityBy == null ? null : new ApprovalDecision(communityBy, communityAt),
+                    bureauBy == null ? null : new ApprovalDecision(bureauBy, bureauAt),
+                    rejectedBy == null ? null : new ApprovalRejection(rejectedBy, rejectedAt, rejectionReason));
         }
 
         private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -97,6 +83,20 @@ class ApprovalSteps {
             return t == null ? null : t.toInstant();
         }
     }
+
+    /** A step taken: by whom and when. */
+    record ApprovalDecision(String by, Instant at) {}
+
+    record ApprovalRejection(String by, Instant at, String reason) {}
+
+    /** The steps of a request as JSON: unwrapped into the request's own object. */
+    record StepsView(
+            Status status,
+            String proposedBy,
+            Instant proposedAt,
+            ApprovalDecision community,
+            ApprovalDecision bureau,
+            ApprovalRejection rejected) {}
 
     /**
      * The statuses a {@code status} filter names: a comma-separated list of statuses, {@code PENDING}

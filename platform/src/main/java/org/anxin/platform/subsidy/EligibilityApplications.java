@@ -1,12 +1,14 @@
 package org.anxin.platform.subsidy;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.subsidy.ApprovalSteps.Status;
@@ -26,16 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class EligibilityApplications {
-    private static final RowMapper<Application> ROW = (rs, n) -> new Application(
-            rs.getLong("id"),
-            rs.getLong("senior_id"),
-            rs.getString("senior_name"),
-            rs.getString("senior_community"),
-            rs.getString("category"),
-            rs.getString("note"),
-            Steps.of(rs));
-    private static final String SELECT = "select a.*, s.name as senior_name, s.community as senior_community" + " from "
-            + ApprovalSteps.APPLICATIONS + " a join seniors s on s.id = a.senior_id";
+    /** An application row; the senior's name and community come from the senior module. */
+    private record Row(long id, long seniorId, String category, String note, Steps steps) {}
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(
+            rs.getLong("id"), rs.getLong("senior_id"), rs.getString("category"), rs.getString("note"), Steps.of(rs));
+    private static final String SELECT = "select a.* from " + ApprovalSteps.APPLICATIONS + " a";
 
     private final JdbcClient db;
     private final SeniorService seniors;
@@ -54,6 +52,27 @@ class EligibilityApplications {
 
     record Application(
             long id, long seniorId, String seniorName, String community, String category, String note, Steps steps) {}
+
+    /** An application as the API shows it. */
+    record ApplicationView(
+            long id,
+            long seniorId,
+            String seniorName,
+            String seniorCommunity,
+            String category,
+            String categoryName,
+            String note,
+            @JsonUnwrapped ApprovalSteps.StepsView steps) {}
+
+    /** A senior holding a category. */
+    record CategoryHolder(
+            long seniorId,
+            String seniorName,
+            String community,
+            String category,
+            String categoryName,
+            Instant since,
+            long applicationId) {}
 
     @Transactional
     Application apply(long seniorId, String code, String note, Viewer viewer) {
@@ -98,7 +117,7 @@ class EligibilityApplications {
     /** The applications the viewer may see in the statuses (all when empty), newest first. */
     List<Application> list(Set<Status> statuses, Long seniorId, Viewer viewer) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(SELECT).append(" where ").append(scope(viewer, params));
+        StringBuilder sql = new StringBuilder(SELECT).append(" where ").append(scope("a", viewer, params));
         if (!statuses.isEmpty()) {
             sql.append(" and a.status = any(?)");
             params.add(ApprovalSteps.names(statuses));
@@ -107,10 +126,10 @@ class EligibilityApplications {
             sql.append(" and a.senior_id = ?");
             params.add(seniorId);
         }
-        return db.sql(sql.append(" order by a.id desc limit 500").toString())
+        return withSeniors(db.sql(sql.append(" order by a.id desc limit 500").toString())
                 .params(params)
                 .query(ROW)
-                .list();
+                .list());
     }
 
     @Transactional
@@ -132,43 +151,52 @@ class EligibilityApplications {
     }
 
     /** The seniors holding categories that the viewer may see, optionally one senior's. */
-    List<Map<String, Object>> holders(Long seniorId, Viewer viewer) {
+    List<CategoryHolder> holders(Long seniorId, Viewer viewer) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select e.*, s.name as senior_name, s.community, c.name as category_name"
-                        + " from senior_eligibility e join seniors s on s.id = e.senior_id"
+        StringBuilder sql = new StringBuilder("select e.*, c.name as category_name from senior_eligibility e"
                         + " join subsidy_categories c on c.code = e.category where ")
-                .append(scope(viewer, params));
+                .append(scope("e", viewer, params));
         if (seniorId != null) {
             sql.append(" and e.senior_id = ?");
             params.add(seniorId);
         }
-        return db.sql(sql.append(" order by e.senior_id, c.position limit 2000").toString())
+        record Held(long seniorId, String category, String categoryName, Instant since, long applicationId) {}
+        List<Held> held = db.sql(sql.append(" order by e.senior_id, c.position limit 2000")
+                        .toString())
                 .params(params)
-                .query((rs, n) -> {
-                    Map<String, Object> json = new LinkedHashMap<>();
-                    json.put("seniorId", rs.getLong("senior_id"));
-                    json.put("seniorName", rs.getString("senior_name"));
-                    json.put("community", rs.getString("community"));
-                    json.put("category", rs.getString("category"));
-                    json.put("categoryName", rs.getString("category_name"));
-                    json.put("since", rs.getTimestamp("since").toInstant());
-                    json.put("applicationId", rs.getLong("application_id"));
-                    return json;
-                })
+                .query((rs, n) -> new Held(
+                        rs.getLong("senior_id"),
+                        rs.getString("category"),
+                        rs.getString("category_name"),
+                        rs.getTimestamp("since").toInstant(),
+                        rs.getLong("application_id")))
                 .list();
+        Map<Long, Senior> byId = seniors.byIds(held.stream().map(Held::seniorId).collect(Collectors.toSet()));
+        return held.stream()
+                .map(h -> {
+                    Senior s = byId.get(h.seniorId());
+                    return new CategoryHolder(
+                            h.seniorId(),
+                            s == null ? null : s.name(),
+                            s == null ? null : s.community(),
+                            h.category(),
+                            h.categoryName(),
+                            h.since(),
+                            h.applicationId());
+                })
+                .toList();
     }
 
-    Map<String, Object> json(Application a) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", a.id());
-        json.put("seniorId", a.seniorId());
-        json.put("seniorName", a.seniorName());
-        json.put("seniorCommunity", a.community());
-        json.put("category", a.category());
-        json.put("categoryName", categories.name(a.category()));
-        json.put("note", a.note());
-        a.steps().putInto(json);
-        return json;
+    ApplicationView view(Application a) {
+        return new ApplicationView(
+                a.id(),
+                a.seniorId(),
+                a.seniorName(),
+                a.community(),
+                a.category(),
+                categories.name(a.category()),
+                a.note(),
+                a.steps().view());
     }
 
     /** Locked for the decision, and only for an officer who may see the senior: another community's → 403. */
@@ -179,28 +207,46 @@ class EligibilityApplications {
     }
 
     private Application find(long id, boolean lock) {
-        return db.sql(SELECT + " where a.id = ?" + (lock ? " for update of a" : ""))
+        Row row = db.sql(SELECT + " where a.id = ?" + (lock ? " for update of a" : ""))
                 .param(id)
                 .query(ROW)
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound("no eligibility application " + id));
+        return withSeniors(List.of(row)).get(0);
+    }
+
+    private List<Application> withSeniors(List<Row> rows) {
+        Map<Long, Senior> byId = seniors.byIds(rows.stream().map(Row::seniorId).collect(Collectors.toSet()));
+        return rows.stream()
+                .map(r -> {
+                    Senior s = byId.get(r.seniorId());
+                    return new Application(
+                            r.id(),
+                            r.seniorId(),
+                            s == null ? null : s.name(),
+                            s == null ? null : s.community(),
+                            r.category(),
+                            r.note(),
+                            r.steps());
+                })
+                .toList();
     }
 
     /**
-     * The SQL condition on {@code s} (seniors) that limits a list to the seniors whose subsidies the
-     * viewer may see: {@link Viewer#maySeeSubsidiesOf} as a query.
+     * The SQL condition on {@code alias.senior_id} that limits a list to the seniors whose
+     * subsidies the viewer may see: {@link Viewer#maySeeSubsidiesOf} as a query.
      */
-    private static String scope(Viewer viewer, List<Object> params) {
+    private String scope(String alias, Viewer viewer, List<Object> params) {
         if (viewer.seesEverySeniorsSubsidies()) {
             return "true";
         }
         if (viewer.role() == Role.COMMUNITY) {
-            params.add(viewer.community());
-            return "s.community = ?";
+            params.add(seniors.idsInCommunity(viewer.community()).toArray(Long[]::new));
+            return alias + ".senior_id = any(?)";
         }
         if (viewer.role() == Role.FAMILY) {
             params.add(viewer.seniorIds().toArray(Long[]::new));
-            return "s.id = any(?)";
+            return alias + ".senior_id = any(?)";
         }
         return "false";
     }

@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.anxin.platform.system.ApiProblem;
@@ -29,16 +27,14 @@ class SubsidyCategories {
     }
 
     record Category(String code, String name, Allowance allowance, Instant changedAt, Long proposalId) {
-        Map<String, Object> json() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("code", code);
-            json.put("name", name);
-            json.put("allowance", allowance.json());
-            json.put("changedAt", changedAt);
-            json.put("proposalId", proposalId);
-            return json;
+        CategoryView view() {
+            return new CategoryView(code, name, allowance.json(), changedAt, proposalId);
         }
     }
+
+    /** A category as the API shows it. */
+    record CategoryView(
+            String code, String name, Allowance.AllowanceView allowance, Instant changedAt, Long proposalId) {}
 
     /** A category a senior holds, since the bureau approved the application. */
     record Held(Category category, Instant since, long applicationId) {}
@@ -91,7 +87,7 @@ class SubsidyCategories {
         return new Category(
                 rs.getString("code"),
                 rs.getString("name"),
-                new Allowance((Integer) rs.getObject("monthly_cents"), (Integer) rs.getObject("monthly_minutes")),
+                Allowance.of((Integer) rs.getObject("monthly_cents"), (Integer) rs.getObject("monthly_minutes")),
                 changed == null ? null : changed.toInstant(),
                 (Long) rs.getObject("proposal_id"));
     }

@@ -1,5 +1,6 @@
 package org.anxin.platform.subsidy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,17 +10,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.anxin.platform.order.SubsidyPayer;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.Money;
 import org.anxin.platform.system.Viewer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,12 +46,7 @@ class Wallets implements SubsidyPayer {
     private final Clock clock;
     private final ZoneId zone;
 
-    Wallets(
-            JdbcClient db,
-            SubsidyCategories categories,
-            SeniorService seniors,
-            Clock clock,
-            @Value("${anxin.city-zone:Asia/Shanghai}") ZoneId zone) {
+    Wallets(JdbcClient db, SubsidyCategories categories, SeniorService seniors, Clock clock, ZoneId zone) {
         this.db = db;
         this.categories = categories;
         this.seniors = seniors;
@@ -101,6 +95,12 @@ class Wallets implements SubsidyPayer {
         }
     }
 
+    /** A wallet ledger entry: a booking's charge or its refund. */
+    enum WalletEntryKind {
+        CHARGE,
+        REFUND
+    }
+
     YearMonth month(Instant at) {
         return YearMonth.from(at.atZone(zone));
     }
@@ -130,7 +130,7 @@ class Wallets implements SubsidyPayer {
                 .params(split.cents(), split.minutes(), visit.seniorId(), month.atDay(1))
                 .update();
         Share share = share(wallet, split);
-        ledger(orderId, visit.seniorId(), month, "CHARGE", split, actor, share.text());
+        ledger(orderId, visit.seniorId(), month, WalletEntryKind.CHARGE, split, actor, share.text());
         return share;
     }
 
@@ -159,10 +159,10 @@ class Wallets implements SubsidyPayer {
                     .params(c.cents(), c.minutes(), c.seniorId(), c.month())
                     .update();
             Split back = new Split(-c.minutes(), -(c.subsidyCents() - c.cents()), -c.cents());
-            String text = "subsidy refunded (" + why + "): " + Allowance.yuan(c.subsidyCents()) + " yuan"
+            String text = "subsidy refunded (" + why + "): " + Money.ofFen(c.subsidyCents())
                     + (c.minutes() > 0 ? " (" + Allowance.hours(c.minutes()) + ")" : "") + " back to the " + month
                     + " wallet";
-            ledger(orderId, c.seniorId(), month, "REFUND", back, actor, text);
+            ledger(orderId, c.seniorId(), month, WalletEntryKind.REFUND, back, actor, text);
             refunded += c.subsidyCents();
             texts.add(text);
         }
@@ -251,15 +251,14 @@ class Wallets implements SubsidyPayer {
         List<String> paid = new ArrayList<>();
         if (split.minutes() > 0) {
             paid.add(Allowance.hours(split.minutes()) + " of " + categories.name(wallet.minutesCategory())
-                    + " service hours (worth " + Allowance.yuan(split.minutesCents()) + " yuan)");
+                    + " service hours (worth " + Money.ofFen(split.minutesCents()) + ")");
         }
         if (split.cents() > 0) {
-            paid.add(Allowance.yuan(split.cents()) + " yuan of the " + categories.name(wallet.centsCategory())
-                    + " allowance");
+            paid.add(Money.ofFen(split.cents()) + " of the " + categories.name(wallet.centsCategory()) + " allowance");
         }
         List<String> left = new ArrayList<>();
         if (wallet.allowanceCents() > 0) {
-            left.add(Allowance.yuan(wallet.centsLeft() - split.cents()) + " yuan");
+            left.add(Money.ofFen(wallet.centsLeft() - split.cents()).toString());
         }
         if (wallet.allowanceMinutes() > 0) {
             left.add(Allowance.hours(wallet.minutesLeft() - split.minutes()));
@@ -273,8 +272,7 @@ class Wallets implements SubsidyPayer {
     private String allowances(Wallet wallet) {
         List<String> parts = new ArrayList<>();
         if (wallet.allowanceCents() > 0) {
-            parts.add(
-                    categories.name(wallet.centsCategory()) + " " + Allowance.yuan(wallet.allowanceCents()) + " yuan");
+            parts.add(categories.name(wallet.centsCategory()) + " " + Money.ofFen(wallet.allowanceCents()));
         }
         if (wallet.allowanceMinutes() > 0) {
             parts.add(categories.name(wallet.minutesCategory()) + " " + Allowance.hours(wallet.allowanceMinutes()));
@@ -283,14 +281,20 @@ class Wallets implements SubsidyPayer {
     }
 
     private void ledger(
-            long orderId, long seniorId, YearMonth month, String kind, Split split, String actor, String note) {
+            long orderId,
+            long seniorId,
+            YearMonth month,
+            WalletEntryKind kind,
+            Split split,
+            String actor,
+            String note) {
         db.sql("insert into wallet_ledger (senior_id, month, order_id, kind, cents, minutes, subsidy_cents, at, actor,"
                         + " note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         seniorId,
                         month.atDay(1),
                         orderId,
-                        kind,
+                        kind.name(),
                         split.cents(),
                         split.minutes(),
                         split.subsidyCents(),
@@ -300,55 +304,110 @@ class Wallets implements SubsidyPayer {
                 .update();
     }
 
-    /** The wallet view: the month's allowance, what is spent and left, the categories held and the ledger. */
-    Map<String, Object> view(long seniorId, YearMonth month, Viewer viewer) {
+    /**
+     * A wallet as the API shows it: the month's allowance, what is spent and left (Money; the
+     * {@code *Cents} numbers beside them are the old fields), the categories held and the ledger.
+     */
+    record WalletView(
+            long seniorId,
+            String seniorName,
+            String community,
+            String month,
+            boolean opened,
+            Instant openedAt,
+            Money allowance,
+            Money spent,
+            Money remaining,
+            @Schema(deprecated = true, description = "allowance.fen; use allowance") int allowanceCents,
+            String centsCategory,
+            int allowanceMinutes,
+            String minutesCategory,
+            @Schema(deprecated = true, description = "spent.fen; use spent") int spentCents,
+            int spentMinutes,
+            @Schema(deprecated = true, description = "remaining.fen; use remaining") int remainingCents,
+            int remainingMinutes,
+            List<HeldCategory> categories,
+            List<WalletEntry> ledger) {}
+
+    /** A category the senior holds, since the bureau approved the application. */
+    record HeldCategory(
+            String code,
+            String name,
+            Allowance.AllowanceView allowance,
+            Instant changedAt,
+            Long proposalId,
+            Instant since,
+            long applicationId) {}
+
+    /**
+     * A charge (positive) or refund (negative): {@code subsidy} in all, of which {@code
+     * allowanceShare} from the yuan allowance and the rest as {@code minutes} of service hours.
+     */
+    record WalletEntry(
+            long id,
+            long orderId,
+            WalletEntryKind kind,
+            Money allowanceShare,
+            Money subsidy,
+            @Schema(deprecated = true, description = "allowanceShare.fen; use allowanceShare") int cents,
+            int minutes,
+            @Schema(deprecated = true, description = "subsidy.fen; use subsidy") int subsidyCents,
+            Instant at,
+            String actor,
+            String note) {}
+
+    WalletView view(long seniorId, YearMonth month, Viewer viewer) {
         Senior senior = seniors.find(seniorId).orElseThrow(() -> ApiProblem.notFound("no senior " + seniorId));
         viewer.checkMaySeeSubsidiesOf(seniorId, senior.community());
         Wallet w = wallet(seniorId, month);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("seniorId", seniorId);
-        json.put("seniorName", senior.name());
-        json.put("community", senior.community());
-        json.put("month", month.toString());
-        json.put("opened", w.openedAt() != null);
-        json.put("openedAt", w.openedAt());
-        json.put("allowanceCents", w.allowanceCents());
-        json.put("centsCategory", w.centsCategory());
-        json.put("allowanceMinutes", w.allowanceMinutes());
-        json.put("minutesCategory", w.minutesCategory());
-        json.put("spentCents", w.spentCents());
-        json.put("spentMinutes", w.spentMinutes());
-        json.put("remainingCents", w.centsLeft());
-        json.put("remainingMinutes", w.minutesLeft());
-        json.put(
-                "categories",
-                categories.held(seniorId).stream()
-                        .map(h -> {
-                            Map<String, Object> c = h.category().json();
-                            c.put("since", h.since());
-                            c.put("applicationId", h.applicationId());
-                            return c;
-                        })
-                        .toList());
-        json.put(
-                "ledger",
-                db.sql("select * from wallet_ledger where senior_id = ? and month = ? order by id")
-                        .params(seniorId, month.atDay(1))
-                        .query((rs, n) -> {
-                            Map<String, Object> e = new LinkedHashMap<>();
-                            e.put("id", rs.getLong("id"));
-                            e.put("orderId", rs.getLong("order_id"));
-                            e.put("kind", rs.getString("kind"));
-                            e.put("cents", rs.getInt("cents"));
-                            e.put("minutes", rs.getInt("minutes"));
-                            e.put("subsidyCents", rs.getInt("subsidy_cents"));
-                            e.put("at", rs.getTimestamp("at").toInstant());
-                            e.put("actor", rs.getString("actor"));
-                            e.put("note", rs.getString("note"));
-                            return e;
-                        })
-                        .list());
-        return json;
+        List<HeldCategory> held = categories.held(seniorId).stream()
+                .map(h -> {
+                    SubsidyCategories.Category c = h.category();
+                    return new HeldCategory(
+                            c.code(),
+                            c.name(),
+                            c.allowance().json(),
+                            c.changedAt(),
+                            c.proposalId(),
+                            h.since(),
+                            h.applicationId());
+                })
+                .toList();
+        List<WalletEntry> ledger = db.sql("select * from wallet_ledger where senior_id = ? and month = ? order by id")
+                .params(seniorId, month.atDay(1))
+                .query((rs, n) -> new WalletEntry(
+                        rs.getLong("id"),
+                        rs.getLong("order_id"),
+                        WalletEntryKind.valueOf(rs.getString("kind")),
+                        Money.ofFen(rs.getInt("cents")),
+                        Money.ofFen(rs.getInt("subsidy_cents")),
+                        rs.getInt("cents"),
+                        rs.getInt("minutes"),
+                        rs.getInt("subsidy_cents"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("note")))
+                .list();
+        return new WalletView(
+                seniorId,
+                senior.name(),
+                senior.community(),
+                month.toString(),
+                w.openedAt() != null,
+                w.openedAt(),
+                Money.ofFen(w.allowanceCents()),
+                Money.ofFen(w.spentCents()),
+                Money.ofFen(w.centsLeft()),
+                w.allowanceCents(),
+                w.centsCategory(),
+                w.allowanceMinutes(),
+                w.minutesCategory(),
+                w.spentCents(),
+                w.spentMinutes(),
+                w.centsLeft(),
+                w.minutesLeft(),
+                held,
+                ledger);
     }
 
     private static Wallet wallet(ResultSet rs) throws SQLException {

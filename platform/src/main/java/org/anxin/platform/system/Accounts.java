@@ -16,11 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
     private final JdbcClient db;
+    private final SeniorDirectory seniors;
     private final PasswordEncoder passwords;
 
-    Accounts(JdbcClient db, PasswordEncoder passwords) {
+    Accounts(JdbcClient db, PasswordEncoder passwords, SeniorDirectory seniors) {
         this.db = db;
         this.passwords = passwords;
+        this.seniors = seniors;
     }
 
     /** {@code community} (社区) is required for a COMMUNITY officer and refused for every other role. */
@@ -60,13 +62,9 @@ public class Accounts {
                         user.phone(),
                         community)
                 .update();
-        Set<Long> seniors = new HashSet<>(user.seniorIds() == null ? List.of() : user.seniorIds());
-        for (long seniorId : seniors) {
-            if (db.sql("select count(*) from seniors where id = ?")
-                            .param(seniorId)
-                            .query(Long.class)
-                            .single()
-                    == 0) {
+        Set<Long> linked = new HashSet<>(user.seniorIds() == null ? List.of() : user.seniorIds());
+        for (long seniorId : linked) {
+            if (!seniors.exists(seniorId)) {
                 throw ApiProblem.badRequest("senior " + seniorId + " does not exist");
             }
             db.sql("insert into user_seniors (username, senior_id) values (?, ?)")

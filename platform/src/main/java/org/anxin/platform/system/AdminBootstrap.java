@@ -3,7 +3,6 @@ package org.anxin.platform.system;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -22,17 +21,15 @@ class AdminBootstrap implements ApplicationRunner {
     private final Accounts accounts;
     private final String configuredPassword;
 
-    AdminBootstrap(Accounts accounts, @Value("${anxin.admin-password:}") String configuredPassword) {
+    AdminBootstrap(Accounts accounts, SystemProperties properties) {
         this.accounts = accounts;
-        this.configuredPassword = configuredPassword;
+        this.configuredPassword = properties.adminPassword();
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (!configuredPassword.isBlank()) {
-            if (configuredPassword.length() < 8) {
-                throw new IllegalStateException("ANXIN_ADMIN_PASSWORD must have at least 8 characters");
-            }
+            // at least 8 characters: checked at start (SystemProperties)
             accounts.setPassword("admin", Role.ADMIN, configuredPassword);
             log.info("admin password set from ANXIN_ADMIN_PASSWORD");
         } else if (!accounts.exists("admin")) {

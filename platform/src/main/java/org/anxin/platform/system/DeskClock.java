@@ -3,7 +3,6 @@ package org.anxin.platform.system;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -23,7 +22,8 @@ class DeskClock {
     }
 
     @Bean
-    ZoneId cityZone(@Value("${anxin.city-zone:Asia/Shanghai}") String zone) {
+    ZoneId cityZone(SystemProperties properties) {
+        String zone = properties.cityZone();
         try {
             return ZoneId.of(zone.trim());
         } catch (DateTimeException e) {

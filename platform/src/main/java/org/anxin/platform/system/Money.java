@@ -1,6 +1,7 @@
 package org.anxin.platform.system;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +15,13 @@ import java.math.RoundingMode;
 public record Money(long fen) implements Comparable<Money> {
     public static final Money ZERO = new Money(0);
 
+    /** An amount that is not one: its message says why, fit for a 400 (ProblemAdvice shows it). */
+    public static final class Refused extends IllegalArgumentException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     public static Money ofFen(long fen) {
         return new Money(fen);
     }
@@ -21,23 +29,26 @@ public record Money(long fen) implements Comparable<Money> {
     /** Yuan with at most two decimals; more is a caller's error, never rounded away. */
     public static Money ofYuan(BigDecimal yuan) {
         if (yuan == null) {
-            throw new IllegalArgumentException("an amount in yuan is missing");
+            throw new Refused("an amount in yuan is missing");
         }
         if (yuan.stripTrailingZeros().scale() > 2) {
-            throw new IllegalArgumentException("an amount in yuan has at most two decimals (fen): " + yuan);
+            throw new Refused("an amount in yuan has at most two decimals (fen): " + yuan);
         }
         try {
             return new Money(yuan.movePointRight(2).longValueExact());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("amount out of range: " + yuan);
+            throw new Refused("amount out of range: " + yuan);
         }
     }
 
     public static Money ofYuan(String yuan) {
+        if (yuan == null) {
+            throw new Refused("an amount in yuan is missing");
+        }
         try {
             return ofYuan(new BigDecimal(yuan.trim()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an amount in yuan: " + yuan);
+            throw new Refused("not an amount in yuan: " + yuan);
         }
     }
 
@@ -45,11 +56,11 @@ public record Money(long fen) implements Comparable<Money> {
     @JsonCreator
     static Money fromJson(@JsonProperty("fen") Long fen, @JsonProperty("yuan") String yuan) {
         if (fen == null && yuan == null) {
-            throw new IllegalArgumentException("an amount needs fen or yuan");
+            throw new Refused("an amount needs fen or yuan");
         }
         Money fromYuan = yuan == null ? null : ofYuan(yuan);
         if (fen != null && fromYuan != null && fromYuan.fen != fen) {
-            throw new IllegalArgumentException("fen " + fen + " and yuan " + yuan + " disagree");
+            throw new Refused("fen " + fen + " and yuan " + yuan + " disagree");
         }
         return fen != null ? new Money(fen) : fromYuan;
     }
@@ -80,10 +91,12 @@ public record Money(long fen) implements Comparable<Money> {
         return fen <= other.fen ? this : other;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return fen == 0;
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return fen < 0;
     }

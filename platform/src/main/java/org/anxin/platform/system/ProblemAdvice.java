@@ -50,8 +50,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "the request body is not valid JSON of the expected shape");
+        String detail = "the request body is not valid JSON of the expected shape";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Money.Refused refused) {
+                detail = refused.getMessage();
+            }
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 }

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.JedisPooled;
@@ -39,13 +38,12 @@ class Storage {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedServers embeddedServers(
-            @Value("${anxin.data-dir}") Path dataDir,
-            @Value("${anxin.db.url:}") String dbUrl,
-            @Value("${anxin.redis.url:}") String redisUrl,
-            @Value("${anxin.embedded.db-port}") int dbPort,
-            @Value("${anxin.embedded.redis-port}") int redisPort)
-            throws IOException, InterruptedException {
+    EmbeddedServers embeddedServers(SystemProperties properties) throws IOException, InterruptedException {
+        Path dataDir = properties.dataDir();
+        String dbUrl = properties.db().url();
+        String redisUrl = properties.redis().url();
+        int dbPort = properties.embedded().dbPort();
+        int redisPort = properties.embedded().redisPort();
         EmbeddedRedis redis = redisUrl.isBlank() ? EmbeddedRedis.start(dataDir, portOrFree(redisPort)) : null;
         EmbeddedPostgres postgres = null;
         try {
@@ -60,30 +58,27 @@ class Storage {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(
-            EmbeddedServers servers,
-            @Value("${anxin.db.url:}") String url,
-            @Value("${anxin.db.user:}") String user,
-            @Value("${anxin.db.password:}") String password,
-            @Value("${anxin.db.pool-size:10}") int poolSize) {
+    HikariDataSource dataSource(EmbeddedServers servers, SystemProperties properties) {
+        SystemProperties.Db db = properties.db();
         HikariConfig config = new HikariConfig();
         if (servers.postgres != null) {
             config.setJdbcUrl(servers.postgres.jdbcUrl());
             config.setUsername(EmbeddedPostgres.USER);
             config.setPassword(servers.postgres.password());
         } else {
-            config.setJdbcUrl(url);
-            config.setUsername(user);
-            config.setPassword(password);
+            config.setJdbcUrl(db.url());
+            config.setUsername(db.user());
+            config.setPassword(db.password());
         }
         config.setPoolName("anxin-db");
-        config.setMaximumPoolSize(poolSize);
+        config.setMaximumPoolSize(db.poolSize());
         return new HikariDataSource(config);
     }
 
     @Bean
-    RedisEndpoint redisEndpoint(EmbeddedServers servers, @Value("${anxin.redis.url:}") String url) {
-        return new RedisEndpoint(servers.redis != null ? servers.redis.uri() : url);
+    RedisEndpoint redisEndpoint(EmbeddedServers servers, SystemProperties properties) {
+        return new RedisEndpoint(
+                servers.redis != null ? servers.redis.uri() : properties.redis().url());
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package org.anxin.platform.timebank;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,6 +41,8 @@ class Ledger {
         }
     }
 
+    /** One posting of an account's ledger. */
+    @Schema(name = "TimeBankEntry")
     record Entry(
             long id,
             long accountId,

@@ -3,7 +3,10 @@ package org.anxin.platform.timebank;
 import org.anxin.platform.order.OrderRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,22 +16,27 @@ import org.springframework.stereotype.Component;
  * (order, REFUND) keeps it to one.
  */
 @Component
-class Refunds {
+@EnableConfigurationProperties(TimeBankProperties.class)
+class Refunds implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(Refunds.class);
 
     private final Ledger ledger;
     private final OrderRecords orders;
     private final TimeBank bank;
+    private final TimeBankProperties properties;
 
-    Refunds(Ledger ledger, OrderRecords orders, TimeBank bank) {
+    Refunds(Ledger ledger, OrderRecords orders, TimeBank bank, TimeBankProperties properties) {
         this.ledger = ledger;
         this.orders = orders;
         this.bank = bank;
+        this.properties = properties;
     }
 
-    @Scheduled(
-            initialDelayString = "${anxin.timebank.sweep-ms:60000}",
-            fixedDelayString = "${anxin.timebank.sweep-ms:60000}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, properties.sweep(), properties.sweep()));
+    }
+
     void sweep() {
         int refunded = (int) orders.withdrawn(ledger.spentNotRefunded()).stream()
                 .filter(bank::refund)

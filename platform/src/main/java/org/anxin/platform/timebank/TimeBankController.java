@@ -1,5 +1,6 @@
 package org.anxin.platform.timebank;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,9 +10,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.Viewer;
 import org.anxin.platform.timebank.Ledger.Account;
@@ -50,27 +50,41 @@ class TimeBankController {
 
     record Spending(@NotNull Long orderId, @Size(max = 500) String note) {}
 
+    /** An account: its balance in minutes and (rounded down) hours. */
+    record TimeBankAccount(
+            long id,
+            String username,
+            boolean volunteer,
+            int balanceMinutes,
+            BigDecimal balanceHours,
+            String openedBy,
+            Instant openedAt) {}
+
+    /** An account with its entries, oldest first. */
+    record TimeBankLedger(@JsonUnwrapped TimeBankAccount account, List<Ledger.Entry> entries) {}
+
+    /** The account after a posting, and the posting. */
+    record TimeBankPosting(@JsonUnwrapped TimeBankAccount account, Ledger.Entry entry) {}
+
     @GetMapping("/accounts/me")
-    Map<String, Object> me() {
+    TimeBankAccount me() {
         return json(bank.mine(accounts.currentViewer()));
     }
 
     @GetMapping("/accounts/{id}/ledger")
-    Map<String, Object> ledger(@PathVariable long id) {
-        Map<String, Object> json = json(bank.readable(id, accounts.currentViewer()));
-        json.put("entries", bank.entries(id));
-        return json;
+    TimeBankLedger ledger(@PathVariable long id) {
+        return new TimeBankLedger(json(bank.readable(id, accounts.currentViewer())), bank.entries(id));
     }
 
     @GetMapping("/accounts")
     @PreAuthorize("hasRole('ADMIN')")
-    List<Map<String, Object>> all() {
+    List<TimeBankAccount> all() {
         return bank.all().stream().map(TimeBankController::json).toList();
     }
 
     @PostMapping("/accounts")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<Map<String, Object>> open(@Valid @RequestBody NewAccount request) {
+    ResponseEntity<TimeBankAccount> open(@Valid @RequestBody NewAccount request) {
         Account account = bank.open(
                 request.username().strip(), Boolean.TRUE.equals(request.volunteer()), accounts.currentViewer());
         return ResponseEntity.created(URI.create("/api/timebank/accounts/" + account.id() + "/ledger"))
@@ -79,39 +93,34 @@ class TimeBankController {
 
     @PutMapping("/accounts/{id}/volunteer")
     @PreAuthorize("hasRole('ADMIN')")
-    Map<String, Object> volunteer(@PathVariable long id, @Valid @RequestBody VolunteerFlag flag) {
+    TimeBankAccount volunteer(@PathVariable long id, @Valid @RequestBody VolunteerFlag flag) {
         return json(bank.setVolunteer(id, flag.volunteer()));
     }
 
     @PostMapping("/donate")
-    Map<String, Object> donate(@Valid @RequestBody Donation donation) {
+    TimeBankPosting donate(@Valid @RequestBody Donation donation) {
         Viewer viewer = accounts.currentViewer();
         return json(bank.donate(donation.to().strip(), donation.minutes(), note(donation.note()), viewer));
     }
 
     @PostMapping("/spend")
-    Map<String, Object> spend(@Valid @RequestBody Spending spending) {
+    TimeBankPosting spend(@Valid @RequestBody Spending spending) {
         return json(bank.spend(spending.orderId(), note(spending.note()), accounts.currentViewer()));
     }
 
-    private static Map<String, Object> json(TimeBank.Posted posted) {
-        Map<String, Object> json = json(posted.account());
-        json.put("entry", posted.entry());
-        return json;
+    private static TimeBankPosting json(TimeBank.Posted posted) {
+        return new TimeBankPosting(json(posted.account()), posted.entry());
     }
 
-    static Map<String, Object> json(Account account) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", account.id());
-        json.put("username", account.username());
-        json.put("volunteer", account.volunteer());
-        json.put("balanceMinutes", account.balanceMinutes());
-        json.put(
-                "balanceHours",
-                BigDecimal.valueOf(account.balanceMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.DOWN));
-        json.put("openedBy", account.openedBy());
-        json.put("openedAt", account.openedAt());
-        return json;
+    static TimeBankAccount json(Account account) {
+        return new TimeBankAccount(
+                account.id(),
+                account.username(),
+                account.volunteer(),
+                account.balanceMinutes(),
+                BigDecimal.valueOf(account.balanceMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.DOWN),
+                account.openedBy(),
+                account.openedAt());
     }
 
     private static String note(String note) {

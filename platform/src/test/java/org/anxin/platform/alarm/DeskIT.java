@@ -25,6 +25,7 @@ import org.anxin.platform.DeviceStream;
 import org.anxin.platform.FakeTwilio;
 import org.anxin.platform.HttpApi;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +34,9 @@ import tools.jackson.databind.JsonNode;
  */
 class DeskIT extends DeskContext {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    Escalation escalation;
 
     @Test
     void eachEventRuleRaisesItsKindAndFallsAndSosSortFirst() {
@@ -456,7 +460,7 @@ class DeskIT extends DeskContext {
 
         // someone is going: no more calls down the list, even when the gap passes again
         clock.advance(Duration.ofSeconds(121));
-        Thread.sleep(1500);
+        escalation.tick();
         assertThat(actions(id).stream().filter("FAMILY_CALL"::equals)).hasSize(1);
         assertThat(calls(son) + calls(daughter)).isEqualTo(2);
     }

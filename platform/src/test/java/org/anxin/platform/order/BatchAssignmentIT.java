@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.anxin.platform.OrderFixtures;
 import org.anxin.platform.system.Geo;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -77,9 +78,9 @@ class BatchAssignmentIT extends OrderFixtures {
         assertThat(order(a).get("responderId").asLong()).isEqualTo(x);
         assertThat(order(a).get("etaSeconds").asInt()).isEqualTo(xa);
         assertThat(order(b).get("responderId").asLong()).isEqualTo(y);
-        await(() -> TWILIO.to(phone("甲-X")).stream()
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> TWILIO.to(phone("甲-X")).stream()
                 .anyMatch(r -> r.form().get("Body").contains("新的上门服务单 " + a)));
-        await(() -> TWILIO.to(phone("乙-Y")).stream()
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> TWILIO.to(phone("乙-Y")).stream()
                 .anyMatch(r -> r.form().get("Body").contains("新的上门服务单 " + b)));
         // nothing is left for a second batch over the same hour
         assertThat(assign(from, to, null).get("assigned").size()).isZero();
@@ -122,8 +123,9 @@ class BatchAssignmentIT extends OrderFixtures {
      */
     @Test
     void theBatchRespectsSkillCircleServiceAreaOfferAndCapacity() {
-        double lat = 25.0389;
-        double lon = 102.7183; // Kunming
+        // SettlementIT works in Kunming; its responders there would join this batch
+        double lat = 26.6470;
+        double lon = 106.6302; // Guiyang
         long main = provider("五华居家服务中心", List.of("助洁", "助浴"));
         long elsewhere = providerServing("远郊助浴队", List.of("助浴"), north(lat, 5000), lon, 1000);
         long other = provider("只送餐的站", List.of("助餐"));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.anxin.platform.HttpApi;
 import org.anxin.platform.OrderFixtures;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -135,7 +136,9 @@ class UrgentOrderIT extends OrderFixtures {
 
         clock.advance(Duration.ofSeconds(61));
 
-        await(() -> offers(workers.get(3)).size() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> offers(workers.get(3)).size() == 1);
         assertThat(offers(workers.get(0))).isEmpty();
         assertThat(actions(order)).containsSubsequence("OFFERED", "TIMED_OUT", "OFFERED");
         JsonNode offer = offers(workers.get(3)).get(0);
@@ -156,7 +159,8 @@ class UrgentOrderIT extends OrderFixtures {
         admin().post("/api/orders/" + order + "/cancel", java.util.Map.of("note", "家属改约"))
                 .expect(200);
 
-        await(() -> offers(worker).isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> offers(worker)
+                .isEmpty());
         assertThat(problem(responderApi(worker).post("/api/responder/offers/" + offerId + "/accept"), 409))
                 .contains("WITHDRAWN");
         assertThat(status(order)).isEqualTo("CANCELLED");

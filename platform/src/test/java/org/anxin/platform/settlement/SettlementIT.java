@@ -39,6 +39,29 @@ class SettlementIT extends OrderFixtures {
     }
 
     @Test
+    void apiDocsDescribeStatementsWithMoneyAndMarkTheOldYuanNumbersDeprecated() {
+        JsonNode schemas =
+                admin().get("/v3/api-docs").expect(200).json().get("components").get("schemas");
+        JsonNode money = schemas.get("Money").get("properties");
+        assertThat(money.has("fen") && money.has("yuan")).isTrue();
+        assertThat(money.has("zero") || money.has("negative")).isFalse();
+        JsonNode line = schemas.get("StatementLine").get("properties");
+        assertThat(line.get("price").get("$ref").asString()).endsWith("/Money");
+        assertThat(line.get("seniorPays").get("$ref").asString()).endsWith("/Money");
+        assertThat(line.get("priceYuan").get("deprecated").asBoolean()).isTrue();
+        JsonNode summary = schemas.get("StatementSummary").get("properties");
+        assertThat(summary.get("subsidy").get("$ref").asString()).endsWith("/Money");
+        assertThat(summary.get("status").get("enum").valueStream().map(JsonNode::asString))
+                .containsExactly("OPEN", "CLOSED");
+        assertThat(schemas.get("WalletView")
+                        .get("properties")
+                        .get("remaining")
+                        .get("$ref")
+                        .asString())
+                .endsWith("/Money");
+    }
+
+    @Test
     void paysExactlyTheVerifiedVisitsAndHoldsBackEachAnomalyWithItsKind() {
         double lat = 25.0389;
         double lon = 102.7183; // Kunming
@@ -115,11 +138,17 @@ class SettlementIT extends OrderFixtures {
         assertThat(paid.get("priceYuan").decimalValue()).isEqualByComparingTo("80");
         assertThat(paid.get("subsidyYuan").decimalValue()).isEqualByComparingTo("50");
         assertThat(paid.get("seniorPaysYuan").decimalValue()).isEqualByComparingTo("30");
+        assertThat(paid.get("price").get("yuan").asString()).isEqualTo("80.00");
+        assertThat(paid.get("subsidy").get("fen").asLong()).isEqualTo(5000);
+        assertThat(paid.get("seniorPays").get("fen").asLong()).isEqualTo(3000);
         assertThat(statement.get("payableVisits").asInt()).isEqualTo(1);
         assertThat(statement.get("heldBackVisits").asInt()).isEqualTo(5);
         assertThat(statement.get("priceYuan").decimalValue()).isEqualByComparingTo("80");
         assertThat(statement.get("subsidyYuan").decimalValue()).isEqualByComparingTo("50");
         assertThat(statement.get("seniorPaysYuan").decimalValue()).isEqualByComparingTo("30");
+        assertThat(statement.get("price").get("fen").asLong()).isEqualTo(8000);
+        assertThat(statement.get("subsidy").get("yuan").asString()).isEqualTo("50.00");
+        assertThat(statement.get("seniorPays").get("yuan").asString()).isEqualTo("30.00");
         assertThat(reason(statement, far.orderId()))
                 .matches("checked in 20\\d\\d m from the senior's home \\(accepted within 200 m\\):"
                         + " met the senior at the clinic");
@@ -138,6 +167,7 @@ class SettlementIT extends OrderFixtures {
         assertThat(row.get("payableVisits").asInt()).isEqualTo(1);
         assertThat(row.get("heldBackVisits").asInt()).isEqualTo(5);
         assertThat(row.get("subsidyYuan").decimalValue()).isEqualByComparingTo("50");
+        assertThat(row.get("subsidy").get("yuan").asString()).isEqualTo("50.00");
 
         HttpApi.Response csv = admin().get(url + ".csv").expect(200);
         assertThat(csv.contentType()).startsWith("text/csv");

@@ -117,6 +117,9 @@ class SubsidyIT extends OrderFixtures {
         assertThat(full.get("allowanceCents").asInt()).isEqualTo(10000);
         assertThat(full.get("centsCategory").asString()).isEqualTo("DI_BAO");
         assertThat(full.get("remainingCents").asInt()).isZero();
+        assertThat(full.get("allowance").get("yuan").asString()).isEqualTo("100.00");
+        assertThat(full.get("spent").get("fen").asLong()).isEqualTo(10000);
+        assertThat(full.get("remaining").get("fen").asLong()).isZero();
         assertThat(full.get("ledger").size()).isEqualTo(2);
 
         long firstId = first.get("id").asLong();
@@ -131,6 +134,8 @@ class SubsidyIT extends OrderFixtures {
         assertThat(refund.get("kind").asString()).isEqualTo("REFUND");
         assertThat(refund.get("orderId").asLong()).isEqualTo(firstId);
         assertThat(refund.get("subsidyCents").asInt()).isEqualTo(-8000);
+        assertThat(refund.get("subsidy").get("yuan").asString()).isEqualTo("-80.00");
+        assertThat(refund.get("allowanceShare").get("fen").asLong()).isEqualTo(-8000);
         assertThat(refund.get("actor").asString()).isEqualTo("admin");
         List<JsonNode> timeline = order(firstId).get("timeline").valueStream().toList();
         assertThat(timeline.get(timeline.size() - 1).get("note").asString())
@@ -293,12 +298,15 @@ class SubsidyIT extends OrderFixtures {
         HttpApi community = officer(CUIYUAN);
         HttpApi bureau = bureau();
         JsonNode proposed = admin().post(
-                        "/api/subsidy/allowance-proposals", Map.of("category", "AGED_80", "yuan", 50, "note", "高龄补贴"))
+                        "/api/subsidy/allowance-proposals",
+                        Map.of("category", "AGED_80", "amount", Map.of("fen", 5000), "note", "高龄补贴"))
                 .expect(201)
                 .json();
         long id = proposed.get("id").asLong();
         assertThat(proposed.get("status").asString()).isEqualTo("PENDING_COMMUNITY");
         assertThat(proposed.get("proposedBy").asString()).isEqualTo("admin");
+        assertThat(proposed.get("allowance").get("amount").get("yuan").asString())
+                .isEqualTo("50.00");
         Object inForce = category("AGED_80").get("allowance").toString();
 
         assertThat(problem(
@@ -330,8 +338,10 @@ class SubsidyIT extends OrderFixtures {
         assertThat(approved.get("community").get("at").isNull()).isFalse();
         assertThat(approved.get("bureau").get("by").asString()).startsWith("sub-bureau-");
         assertThat(approved.get("bureau").get("at").isNull()).isFalse();
-        assertThat(category("AGED_80").get("allowance").get("yuan").decimalValue())
-                .isEqualByComparingTo("50");
+        JsonNode allowance = category("AGED_80").get("allowance");
+        assertThat(allowance.get("amount").get("fen").asLong()).isEqualTo(5000);
+        assertThat(allowance.get("amount").get("yuan").asString()).isEqualTo("50.00");
+        assertThat(allowance.get("yuan").decimalValue()).as("the old field").isEqualByComparingTo("50");
         assertThat(category("AGED_80").get("proposalId").asLong()).isEqualTo(id);
         assertThat(problem(bureau.post("/api/subsidy/allowance-proposals/" + id + "/approve"), 409))
                 .contains("already APPROVED");
@@ -363,26 +373,21 @@ class SubsidyIT extends OrderFixtures {
                 .doesNotContain(id);
 
         // bad input
-        assertThat(problem(
-                        admin().post(
-                                        "/api/subsidy/allowance-proposals",
-                                        Map.of("category", "FAMILY_PLANNING", "yuan", 10, "hours", 1)),
-                        400))
-                .contains("exactly one of yuan or hours");
-        assertThat(problem(
-                        admin().post("/api/subsidy/allowance-proposals", Map.of("category", "SPA", "yuan", 10)), 400))
-                .contains("category must be one of");
-        assertThat(problem(
-                        admin().post(
-                                        "/api/subsidy/allowance-proposals",
-                                        Map.of("category", "FAMILY_PLANNING", "yuan", 1.005)),
-                        400))
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "yuan", 10, "hours", 1)))
+                .contains("exactly one of amount or hours");
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "amount", Map.of("fen", 1000), "yuan", 10)))
+                .contains("exactly one of amount or hours");
+        assertThat(refusedProposal(
+                        Map.of("category", "FAMILY_PLANNING", "amount", Map.of("fen", 1000, "yuan", "10.01"))))
+                .contains("fen 1000 and yuan 10.01 disagree");
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "amount", Map.of("yuan", "10.001"))))
                 .contains("two decimals");
-        assertThat(problem(
-                        admin().post(
-                                        "/api/subsidy/allowance-proposals",
-                                        Map.of("category", "FAMILY_PLANNING", "hours", 0.01)),
-                        400))
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "amount", Map.of())))
+                .contains("an amount needs fen or yuan");
+        assertThat(refusedProposal(Map.of("category", "SPA", "yuan", 10))).contains("category must be one of");
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "yuan", 1.005)))
+                .contains("two decimals");
+        assertThat(refusedProposal(Map.of("category", "FAMILY_PLANNING", "hours", 0.01)))
                 .contains("whole minutes");
         assertThat(community
                         .post("/api/subsidy/allowance-proposals", Map.of("category", "FAMILY_PLANNING", "yuan", 10))
@@ -564,5 +569,10 @@ class SubsidyIT extends OrderFixtures {
         user.put("role", "COMMUNITY");
         JsonNode created = admin().post("/api/users", user).expect(201).json();
         assertThat(created.get("community").asString()).isEqualTo(CUIYUAN);
+    }
+
+    /** The detail of the 400 an ADMIN's allowance proposal gets. */
+    private String refusedProposal(Map<String, ?> body) {
+        return problem(admin().post("/api/subsidy/allowance-proposals", body), 400);
     }
 }

@@ -1,15 +1,15 @@
-package org.anxin.platform.order;
+package org.anxin.platform.followup;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,41 +38,41 @@ class FollowUpController {
 
     /** By status (comma-separated); none: the open ones, PENDING and CLAIMED. */
     @GetMapping
-    List<Map<String, Object>> list(@RequestParam(required = false) String status) {
-        return followUps.list(statuses(status)).stream().map(followUps::json).toList();
+    List<FollowUpView> list(@RequestParam(required = false) String status) {
+        return followUps.list(statuses(status)).stream().map(followUps::view).toList();
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable long id) {
-        return followUps.json(followUps.get(id));
+    FollowUpView get(@PathVariable long id) {
+        return followUps.view(followUps.get(id));
     }
 
     @PostMapping("/{id}/claim")
-    Map<String, Object> claim(@PathVariable long id) {
-        return followUps.json(followUps.claim(id, accounts.currentViewer()));
+    FollowUpView claim(@PathVariable long id) {
+        return followUps.view(followUps.claim(id, accounts.currentViewer()));
     }
 
     @PostMapping("/{id}/result")
-    Map<String, Object> result(@PathVariable long id, @Valid @RequestBody Result result) {
+    FollowUpView result(@PathVariable long id, @Valid @RequestBody Result result) {
         String note = result.note() == null || result.note().isBlank()
                 ? null
                 : result.note().strip();
-        return followUps.json(
+        return followUps.view(
                 followUps.record(id, result.reached(), result.satisfied(), note, accounts.currentViewer()));
     }
 
-    private static Set<String> statuses(String status) {
+    private static Set<FollowUpStatus> statuses(String status) {
         if (status == null || status.isBlank()) {
-            return Set.of("PENDING", "CLAIMED");
+            return EnumSet.of(FollowUpStatus.PENDING, FollowUpStatus.CLAIMED);
         }
-        Set<String> statuses = new TreeSet<>();
+        Set<FollowUpStatus> statuses = EnumSet.noneOf(FollowUpStatus.class);
         for (String s : status.split(",")) {
-            String name = s.strip().toUpperCase(Locale.ROOT);
-            if (!FollowUps.STATUSES.contains(name)) {
+            try {
+                statuses.add(FollowUpStatus.valueOf(s.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
                 throw ApiProblem.badRequest(
-                        "unknown status " + s.strip() + "; statuses are " + new TreeSet<>(FollowUps.STATUSES));
+                        "unknown status " + s.strip() + "; statuses are " + Arrays.toString(FollowUpStatus.values()));
             }
-            statuses.add(name);
         }
         return statuses;
     }

@@ -1,4 +1,4 @@
-package org.anxin.platform.order;
+package org.anxin.platform.catalog;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -12,9 +12,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.Money;
 import org.anxin.platform.system.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 class CatalogController {
+    static final Money MAX_PRICE = Money.ofFen(10_000_00);
+
     private final Catalog catalog;
     private final Accounts accounts;
 
@@ -38,11 +40,13 @@ class CatalogController {
         this.accounts = accounts;
     }
 
+    /** An item to create or change; the price as {@code price} (the money shape) or, as before, {@code priceYuan}. */
     record ItemRequest(
             @NotBlank String category,
             @NotBlank @Size(max = 100) String name,
             @Size(max = 100) String nameEn,
-            @NotNull @DecimalMin("0") @DecimalMax("10000") BigDecimal priceYuan,
+            Money price,
+            @DecimalMin("0") @DecimalMax("10000") BigDecimal priceYuan,
             @NotNull @Min(5) @Max(480) Integer durationMinutes,
             @NotBlank String skill,
             Boolean active) {
@@ -52,18 +56,39 @@ class CatalogController {
                     category.strip().toUpperCase(Locale.ROOT),
                     name.strip(),
                     nameEn == null || nameEn.isBlank() ? null : nameEn.strip(),
-                    priceYuan,
+                    amount(),
                     durationMinutes,
                     skill.strip().toUpperCase(Locale.ROOT),
                     active == null || active);
         }
+
+        /** The one price given: {@code price} or {@code priceYuan} (both: they must agree), 0 to 10,000 yuan. */
+        Money amount() {
+            Money yuan;
+            try {
+                yuan = priceYuan == null ? null : Money.ofYuan(priceYuan);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("priceYuan: " + e.getMessage());
+            }
+            if (price == null && yuan == null) {
+                throw ApiProblem.badRequest("price is required, e.g. \"price\": {\"yuan\": \"80.00\"}");
+            }
+            if (price != null && yuan != null && !price.equals(yuan)) {
+                throw ApiProblem.badRequest("price " + price + " and priceYuan " + priceYuan + " disagree");
+            }
+            Money p = price != null ? price : yuan;
+            if (p.isNegative() || p.compareTo(MAX_PRICE) > 0) {
+                throw ApiProblem.badRequest("price must be between 0 and " + MAX_PRICE + ", not " + p);
+            }
+            return p;
+        }
     }
 
-    record ProviderItems(@NotNull @Size(max = 200) List<@NotNull Long> itemIds) {}
+    record ProviderItemsRequest(@NotNull @Size(max = 200) List<@NotNull Long> itemIds) {}
 
     /** The bookable catalogue; with {@code includeInactive=true}, for the admin's editing page, every item. */
     @GetMapping("/catalog")
-    List<Map<String, Object>> catalog(@RequestParam(defaultValue = "false") boolean includeInactive) {
+    List<CatalogViews.CatalogCategory> catalog(@RequestParam(defaultValue = "false") boolean includeInactive) {
         if (includeInactive && accounts.currentViewer().role() != Role.ADMIN) {
             throw ApiProblem.forbidden("only an admin edits the catalogue and sees its inactive items");
         }
@@ -72,21 +97,21 @@ class CatalogController {
 
     @PostMapping("/catalog/items")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody ItemRequest request) {
+    ResponseEntity<CatalogViews.CatalogItem> create(@Valid @RequestBody ItemRequest request) {
         Catalog.Item item = catalog.create(request.change());
         return ResponseEntity.created(URI.create("/api/catalog/items/" + item.id()))
-                .body(Catalog.json(item));
+                .body(catalog.view(item));
     }
 
     @PutMapping("/catalog/items/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    Map<String, Object> update(@PathVariable long id, @Valid @RequestBody ItemRequest request) {
-        return Catalog.json(catalog.update(id, request.change()));
+    CatalogViews.CatalogItem update(@PathVariable long id, @Valid @RequestBody ItemRequest request) {
+        return catalog.view(catalog.update(id, request.change()));
     }
 
     @PutMapping("/providers/{id}/items")
     @PreAuthorize("hasRole('ADMIN')")
-    Map<String, Object> providerItems(@PathVariable long id, @Valid @RequestBody ProviderItems request) {
-        return Map.of("providerId", id, "itemIds", catalog.setProviderItems(id, request.itemIds()));
+    CatalogViews.ProviderItems providerItems(@PathVariable long id, @Valid @RequestBody ProviderItemsRequest request) {
+        return new CatalogViews.ProviderItems(id, catalog.setProviderItems(id, request.itemIds()));
     }
 }

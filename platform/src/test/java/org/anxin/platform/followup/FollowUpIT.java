@@ -1,4 +1,4 @@
-package org.anxin.platform.order;
+package org.anxin.platform.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,27 +1,27 @@
-package org.anxin.platform.order;
+package org.anxin.platform.followup;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.anxin.platform.order.OrderRecords;
+import org.anxin.platform.order.OrderView;
+import org.anxin.platform.order.VisitCompleted;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Follow-up calls (回访): a share ({@code anxin.orders.follow-up-share}) of completed visits is
+ * Follow-up calls (回访): a share ({@code ANXIN_FOLLOW_UP_SHARE}) of completed visits is
  * queued at check-out for an operator to call. Which ones is decided by a seeded hash of the
  * order id, so the sample is repeatable and cannot be steered by who books or serves the order.
  * An operator claims one, calls, and records the result; a call that reaches nobody puts it back
@@ -31,36 +31,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FollowUps {
     static final int MAX_ATTEMPTS = 3;
-    static final Set<String> STATUSES = Set.of("PENDING", "CLAIMED", "DONE");
     private static final long SEED = 0x12349L;
     private static final Logger log = LoggerFactory.getLogger(FollowUps.class);
 
     private final JdbcClient db;
-    private final OrderStore store;
-    private final Orders orders;
+    private final OrderRecords orders;
     private final SeniorService seniors;
     private final Clock clock;
     private volatile double share;
 
-    FollowUps(
-            JdbcClient db,
-            OrderStore store,
-            Orders orders,
-            SeniorService seniors,
-            Clock clock,
-            @Value("${anxin.orders.follow-up-share:0.2}") double share) {
+    FollowUps(JdbcClient db, OrderRecords orders, SeniorService seniors, Clock clock, FollowUpProperties properties) {
         this.db = db;
-        this.store = store;
         this.orders = orders;
         this.seniors = seniors;
         this.clock = clock;
-        share(share);
+        share(properties.share());
     }
 
     record FollowUp(
             long id,
             long orderId,
-            String status,
+            FollowUpStatus status,
             Instant queuedAt,
             int attempts,
             String claimedBy,
@@ -98,18 +89,18 @@ class FollowUps {
         if (!sampled(visit.orderId(), share)) {
             return;
         }
-        int added = db.sql("insert into follow_ups (order_id, status, queued_at) values (?, 'PENDING', ?)"
+        int added = db.sql("insert into follow_ups (order_id, status, queued_at) values (?, ?, ?)"
                         + " on conflict (order_id) do nothing")
-                .params(visit.orderId(), Timestamp.from(clock.instant()))
+                .params(visit.orderId(), FollowUpStatus.PENDING.name(), Timestamp.from(clock.instant()))
                 .update();
         if (added == 1) {
-            store.note(visit.orderId(), OrderStatus.COMPLETED, "FOLLOW_UP_QUEUED", "system", null, null);
+            orders.note(visit.orderId(), "FOLLOW_UP_QUEUED", "system", null);
         }
     }
 
-    List<FollowUp> list(Set<String> statuses) {
+    List<FollowUp> list(Set<FollowUpStatus> statuses) {
         return db.sql("select * from follow_ups where status = any(?) order by queued_at, id limit 500")
-                .param(statuses.toArray(String[]::new))
+                .param(statuses.stream().map(Enum::name).toArray(String[]::new))
                 .query((rs, n) -> of(rs))
                 .list();
     }
@@ -127,8 +118,8 @@ class FollowUps {
         FollowUp f = lockOpen(id, viewer);
         if (f.claimedBy() == null) {
             Instant now = clock.instant();
-            db.sql("update follow_ups set status = 'CLAIMED', claimed_by = ?, claimed_at = ? where id = ?")
-                    .params(viewer.username(), Timestamp.from(now), id)
+            db.sql("update follow_ups set status = ?, claimed_by = ?, claimed_at = ? where id = ?")
+                    .params(FollowUpStatus.CLAIMED.name(), viewer.username(), Timestamp.from(now), id)
                     .update();
             note(f, "FOLLOW_UP_CLAIMED", viewer, null);
         }
@@ -153,7 +144,15 @@ class FollowUps {
         boolean done = reached || attempts >= MAX_ATTEMPTS;
         db.sql("update follow_ups set status = ?, attempts = ?, claimed_by = null, claimed_at = null, reached = ?,"
                         + " satisfied = ?, note = ?, recorded_by = ?, recorded_at = ? where id = ?")
-                .params(done ? "DONE" : "PENDING", attempts, reached, satisfied, note, viewer.username(), now, id)
+                .params(
+                        (done ? FollowUpStatus.DONE : FollowUpStatus.PENDING).name(),
+                        attempts,
+                        reached,
+                        satisfied,
+                        note,
+                        viewer.username(),
+                        now,
+                        id)
                 .update();
         String what = reached
                 ? "satisfied " + satisfied + "/5"
@@ -170,7 +169,7 @@ class FollowUps {
                 .query((rs, n) -> of(rs))
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound("no follow-up " + id));
-        if (f.status().equals("DONE")) {
+        if (f.status() == FollowUpStatus.DONE) {
             throw ApiProblem.conflict(
                     "follow-up " + id + " is done (recorded by " + f.recordedBy() + " at " + f.recordedAt() + ")");
         }
@@ -181,36 +180,21 @@ class FollowUps {
     }
 
     private void note(FollowUp f, String action, Viewer viewer, String note) {
-        store.note(f.orderId(), store.get(f.orderId()).status(), action, viewer.username(), note, null);
+        orders.note(f.orderId(), action, viewer.username(), note);
     }
 
     /** The follow-up with what the operator needs for the call: the order, the senior's phone and contacts. */
-    Map<String, Object> json(FollowUp f) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", f.id());
-        json.put("orderId", f.orderId());
-        json.put("status", f.status());
-        json.put("queuedAt", f.queuedAt());
-        json.put("attempts", f.attempts());
-        json.put("claimedBy", f.claimedBy());
-        json.put("claimedAt", f.claimedAt());
-        json.put("reached", f.reached());
-        json.put("satisfied", f.satisfied());
-        json.put("note", f.note());
-        json.put("recordedBy", f.recordedBy());
-        json.put("recordedAt", f.recordedAt());
-        ServiceOrder o = store.get(f.orderId());
-        json.put("order", orders.json(o));
-        json.put("seniorPhone", seniors.find(o.seniorId()).orElseThrow().phone());
-        json.put("contacts", seniors.contacts(o.seniorId()));
-        return json;
+    FollowUpView view(FollowUp f) {
+        OrderView order = orders.view(f.orderId());
+        return new FollowUpView(
+                f, order, seniors.find(order.seniorId()).orElseThrow().phone(), seniors.contacts(order.seniorId()));
     }
 
     private static FollowUp of(ResultSet rs) throws SQLException {
         return new FollowUp(
                 rs.getLong("id"),
                 rs.getLong("order_id"),
-                rs.getString("status"),
+                FollowUpStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("queued_at").toInstant(),
                 rs.getInt("attempts"),
                 rs.getString("claimed_by"),
