@@ -65,7 +65,9 @@ class TableOwnershipTest {
             Map.entry("timebank_accounts", "timebank"),
             Map.entry("timebank_entries", "timebank"),
             Map.entry("vital_readings", "vitals"),
-            Map.entry("vital_thresholds", "vitals"));
+            Map.entry("vital_thresholds", "vitals"),
+            Map.entry("assessors", "assessment"),
+            Map.entry("assessments", "assessment"));
 
     /**
      * Reads of another module's table that are still there, as "module → table". This list only
