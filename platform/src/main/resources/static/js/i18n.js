@@ -5,6 +5,37 @@
 
   const STRINGS = {
     'zh-CN': {
+      callReport: {
+        title: '12349 话务报表', csv: '下载 CSV', calls: '来电与去电', inbound: '呼入', outbound: '呼出', queued: '进入排队',
+        answered: '接通', abandoned: '放弃', abandonment: '放弃率', within20: '20 秒内接通', average: '平均接通（秒）',
+        perHour: '按小时呼入', hour: '时段', tickets: '工单（类型·类别·状态）', status: '状态', count: '数量',
+        referrals: '转介接收', referred: '已转介', acceptedCount: '已接收', late: '超时接收', overdueNow: '当前逾期',
+        acceptMinutes: '平均接收用时（分钟）', evaluations: '满意度评价', averageScore: '平均分'
+      },
+      calls: {
+        title: '12349 来电', queue: '来电队列', empty: '暂无来电', caller: '来电者', phone: '电话', address: '地址',
+        openAlarms: '未结警情', openTickets: '未结工单', recentCalls: '近期通话', none: '无',
+        newTicket: '通话中建工单', kind: '类型', category: '类别', due: '到期', summary: '内容',
+        createTicket: '创建工单', ticketCreated: '已创建工单', myTickets: '我的工单', noTickets: '暂无工单',
+        overdue: '逾期跟踪任务', careChecks: '主动关怀', byPhone: '12349 电话', take: '接听',
+        care: { CALLING: '呼叫中', OK: '一切安好', RETRY: '未接，待重拨', NO_ANSWER: '未应答，已报警' }, takenBy: '已被接听：', notTaken: '尚未接听', callBack: '待回拨',
+        calledBack: '已回拨', inMenu: '语音菜单中', onDuty: '值班中：来电会拨打您的电话', offDuty: '未上岗',
+        refer: '转介', accept: '已接收', close: '办结', score: '记录评分',
+        fields: { to: '转介给（机构）', by: '接收人', resolution: '答复 / 办理结果', score: '满意度 1–5' },
+        choices: { EMERGENCY: '紧急求助', HOME_SERVICE: '上门服务', POLICY: '政策补贴', OPERATOR: '人工服务' },
+        statuses: {
+          IN_IVR: '语音菜单', QUEUED: '排队中', RINGING: '振铃中', ANSWERED: '通话中', COMPLETED: '已结束',
+          MISSED: '未接通', FAILED: '失败'
+        },
+        kinds: { CONSULTATION: '咨询', REFERRAL: '转介', TRACKING: '跟踪', EVALUATION: '评估' },
+        ticketStatuses: { OPEN: '处理中', REFERRED: '已转介', ACCEPTED: '已接收', CLOSED: '已办结', CANCELLED: '已取消' },
+        sla: { ON_TIME: '未超时', OVERDUE: '已逾期', MET: '按时', MISSED: '超时' },
+        categories: {
+          POLICY: '政策', SUBSIDY: '补贴', SERVICE: '服务', HEALTH: '健康', COMPLAINT: '投诉', OTHER: '其他',
+          PROVIDER: '服务商', COMMUNITY: '社区', HOSPITAL: '医院', AGENCY: '其他机构', CALL_BACK: '回电',
+          VISIT: '上门探访', FOLLOW_UP: '后续跟进', SATISFACTION: '满意度'
+        }
+      },
       appName: '安心 · 12349 接警台',
       loginTitle: '登录',
       username: '用户名',
@@ -185,7 +216,7 @@
       type: {
         SOS: '一键呼救', FALL: '跌倒', LOW_BATTERY: '低电量', WATCH_REMOVED: '设备摘除',
         POWER_CUT: '断电', ALARM: '设备报警', OFFLINE: '设备离线', GEOFENCE_EXIT: '离开安全区',
-        INACTIVITY: '长时间无活动', VITALS_ABNORMAL: '生命体征异常'
+        INACTIVITY: '长时间无活动', VITALS_ABNORMAL: '生命体征异常', PHONE_SOS: '电话求助', CARE_CHECK: '主动关怀未应答'
       },
       status: {
         RAISED: '新警情', ACKNOWLEDGED: '已接警', DISPATCHED: '已派单',
@@ -283,6 +314,39 @@
       }
     },
     en: {
+      callReport: {
+        title: '12349 call report', csv: 'Download CSV', calls: 'Inbound and outbound calls', inbound: 'Inbound',
+        outbound: 'Outbound', queued: 'Queued', answered: 'Answered', abandoned: 'Abandoned', abandonment: 'Abandonment',
+        within20: 'Answered within 20 s', average: 'Average answer (s)', perHour: 'Inbound calls per hour', hour: 'Hour',
+        tickets: 'Work orders (kind · category · status)', status: 'Status', count: 'Count', referrals: 'Referral acceptance',
+        referred: 'Referred', acceptedCount: 'Accepted', late: 'Accepted late', overdueNow: 'Overdue now',
+        acceptMinutes: 'Average time to accept (min)', evaluations: 'Satisfaction', averageScore: 'Average score'
+      },
+      calls: {
+        title: '12349 calls', queue: 'Call queue', empty: 'No calls', caller: 'Caller', phone: 'Phone', address: 'Address',
+        openAlarms: 'Open alarms', openTickets: 'Open work orders', recentCalls: 'Recent calls', none: 'None',
+        newTicket: 'Work order during the call', kind: 'Kind', category: 'Category', due: 'Due', summary: 'Summary',
+        createTicket: 'Create work order', ticketCreated: 'Work order created', myTickets: 'My work orders',
+        noTickets: 'No work orders', overdue: 'Overdue tracking tasks', careChecks: 'Care check-ins', byPhone: '12349 line', take: 'Take',
+        care: { CALLING: 'Calling', OK: 'All well', RETRY: 'No answer, calling again', NO_ANSWER: 'No answer: alarm raised' }, takenBy: 'Taken by',
+        notTaken: 'Not taken yet', callBack: 'Call back', calledBack: 'Called back', inMenu: 'In the menu',
+        onDuty: 'On duty: calls ring your phone', offDuty: 'Off duty', refer: 'Refer', accept: 'Accepted',
+        close: 'Close', score: 'Record score',
+        fields: { to: 'Referred to (body)', by: 'Accepted by', resolution: 'Answer / outcome', score: 'Satisfaction 1–5' },
+        choices: { EMERGENCY: 'Emergency', HOME_SERVICE: 'Home service', POLICY: 'Policy / subsidy', OPERATOR: 'Operator' },
+        statuses: {
+          IN_IVR: 'In the menu', QUEUED: 'Queued', RINGING: 'Ringing', ANSWERED: 'On the line', COMPLETED: 'Ended',
+          MISSED: 'Missed', FAILED: 'Failed'
+        },
+        kinds: { CONSULTATION: 'Consultation', REFERRAL: 'Referral', TRACKING: 'Tracking', EVALUATION: 'Evaluation' },
+        ticketStatuses: { OPEN: 'Open', REFERRED: 'Referred', ACCEPTED: 'Accepted', CLOSED: 'Closed', CANCELLED: 'Cancelled' },
+        sla: { ON_TIME: 'On time', OVERDUE: 'Overdue', MET: 'Met', MISSED: 'Missed' },
+        categories: {
+          POLICY: 'Policy', SUBSIDY: 'Subsidy', SERVICE: 'Service', HEALTH: 'Health', COMPLAINT: 'Complaint',
+          OTHER: 'Other', PROVIDER: 'Provider', COMMUNITY: 'Community', HOSPITAL: 'Hospital', AGENCY: 'Other agency',
+          CALL_BACK: 'Call back', VISIT: 'Home visit', FOLLOW_UP: 'Follow-up', SATISFACTION: 'Satisfaction'
+        }
+      },
       appName: 'Anxin · 12349 alarm desk',
       loginTitle: 'Sign in',
       username: 'Username',
@@ -471,7 +535,8 @@
       type: {
         SOS: 'SOS', FALL: 'Fall', LOW_BATTERY: 'Low battery', WATCH_REMOVED: 'Device removed',
         POWER_CUT: 'Power cut', ALARM: 'Device alarm', OFFLINE: 'Device offline',
-        GEOFENCE_EXIT: 'Left safe zone', INACTIVITY: 'Inactivity', VITALS_ABNORMAL: 'Vitals abnormal'
+        GEOFENCE_EXIT: 'Left safe zone', INACTIVITY: 'Inactivity', VITALS_ABNORMAL: 'Vitals abnormal',
+        PHONE_SOS: 'Phone SOS', CARE_CHECK: 'Care call unanswered'
       },
       status: {
         RAISED: 'New', ACKNOWLEDGED: 'Acknowledged', DISPATCHED: 'Dispatched',

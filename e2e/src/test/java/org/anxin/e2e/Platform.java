@@ -14,6 +14,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * platform itself — but on free ports and a fresh data directory.
  */
 final class Platform implements AutoCloseable {
+    /**
+     * Twilio as the e2e system knows it: an account, so the signed webhooks (the 12349 line) are
+     * served; its REST endpoint is a closed loopback port, so nothing the platform sends leaves
+     * the machine (each SMS or call is logged as not sent after its retries).
+     */
+    static final String TWILIO_ACCOUNT_SID = "ACe2e0000000000000000000000000e2e0";
+
+    static final String TWILIO_AUTH_TOKEN = "e2e-twilio-token-" + UUID.randomUUID();
+    static final String TWILIO_FROM = "+8657112349";
+
     private final ConfigurableApplicationContext context;
     private final String adminPassword;
 
@@ -37,6 +47,10 @@ final class Platform implements AutoCloseable {
                                         "--ANXIN_EMBEDDED_DB_PORT=0",
                                         "--ANXIN_EMBEDDED_REDIS_PORT=0",
                                         "--ANXIN_ADMIN_PASSWORD=" + adminPassword,
+                                        "--ANXIN_TWILIO_ACCOUNT_SID=" + TWILIO_ACCOUNT_SID,
+                                        "--ANXIN_TWILIO_AUTH_TOKEN=" + TWILIO_AUTH_TOKEN,
+                                        "--ANXIN_TWILIO_FROM=" + TWILIO_FROM,
+                                        "--ANXIN_TWILIO_API_BASE_URL=http://127.0.0.1:9",
                                         // no follow-up calls (回访) sampled: a sampled visit gets one more timeline step
                                         // than a test that counts them expects, depending on its order id
                                         "--ANXIN_FOLLOW_UP_SHARE=0"),

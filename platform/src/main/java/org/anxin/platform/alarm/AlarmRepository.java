@@ -76,11 +76,18 @@ class AlarmRepository {
             Double lon,
             String detail) {}
 
-    /** A new alarm, or empty when one of this device and type is already open (unique index). */
+    /**
+     * A new alarm, or empty when one of this device and type is already open (unique index); an
+     * alarm without a device (a senior's call) is one per senior and type instead
+     * ({@code alarms_one_open_without_device}).
+     */
     Optional<Long> insertIfNoneOpen(NewAlarm alarm) {
+        String target = alarm.deviceId() == null
+                ? "(senior_id, type) where device_id is null and status in "
+                : "(device_id, type) where status in ";
         return db.sql("insert into alarms (type, priority, status, senior_id, device_id, raised_at, created_at, lat,"
-                        + " lon, detail) values (?, ?, 'RAISED', ?, ?, ?, ?, ?, ?, ?) on conflict (device_id, type)"
-                        + " where status in " + OPEN_STATUSES + " do nothing returning id")
+                        + " lon, detail) values (?, ?, 'RAISED', ?, ?, ?, ?, ?, ?, ?) on conflict " + target
+                        + OPEN_STATUSES + " do nothing returning id")
                 .params(
                         alarm.type(),
                         AlarmKind.priority(alarm.type()),
@@ -93,6 +100,23 @@ class AlarmRepository {
                         alarm.detail())
                 .query(Long.class)
                 .optional();
+    }
+
+    Optional<Long> countRepeatWithoutDevice(long seniorId, String type) {
+        return db.sql("update alarms set repeats = repeats + 1, updated_at = now() where senior_id = ? and type = ?"
+                        + " and device_id is null and status in " + OPEN_STATUSES + " returning id")
+                .params(seniorId, type)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The senior's open alarms, by priority then age. */
+    List<Alarm> openForSenior(long seniorId) {
+        return db.sql(SELECT + " where a.senior_id = ? and a.status in " + OPEN_STATUSES
+                        + " order by a.priority, a.created_at")
+                .param(seniorId)
+                .query(ROW)
+                .list();
     }
 
     Optional<Long> countRepeat(String deviceId, String type) {

@@ -36,16 +36,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Escalation {
     private static final Logger log = LoggerFactory.getLogger(Escalation.class);
-    private static final Map<String, String> KIND_ZH = Map.of(
-            AlarmKind.SOS, "紧急呼叫",
-            AlarmKind.FALL, "跌倒",
-            AlarmKind.WATCH_REMOVED, "手表摘除",
-            AlarmKind.GEOFENCE_EXIT, "离开安全区域",
-            AlarmKind.INACTIVITY, "长时间无活动",
-            AlarmKind.ALARM, "设备",
-            AlarmKind.OFFLINE, "设备离线",
-            AlarmKind.LOW_BATTERY, "电量低",
-            AlarmKind.VITALS_ABNORMAL, "生命体征异常");
+    private static final Map<String, String> KIND_ZH = Map.ofEntries(
+            Map.entry(AlarmKind.SOS, "紧急呼叫"),
+            Map.entry(AlarmKind.PHONE_SOS, "电话求助"),
+            Map.entry(AlarmKind.CARE_CHECK, "主动关怀未应答"),
+            Map.entry(AlarmKind.FALL, "跌倒"),
+            Map.entry(AlarmKind.WATCH_REMOVED, "手表摘除"),
+            Map.entry(AlarmKind.GEOFENCE_EXIT, "离开安全区域"),
+            Map.entry(AlarmKind.INACTIVITY, "长时间无活动"),
+            Map.entry(AlarmKind.ALARM, "设备"),
+            Map.entry(AlarmKind.OFFLINE, "设备离线"),
+            Map.entry(AlarmKind.LOW_BATTERY, "电量低"),
+            Map.entry(AlarmKind.VITALS_ABNORMAL, "生命体征异常"));
 
     private final AlarmRepository alarms;
     private final FamilyAcceptance acceptance;

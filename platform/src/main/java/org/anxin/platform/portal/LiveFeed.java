@@ -2,6 +2,7 @@ package org.anxin.platform.portal;
 
 import java.io.IOException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.anxin.platform.callcenter.CallFeed;
 import org.anxin.platform.system.RedisEndpoint;
 import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * change made on any node reaches every console. Every message names its senior, and a client is
  * sent only what its viewer may see: a FAMILY user's stream carries only their own seniors. Device
  * updates (positions, battery, heartbeats) go only to the clients that asked for them (the family
- * page), optionally for one senior.
+ * page), optionally for one senior. The 12349 line's screen pops ({@code anxin:feed:calls}) go to
+ * the desk's streams only, as {@code call} events.
  */
 @Component
 class LiveFeed implements SmartLifecycle {
@@ -92,6 +94,15 @@ class LiveFeed implements SmartLifecycle {
         }
     }
 
+    /** A call's screen pop (callcenter): desk staff only, whoever the caller is. */
+    private void deliverCall(String message) {
+        for (Client client : clients) {
+            if (client.viewer().isDesk()) {
+                send(client, SseEmitter.event().name("call").data(message));
+            }
+        }
+    }
+
     /** Keeps idle connections (and proxies) open and finds dead clients. */
     @Scheduled(fixedRate = 15_000)
     void heartbeat() {
@@ -126,11 +137,15 @@ class LiveFeed implements SmartLifecycle {
                 JedisPubSub pubSub = new JedisPubSub() {
                     @Override
                     public void onMessage(String channel, String message) {
-                        deliver(channel, message);
+                        if (CallFeed.CHANNEL.equals(channel)) {
+                            deliverCall(message);
+                        } else {
+                            deliver(channel, message);
+                        }
                     }
                 };
                 subscription = pubSub;
-                jedis.subscribe(pubSub, CHANNEL, DEVICES);
+                jedis.subscribe(pubSub, CHANNEL, DEVICES, CallFeed.CHANNEL);
             } catch (RuntimeException e) {
                 if (running) {
                     log.warn("live feed lost Redis ({}); resubscribing in 1 s", e.toString());
