@@ -177,6 +177,18 @@
       share: '覆盖率',
       uncovered: '当前无人可及的老人',
       allCovered: '全部老人都在服务圈内',
+      assessment: {
+        title: '老年人能力评估', seniorId: '老人编号', date: '评估日期', place: '评估地点', reason: '评估原因',
+        reasons: { FIRST: '首次评估', ROUTINE: '常规评估', IMMEDIATE: '即时评估', REVIEW: '复评' },
+        dimensions: { SELF_CARE: '自理能力', BASIC_MOBILITY: '基础运动能力', MENTAL_STATE: '精神状态',
+          PERCEPTION_AND_SOCIAL: '感知觉与社会参与' },
+        coma: '处于昏迷状态', mental: '确诊痴呆（F00–F03）或精神科诊断的其他精神和行为障碍（F04–F99）',
+        riskEvents: '近 30 天照护风险事件次数（跌倒、噎食、自杀、自伤、走失等）',
+        confirmedBy: '确认人', confirmers: { SENIOR: '老人本人', GUARDIAN: '监护人' }, confirmerName: '确认人姓名',
+        total: '总分', submit: '提交评估', result: '评估结果', level: '能力等级', agency: '评估机构',
+        dueOn: '下次评估', history: '评估记录', due: '待复评老人', senior: '老人', overdue: '（已逾期）',
+        saved: '评估已保存', pickSenior: '请先选择老人'
+      },
       subsidy: {
         title: '养老服务补贴',
         proposals: '补贴标准调整（待审批）',
@@ -493,6 +505,19 @@
       share: 'Share',
       uncovered: 'Seniors nobody can reach now',
       allCovered: 'Every senior is inside a circle',
+      assessment: {
+        title: 'Capability assessment', seniorId: 'Senior no.', date: 'Assessed on', place: 'Place', reason: 'Reason',
+        reasons: { FIRST: 'First', ROUTINE: 'Routine', IMMEDIATE: 'Immediate', REVIEW: 'Review' },
+        dimensions: { SELF_CARE: 'Self-care', BASIC_MOBILITY: 'Basic mobility', MENTAL_STATE: 'Mental state',
+          PERCEPTION_AND_SOCIAL: 'Perception and social participation' },
+        coma: 'In a coma', mental: 'Diagnosed dementia (F00–F03) or other mental disorder by a psychiatrist (F04–F99)',
+        riskEvents: 'Care-risk events in the last 30 days (falls, choking, self-harm, wandering …)',
+        confirmedBy: 'Confirmed by', confirmers: { SENIOR: 'The senior', GUARDIAN: 'Guardian' },
+        confirmerName: 'Name of who confirms',
+        total: 'Total', submit: 'Submit assessment', result: 'Result', level: 'Ability level', agency: 'Agency',
+        dueOn: 'Due again', history: 'Assessments', due: 'Re-assessments due', senior: 'Senior', overdue: '(overdue)',
+        saved: 'Assessment saved', pickSenior: 'Choose a senior first'
+      },
       subsidy: {
         title: 'Care subsidies',
         proposals: 'Allowance changes awaiting approval',
