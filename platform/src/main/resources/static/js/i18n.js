@@ -190,6 +190,8 @@
         saved: '评估已保存', pickSenior: '请先选择老人'
       },
       subsidy: {
+        evidence: '依据', assessed: '能力评估', dueOn: '复评', notAssessed: '无有效能力评估', age: '年龄',
+        noBirthDate: '无出生日期', lapsed: '依据已失效，暂停补贴',
         title: '养老服务补贴',
         proposals: '补贴标准调整（待审批）',
         applications: '补贴资格申请（待审批）',
@@ -519,6 +521,8 @@
         saved: 'Assessment saved', pickSenior: 'Choose a senior first'
       },
       subsidy: {
+        evidence: 'Evidence', assessed: 'Assessed', dueOn: 'due', notAssessed: 'no current assessment', age: 'Age',
+        noBirthDate: 'no birth date', lapsed: 'evidence no longer holds: allowance paused',
         title: 'Care subsidies',
         proposals: 'Allowance changes awaiting approval',
         applications: 'Eligibility applications awaiting approval',
