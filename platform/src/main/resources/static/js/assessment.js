@@ -168,6 +168,13 @@
     loadSenior();
   });
   document.getElementById('assessment-form').addEventListener('submit', submit);
+  document.getElementById('assessor-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const username = document.getElementById('assessor-username').value.trim();
+    send('PUT', `/api/assessors/${encodeURIComponent(username)}`,
+      { agency: document.getElementById('assessor-agency').value })
+      .then((a) => status.notice(`${a.username} · ${a.agency}`)).catch(status.fail);
+  });
   Anxin.bindSwitch(draw);
   Anxin.apply();
   const fromUrl = new URLSearchParams(window.location.search).get('senior');

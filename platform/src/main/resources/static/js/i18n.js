@@ -178,6 +178,7 @@
       uncovered: '当前无人可及的老人',
       allCovered: '全部老人都在服务圈内',
       assessment: {
+        agencies: '评估员所属机构', assessorUser: '评估员用户名', register: '登记',
         title: '老年人能力评估', seniorId: '老人编号', date: '评估日期', place: '评估地点', reason: '评估原因',
         reasons: { FIRST: '首次评估', ROUTINE: '常规评估', IMMEDIATE: '即时评估', REVIEW: '复评' },
         dimensions: { SELF_CARE: '自理能力', BASIC_MOBILITY: '基础运动能力', MENTAL_STATE: '精神状态',
@@ -190,6 +191,8 @@
         saved: '评估已保存', pickSenior: '请先选择老人'
       },
       subsidy: {
+        birthDate: '更正出生日期', correct: '更正', areas: '行政区划（区—街道—社区）', areaCode: '编码', areaName: '名称',
+        areaParent: '上级编码', level: '层级', addArea: '添加', levels: { DISTRICT: '区/县', STREET: '街道/乡镇', COMMUNITY: '社区/村' },
         evidence: '依据', assessed: '能力评估', dueOn: '复评', notAssessed: '无有效能力评估', age: '年龄',
         noBirthDate: '无出生日期', lapsed: '依据已失效，暂停补贴',
         title: '养老服务补贴',
@@ -508,6 +511,7 @@
       uncovered: 'Seniors nobody can reach now',
       allCovered: 'Every senior is inside a circle',
       assessment: {
+        agencies: 'Assessors’ agencies', assessorUser: 'Assessor username', register: 'Register',
         title: 'Capability assessment', seniorId: 'Senior no.', date: 'Assessed on', place: 'Place', reason: 'Reason',
         reasons: { FIRST: 'First', ROUTINE: 'Routine', IMMEDIATE: 'Immediate', REVIEW: 'Review' },
         dimensions: { SELF_CARE: 'Self-care', BASIC_MOBILITY: 'Basic mobility', MENTAL_STATE: 'Mental state',
@@ -521,6 +525,9 @@
         saved: 'Assessment saved', pickSenior: 'Choose a senior first'
       },
       subsidy: {
+        birthDate: 'Correct a birth date', correct: 'Correct', areas: 'Areas (district – street – community)', areaCode: 'Code',
+        areaName: 'Name', areaParent: 'Parent code', level: 'Level', addArea: 'Add',
+        levels: { DISTRICT: 'District', STREET: 'Street', COMMUNITY: 'Community' },
         evidence: 'Evidence', assessed: 'Assessed', dueOn: 'due', notAssessed: 'no current assessment', age: 'Age',
         noBirthDate: 'no birth date', lapsed: 'evidence no longer holds: allowance paused',
         title: 'Care subsidies',

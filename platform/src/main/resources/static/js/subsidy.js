@@ -151,7 +151,36 @@
     });
   }
 
+  function loadAreas() {
+    send('GET', '/api/areas').then((list) => {
+      document.querySelector('#areas tbody').replaceChildren(...list.map((a) => {
+        const tr = document.createElement('tr');
+        tr.dataset.code = a.code;
+        tr.append(cell(a.code), cell(a.name), cell(Anxin.t(`subsidy.levels.${a.level}`)), cell(a.parent));
+        return tr;
+      }));
+    }).catch(fail);
+  }
+
+  document.getElementById('area-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    send('POST', '/api/areas', {
+      code: document.getElementById('area-code').value,
+      name: document.getElementById('area-name').value,
+      level: document.getElementById('area-level').value,
+      parent: document.getElementById('area-parent').value || null
+    }).then(() => { status.clear(); loadAreas(); }).catch(fail);
+  });
+
+  document.getElementById('birth-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const senior = document.getElementById('birth-senior').value;
+    send('PUT', `/api/seniors/${senior}/birth-date`, { birthDate: document.getElementById('birth-date').value })
+      .then((r) => { status.notice(`#${senior} · ${r.birthDate}`); load(); }).catch(fail);
+  });
+
   function load() {
+    loadAreas();
     send('GET', '/api/subsidy/categories').then(fillCategories).catch(fail);
     if (me.role !== 'FAMILY') {
       send('GET', '/api/subsidy/allowance-proposals?status=PENDING').then(renderProposals).catch(fail);

@@ -33,6 +33,7 @@ class TableOwnershipTest {
             Map.entry("senior_changes", "senior"),
             Map.entry("users", "system"),
             Map.entry("user_seniors", "system"),
+            Map.entry("admin_areas", "system"),
             Map.entry("devices", "device"),
             Map.entry("device_events", "device"),
             Map.entry("device_commands", "device"),
