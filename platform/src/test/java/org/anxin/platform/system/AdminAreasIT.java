@@ -24,7 +24,7 @@ class AdminAreasIT extends AssessmentFixtures {
     }
 
     private HttpApi user(String role, String area) {
-        String username = role.toLowerCase() + "-area-" + unique();
+        String username = role.toLowerCase(java.util.Locale.ROOT) + "-area-" + unique();
         String password = "area-pass-" + username;
         admin().post("/api/users", Map.of("username", username, "password", password, "role", role, "area", area))
                 .expect(201);
