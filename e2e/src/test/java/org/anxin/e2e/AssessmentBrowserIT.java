@@ -73,4 +73,66 @@ class AssessmentBrowserIT extends BrowserTest {
         assertThat(stored.get(0).get("confirmerName").asString()).isEqualTo("孙建华");
         assertThat(stored.get(0).get("agency").asString()).isEqualTo("西湖区老年人能力评估中心");
     }
+
+    @Test
+    void theApprovalScreenShowsTheAssessmentADisabledApplicationRestsOn() {
+        Api admin = stack.admin();
+        admin.post("/api/users", Map.of("username", "pg-wang", "password", "assessor-pass-2", "role", "ASSESSOR"))
+                .expect(201);
+        admin.put("/api/assessors/pg-wang", Map.of("agency", "拱墅区评估站")).expect(200);
+        admin.post(
+                        "/api/users",
+                        Map.of(
+                                "username", "sq-mishi",
+                                "password", "community-pass-2",
+                                "role", "COMMUNITY",
+                                "community", "米市巷社区"))
+                .expect(201);
+        long senior = admin.post(
+                        "/api/seniors",
+                        Map.of("name", "周桂兰", "address", "米市巷 8 号", "community", "米市巷社区", "lat", 30.29, "lon", 120.16))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        Api assessor = admin.as("pg-wang", "assessor-pass-2");
+        Map<String, Object> scores = new java.util.LinkedHashMap<>();
+        admin.get("/api/assessments/form")
+                .json()
+                .get("items")
+                .forEach(item -> scores.put(
+                        item.get("name").asString(),
+                        item.get("dimension").asString().equals("SELF_CARE")
+                                ? 0
+                                : item.get("max").asInt()));
+        // 90 − 32 = 58: 能力中度受损
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put(
+                "assessedOn",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        .minusDays(1)
+                        .toString());
+        body.put("place", "老人家中");
+        body.put("reason", "FIRST");
+        body.put("scores", scores);
+        body.put("riskEvents", 0);
+        body.put("confirmedBy", "GUARDIAN");
+        body.put("confirmerName", "周明");
+        assessor.post("/api/seniors/" + senior + "/assessments", body).expect(201);
+        long application = admin.post("/api/subsidy/applications", Map.of("seniorId", senior, "category", "DISABLED"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        By row = By.cssSelector("#applications tr[data-id='" + application + "']");
+
+        Browser.signIn(browser, stack.baseUrl(), "/", "sq-mishi", "community-pass-2");
+        wait.until(ExpectedConditions.urlContains("/subsidy.html"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#applications tr[data-id='" + application + "'] td.evidence"), "能力中度受损"));
+        assertThat(browser.findElement(By.cssSelector("#applications tr[data-id='" + application + "'] td.evidence"))
+                        .getText())
+                .contains(body.get("assessedOn").toString());
+    }
 }
