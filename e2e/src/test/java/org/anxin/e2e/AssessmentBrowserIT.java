@@ -115,6 +115,8 @@ class AssessmentBrowserIT extends BrowserTest {
         body.put("place", "老人家中");
         body.put("reason", "FIRST");
         body.put("scores", scores);
+        body.put("coma", false);
+        body.put("mentalDiagnosis", false);
         body.put("riskEvents", 0);
         body.put("confirmedBy", "GUARDIAN");
         body.put("confirmerName", "周明");
