@@ -19,7 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SeniorChanges {
     /** What part of the record changed. */
     public enum Kind {
-        CONTACTS
+        CONTACTS,
+        /** Fields of the record ({@link SeniorProfiles#update}). */
+        PROFILE,
+        /** Someone at the desk read the door-access notes. */
+        DOOR_NOTES_READ
     }
 
     public record Change(
