@@ -62,6 +62,7 @@
           coming: '服务台已接警，救助人员正在赶来。'
         }
       },
+      familyHealth: { title: '健康档案', hint: '灰色的项目只能由 12349 中心修改；每次修改都有记录。' },
       seniorSearch: { placeholder: '查找老人：姓名 / 电话 / 身份证后四位 / 地址 / 社区', none: '没有找到' },
       seniorPage: {
         title: '老人档案', new: '登记新老人', record: '基本信息与健康档案', save: '保存', saved: '已保存', created: '已登记，请继续填写',
@@ -396,6 +397,7 @@
           coming: 'The desk has taken your call: help is coming.'
         }
       },
+      familyHealth: { title: 'Health record', hint: 'Greyed fields only the 12349 centre changes; every change is recorded.' },
       seniorSearch: { placeholder: 'Find a senior: name / phone / ID card last 4 / address / community', none: 'Nobody found' },
       seniorPage: {
         title: 'Senior', new: 'Enrol a senior', record: 'Record and health', save: 'Save', saved: 'Saved', created: 'Enrolled; please complete the record',

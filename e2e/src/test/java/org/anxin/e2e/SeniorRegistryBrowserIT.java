@@ -41,7 +41,8 @@ class SeniorRegistryBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/senior.html?id="));
         String url = browser.getCurrentUrl();
         long senior = Long.parseLong(url.replaceAll(".*[?&]id=(\\d+).*", "$1"));
-        JsonNode profile = stack.admin().get("/api/seniors/" + senior + "/profile").json();
+        JsonNode profile =
+                stack.admin().get("/api/seniors/" + senior + "/profile").json();
         assertThat(profile.get("name").asString()).isEqualTo("柏素琴");
         assertThat(profile.get("idCardLast4").asString()).isEqualTo("402X");
         assertThat(profile.get("livingSituation").asString()).isEqualTo("LIVES_ALONE");
@@ -93,7 +94,9 @@ class SeniorRegistryBrowserIT extends BrowserTest {
         }
         By card = By.cssSelector("li.card[data-device-id='" + deviceId + "'][data-status='RAISED']");
         wait.until(ExpectedConditions.visibilityOfElementLocated(card));
-        assertThat(browser.findElement(card).findElement(By.className("senior-name")).getText())
+        assertThat(browser.findElement(card)
+                        .findElement(By.className("senior-name"))
+                        .getText())
                 .isEqualTo("柏素琴");
 
         // the stack is shared: leave no open alarm behind
@@ -106,6 +109,8 @@ class SeniorRegistryBrowserIT extends BrowserTest {
                 .orElseThrow()
                 .get("id")
                 .asLong();
-        stack.admin().post("/api/alarms/" + alarm + "/resolve", Map.of("outcome", "HELPED_ON_SITE")).expect(200);
+        stack.admin()
+                .post("/api/alarms/" + alarm + "/resolve", Map.of("outcome", "HELPED_ON_SITE"))
+                .expect(200);
     }
 }

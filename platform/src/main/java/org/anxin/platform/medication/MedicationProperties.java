@@ -12,4 +12,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("anxin.medication")
 public record MedicationProperties(
-        @NotNull(message = "ANXIN_MEDICATION_LATE_LIMIT must be a duration such as PT30M") Duration lateLimit) {}
+        @NotNull(message = "ANXIN_MEDICATION_LATE_LIMIT must be a duration such as PT30M") Duration lateLimit) {
+
+    public MedicationProperties {
+        if (lateLimit != null
+                && (lateLimit.compareTo(Duration.ofMinutes(1)) < 0 || lateLimit.compareTo(Duration.ofHours(12)) > 0)) {
+            throw new IllegalArgumentException(
+                    "ANXIN_MEDICATION_LATE_LIMIT must be between PT1M and PT12H, not " + lateLimit);
+        }
+    }
+}

@@ -56,7 +56,9 @@ class MedicationReminders {
     void tick() {
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
-        for (SeniorProfiles.MedicineOf scheduled : profiles.scheduledMedicines()) {
+        LocalTime from = now.minus(lateLimit).atZone(zone).toLocalTime();
+        LocalTime to = now.atZone(zone).toLocalTime();
+        for (SeniorProfiles.MedicineOf scheduled : profiles.medicinesTakenBetween(from, to)) {
             for (LocalTime time : scheduled.medicine().times()) {
                 // yesterday's too: a 23:50 dose is still due at 00:05
                 for (LocalDate day : new LocalDate[] {today.minusDays(1), today}) {

@@ -35,7 +35,7 @@ class SeniorProfileController {
     record FamilyEditableFields(List<String> fields) {}
 
     @GetMapping(params = "q")
-    List<SeniorSearch.Hit> search(@RequestParam String q) {
+    List<SeniorSearch.SeniorHit> search(@RequestParam String q) {
         return search.search(q, accounts.currentViewer());
     }
 

@@ -109,11 +109,17 @@ public class SeniorProfiles {
     /** A medicine of a senior, for the reminders: whom to remind of what at which times. */
     public record MedicineOf(long seniorId, String seniorName, String seniorPhone, Medicine medicine) {}
 
-    /** Every medicine that has times, with its senior (the reminders' schedule). */
-    public List<MedicineOf> scheduledMedicines() {
+    /**
+     * The medicines taken at a time of day after {@code from} and up to {@code to} (city time; the
+     * span may run over midnight), with their senior: the reminders' schedule for one tick.
+     */
+    public List<MedicineOf> medicinesTakenBetween(LocalTime from, LocalTime to) {
+        String inSpan = from.isBefore(to) ? "t > ? and t <= ?" : "(t > ? or t <= ?)";
         return db.sql("select m.senior_id, s.name as senior_name, s.phone, m.name, m.dose, m.times"
                         + " from senior_medicines m join seniors s on s.id = m.senior_id"
-                        + " where cardinality(m.times) > 0 order by m.senior_id, m.position")
+                        + " where exists (select 1 from unnest(m.times) as t where " + inSpan + ")"
+                        + " order by m.senior_id, m.position")
+                .params(Time.valueOf(from), Time.valueOf(to))
                 .query((rs, n) -> new MedicineOf(
                         rs.getLong("senior_id"),
                         rs.getString("senior_name"),

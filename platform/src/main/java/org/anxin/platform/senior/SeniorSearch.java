@@ -28,7 +28,7 @@ class SeniorSearch {
     }
 
     /** A senior found, with what the desk needs to tell two 王秀英 apart. */
-    record Hit(
+    record SeniorHit(
             long id,
             String name,
             String phone,
@@ -37,7 +37,7 @@ class SeniorSearch {
             String community,
             LivingSituation livingSituation) {}
 
-    List<Hit> search(String query, Viewer viewer) {
+    List<SeniorHit> search(String query, Viewer viewer) {
         if (!viewer.isDesk() && viewer.role() != Role.FAMILY) {
             throw ApiProblem.forbidden("searching the senior registry is for the desk");
         }
@@ -83,7 +83,7 @@ class SeniorSearch {
         return db.sql("select s.id, s.name, s.phone, s.id_card_last4, s.address, s.community, s.living_situation"
                         + " from seniors s where " + where + " order by (s.name = ?) desc, s.id limit ?")
                 .params(params)
-                .query((rs, n) -> new Hit(
+                .query((rs, n) -> new SeniorHit(
                         rs.getLong("id"),
                         rs.getString("name"),
                         rs.getString("phone"),

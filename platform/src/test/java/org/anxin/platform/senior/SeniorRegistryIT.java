@@ -77,14 +77,11 @@ class SeniorRegistryIT extends PlatformIT {
         createUser("resp-reg-" + t, "responder-pass-" + t, "RESPONDER");
         HttpApi family = as("fam-reg-" + t, "family-pass-" + t);
 
-        assertThat(ids(admin().get("/api/seniors?q=" + enc("赵桂" + t)).json())).containsExactlyInAnyOrder(mine, theirs);
-        assertThat(ids(family.get("/api/seniors?q=" + enc("赵桂" + t)).expect(200).json()))
-                .containsExactly(mine);
+        assertThat(ids(admin().get("/api/seniors?q=" + t).json())).containsExactlyInAnyOrder(mine, theirs);
+        assertThat(ids(family.get("/api/seniors?q=" + t).expect(200).json())).containsExactly(mine);
         assertThat(ids(family.get("/api/seniors?q=" + enc("赵桂芳" + t)).json())).isEmpty();
         assertThat(ids(family.get("/api/seniors?q=13700002222").json())).isEmpty();
-        as("resp-reg-" + t, "responder-pass-" + t)
-                .get("/api/seniors?q=" + enc("赵桂" + t))
-                .expect(403);
+        as("resp-reg-" + t, "responder-pass-" + t).get("/api/seniors?q=" + t).expect(403);
         family.get("/api/seniors/" + theirs + "/profile").expect(403);
     }
 
@@ -110,7 +107,7 @@ class SeniorRegistryIT extends PlatformIT {
         assertThat(profile.get("doorNotesSet").asBoolean()).isTrue();
         assertThat(profile.has("doorNotes")).isFalse();
         assertThat(profile.get("medicines").get(0).get("times").valueStream().map(JsonNode::asString))
-                .containsExactly("08:00", "20:00");
+                .containsExactly("08:00:00", "20:00:00");
         assertThat(profile.get("medicinesSummary").asString()).isEqualTo("氨氯地平 5mg 08:00/20:00");
         JsonNode audit = admin().get("/api/seniors/" + id + "/changes").json().get(0);
         assertThat(audit.get("kind").asString()).isEqualTo("PROFILE");
