@@ -109,6 +109,7 @@ class SeniorRegistryBrowserIT extends BrowserTest {
                 .orElseThrow()
                 .get("id")
                 .asLong();
+        stack.admin().post("/api/alarms/" + alarm + "/acknowledge").expect(200);
         stack.admin()
                 .post("/api/alarms/" + alarm + "/resolve", Map.of("outcome", "HELPED_ON_SITE"))
                 .expect(200);
