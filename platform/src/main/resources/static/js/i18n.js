@@ -67,6 +67,28 @@
           coming: '服务台已接警，救助人员正在赶来。'
         }
       },
+      familyHealth: { title: '健康档案', hint: '灰色的项目只能由 12349 中心修改；每次修改都有记录。' },
+      seniorSearch: { placeholder: '查找老人：姓名 / 电话 / 身份证后四位 / 地址 / 社区', none: '没有找到' },
+      seniorPage: {
+        title: '老人档案', new: '登记新老人', record: '基本信息与健康档案', save: '保存', saved: '已保存', created: '已登记，请继续填写',
+        none: '暂无', remove: '删除', showDoor: '查看（留痕）', doorHidden: '已设置（点“查看”后显示，会留痕）；在此输入则替换',
+        f: { name: '姓名', phone: '电话', idCardLast4: '身份证后四位', birthDate: '出生日期', address: '住址',
+          position: '位置（纬度, 经度）', community: '社区', livingSituation: '居住情况', healthNotes: '健康备注',
+          chronicConditions: '慢性病', allergies: '过敏', familyDoctor: '家庭医生', clinic: '签约诊所', bloodType: '血型',
+          doorNotes: '入户方式' },
+        living: { LIVES_ALONE: '独居', EMPTY_NEST: '空巢', WITH_FAMILY: '与家人同住', IN_CARE_HOME: '住养老机构' },
+        medicines: '用药与提醒', medicinesHint: '服药时间用空格分开（如 08:00 20:00，本市时间），到点短信提醒老人。',
+        addMedicine: '添加药品', medicineName: '药名', dose: '剂量', times: '时间 08:00 20:00',
+        reminders: '已发送的服药提醒', bySms: '短信',
+        contacts: '紧急联系人（按呼叫顺序）', addContact: '添加联系人', contactName: '姓名', relation: '关系',
+        devices: '设备', deviceId: '设备号', protocol: '协议', register: '登记设备', deviceRegistered: '设备已登记',
+        secret: '密钥（只显示这一次）', secretWarning: '密钥只显示这一次：交给安装人员，扫码配置设备，不要转发。',
+        protocols: { mqtt: 'MQTT 一键呼叫器', watch: '3G 定位手表', gt06: 'GT06 定位器', app: '手机一键呼救页' },
+        online: '在线', offline: '离线',
+        care: '关怀回访与来电', careChecks: '主动关怀', calls: '通话记录', pressed: '按键',
+        vitals: '体征（7 天）', audit: '修改记录', before: '改前', after: '改后',
+        kinds: { CONTACTS: '联系人', PROFILE: '档案', DOOR_NOTES_READ: '查看入户方式' }
+      },
       sosLinks: {
         nav: '一键呼救链接',
         title: '老人手机一键呼救链接',
@@ -401,6 +423,28 @@
           sending: 'Sending your call for help…', sent: 'The desk has your call for help. Keep your phone at hand.',
           coming: 'The desk has taken your call: help is coming.'
         }
+      },
+      familyHealth: { title: 'Health record', hint: 'Greyed fields only the 12349 centre changes; every change is recorded.' },
+      seniorSearch: { placeholder: 'Find a senior: name / phone / ID card last 4 / address / community', none: 'Nobody found' },
+      seniorPage: {
+        title: 'Senior', new: 'Enrol a senior', record: 'Record and health', save: 'Save', saved: 'Saved', created: 'Enrolled; please complete the record',
+        none: 'None', remove: 'Remove', showDoor: 'Show (audited)', doorHidden: 'Set (press “Show”, audited); typing here replaces it',
+        f: { name: 'Name', phone: 'Phone', idCardLast4: 'ID card, last 4', birthDate: 'Born', address: 'Address',
+          position: 'Position (lat, lon)', community: 'Community', livingSituation: 'Living situation', healthNotes: 'Health notes',
+          chronicConditions: 'Chronic conditions', allergies: 'Allergies', familyDoctor: 'Family doctor', clinic: 'Clinic', bloodType: 'Blood type',
+          doorNotes: 'Door access' },
+        living: { LIVES_ALONE: 'Lives alone', EMPTY_NEST: 'Empty nest', WITH_FAMILY: 'With family', IN_CARE_HOME: 'In a care home' },
+        medicines: 'Medicines and reminders', medicinesHint: 'Times separated by spaces (e.g. 08:00 20:00, city time); the senior gets an SMS at each.',
+        addMedicine: 'Add a medicine', medicineName: 'Medicine', dose: 'Dose', times: 'Times 08:00 20:00',
+        reminders: 'Reminders sent', bySms: 'SMS',
+        contacts: 'Emergency contacts (call order)', addContact: 'Add a contact', contactName: 'Name', relation: 'Relation',
+        devices: 'Devices', deviceId: 'Device id', protocol: 'Protocol', register: 'Register device', deviceRegistered: 'Device registered',
+        secret: 'Secret (shown this once)', secretWarning: 'The secret is shown this once: give it to the installer to scan, never forward it.',
+        protocols: { mqtt: 'MQTT SOS button', watch: '"3G" GPS watch', gt06: 'GT06 tracker', app: 'Phone SOS page' },
+        online: 'online', offline: 'offline',
+        care: 'Care checks and calls', careChecks: 'Proactive care calls', calls: 'Calls', pressed: 'pressed',
+        vitals: 'Vitals (7 days)', audit: 'Changes', before: 'Before', after: 'After',
+        kinds: { CONTACTS: 'contacts', PROFILE: 'record', DOOR_NOTES_READ: 'door notes read' }
       },
       sosLinks: {
         nav: 'SOS links',

@@ -31,6 +31,8 @@ class TableOwnershipTest {
             Map.entry("seniors", "senior"),
             Map.entry("emergency_contacts", "senior"),
             Map.entry("senior_changes", "senior"),
+            Map.entry("senior_medicines", "senior"),
+            Map.entry("medication_reminders", "medication"),
             Map.entry("users", "system"),
             Map.entry("user_seniors", "system"),
             Map.entry("admin_areas", "system"),

@@ -21,7 +21,11 @@ public class SeniorChanges {
     /** What part of the record changed. */
     public enum Kind {
         CONTACTS,
-        BIRTH_DATE
+        BIRTH_DATE,
+        /** Fields of the record ({@link SeniorProfiles#update}). */
+        PROFILE,
+        /** Someone at the desk read the door-access notes. */
+        DOOR_NOTES_READ
     }
 
     public record Change(

@@ -1,0 +1,31 @@
+package org.anxin.platform.medication;
+
+import java.util.List;
+import org.anxin.platform.system.Accounts;
+import org.anxin.platform.system.ApiProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/medication-reminders")
+class MedicationController {
+    private final ReminderStore store;
+    private final Accounts accounts;
+
+    MedicationController(ReminderStore store, Accounts accounts) {
+        this.store = store;
+        this.accounts = accounts;
+    }
+
+    /** The senior's reminders, newest first: the desk, or the senior's own family. */
+    @GetMapping
+    List<MedicationReminder> forSenior(@RequestParam long seniorId, @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ApiProblem.badRequest("limit must be 1–500");
+        }
+        accounts.currentViewer().checkMaySee(seniorId);
+        return store.forSenior(seniorId, limit);
+    }
+}
