@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# The docker/ deployment, for real: builds the images, starts docker/compose.yaml (PostgreSQL,
+# Redis, two platform nodes, two gateways, HAProxy) under its own project name with random
+# passwords and its own loopback ports, waits for every container to be healthy, then checks through
+# the balancer only:
+#   - an MQTT SOS sent with mosquitto_pub (QoS 1) to the balancer's 1883 becomes an OPEN alarm that
+#     both platform nodes return from GET /api/alarms (HAProxy names the node in X-Anxin-Node);
+#   - the same over MQTT-over-TLS on the balancer's 8883 (a keystore made here with keytool, passed
+#     through to the gateways), checked against the certificate;
+#   - Redis has AOF on and refuses commands without its password; the application containers run as
+#     uid 10001 and hold no javac or Maven;
+# then tears everything down (KEEP=1 leaves it running). Not part of ./mvnw verify.
+#
+# Installs Debian's docker.io, docker-compose, debootstrap and mosquitto-clients when missing and
+# starts dockerd when none answers (stopped again at the end). JARS=prebuilt: see docker/build.sh.
+# Prints "N passed, N failed" last; exit 0 only when nothing failed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PROJECT="${PROJECT:-anxin-test}"
+WORK="$(mktemp -d /tmp/anxin-docker-test.XXXXXX)"
+HTTP_PORT="${HTTP_PORT:-18080}" MQTT_PORT="${MQTT_PORT:-11883}" MQTTS_PORT="${MQTTS_PORT:-18883}"
+WATCH_PORT="${WATCH_PORT:-15093}" GT06_PORT="${GT06_PORT:-15023}"
+PASSED=0 FAILED=0 DOCKERD_PID=""
+say() { printf '[docker-test] %s\n' "$*"; }
+pass() { PASSED=$((PASSED + 1)); say "PASS $*"; }
+fail() { FAILED=$((FAILED + 1)); say "FAIL $*"; }
+
+if [ -z "${DOCKER:-}" ]; then
+  if [ -x /usr/bin/docker ]; then DOCKER=/usr/bin/docker; else DOCKER=docker; fi
+fi
+export DOCKER
+
+need_packages=()
+command -v dockerd >/dev/null || need_packages+=(docker.io)
+command -v docker-compose >/dev/null || need_packages+=(docker-compose)
+command -v debootstrap >/dev/null || need_packages+=(debootstrap)
+command -v mosquitto_pub >/dev/null || need_packages+=(mosquitto-clients)
+if [ "${#need_packages[@]}" -gt 0 ]; then
+  say "installing ${need_packages[*]} ..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
+  if [ -x /usr/bin/docker ]; then DOCKER=/usr/bin/docker; fi
+fi
+if ! "$DOCKER" info >/dev/null 2>&1; then
+  say "starting dockerd (log: $WORK/dockerd.log) ..."
+  dockerd >"$WORK/dockerd.log" 2>&1 &
+  DOCKERD_PID=$!
+  for _ in $(seq 1 60); do "$DOCKER" info >/dev/null 2>&1 && break; sleep 1; done
+  "$DOCKER" info >/dev/null 2>&1 || { say "dockerd did not start:"; tail -n 20 "$WORK/dockerd.log"; exit 1; }
+fi
+
+compose() { docker-compose -p "$PROJECT" --env-file "$WORK/env" -f "$ROOT/docker/compose.yaml" "$@"; }
+
+cleanup() {
+  local rc=$?
+  if [ -f "$WORK/env" ]; then
+    if [ "$FAILED" -gt 0 ] || [ "$rc" -ne 0 ]; then
+      compose logs --no-color --tail 80 >"$WORK/compose.log" 2>&1 || true
+      say "container logs (last 80 lines each): $WORK/compose.log"
+    fi
+    if [ -z "${KEEP:-}" ]; then compose down -v --remove-orphans >/dev/null 2>&1 || true; fi
+  fi
+  if [ -n "$DOCKERD_PID" ] && [ -z "${KEEP:-}" ]; then kill "$DOCKERD_PID" 2>/dev/null || true; fi
+  if [ "$FAILED" -eq 0 ] && [ "$rc" -eq 0 ]; then rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+"$ROOT/docker/build.sh"
+
+random() { LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 24 || true; }
+ADMIN_PASSWORD="$(random)"
+mkdir -p "$WORK/secrets"
+KEYSTORE_PASSWORD="$(random)"
+keytool -genkeypair -alias anxin-gateway -keyalg EC -groupname secp256r1 -validity 30 -dname "CN=localhost" \
+  -ext "SAN=dns:localhost,ip:127.0.0.1" -storetype PKCS12 -keystore "$WORK/secrets/gateway.p12" \
+  -storepass "$KEYSTORE_PASSWORD" -keypass "$KEYSTORE_PASSWORD" >/dev/null 2>&1
+keytool -exportcert -rfc -alias anxin-gateway -keystore "$WORK/secrets/gateway.p12" \
+  -storepass "$KEYSTORE_PASSWORD" -file "$WORK/gateway.crt" >/dev/null 2>&1
+chown -R 10001:10001 "$WORK/secrets"
+chmod 700 "$WORK/secrets"
+chmod 600 "$WORK/secrets/gateway.p12"
+cat >"$WORK/env" <<ENV
+POSTGRES_PASSWORD=$(random)
+ANXIN_DB_PASSWORD=$(random)
+REDIS_PASSWORD=$(random)
+ANXIN_ADMIN_PASSWORD=$ADMIN_PASSWORD
+ANXIN_BIND=127.0.0.1
+LB_HTTP_PORT=$HTTP_PORT
+LB_MQTT_PORT=$MQTT_PORT
+LB_MQTTS_PORT=$MQTTS_PORT
+LB_WATCH_PORT=$WATCH_PORT
+LB_GT06_PORT=$GT06_PORT
+ANXIN_SECRETS_DIR=$WORK/secrets
+ANXIN_TLS_KEYSTORE=/run/anxin-secrets/gateway.p12
+ANXIN_TLS_KEYSTORE_PASSWORD=$KEYSTORE_PASSWORD
+ENV
+chmod 600 "$WORK/env"
+
+say "docker-compose up (project $PROJECT) ..."
+compose up -d
+SERVICES=(postgres redis platform-1 platform-2 gateway-a gateway-b lb)
+deadline=$((SECONDS + ${HEALTH_TIMEOUT:-420}))
+while :; do
+  unhealthy=()
+  for service in "${SERVICES[@]}"; do
+    id="$(compose ps -q "$service")"
+    state="$("$DOCKER" inspect -f '{{.State.Health.Status}}' "$id" 2>/dev/null || echo missing)"
+    [ "$state" = healthy ] || unhealthy+=("$service:$state")
+  done
+  [ "${#unhealthy[@]}" -eq 0 ] && break
+  if [ "$SECONDS" -ge "$deadline" ]; then
+    fail "containers healthy within ${HEALTH_TIMEOUT:-420} s: ${unhealthy[*]}"
+    exit 1
+  fi
+  sleep 5
+done
+pass "all ${#SERVICES[@]} containers healthy after ${SECONDS} s (build included)"
+
+API="http://127.0.0.1:$HTTP_PORT"
+api() { curl -sS -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+
+senior_id="$(api "$API/api/seniors" -d '{"name":"王秀英","phone":"13800000001","address":"西湖区文三路 128 号","lat":30.2741,"lon":120.1551}' | json "['id']")"
+device_secret() { api "$API/api/devices" -d "{\"id\":\"$1\",\"protocol\":\"mqtt\",\"seniorId\":$senior_id}" | json "['secret']"; }
+sos() { printf '{"type":"SOS","ts":"%s","lat":30.2741,"lon":120.1551}' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"; }
+
+# an OPEN alarm of device $1, seen from both platform nodes (each answer names its node)
+alarm_on_both_nodes() {
+  local device="$1" seen_by="" node body
+  for _ in $(seq 1 60); do
+    body="$(curl -sS -D "$WORK/headers" -u "admin:$ADMIN_PASSWORD" "$API/api/alarms?status=OPEN")"
+    node="$(tr -d '\r' <"$WORK/headers" | awk -F': ' 'tolower($1)=="x-anxin-node"{print $2}')"
+    if printf '%s' "$body" | python3 -c "import json,sys; sys.exit(0 if any(a['deviceId']=='$device' and a['type']=='SOS' for a in json.load(sys.stdin)) else 1)"; then
+      case " $seen_by " in *" $node "*) ;; *) seen_by="$seen_by $node" ;; esac
+    fi
+    case "$seen_by" in *platform-1*platform-2* | *platform-2*platform-1*) echo "$seen_by"; return 0 ;; esac
+    sleep 1
+  done
+  echo "$seen_by"
+  return 1
+}
+
+secret="$(device_secret dock-btn-1)"
+if mosquitto_pub -h 127.0.0.1 -p "$MQTT_PORT" -i dock-btn-1 -u dock-btn-1 -P "$secret" -q 1 \
+  -t anxin/v1/devices/dock-btn-1/events -m "$(sos)"; then
+  pass "MQTT SOS published with QoS 1 through the balancer (127.0.0.1:$MQTT_PORT), PUBACK received"
+else
+  fail "mosquitto_pub through the balancer"
+fi
+if nodes="$(alarm_on_both_nodes dock-btn-1)"; then
+  pass "the SOS is an OPEN alarm on both platform nodes:$nodes"
+else
+  fail "the SOS as an OPEN alarm on both platform nodes (seen on:${nodes:- none})"
+fi
+
+secret="$(device_secret dock-btn-tls)"
+if mosquitto_pub -h localhost -p "$MQTTS_PORT" --cafile "$WORK/gateway.crt" -i dock-btn-tls -u dock-btn-tls \
+  -P "$secret" -q 1 -t anxin/v1/devices/dock-btn-tls/events -m "$(sos)"; then
+  pass "MQTT-over-TLS SOS through the balancer (127.0.0.1:$MQTTS_PORT, certificate verified)"
+else
+  fail "mosquitto_pub over TLS through the balancer"
+fi
+if nodes="$(alarm_on_both_nodes dock-btn-tls)"; then
+  pass "the TLS SOS is an OPEN alarm on both platform nodes:$nodes"
+else
+  fail "the TLS SOS as an OPEN alarm on both platform nodes (seen on:${nodes:- none})"
+fi
+
+redis_id="$(compose ps -q redis)"
+if [ "$("$DOCKER" exec "$redis_id" sh -c 'REDISCLI_AUTH="$(cat /run/redis/password)" redis-cli --no-raw config get appendonly' | tr -d '\r' | tail -n 1)" = '"yes"' ]; then
+  pass "Redis: appendonly yes"
+else
+  fail "Redis: appendonly yes"
+fi
+if "$DOCKER" exec "$redis_id" redis-cli ping 2>&1 | grep -q NOAUTH; then
+  pass "Redis refuses a client without the password (NOAUTH)"
+else
+  fail "Redis refuses a client without the password"
+fi
+
+for service in platform-1 gateway-a; do
+  id="$(compose ps -q "$service")"
+  uid="$("$DOCKER" exec "$id" id -u)"
+  tools="$("$DOCKER" exec "$id" sh -c 'command -v javac mvn gcc || true')"
+  if [ "$uid" = 10001 ] && [ -z "$tools" ]; then
+    pass "$service runs as uid 10001 with no javac/mvn/gcc in the image"
+  else
+    fail "$service: uid $uid, build tools: ${tools:-none}"
+  fi
+done
+
+say "$PASSED passed, $FAILED failed"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
