@@ -57,4 +57,4 @@ for module in gateway platform device-sim; do
     -f "$ROOT/docker/$module.Dockerfile" -t "anxin/$module:$TAG" "$ROOT"
 done
 say "images:"
-"$DOCKER" images --format '  {{.Repository}}:{{.Tag}}  {{.Size}}' | grep '^  anxin/' | sort
+"$DOCKER" images --format '{{.Repository}}:{{.Tag}}  {{.Size}}' | grep '^anxin/' | sort | sed 's/^/  /'

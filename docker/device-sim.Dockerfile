@@ -6,7 +6,6 @@ ARG JARS=build
 
 FROM anxin/jdk17:bookworm AS build
 WORKDIR /src
-COPY . .
 # site CA certificates (a TLS-inspecting proxy before Maven Central), given by docker/build.sh as the
 # BuildKit secret extra-ca (PEM, one or more certificates); none: nothing changes
 RUN --mount=type=secret,id=extra-ca \
@@ -14,6 +13,7 @@ RUN --mount=type=secret,id=extra-ca \
       awk '/BEGIN CERTIFICATE/{n++} {print > ("/usr/local/share/ca-certificates/extra-" n ".crt")}' /run/secrets/extra-ca \
       && update-ca-certificates >/dev/null; \
     fi
+COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q -pl device-sim -am -DskipTests -Dspotless.check.skip=true -Dforbiddenapis.skip=true \
       -Djacoco.skip=true -Denforcer.skip=true package \
@@ -29,6 +29,8 @@ FROM jar-${JARS} AS jar
 
 FROM anxin/jre17:bookworm
 COPY --from=jar /app.jar /opt/anxin/device-sim.jar
+# the city's state (registrations, device secrets): a volume, which takes this owner when first made
+RUN mkdir -p /var/lib/anxin/sim && chown anxin:anxin /var/lib/anxin/sim && chmod 700 /var/lib/anxin/sim
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 USER anxin
 WORKDIR /var/lib/anxin

@@ -6,7 +6,6 @@ ARG JARS=build
 
 FROM anxin/jdk17:bookworm AS build
 WORKDIR /src
-COPY . .
 # site CA certificates (a TLS-inspecting proxy before Maven Central), given by docker/build.sh as the
 # BuildKit secret extra-ca (PEM, one or more certificates); none: nothing changes
 RUN --mount=type=secret,id=extra-ca \
@@ -14,6 +13,7 @@ RUN --mount=type=secret,id=extra-ca \
       awk '/BEGIN CERTIFICATE/{n++} {print > ("/usr/local/share/ca-certificates/extra-" n ".crt")}' /run/secrets/extra-ca \
       && update-ca-certificates >/dev/null; \
     fi
+COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q -pl gateway -am -DskipTests -Dspotless.check.skip=true -Dforbiddenapis.skip=true \
       -Djacoco.skip=true -Denforcer.skip=true package \
@@ -34,7 +34,7 @@ ENV JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=25 -XX:+UseG1GC 
     ANXIN_GATEWAY_METRICS_HOST=0.0.0.0
 USER anxin
 WORKDIR /var/lib/anxin
-EXPOSE 1883 8883 5093 5023 9400
+EXPOSE 1883 8883 8083 5093 5023 9400
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD http-ok "${ANXIN_GATEWAY_METRICS_PORT:-9400}" /metrics anxin_gateway_connections
 ENTRYPOINT ["jvm-entrypoint", "/opt/anxin/gateway.jar"]

@@ -7,7 +7,6 @@ ARG JARS=build
 
 FROM anxin/jdk17:bookworm AS build
 WORKDIR /src
-COPY . .
 # site CA certificates (a TLS-inspecting proxy before Maven Central), given by docker/build.sh as the
 # BuildKit secret extra-ca (PEM, one or more certificates); none: nothing changes
 RUN --mount=type=secret,id=extra-ca \
@@ -15,6 +14,7 @@ RUN --mount=type=secret,id=extra-ca \
       awk '/BEGIN CERTIFICATE/{n++} {print > ("/usr/local/share/ca-certificates/extra-" n ".crt")}' /run/secrets/extra-ca \
       && update-ca-certificates >/dev/null; \
     fi
+COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q -pl platform -am -DskipTests -Dspotless.check.skip=true -Dforbiddenapis.skip=true \
       -Djacoco.skip=true -Denforcer.skip=true package \

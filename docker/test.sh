@@ -19,7 +19,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PROJECT="${PROJECT:-anxin-test}"
 WORK="$(mktemp -d /tmp/anxin-docker-test.XXXXXX)"
 HTTP_PORT="${HTTP_PORT:-18080}" MQTT_PORT="${MQTT_PORT:-11883}" MQTTS_PORT="${MQTTS_PORT:-18883}"
-WATCH_PORT="${WATCH_PORT:-15093}" GT06_PORT="${GT06_PORT:-15023}"
+WATCH_PORT="${WATCH_PORT:-15093}" GT06_PORT="${GT06_PORT:-15023}" WS_PORT="${WS_PORT:-18083}"
 PASSED=0 FAILED=0 DOCKERD_PID=""
 say() { printf '[docker-test] %s\n' "$*"; }
 pass() { PASSED=$((PASSED + 1)); say "PASS $*"; }
@@ -89,6 +89,7 @@ LB_MQTT_PORT=$MQTT_PORT
 LB_MQTTS_PORT=$MQTTS_PORT
 LB_WATCH_PORT=$WATCH_PORT
 LB_GT06_PORT=$GT06_PORT
+LB_MQTT_WS_PORT=$WS_PORT
 ANXIN_SECRETS_DIR=$WORK/secrets
 ANXIN_TLS_KEYSTORE=/run/anxin-secrets/gateway.p12
 ANXIN_TLS_KEYSTORE_PASSWORD=$KEYSTORE_PASSWORD
@@ -187,6 +188,53 @@ for service in platform-1 gateway-a; do
     fail "$service: uid $uid, build tools: ${tools:-none}"
   fi
 done
+
+pg_id="$(compose ps -q postgres)"
+if "$DOCKER" exec "$pg_id" pg_dump -U postgres -Fc anxin >"$WORK/anxin.dump" \
+  && "$DOCKER" exec -i "$pg_id" pg_restore --list <"$WORK/anxin.dump" | grep -q 'TABLE public device_events'; then
+  pass "pg_dump -Fc of the running database ($(du -k "$WORK/anxin.dump" | cut -f1) KiB) lists device_events"
+else
+  fail "pg_dump -Fc of the running database"
+fi
+
+# The device-sim image as a load generator through the balancer, and what the stored events cost on
+# disk: device_events' table + indexes + TOAST per row, before and after.
+psql_value() { "$DOCKER" exec "$pg_id" psql -U postgres -d anxin -At -c "$1"; }
+rows_before="$(psql_value 'select count(*) from device_events')"
+bytes_before="$(psql_value "select pg_total_relation_size('device_events')")"
+LOAD_DEVICES="${LOAD_DEVICES:-100}" LOAD_RATE="${LOAD_RATE:-500}" LOAD_SECONDS="${LOAD_SECONDS:-40}"
+if compose run --rm --no-deps city load --host lb --port 1883 --devices "$LOAD_DEVICES" --rate "$LOAD_RATE" \
+  --duration "$LOAD_SECONDS" --qos 1 --register api --api http://lb:8080 >"$WORK/load.log" 2>&1 \
+  && grep -Eq 'errors +0( |$)' "$WORK/load.log"; then
+  pass "device-sim image: $(grep -E 'sent / acked' "$WORK/load.log" | sed 's/^ *//; s/  */ /g') through the balancer, no errors"
+else
+  fail "device-sim load through the balancer (log: $WORK/load.log)"
+  tail -n 20 "$WORK/load.log"
+fi
+# the platform stores behind the acks: wait until the count stops growing
+rows_after="$rows_before"
+for _ in $(seq 1 60); do
+  sleep 3
+  now="$(psql_value 'select count(*) from device_events')"
+  [ "$now" = "$rows_after" ] && break
+  rows_after="$now"
+done
+bytes_after="$(psql_value "select pg_total_relation_size('device_events')")"
+"$DOCKER" exec "$pg_id" psql -U postgres -d anxin -c 'vacuum analyze device_events' >/dev/null
+stored=$((rows_after - rows_before))
+if [ "$stored" -gt 0 ]; then
+  per_event=$(((bytes_after - bytes_before) / stored))
+  pass "device_events: $stored events stored, $((bytes_after - bytes_before)) bytes more (table + indexes + TOAST): $per_event bytes per event, $((per_event * 1000000 / 1048576)) MiB per million"
+  {
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "events stored: $stored (rows $rows_before -> $rows_after)"
+    echo "pg_total_relation_size(device_events): $bytes_before -> $bytes_after"
+    echo "bytes per event: $per_event"
+    grep -E 'load results|devices |sent / acked|msgs/s|errors' "$WORK/load.log" || true
+  } >"${DISK_REPORT:-/dev/null}"
+else
+  fail "events of the device-sim load stored in device_events (rows $rows_before -> $rows_after)"
+fi
 
 say "$PASSED passed, $FAILED failed"
 echo "$PASSED passed, $FAILED failed"
