@@ -90,6 +90,7 @@ LB_MQTTS_PORT=$MQTTS_PORT
 LB_WATCH_PORT=$WATCH_PORT
 LB_GT06_PORT=$GT06_PORT
 LB_MQTT_WS_PORT=$WS_PORT
+ANXIN_MQTT_WS_URL=ws://{host}:$WS_PORT/mqtt
 ANXIN_SECRETS_DIR=$WORK/secrets
 ANXIN_TLS_KEYSTORE=/run/anxin-secrets/gateway.p12
 ANXIN_TLS_KEYSTORE_PASSWORD=$KEYSTORE_PASSWORD
@@ -99,7 +100,7 @@ chmod 600 "$WORK/env"
 say "docker-compose up (project $PROJECT) ..."
 compose up -d
 SERVICES=(postgres redis platform-1 platform-2 gateway-a gateway-b lb)
-deadline=$((SECONDS + ${HEALTH_TIMEOUT:-420}))
+deadline=$((SECONDS + ${HEALTH_TIMEOUT:-600}))
 while :; do
   unhealthy=()
   for service in "${SERVICES[@]}"; do
@@ -109,7 +110,7 @@ while :; do
   done
   [ "${#unhealthy[@]}" -eq 0 ] && break
   if [ "$SECONDS" -ge "$deadline" ]; then
-    fail "containers healthy within ${HEALTH_TIMEOUT:-420} s: ${unhealthy[*]}"
+    fail "containers healthy within ${HEALTH_TIMEOUT:-600} s: ${unhealthy[*]}"
     exit 1
   fi
   sleep 5
@@ -203,7 +204,7 @@ psql_value() { "$DOCKER" exec "$pg_id" psql -U postgres -d anxin -At -c "$1"; }
 rows_before="$(psql_value 'select count(*) from device_events')"
 bytes_before="$(psql_value "select pg_total_relation_size('device_events')")"
 LOAD_DEVICES="${LOAD_DEVICES:-100}" LOAD_RATE="${LOAD_RATE:-500}" LOAD_SECONDS="${LOAD_SECONDS:-40}"
-if compose run --rm --no-deps city load --host lb --port 1883 --devices "$LOAD_DEVICES" --rate "$LOAD_RATE" \
+if compose run --rm --no-deps city load --host lb --port 1883 --source-addresses 0.0.0.0 --devices "$LOAD_DEVICES" --rate "$LOAD_RATE" \
   --duration "$LOAD_SECONDS" --qos 1 --register api --api http://lb:8080 >"$WORK/load.log" 2>&1 \
   && grep -Eq 'errors +0( |$)' "$WORK/load.log"; then
   pass "device-sim image: $(grep -E 'sent / acked' "$WORK/load.log" | sed 's/^ *//; s/  */ /g') through the balancer, no errors"
