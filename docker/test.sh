@@ -100,7 +100,7 @@ chmod 600 "$WORK/env"
 say "docker-compose up (project $PROJECT) ..."
 compose up -d
 SERVICES=(postgres redis platform-1 platform-2 gateway-a gateway-b lb)
-deadline=$((SECONDS + ${HEALTH_TIMEOUT:-600}))
+deadline=$((SECONDS + ${HEALTH_TIMEOUT:-1200}))
 while :; do
   unhealthy=()
   for service in "${SERVICES[@]}"; do
@@ -110,7 +110,7 @@ while :; do
   done
   [ "${#unhealthy[@]}" -eq 0 ] && break
   if [ "$SECONDS" -ge "$deadline" ]; then
-    fail "containers healthy within ${HEALTH_TIMEOUT:-600} s: ${unhealthy[*]}"
+    fail "containers healthy within ${HEALTH_TIMEOUT:-1200} s: ${unhealthy[*]}"
     exit 1
   fi
   sleep 5
@@ -168,7 +168,7 @@ else
 fi
 
 redis_id="$(compose ps -q redis)"
-if [ "$("$DOCKER" exec "$redis_id" sh -c 'REDISCLI_AUTH="$(cat /run/redis/password)" redis-cli --no-raw config get appendonly' | tr -d '\r' | tail -n 1)" = '"yes"' ]; then
+if [ "$("$DOCKER" exec "$redis_id" sh -c 'REDISCLI_AUTH="$(cat /run/redis/password)" redis-cli config get appendonly' | tr -d '\r' | tail -n 1)" = yes ]; then
   pass "Redis: appendonly yes"
 else
   fail "Redis: appendonly yes"
@@ -192,7 +192,8 @@ done
 
 pg_id="$(compose ps -q postgres)"
 if "$DOCKER" exec "$pg_id" pg_dump -U postgres -Fc anxin >"$WORK/anxin.dump" \
-  && "$DOCKER" exec -i "$pg_id" pg_restore --list <"$WORK/anxin.dump" | grep -q 'TABLE public device_events'; then
+  && "$DOCKER" exec -i "$pg_id" pg_restore --list <"$WORK/anxin.dump" >"$WORK/anxin.dump.list" \
+  && grep -q 'TABLE public device_events' "$WORK/anxin.dump.list"; then
   pass "pg_dump -Fc of the running database ($(du -k "$WORK/anxin.dump" | cut -f1) KiB) lists device_events"
 else
   fail "pg_dump -Fc of the running database"
@@ -235,6 +236,32 @@ if [ "$stored" -gt 0 ]; then
   } >"${DISK_REPORT:-/dev/null}"
 else
   fail "events of the device-sim load stored in device_events (rows $rows_before -> $rows_after)"
+fi
+
+# The simulated city (`--profile city`): registers through the balancer's HTTP port and connects
+# its buttons, watches and trackers through the balancer's device ports.
+gateway_connections() {
+  "$DOCKER" exec "$(compose ps -q "$1")" bash -c \
+    'exec 3<>/dev/tcp/127.0.0.1/9400; printf "GET /metrics HTTP/1.0\r\n\r\n" >&3; cat <&3' \
+    | awk '/^anxin_gateway_connections/ {sum += $2} END {printf "%d", sum}'
+}
+if [ "${CITY:-1}" = 1 ]; then
+  compose --profile city up -d city >/dev/null 2>&1
+  city_id="$(compose ps -q city)"
+  city_state=""
+  for _ in $(seq 1 120); do
+    city_state="$("$DOCKER" inspect -f '{{.State.Health.Status}}' "$city_id" 2>/dev/null || echo missing)"
+    [ "$city_state" = healthy ] && break
+    sleep 5
+  done
+  sleep 15
+  a="$(gateway_connections gateway-a)" b="$(gateway_connections gateway-b)"
+  if [ "$city_state" = healthy ] && [ $((a + b)) -gt 0 ]; then
+    pass "device-sim city healthy (registered through the balancer); device connections on gateway-a $a, gateway-b $b"
+  else
+    fail "device-sim city: health $city_state, device connections on gateway-a $a, gateway-b $b"
+    "$DOCKER" logs --tail 20 "$city_id" 2>&1 || true
+  fi
 fi
 
 say "$PASSED passed, $FAILED failed"
