@@ -238,6 +238,21 @@ else
   fail "events of the device-sim load stored in device_events (rows $rows_before -> $rows_after)"
 fi
 
+# The Grafana dashboard names every gateway metric docs/protocols.md documents, and every
+# anxin_gateway_* metric a live gateway serves (names registered on first use: after the load).
+metric_names() { grep -o 'anxin_gateway_[a-z_]*' | sed -E 's/_(bucket|count|sum|max)$//' | sort -u; }
+documented="$(metric_names <"$ROOT/docs/protocols.md")"
+live="$("$DOCKER" exec "$(compose ps -q gateway-a)" bash -c \
+  'exec 3<>/dev/tcp/127.0.0.1/9400; printf "GET /metrics HTTP/1.0\r\n\r\n" >&3; cat <&3' | grep -v '^#' | metric_names)"
+on_dashboard="$(python3 -c 'import json,sys; [print(t["expr"]) for p in json.load(open(sys.argv[1]))["panels"] for t in p.get("targets",[])]' \
+  "$ROOT/docker/grafana/anxin-dashboard.json" | metric_names)"
+missing="$(comm -23 <(printf '%s\n%s\n' "$documented" "$live" | sort -u) <(printf '%s\n' "$on_dashboard"))"
+if [ -z "$missing" ] && [ -n "$live" ]; then
+  pass "Grafana dashboard: all $(printf '%s\n' "$documented" | wc -l) documented gateway metrics, and the $(printf '%s\n' "$live" | wc -l) a live gateway serves, have panels"
+else
+  fail "Grafana dashboard lacks: ${missing:-(no live metrics read)}"
+fi
+
 # The simulated city (`--profile city`): registers through the balancer's HTTP port and connects
 # its buttons, watches and trackers through the balancer's device ports.
 gateway_connections() {
