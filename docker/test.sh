@@ -167,6 +167,31 @@ else
   fail "the TLS SOS as an OPEN alarm on both platform nodes (seen on:${nodes:- none})"
 fi
 
+# The operator's live feed (SSE) through the balancer, one stream pinned to each platform node by
+# the balancer's cookie: an SOS published through the balancer shows on both.
+sse_pids=()
+for cookie in p1 p2; do
+  curl -sN -u "admin:$ADMIN_PASSWORD" -H "Cookie: ANXIN_NODE=$cookie" -D "$WORK/sse-$cookie.headers" \
+    "$API/api/alarms/stream" >"$WORK/sse-$cookie.txt" 2>/dev/null &
+  sse_pids+=("$!")
+done
+sleep 5
+secret="$(device_secret dock-btn-sse)"
+mosquitto_pub -h 127.0.0.1 -p "$MQTT_PORT" -i dock-btn-sse -u dock-btn-sse -P "$secret" -q 1 \
+  -t anxin/v1/devices/dock-btn-sse/events -m "$(sos)" || true
+for _ in $(seq 1 30); do
+  grep -q dock-btn-sse "$WORK/sse-p1.txt" && grep -q dock-btn-sse "$WORK/sse-p2.txt" && break
+  sleep 1
+done
+kill "${sse_pids[@]}" 2>/dev/null || true
+sse_nodes="$(cat "$WORK"/sse-p*.headers | tr -d '\r' | awk -F': ' 'tolower($1)=="x-anxin-node"{print $2}' | sort | tr '\n' ' ')"
+if grep -q dock-btn-sse "$WORK/sse-p1.txt" && grep -q dock-btn-sse "$WORK/sse-p2.txt" \
+  && [ "$sse_nodes" = "platform-1 platform-2 " ]; then
+  pass "SSE through the balancer: the SOS reached the live feed on both nodes ($sse_nodes)"
+else
+  fail "SSE through the balancer: streams on nodes '$sse_nodes', SOS seen: p1 $(grep -c dock-btn-sse "$WORK/sse-p1.txt"), p2 $(grep -c dock-btn-sse "$WORK/sse-p2.txt")"
+fi
+
 redis_id="$(compose ps -q redis)"
 if [ "$("$DOCKER" exec "$redis_id" sh -c 'REDISCLI_AUTH="$(cat /run/redis/password)" redis-cli config get appendonly' | tr -d '\r' | tail -n 1)" = yes ]; then
   pass "Redis: appendonly yes"
