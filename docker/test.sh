@@ -9,6 +9,9 @@
 #     through to the gateways), checked against the certificate;
 #   - Redis has AOF on and refuses commands without its password; the application containers run as
 #     uid 10001 and hold no javac or Maven;
+#   - an SSE stream pinned to each platform node shows an SOS; pg_dump works; the device-sim image
+#     loads the stack (and the disk per stored event is measured); the simulated city connects;
+#     Prometheus (`--profile monitoring`) scrapes the gateways and runs every dashboard query;
 # then tears everything down (KEEP=1 leaves it running). Not part of ./mvnw verify.
 #
 # Installs Debian's docker.io, docker-compose, debootstrap and mosquitto-clients when missing and
@@ -20,6 +23,7 @@ PROJECT="${PROJECT:-anxin-test}"
 WORK="$(mktemp -d /tmp/anxin-docker-test.XXXXXX)"
 HTTP_PORT="${HTTP_PORT:-18080}" MQTT_PORT="${MQTT_PORT:-11883}" MQTTS_PORT="${MQTTS_PORT:-18883}"
 WATCH_PORT="${WATCH_PORT:-15093}" GT06_PORT="${GT06_PORT:-15023}" WS_PORT="${WS_PORT:-18083}"
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-19090}"
 PASSED=0 FAILED=0 DOCKERD_PID=""
 say() { printf '[docker-test] %s\n' "$*"; }
 pass() { PASSED=$((PASSED + 1)); say "PASS $*"; }
@@ -90,6 +94,7 @@ LB_MQTTS_PORT=$MQTTS_PORT
 LB_WATCH_PORT=$WATCH_PORT
 LB_GT06_PORT=$GT06_PORT
 LB_MQTT_WS_PORT=$WS_PORT
+PROMETHEUS_PORT=$PROMETHEUS_PORT
 ANXIN_MQTT_WS_URL=ws://{host}:$WS_PORT/mqtt
 ANXIN_SECRETS_DIR=$WORK/secrets
 ANXIN_TLS_KEYSTORE=/run/anxin-secrets/gateway.p12
@@ -301,6 +306,47 @@ if [ "${CITY:-1}" = 1 ]; then
   else
     fail "device-sim city: health $city_state, device connections on gateway-a $a, gateway-b $b"
     "$DOCKER" logs --tail 20 "$city_id" 2>&1 || true
+  fi
+fi
+
+# `--profile monitoring`: Prometheus scrapes both gateways, and every query of the Grafana dashboard
+# is valid PromQL there (the gateway panels with data, the platform's empty until it exports).
+if [ "${MONITORING:-1}" = 1 ]; then
+  compose --profile monitoring up -d prometheus >/dev/null 2>&1
+  PROM="http://127.0.0.1:$PROMETHEUS_PORT"
+  up_targets=0
+  for _ in $(seq 1 60); do
+    up_targets="$(curl -fsS "$PROM/api/v1/query" --data-urlencode 'query=sum(up{job="anxin-gateway"})' 2>/dev/null \
+      | python3 -c 'import json,sys; r=json.load(sys.stdin)["data"]["result"]; print(int(float(r[0]["value"][1])) if r else 0)' 2>/dev/null || echo 0)"
+    [ "$up_targets" = 2 ] && break
+    sleep 5
+  done
+  sleep 40 # two more scrapes, so rate() has samples
+  if [ "$up_targets" = 2 ] && queries="$(python3 - "$ROOT/docker/grafana/anxin-dashboard.json" "$PROM" <<'PY'
+import json, sys, urllib.parse, urllib.request
+dashboard, prom = sys.argv[1], sys.argv[2]
+bad, with_data, total = [], 0, 0
+for panel in json.load(open(dashboard))["panels"]:
+    for target in panel.get("targets", []):
+        expr = target["expr"].replace("$gateway", ".*").replace("$platform", ".*")
+        total += 1
+        url = prom + "/api/v1/query?" + urllib.parse.urlencode({"query": expr})
+        try:
+            answer = json.load(urllib.request.urlopen(url, timeout=10))
+        except Exception as e:  # a 400 is a PromQL error
+            bad.append(f"{panel['title']}: {e}")
+            continue
+        if answer.get("status") != "success":
+            bad.append(f"{panel['title']}: {answer}")
+        elif answer["data"]["result"]:
+            with_data += 1
+print(f"{total} queries valid PromQL, {with_data} with data" if not bad else "; ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+)"; then
+    pass "Prometheus scrapes both gateways; Grafana dashboard: $queries"
+  else
+    fail "Prometheus and the dashboard queries: gateways up $up_targets/2; ${queries:-}"
   fi
 fi
 

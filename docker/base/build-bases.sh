@@ -9,6 +9,7 @@
 #   anxin/postgres:15        Debian's postgresql-15 (bookworm has no PostgreSQL 17)
 #   anxin/redis:7            Debian's redis-server 7.0, AOF on, password required
 #   anxin/haproxy:2.6        Debian's haproxy, the load balancer
+#   anxin/prometheus:2.42    Debian's prometheus, for the `monitoring` profile
 #
 # Idempotent: an image that exists is kept (REBUILD=1 makes them all again).
 # MIRROR overrides the Debian mirror (default: the first one in /etc/apt/sources.list*).
@@ -58,4 +59,5 @@ build anxin/jdk17:bookworm jdk17.Dockerfile
 build anxin/postgres:15 postgres.Dockerfile
 build anxin/redis:7 redis.Dockerfile
 build anxin/haproxy:2.6 haproxy.Dockerfile
+build anxin/prometheus:2.42 prometheus.Dockerfile
 say "done."
