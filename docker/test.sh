@@ -6,7 +6,8 @@
 #   - an MQTT SOS sent with mosquitto_pub (QoS 1) to the balancer's 1883 becomes an OPEN alarm that
 #     both platform nodes return from GET /api/alarms (HAProxy names the node in X-Anxin-Node);
 #   - the same over MQTT-over-TLS on the balancer's 8883 (a keystore made here with keytool, passed
-#     through to the gateways), checked against the certificate;
+#     through to the gateways), checked against the certificate, and over MQTT-over-WebSocket
+#     (docker/ws-sos.py) on the balancer's 8083 and on /mqtt of its HTTP port;
 #   - Redis has AOF on and refuses commands without its password; the application containers run as
 #     uid 10001 and hold no javac or Maven;
 #   - an SSE stream pinned to each platform node shows an SOS; pg_dump works; the device-sim image
@@ -171,6 +172,19 @@ if nodes="$(alarm_on_both_nodes dock-btn-tls)"; then
 else
   fail "the TLS SOS as an OPEN alarm on both platform nodes (seen on:${nodes:- none})"
 fi
+
+# MQTT over WebSocket, as the SOS phone page sends it: through the balancer's own 8083 and through
+# /mqtt on the portal's port (the route a TLS front would use as wss://host/mqtt).
+for route in "$WS_PORT" "$HTTP_PORT"; do
+  device="dock-btn-ws-$route" nodes="" out=""
+  secret="$(device_secret "$device")"
+  if out="$(python3 "$ROOT/docker/ws-sos.py" 127.0.0.1 "$route" /mqtt "$device" "$secret" 2>&1)" \
+    && nodes="$(alarm_on_both_nodes "$device")"; then
+    pass "MQTT over WebSocket via 127.0.0.1:$route/mqtt: $out; OPEN alarm on both nodes:$nodes"
+  else
+    fail "MQTT over WebSocket via 127.0.0.1:$route/mqtt: ${out:-} (alarm seen on:${nodes:- none})"
+  fi
+done
 
 # The operator's live feed (SSE) through the balancer, one stream pinned to each platform node by
 # the balancer's cookie: an SOS published through the balancer shows on both.
