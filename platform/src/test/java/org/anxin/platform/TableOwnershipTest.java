@@ -62,7 +62,12 @@ class TableOwnershipTest {
             Map.entry("settlements", "settlement"),
             Map.entry("settlement_lines", "settlement"),
             Map.entry("timebank_accounts", "timebank"),
-            Map.entry("timebank_entries", "timebank"));
+            Map.entry("timebank_entries", "timebank"),
+            Map.entry("day_plans", "planning"),
+            Map.entry("plan_stops", "planning"),
+            Map.entry("plan_constraints", "planning"),
+            Map.entry("plan_absences", "planning"),
+            Map.entry("plan_pins", "planning"));
 
     /**
      * Reads of another module's table that are still there, as "module → table". This list only
