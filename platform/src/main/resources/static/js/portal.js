@@ -112,6 +112,7 @@
     ['/reports.html', 'reports', '接警时效报表', 'ADMIN SUPERVISOR OPERATOR'],
     ['/coverage.html', 'coverage', '服务覆盖', 'ADMIN SUPERVISOR OPERATOR'],
     ['/followups.html', 'followUps', '服务回访', 'ADMIN SUPERVISOR OPERATOR'],
+    ['/plans.html', 'plans', '服务排班', 'ADMIN SUPERVISOR OPERATOR'],
     ['/catalog.html', 'catalog', '服务目录', 'ADMIN'],
     ['/settlement.html', 'settlement', '月度结算', 'ADMIN SUPERVISOR BUREAU'],
     ['/subsidy.html', 'subsidy.title', '养老服务补贴', 'ADMIN SUPERVISOR OPERATOR COMMUNITY BUREAU FAMILY'],

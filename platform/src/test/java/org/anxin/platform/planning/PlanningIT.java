@@ -81,7 +81,8 @@ class PlanningIT extends OrderFixtures {
     }
 
     private long visit(String item, double lat, double lon, Instant from, Instant to) {
-        long senior = senior("计划老人" + unique(), lat, lon, "+86139" + String.format("%08d", unique()));
+        long senior =
+                senior("计划老人" + unique(), lat, lon, "+86139" + String.format(java.util.Locale.ROOT, "%08d", unique()));
         return book(admin(), senior, itemId(item), from, to);
     }
 
