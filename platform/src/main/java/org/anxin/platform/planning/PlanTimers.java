@@ -58,11 +58,9 @@ class PlanTimers {
         Set<LocalDate> days = new LinkedHashSet<>();
         days.add(LocalDate.ofInstant(change.windowFrom(), zone));
         days.add(LocalDate.ofInstant(change.newWindowFrom(), zone));
-        for (LocalDate day : days) {
-            if (store.wantReplan(day)) {
-                executor.execute(() -> replan(day));
-            }
-        }
+        // on the executor's thread: after commit the order's connection is still bound to this one,
+        // and a write made on it here would never be committed
+        executor.execute(() -> days.stream().filter(store::wantReplan).forEach(this::replan));
     }
 
     @Scheduled(initialDelay = 60_000, fixedDelay = 60_000)
