@@ -9,12 +9,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import org.anxin.platform.dispatch.TravelMode;
 import org.anxin.platform.dispatch.TravelModel;
@@ -191,7 +191,7 @@ public final class DayPlanBench {
                             i + 1,
                             "w" + (i + 1),
                             1 + i % 4,
-                            Set.of(a, b),
+                            new HashSet<>(List.of(a, b)),
                             TravelMode.EBIKE,
                             places.get(i),
                             epoch(halfDay ? "13:00" : "08:00"),
