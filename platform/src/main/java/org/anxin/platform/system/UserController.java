@@ -34,7 +34,8 @@ class UserController {
             @Size(max = 100) String displayName,
             @Size(max = 32) String phone,
             List<Long> seniorIds,
-            @Size(max = 100) String community) {}
+            @Size(max = 100) String community,
+            @Size(max = 40) String area) {}
 
     @PostMapping("/api/users")
     @PreAuthorize("hasRole('ADMIN')")
@@ -46,7 +47,8 @@ class UserController {
                 request.displayName(),
                 request.phone(),
                 request.seniorIds(),
-                request.community()));
+                request.community(),
+                request.area()));
         return ResponseEntity.created(URI.create("/api/users/" + user.username()))
                 .body(user);
     }
