@@ -95,6 +95,12 @@
     q('.o-status').textContent = label('orderStatus', o.status);
     q('.senior-name').textContent = o.seniorName;
     q('.o-window').textContent = CityTime.windowText(zone, o.window.from, o.window.to);
+    // the day plan's arrival window, when the visit is on a planned route (404 otherwise: nothing shown)
+    if (!['CANCELLED', 'COMPLETED', 'RATED', 'NO_SHOW'].includes(o.status)) {
+      send('GET', `/api/plans/arrival?orderId=${o.id}`).then((a) => {
+        q('.o-arrival').textContent = `${Anxin.t('plan.arrival')} ${CityTime.windowText(zone, a.arriveFrom, a.arriveTo)}`;
+      }).catch(() => {});
+    }
     q('.o-price').textContent = `${Anxin.t('price')} ${money(o.price)} · ${Anxin.t('subsidyShare')}`
       + ` ${money(o.subsidyPays)} · ${Anxin.t('ownShare')} ${money(o.seniorPays)}`;
     q('.o-worker').textContent = o.responderName ? `${Anxin.t('worker')} ${o.responderName}` : '';

@@ -180,6 +180,17 @@
       minutes: '分钟',
       answerBy: '请在此前答复',
       orderOffer: '上门急单',
+      plans: '服务排班',
+      plan: {
+        title: '上门服务排班', date: '日期', make: '生成/重排计划', show: '查看', status: '状态', score: '得分',
+        revision: '版本', solver: '求解耗时', moved: '变动的服务', madeBy: '制定人', none: '这一天还没有计划',
+        constraints: '各约束得分', constraint: '约束', hard: '硬', medium: '中', soft: '软', matches: '次数',
+        worker: '服务人员', stops: '服务', unplanned: '未排入的服务', sick: '请假（重排）', moveTo: '移到',
+        position: '第几个', move: '移动并固定', pinned: '已固定', started: '已出发', late: '迟到',
+        myDay: '今日路线', myDayNone: '今天没有排好的服务', arrive: '预计到达', start: '开始', window: '时间窗',
+        arrival: '预计上门时间', seconds: '秒', minutes: '分钟',
+        statuses: { SOLVING: '计算中', READY: '已完成', FAILED: '失败' }
+      },
       visit: {
         title: '上门服务', none: '暂无上门服务', enRoute: '出发', arrive: '到达签到', start: '开始服务', checkOut: '签退',
         elsewhere: '在别处与老人会合', farReason: '在哪里与老人会合、为什么？（本次服务将标记为异常，核实后才结算）',
@@ -538,6 +549,17 @@
       minutes: 'min',
       answerBy: 'Answer by',
       orderOffer: 'Home-service order',
+      plans: 'Visit plans',
+      plan: {
+        title: 'Home-visit plans', date: 'Date', make: 'Plan / re-plan', show: 'Show', status: 'Status', score: 'Score',
+        revision: 'Revision', solver: 'Solver time', moved: 'Visits moved', madeBy: 'Made by', none: 'No plan for this day yet',
+        constraints: 'Score by constraint', constraint: 'Constraint', hard: 'Hard', medium: 'Medium', soft: 'Soft', matches: 'Matches',
+        worker: 'Worker', stops: 'Visits', unplanned: 'Unplanned visits', sick: 'Off sick (re-plan)', moveTo: 'Move to',
+        position: 'Position', move: 'Move and pin', pinned: 'pinned', started: 'set off', late: 'late',
+        myDay: 'My day', myDayNone: 'No planned visits today', arrive: 'Arrive', start: 'Start', window: 'Window',
+        arrival: 'Planned arrival', seconds: 's', minutes: 'min',
+        statuses: { SOLVING: 'Solving', READY: 'Ready', FAILED: 'Failed' }
+      },
       visit: {
         title: 'Home visits', none: 'No home visits', enRoute: 'On my way', arrive: 'Check in', start: 'Start service',
         checkOut: 'Check out', elsewhere: 'Met the senior elsewhere',

@@ -115,6 +115,7 @@
     ['/coverage.html', 'coverage', '服务覆盖', 'ADMIN SUPERVISOR OPERATOR'],
     ['/followups.html', 'followUps', '服务回访', 'ADMIN SUPERVISOR OPERATOR'],
     ['/senior.html', 'seniorPage.new', '登记新老人', 'ADMIN SUPERVISOR OPERATOR'],
+    ['/plans.html', 'plans', '服务排班', 'ADMIN SUPERVISOR OPERATOR'],
     ['/sos-links.html', 'sosLinks.nav', '一键呼救链接', 'ADMIN SUPERVISOR OPERATOR'],
     ['/catalog.html', 'catalog', '服务目录', 'ADMIN'],
     ['/settlement.html', 'settlement', '月度结算', 'ADMIN SUPERVISOR BUREAU'],

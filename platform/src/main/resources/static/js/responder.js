@@ -108,6 +108,7 @@
       .then(([offers, jobs]) => { renderOffers(offers); renderJob(jobs); })
       .catch((e) => showError(e.message));
     ResponderVisits.load();
+    if (window.ResponderDay) ResponderDay.load();
   }
 
   function start() {

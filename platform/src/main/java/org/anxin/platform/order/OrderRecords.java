@@ -1,7 +1,11 @@
 package org.anxin.platform.order;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.anxin.platform.system.Money;
 import org.anxin.platform.system.Viewer;
@@ -38,6 +42,11 @@ public class OrderRecords {
         }
     }
 
+    /** The order, if there is one. */
+    public Optional<OrderRecord> find(long orderId) {
+        return store.find(orderId).map(OrderRecords::record);
+    }
+
     /** The order, locked until the caller's transaction ends (so it cannot be cancelled meanwhile). */
     public Optional<OrderRecord> lock(long orderId) {
         return store.find(orderId).map(o -> record(store.lock(orderId)));
@@ -49,6 +58,66 @@ public class OrderRecords {
                 .params(orderIds.toArray(Long[]::new), OrderStatus.CANCELLED.name(), OrderStatus.NO_SHOW.name())
                 .query(Long.class)
                 .list();
+    }
+
+    /** A booked visit as a day's planner sees it: what, where (the senior), when, and who holds it. */
+    public record BookedVisit(
+            long id,
+            long seniorId,
+            String itemName,
+            String skill,
+            int durationMinutes,
+            Instant windowFrom,
+            Instant windowTo,
+            OrderStatus status,
+            Long responderId) {
+        /** Set off for, on site, or done: a plan must not take it from its worker. */
+        public boolean started() {
+            return status == OrderStatus.EN_ROUTE
+                    || status == OrderStatus.ARRIVED
+                    || status == OrderStatus.IN_SERVICE
+                    || status == OrderStatus.COMPLETED
+                    || status == OrderStatus.RATED;
+        }
+    }
+
+    /** The live orders (not cancelled, not a no-show) whose window starts in [from, to), by window and id. */
+    public List<BookedVisit> bookedBetween(Instant from, Instant to) {
+        return db.sql("select id, senior_id, item_name, skill, duration_minutes, window_from, window_to, status,"
+                        + " responder_id from service_orders where window_from >= ? and window_from < ?"
+                        + " and status not in (?, ?) order by window_from, id")
+                .params(
+                        Timestamp.from(from),
+                        Timestamp.from(to),
+                        OrderStatus.CANCELLED.name(),
+                        OrderStatus.NO_SHOW.name())
+                .query((rs, n) -> new BookedVisit(
+                        rs.getLong("id"),
+                        rs.getLong("senior_id"),
+                        rs.getString("item_name"),
+                        rs.getString("skill"),
+                        rs.getInt("duration_minutes"),
+                        rs.getTimestamp("window_from").toInstant(),
+                        rs.getTimestamp("window_to").toInstant(),
+                        OrderStatus.valueOf(rs.getString("status")),
+                        (Long) rs.getObject("responder_id")))
+                .list();
+    }
+
+    /** For each of these seniors who had a visit completed before {@code before}: the responder of the latest. */
+    public Map<Long, Long> lastResponders(Collection<Long> seniorIds, Instant before) {
+        Map<Long, Long> last = new HashMap<>();
+        if (seniorIds.isEmpty()) {
+            return last;
+        }
+        db.sql("select distinct on (senior_id) senior_id, responder_id from service_orders"
+                        + " where senior_id = any(?) and completed_at < ? and responder_id is not null"
+                        + " order by senior_id, completed_at desc")
+                .params(seniorIds.toArray(Long[]::new), Timestamp.from(before))
+                .query(rs -> {
+                    last.put(rs.getLong("senior_id"), rs.getLong("responder_id"));
+                });
+        return last;
     }
 
     /**

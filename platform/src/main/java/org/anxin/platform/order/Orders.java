@@ -18,6 +18,7 @@ import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Money;
 import org.anxin.platform.system.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,7 @@ class Orders {
     private final OrderNotices notices;
     private final SubsidyPayer subsidies;
     private final UrgentOrders urgent;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Orders(
@@ -52,6 +54,7 @@ class Orders {
             OrderNotices notices,
             SubsidyPayer subsidies,
             UrgentOrders urgent,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.db = db;
         this.store = store;
@@ -61,6 +64,7 @@ class Orders {
         this.notices = notices;
         this.subsidies = subsidies;
         this.urgent = urgent;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -125,6 +129,7 @@ class Orders {
                 item.name() + ", " + split(order, share),
                 null);
         urgent.offerIfUrgent(order, viewer.username());
+        events.publishEvent(new OrderBookingChanged(id, booking.from(), booking.from()));
         return new Booked(store.get(id), share.text());
     }
 
@@ -197,6 +202,7 @@ class Orders {
         SubsidyPayer.Share refund = subsidies.refund(id, viewer.username(), "order cancelled");
         Long sms = withdrawn(o, "已取消");
         store.note(id, OrderStatus.CANCELLED, "CANCELLED", viewer.username(), withRefund(reason, refund), sms);
+        events.publishEvent(new OrderBookingChanged(id, o.windowFrom(), o.windowFrom()));
         return store.get(id);
     }
 
@@ -235,6 +241,7 @@ class Orders {
                         ? moved
                         : moved + "; " + split(store.get(id), share),
                 sms);
+        events.publishEvent(new OrderBookingChanged(id, o.windowFrom(), from));
         return store.get(id);
     }
 

@@ -48,6 +48,14 @@ class ApiDocsIT extends PlatformIT {
     }
 
     @Test
+    void planEndpointsAnswerNamedSchemasWithProperties() {
+        assertTyped("get", "/api/plans", "PlanView", "score", "constraints", "routes", "unplanned");
+        assertTyped("post", "/api/plans", "PlanView", "revision", "routes");
+        assertTyped("get", "/api/plans/mine", "StopView", "orderId", "arrivalAt", "startAt");
+        assertTyped("get", "/api/plans/arrival", "Arrival", "arriveFrom", "arriveTo");
+    }
+
+    @Test
     void orderEndpointsAnswerNamedSchemasWithProperties() {
         assertTyped("get", "/api/orders/{id}", "OrderDetail", "itemName", "status", "window", "timeline", "anomalies");
         assertTyped("get", "/api/orders", "OrderView", "itemName", "status", "window", "responderName");

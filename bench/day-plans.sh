@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Home-care day plans (issue 17): greedy nearest-first, today's per-window Hungarian batch and
+# Timefold side by side on one generated city day, in one JVM, measured with the same route
+# model. Not a test. Usage: bench/day-plans.sh [seniors=1000] [workers=80] [visits=600] [timefold_seconds=60] [seed=17]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SENIORS=${1:-1000}; WORKERS=${2:-80}; VISITS=${3:-600}; SECONDS_BOX=${4:-60}; SEED=${5:-17}
+RESULTS_DIR=${RESULTS_DIR:-bench/results}
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  ./mvnw -B -q -pl platform test-compile
+fi
+CP_FILE=$(mktemp)
+./mvnw -B -q -pl platform dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+CP="platform/target/test-classes:platform/target/classes:$(cat "$CP_FILE")"
+rm -f "$CP_FILE"
+echo "machine: $(nproc) vCPU, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -Xmx2g -cp "$CP" org.anxin.platform.planning.DayPlanBench "$SENIORS" "$WORKERS" "$VISITS" "$SECONDS_BOX" "$SEED" "$RESULTS_DIR"

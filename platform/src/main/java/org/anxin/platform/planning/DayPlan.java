@@ -1,0 +1,46 @@
+package org.anxin.platform.planning;
+
+import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionProperty;
+import ai.timefold.solver.core.api.domain.solution.PlanningScore;
+import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import java.util.List;
+
+/**
+ * A city's home-care day as a planning problem: the workers on duty and the visits booked. Hard
+ * score: what may not happen (wrong skill, beyond the window's tolerance, past the shift, late
+ * break, over the limits, off the desk's pin); medium: visits left unplanned, by priority; soft:
+ * travel, small lateness, broken continuity, unbalanced load, other providers' areas, moved visits.
+ */
+@PlanningSolution
+class DayPlan {
+    @PlanningEntityCollectionProperty
+    private List<WorkerDay> workers;
+
+    @PlanningEntityCollectionProperty
+    @ValueRangeProvider
+    private List<PlannedVisit> visits;
+
+    @PlanningScore
+    private HardMediumSoftLongScore score;
+
+    DayPlan() {}
+
+    DayPlan(List<WorkerDay> workers, List<PlannedVisit> visits) {
+        this.workers = workers;
+        this.visits = visits;
+    }
+
+    List<WorkerDay> workers() {
+        return workers;
+    }
+
+    List<PlannedVisit> visits() {
+        return visits;
+    }
+
+    HardMediumSoftLongScore score() {
+        return score;
+    }
+}

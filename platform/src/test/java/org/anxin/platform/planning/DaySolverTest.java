@@ -1,0 +1,68 @@
+package org.anxin.platform.planning;
+
+import static org.anxin.platform.planning.Days.HOUR;
+import static org.anxin.platform.planning.Days.MINUTE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.anxin.platform.dispatch.TravelMode;
+import org.junit.jupiter.api.Test;
+
+/** Timefold on a day small enough that the best plan is known by hand. */
+class DaySolverTest {
+    private final Days days = new Days(10);
+    private final DaySolver solver = new DaySolver(Duration.ofSeconds(2));
+
+    @Test
+    void findsTheKnownOptimumOfASmallDay() {
+        // places on a line, a minute apart; W1 (bathing, cleaning) lives at 0, W2 (cleaning) at 9,
+        // W3 (bathing) ends her shift after 20 minutes, before any 30-minute visit could be done
+        WorkerDay w1 = days.worker(1, "bathing", "cleaning");
+        WorkerDay w2 = new WorkerDay(
+                2, "w2", 1, Set.of("cleaning"), TravelMode.EBIKE, days.places[9], 0, 8 * HOUR, days.travel);
+        WorkerDay w3 = new WorkerDay(
+                3, "w3", 1, Set.of("bathing"), TravelMode.EBIKE, days.places[0], 0, 20 * MINUTE, days.travel);
+        PlannedVisit bathAt1 = days.visit(11, 1, 0, 120, "bathing");
+        PlannedVisit bathAt2 = days.visit(12, 2, 0, 5, "bathing"); // must come first
+        PlannedVisit cleanAt8 = days.visit(13, 8, 0, 240, "cleaning");
+        PlannedVisit cleanAt7 = days.visit(14, 7, 0, 5, "cleaning"); // must come first
+        PlannedVisit nursing = days.visit(15, 5, 0, 240, "nursing"); // nobody can
+        DayPlan problem = new DayPlan(List.of(w1, w2, w3), List.of(bathAt1, bathAt2, cleanAt8, cleanAt7, nursing));
+
+        DayPlan best = solver.solve(problem);
+
+        WorkerDay b1 = worker(best, 1);
+        WorkerDay b2 = worker(best, 2);
+        assertThat(b1.visits()).extracting(PlannedVisit::orderId).containsExactly(12L, 11L);
+        assertThat(b2.visits()).extracting(PlannedVisit::orderId).containsExactly(14L, 13L);
+        assertThat(worker(best, 3).visits()).isEmpty();
+        // travel 0→2→1→0 and 9→7→8→9: 4 + 4 minutes; balance 2 × 2² × 30 s; the nursing visit unplanned
+        assertThat(best.score())
+                .isEqualTo(HardMediumSoftLongScore.of(0, -1, -(8L * MINUTE + 2 * 4 * DayConstraints.BALANCE_SECONDS)));
+        assertThat(b1.route().stops()).extracting(Route.Stop::start).containsExactly(2L * MINUTE, 33L * MINUTE);
+    }
+
+    @Test
+    void neverMovesTheStartedVisitsAtTheHeadOfARoute() {
+        WorkerDay w1 = days.worker(1, "c");
+        WorkerDay w2 =
+                new WorkerDay(2, "w2", 1, Set.of("c"), TravelMode.EBIKE, days.places[9], 0, 8 * HOUR, days.travel);
+        // w1 (based at 0) has set off for the visit at 9: it stays hers, although w2 lives there
+        PlannedVisit far = days.visit(21, 9, 0, 480, "c");
+        PlannedVisit near = days.visit(22, 1, 0, 480, "c");
+        w1.visits(Days.list(far), 1);
+        DayPlan best = solver.solve(new DayPlan(List.of(w1, w2), List.of(far, near)));
+        assertThat(worker(best, 1).visits().get(0).orderId()).isEqualTo(21L);
+        assertThat(worker(best, 2).visits()).extracting(PlannedVisit::orderId).doesNotContain(21L);
+    }
+
+    private static WorkerDay worker(DayPlan plan, long id) {
+        return plan.workers().stream()
+                .filter(w -> w.workerId() == id)
+                .findFirst()
+                .orElseThrow();
+    }
+}
