@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.anxin.platform.HttpApi;
 import org.junit.jupiter.api.AfterEach;
@@ -86,10 +88,13 @@ class CrashRecoveryIT {
         long senior = writeData();
         ProcessHandle postgres = postgresServer();
         ProcessHandle redis = redisServer();
-        // the watchdogs (and their pipe readers) are the shells among the JVM's descendants
+        // the watchdogs and their pipe readers: every descendant of the JVM but the servers
+        Set<Long> servers = Stream.concat(Stream.of(postgres, redis), postgres.descendants())
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
         List<ProcessHandle> watchdogs = platform.toHandle()
                 .descendants()
-                .filter(p -> p.info().command().orElse("").endsWith("sh"))
+                .filter(p -> !servers.contains(p.pid()))
                 .toList();
         assertThat(watchdogs).hasSizeGreaterThanOrEqualTo(2);
 
