@@ -10,12 +10,12 @@
       onTileError();
       return null;
     }
-    const map = L.map(elementId, { zoomControl: true }).setView(config.center, config.zoom);
-    if (config.tileUrl) {
+    // positions stay WGS-84; on GCJ-02 tiles the map's CRS converts them (js/map-tiles.js)
+    const map = L.map(elementId, MapTiles.mapOptions(config, { zoomControl: true })).setView(config.center, config.zoom);
+    const tiles = MapTiles.tileLayer(config);
+    if (tiles) {
       let reported = false;
-      L.tileLayer(config.tileUrl, { attribution: config.attribution || '', maxZoom: 19 })
-        .on('tileerror', () => { if (!reported) { reported = true; onTileError(); } })
-        .addTo(map);
+      tiles.on('tileerror', () => { if (!reported) { reported = true; onTileError(); } }).addTo(map);
     }
     return map;
   }

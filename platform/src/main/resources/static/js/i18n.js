@@ -5,6 +5,37 @@
 
   const STRINGS = {
     'zh-CN': {
+      callReport: {
+        title: '12349 话务报表', csv: '下载 CSV', calls: '来电与去电', inbound: '呼入', outbound: '呼出', queued: '进入排队',
+        answered: '接通', abandoned: '放弃', abandonment: '放弃率', within20: '20 秒内接通', average: '平均接通（秒）',
+        perHour: '按小时呼入', hour: '时段', tickets: '工单（类型·类别·状态）', status: '状态', count: '数量',
+        referrals: '转介接收', referred: '已转介', acceptedCount: '已接收', late: '超时接收', overdueNow: '当前逾期',
+        acceptMinutes: '平均接收用时（分钟）', evaluations: '满意度评价', averageScore: '平均分'
+      },
+      calls: {
+        title: '12349 来电', queue: '来电队列', empty: '暂无来电', caller: '来电者', phone: '电话', address: '地址',
+        openAlarms: '未结警情', openTickets: '未结工单', recentCalls: '近期通话', none: '无',
+        newTicket: '通话中建工单', kind: '类型', category: '类别', due: '到期', summary: '内容',
+        createTicket: '创建工单', ticketCreated: '已创建工单', myTickets: '我的工单', noTickets: '暂无工单',
+        overdue: '逾期跟踪任务', careChecks: '主动关怀', byPhone: '12349 电话', take: '接听',
+        care: { CALLING: '呼叫中', OK: '一切安好', RETRY: '未接，待重拨', NO_ANSWER: '未应答，已报警' }, takenBy: '已被接听：', notTaken: '尚未接听', callBack: '待回拨',
+        calledBack: '已回拨', inMenu: '语音菜单中', onDuty: '值班中：来电会拨打您的电话', offDuty: '未上岗',
+        refer: '转介', accept: '已接收', close: '办结', score: '记录评分',
+        fields: { to: '转介给（机构）', by: '接收人', resolution: '答复 / 办理结果', score: '满意度 1–5' },
+        choices: { EMERGENCY: '紧急求助', HOME_SERVICE: '上门服务', POLICY: '政策补贴', OPERATOR: '人工服务' },
+        statuses: {
+          IN_IVR: '语音菜单', QUEUED: '排队中', RINGING: '振铃中', ANSWERED: '通话中', COMPLETED: '已结束',
+          MISSED: '未接通', FAILED: '失败'
+        },
+        kinds: { CONSULTATION: '咨询', REFERRAL: '转介', TRACKING: '跟踪', EVALUATION: '评估' },
+        ticketStatuses: { OPEN: '处理中', REFERRED: '已转介', ACCEPTED: '已接收', CLOSED: '已办结', CANCELLED: '已取消' },
+        sla: { ON_TIME: '未超时', OVERDUE: '已逾期', MET: '按时', MISSED: '超时' },
+        categories: {
+          POLICY: '政策', SUBSIDY: '补贴', SERVICE: '服务', HEALTH: '健康', COMPLAINT: '投诉', OTHER: '其他',
+          PROVIDER: '服务商', COMMUNITY: '社区', HOSPITAL: '医院', AGENCY: '其他机构', CALL_BACK: '回电',
+          VISIT: '上门探访', FOLLOW_UP: '后续跟进', SATISFACTION: '满意度'
+        }
+      },
       appName: '安心 · 12349 接警台',
       loginTitle: '登录',
       username: '用户名',
@@ -13,6 +44,38 @@
       loginFailed: '用户名或密码错误',
       loggedOut: '已退出登录',
       logout: '退出',
+      sos: {
+        title: '一键呼救',
+        press: '呼救',
+        hint: '按下后 5 秒内可以取消',
+        sendingIn: '即将呼救，剩余秒数：',
+        cancel: '取消',
+        call12349: '也可以直接拨打 12349',
+        noLink: '这个链接不完整。请向 12349 服务台索取您的专属呼救链接。',
+        connection: {
+          connecting: '正在连接服务台…', online: '已连接服务台', offline: '暂时连不上，恢复后会自动发送',
+          refused: '这个链接已失效，请拨打 12349'
+        },
+        state: {
+          countdown: '即将呼救。不需要帮助请点“取消”。', cancelled: '已取消，没有发出呼救。',
+          sending: '正在发送呼救…', sent: '呼救已送达服务台，请保持电话畅通。',
+          coming: '服务台已接警，救助人员正在赶来。'
+        }
+      },
+      sosLinks: {
+        nav: '一键呼救链接',
+        title: '老人手机一键呼救链接',
+        senior: '老人',
+        create: '生成新的呼救链接',
+        rotate: '重新生成（旧链接失效）',
+        print: '打印',
+        existing: '已有的手机呼救设备',
+        none: '暂无',
+        cardTitle: '安心 · 一键呼救',
+        cardText: '用手机扫描二维码，打开后把页面添加到主屏幕。遇到紧急情况按大红按钮。',
+        secretWarning: '链接里含有这位老人的登录密钥：只交给老人本人，不要转发。',
+        created: '已生成呼救链接'
+      },
       queue: '待处理警情',
       queueEmpty: '暂无待处理警情',
       live: '实时',
@@ -153,7 +216,7 @@
       type: {
         SOS: '一键呼救', FALL: '跌倒', LOW_BATTERY: '低电量', WATCH_REMOVED: '设备摘除',
         POWER_CUT: '断电', ALARM: '设备报警', OFFLINE: '设备离线', GEOFENCE_EXIT: '离开安全区',
-        INACTIVITY: '长时间无活动'
+        INACTIVITY: '长时间无活动', VITALS_ABNORMAL: '生命体征异常', PHONE_SOS: '电话求助', CARE_CHECK: '主动关怀未应答'
       },
       status: {
         RAISED: '新警情', ACKNOWLEDGED: '已接警', DISPATCHED: '已派单',
@@ -164,6 +227,36 @@
         FAMILY_HANDLED: '家属处理', NO_ANSWER_VISIT: '无人接听，已上门', OTHER: '其他'
       },
       familyApp: '安心 · 家属服务',
+      familyAlarms: {
+        title: '报警', none: '目前没有未处理的报警', history: '历史报警', onMyWay: '我正在赶去', timeline: '处理经过',
+        going: '正在赶去：', recorded: '已记录：您正在赶去，值班员已看到',
+        actions: {
+          RAISED: '报警', REPEAT: '再次触发', ACKNOWLEDGED: '值班员已接警', DISPATCHED: '已派人', RESPONDER_ON_SCENE: '已到场',
+          RESOLVED: '已处置', FALSE_ALARM: '误报', CANCELLED: '已取消', ESCALATED: '升级给主管', FAMILY_NOTIFIED: '已通知家属',
+          FAMILY_CALL: '致电家属', FAMILY_ACCEPTED: '家属正在赶去', FAMILY_GOING: '家属也在赶去', FAMILY_RESPONDED: '家属已接听',
+          FAMILY_TOLD: '已短信告知家属', NOTE: '备注', CALL: '值班员电话'
+        }
+      },
+      familyContacts: {
+        title: '紧急联系人', hint: '报警时值班员按此顺序致电，排在最上面的先打', name: '姓名', relation: '关系', phone: '电话',
+        up: '上移', remove: '删除', add: '添加联系人', save: '保存联系人', saved: '联系人已保存，值班台可见'
+      },
+      vitals: {
+        title: '生命体征', none: '近 7 天没有体征数据', limits: '报警线',
+        kinds: { HEART_RATE: '心率', SYSTOLIC: '收缩压', DIASTOLIC: '舒张压', SPO2: '血氧', TEMPERATURE: '体温', STEPS: '步数' }
+      },
+      familyHome: {
+        title: '家人动态', empty: '您的账号尚未关联老人，请联系 12349',
+        fixAt: '定位时间', source: '定位方式', position: '位置', device: '设备', battery: '电量', heartbeat: '最后心跳',
+        online: '在线', offline: '离线', noDevice: '无设备', openAlarm: '未处理报警：',
+        sources: { GPS: '卫星定位 GPS', LBS: '基站定位 LBS', WIFI: 'Wi-Fi 定位', NONE: '无定位' },
+        trail: '轨迹', day: '日期', points: '个轨迹点', noTrail: '当天没有轨迹',
+        zones: '安全区域', drawCircle: '画圆形区域', drawPolygon: '画多边形区域',
+        circleHint: '点地图放置圆心，拖动中心移动，拖动边缘调整大小', polygonHint: '依次点地图放置各个顶点（至少 3 个），顶点可拖动',
+        zoneName: '名称', activeFrom: '生效从', activeTo: '到', hoursHint: '不填为全天生效；可跨夜，如 20:00–07:00',
+        saveZone: '保存区域', cancelZone: '取消', deleteZone: '删除', zoneSaved: '安全区域已保存',
+        allHours: '全天', circle: '圆形', polygon: '多边形'
+      },
       catalog: '服务目录',
       settlement: '月度结算',
       bookService: '预约上门服务',
@@ -221,6 +314,39 @@
       }
     },
     en: {
+      callReport: {
+        title: '12349 call report', csv: 'Download CSV', calls: 'Inbound and outbound calls', inbound: 'Inbound',
+        outbound: 'Outbound', queued: 'Queued', answered: 'Answered', abandoned: 'Abandoned', abandonment: 'Abandonment',
+        within20: 'Answered within 20 s', average: 'Average answer (s)', perHour: 'Inbound calls per hour', hour: 'Hour',
+        tickets: 'Work orders (kind · category · status)', status: 'Status', count: 'Count', referrals: 'Referral acceptance',
+        referred: 'Referred', acceptedCount: 'Accepted', late: 'Accepted late', overdueNow: 'Overdue now',
+        acceptMinutes: 'Average time to accept (min)', evaluations: 'Satisfaction', averageScore: 'Average score'
+      },
+      calls: {
+        title: '12349 calls', queue: 'Call queue', empty: 'No calls', caller: 'Caller', phone: 'Phone', address: 'Address',
+        openAlarms: 'Open alarms', openTickets: 'Open work orders', recentCalls: 'Recent calls', none: 'None',
+        newTicket: 'Work order during the call', kind: 'Kind', category: 'Category', due: 'Due', summary: 'Summary',
+        createTicket: 'Create work order', ticketCreated: 'Work order created', myTickets: 'My work orders',
+        noTickets: 'No work orders', overdue: 'Overdue tracking tasks', careChecks: 'Care check-ins', byPhone: '12349 line', take: 'Take',
+        care: { CALLING: 'Calling', OK: 'All well', RETRY: 'No answer, calling again', NO_ANSWER: 'No answer: alarm raised' }, takenBy: 'Taken by',
+        notTaken: 'Not taken yet', callBack: 'Call back', calledBack: 'Called back', inMenu: 'In the menu',
+        onDuty: 'On duty: calls ring your phone', offDuty: 'Off duty', refer: 'Refer', accept: 'Accepted',
+        close: 'Close', score: 'Record score',
+        fields: { to: 'Referred to (body)', by: 'Accepted by', resolution: 'Answer / outcome', score: 'Satisfaction 1–5' },
+        choices: { EMERGENCY: 'Emergency', HOME_SERVICE: 'Home service', POLICY: 'Policy / subsidy', OPERATOR: 'Operator' },
+        statuses: {
+          IN_IVR: 'In the menu', QUEUED: 'Queued', RINGING: 'Ringing', ANSWERED: 'On the line', COMPLETED: 'Ended',
+          MISSED: 'Missed', FAILED: 'Failed'
+        },
+        kinds: { CONSULTATION: 'Consultation', REFERRAL: 'Referral', TRACKING: 'Tracking', EVALUATION: 'Evaluation' },
+        ticketStatuses: { OPEN: 'Open', REFERRED: 'Referred', ACCEPTED: 'Accepted', CLOSED: 'Closed', CANCELLED: 'Cancelled' },
+        sla: { ON_TIME: 'On time', OVERDUE: 'Overdue', MET: 'Met', MISSED: 'Missed' },
+        categories: {
+          POLICY: 'Policy', SUBSIDY: 'Subsidy', SERVICE: 'Service', HEALTH: 'Health', COMPLAINT: 'Complaint',
+          OTHER: 'Other', PROVIDER: 'Provider', COMMUNITY: 'Community', HOSPITAL: 'Hospital', AGENCY: 'Other agency',
+          CALL_BACK: 'Call back', VISIT: 'Home visit', FOLLOW_UP: 'Follow-up', SATISFACTION: 'Satisfaction'
+        }
+      },
       appName: 'Anxin · 12349 alarm desk',
       loginTitle: 'Sign in',
       username: 'Username',
@@ -229,6 +355,40 @@
       loginFailed: 'Wrong username or password',
       loggedOut: 'You have signed out',
       logout: 'Sign out',
+      sos: {
+        title: 'One-key SOS',
+        press: 'SOS',
+        hint: 'You can cancel for 5 seconds after pressing',
+        sendingIn: 'Calling for help in',
+        cancel: 'Cancel',
+        call12349: 'You can also call 12349',
+        noLink: 'This link is incomplete. Ask the 12349 desk for your personal SOS link.',
+        connection: {
+          connecting: 'Connecting to the desk…', online: 'Connected to the desk',
+          offline: 'Not connected; a call for help is sent once the connection is back',
+          refused: 'This link no longer works; please call 12349'
+        },
+        state: {
+          countdown: 'About to call for help. Press "Cancel" if you do not need help.',
+          cancelled: 'Cancelled; no call for help was sent.',
+          sending: 'Sending your call for help…', sent: 'The desk has your call for help. Keep your phone at hand.',
+          coming: 'The desk has taken your call: help is coming.'
+        }
+      },
+      sosLinks: {
+        nav: 'SOS links',
+        title: 'One-key SOS links for seniors\' phones',
+        senior: 'Senior',
+        create: 'Create a new SOS link',
+        rotate: 'Issue a new link (the old one stops working)',
+        print: 'Print',
+        existing: 'Phone SOS devices',
+        none: 'None',
+        cardTitle: 'Anxin · One-key SOS',
+        cardText: 'Scan the code with the phone, then add the page to the home screen. In an emergency press the big red button.',
+        secretWarning: 'The link holds this senior\'s secret: give it to the senior only, never forward it.',
+        created: 'SOS link created'
+      },
       queue: 'Open alarms',
       queueEmpty: 'No open alarms',
       live: 'Live',
@@ -375,7 +535,8 @@
       type: {
         SOS: 'SOS', FALL: 'Fall', LOW_BATTERY: 'Low battery', WATCH_REMOVED: 'Device removed',
         POWER_CUT: 'Power cut', ALARM: 'Device alarm', OFFLINE: 'Device offline',
-        GEOFENCE_EXIT: 'Left safe zone', INACTIVITY: 'Inactivity'
+        GEOFENCE_EXIT: 'Left safe zone', INACTIVITY: 'Inactivity', VITALS_ABNORMAL: 'Vitals abnormal',
+        PHONE_SOS: 'Phone SOS', CARE_CHECK: 'Care call unanswered'
       },
       status: {
         RAISED: 'New', ACKNOWLEDGED: 'Acknowledged', DISPATCHED: 'Dispatched',
@@ -388,6 +549,37 @@
         OTHER: 'Other'
       },
       familyApp: 'Anxin · family',
+      familyAlarms: {
+        title: 'Alarms', none: 'No open alarms', history: 'Past alarms', onMyWay: 'I am on my way', timeline: 'What happened',
+        going: 'On the way:', recorded: 'Recorded: you are on your way; the desk sees it',
+        actions: {
+          RAISED: 'Raised', REPEAT: 'Again', ACKNOWLEDGED: 'Desk took it', DISPATCHED: 'Help sent', RESPONDER_ON_SCENE: 'On scene',
+          RESOLVED: 'Resolved', FALSE_ALARM: 'False alarm', CANCELLED: 'Cancelled', ESCALATED: 'Escalated', FAMILY_NOTIFIED: 'Family told',
+          FAMILY_CALL: 'Family called', FAMILY_ACCEPTED: 'Family on the way', FAMILY_GOING: 'Family also on the way',
+          FAMILY_RESPONDED: 'Family answered', FAMILY_TOLD: 'Family texted', NOTE: 'Note', CALL: 'Desk call'
+        }
+      },
+      familyContacts: {
+        title: 'Contacts', hint: 'The desk calls them in this order on an alarm, top first', name: 'Name', relation: 'Relation',
+        phone: 'Phone', up: 'Up', remove: 'Remove', add: 'Add a contact', save: 'Save contacts', saved: 'Contacts saved; the desk sees the change'
+      },
+      vitals: {
+        title: 'Vitals', none: 'No vitals in the last 7 days', limits: 'alarm at',
+        kinds: { HEART_RATE: 'Heart rate', SYSTOLIC: 'Systolic', DIASTOLIC: 'Diastolic', SPO2: 'SpO2', TEMPERATURE: 'Temperature', STEPS: 'Steps' }
+      },
+      familyHome: {
+        title: 'My family now', empty: 'Your account is not linked to a senior yet; call 12349',
+        fixAt: 'Fixed at', source: 'Fixed by', position: 'Position', device: 'Device', battery: 'Battery', heartbeat: 'Last heartbeat',
+        online: 'online', offline: 'offline', noDevice: 'no device', openAlarm: 'Open alarm:',
+        sources: { GPS: 'GPS (satellite)', LBS: 'LBS (cell towers)', WIFI: 'Wi-Fi', NONE: 'no fix' },
+        trail: 'Trail', day: 'Day', points: 'points', noTrail: 'No trail on that day',
+        zones: 'Safe zones', drawCircle: 'Draw a circle', drawPolygon: 'Draw a polygon',
+        circleHint: 'Tap the map for the centre; drag the centre to move it and the edge to resize',
+        polygonHint: 'Tap the map for each corner (at least 3); corners can be dragged',
+        zoneName: 'Name', activeFrom: 'Watched from', activeTo: 'to', hoursHint: 'Leave empty for all day; may run over midnight, e.g. 20:00–07:00',
+        saveZone: 'Save zone', cancelZone: 'Cancel', deleteZone: 'Delete', zoneSaved: 'Safe zone saved',
+        allHours: 'all day', circle: 'circle', polygon: 'polygon'
+      },
       catalog: 'Service catalogue',
       settlement: 'Monthly settlement',
       bookService: 'Book a home visit',

@@ -50,7 +50,7 @@
     const card = template.content.firstElementChild.cloneNode(true);
     card.dataset.alarmId = alarm.id;
     card.dataset.status = alarm.status;
-    card.dataset.deviceId = alarm.deviceId;
+    card.dataset.deviceId = alarm.deviceId || '';
     card.dataset.priority = alarm.priority;
     card.classList.add(`type-${alarm.type.toLowerCase()}`);
     card.classList.toggle('overdue', overdue(alarm));
@@ -67,7 +67,8 @@
     raised.dateTime = alarm.raisedAt;
     raised.textContent = new Date(alarm.raisedAt).toLocaleString(Anxin.lang());
     card.querySelector('.waiting').textContent = waitingText(alarm);
-    card.querySelector('.device-id').textContent = alarm.deviceId;
+    // an alarm from the 12349 line (PHONE_SOS, CARE_CHECK) has no device
+    card.querySelector('.device-id').textContent = alarm.deviceId || Anxin.t('calls.byPhone');
 
     const outcome = card.querySelector('.outcome');
     Object.keys(Anxin.t('outcomes')).forEach((code) => {
@@ -200,6 +201,7 @@
           }
           return li;
         }));
+        if (window.VitalsChart) VitalsChart.show(q('.r-vitals'), detail.seniorId, 7).catch(() => {});
         q('.r-timeline').replaceChildren(...detail.timeline.map((e) => item(
           `${time(e.at)} · ${e.status ? Anxin.t(`status.${e.status}`) : e.action} · ${e.actor}${e.note ? ` · ${e.note}` : ''}`,
           `t-${e.action.toLowerCase()}`)));

@@ -109,9 +109,12 @@
   // The portal's pages and who may use each: the one list every page's top bar is drawn from.
   const NAV = [
     ['/operator.html', 'console', '接警台', 'ADMIN SUPERVISOR OPERATOR'],
+    ['/calls.html', 'calls.title', '12349 来电', 'ADMIN SUPERVISOR OPERATOR'],
+    ['/callreports.html', 'callReport.title', '12349 话务报表', 'ADMIN SUPERVISOR OPERATOR BUREAU'],
     ['/reports.html', 'reports', '接警时效报表', 'ADMIN SUPERVISOR OPERATOR'],
     ['/coverage.html', 'coverage', '服务覆盖', 'ADMIN SUPERVISOR OPERATOR'],
     ['/followups.html', 'followUps', '服务回访', 'ADMIN SUPERVISOR OPERATOR'],
+    ['/sos-links.html', 'sosLinks.nav', '一键呼救链接', 'ADMIN SUPERVISOR OPERATOR'],
     ['/catalog.html', 'catalog', '服务目录', 'ADMIN'],
     ['/settlement.html', 'settlement', '月度结算', 'ADMIN SUPERVISOR BUREAU'],
     ['/subsidy.html', 'subsidy.title', '养老服务补贴', 'ADMIN SUPERVISOR OPERATOR COMMUNITY BUREAU FAMILY'],

@@ -92,11 +92,14 @@
     document.getElementById('done').hidden = job.status !== 'ARRIVED';
     document.getElementById('job-outcome').hidden = job.status !== 'ARRIVED';
     if (typeof L !== 'undefined' && !jobMap) {
-      jobMap = L.map('job-map').setView([job.lat, job.lon], 16);
-      send('GET', '/api/portal/config').then((config) => {
-        if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.attribution || '', maxZoom: 19 }).addTo(jobMap);
-      }).catch(() => {});
-      L.circleMarker([job.lat, job.lon], { radius: 9, color: '#b00020', fillOpacity: 0.8 }).addTo(jobMap);
+      // the map waits for the tile settings: on GCJ-02 tiles its CRS converts positions (js/map-tiles.js)
+      jobMap = send('GET', '/api/portal/config').catch(() => ({})).then((config) => {
+        const map = L.map('job-map', MapTiles.mapOptions(config)).setView([job.lat, job.lon], 16);
+        const tiles = MapTiles.tileLayer(config);
+        if (tiles) tiles.addTo(map);
+        L.circleMarker([job.lat, job.lon], { radius: 9, color: '#b00020', fillOpacity: 0.8 }).addTo(map);
+        return map;
+      });
     }
   }
 

@@ -15,6 +15,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * platform itself — but on free ports and a fresh data directory.
  */
 final class Platform implements AutoCloseable {
+    /**
+     * Twilio as the e2e system knows it: an account, so the signed webhooks (the 12349 line) are
+     * served; its REST endpoint is a closed loopback port, so nothing the platform sends leaves
+     * the machine (each SMS or call is logged as not sent after its retries).
+     */
+    static final String TWILIO_ACCOUNT_SID = "ACe2e0000000000000000000000000e2e0";
+
+    static final String TWILIO_AUTH_TOKEN = "e2e-twilio-token-" + UUID.randomUUID();
+    static final String TWILIO_FROM = "+8657112349";
+
     private final ConfigurableApplicationContext context;
     private final String adminPassword;
 
@@ -23,22 +33,30 @@ final class Platform implements AutoCloseable {
         this.adminPassword = adminPassword;
     }
 
-    static Platform start() throws IOException {
+    /** @param extraArgs more {@code --NAME=value} settings, e.g. where the gateway's WebSocket is */
+    static Platform start(String... extraArgs) throws IOException {
         Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-");
         String adminPassword = "e2e-" + UUID.randomUUID();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
                 // command-line arguments outrank environment variables a developer may have set
-                .run(
-                        "--server.port=0",
-                        "--ANXIN_DATA_DIR=" + dataDir,
-                        "--ANXIN_DB_URL=",
-                        "--ANXIN_REDIS_URL=",
-                        "--ANXIN_EMBEDDED_DB_PORT=0",
-                        "--ANXIN_EMBEDDED_REDIS_PORT=0",
-                        "--ANXIN_ADMIN_PASSWORD=" + adminPassword,
-                        // no follow-up calls (回访) sampled: a sampled visit gets one more timeline step
-                        // than a test that counts them expects, depending on its order id
-                        "--ANXIN_FOLLOW_UP_SHARE=0");
+                .run(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        "--server.port=0",
+                                        "--ANXIN_DATA_DIR=" + dataDir,
+                                        "--ANXIN_DB_URL=",
+                                        "--ANXIN_REDIS_URL=",
+                                        "--ANXIN_EMBEDDED_DB_PORT=0",
+                                        "--ANXIN_EMBEDDED_REDIS_PORT=0",
+                                        "--ANXIN_ADMIN_PASSWORD=" + adminPassword,
+                                        "--ANXIN_TWILIO_ACCOUNT_SID=" + TWILIO_ACCOUNT_SID,
+                                        "--ANXIN_TWILIO_AUTH_TOKEN=" + TWILIO_AUTH_TOKEN,
+                                        "--ANXIN_TWILIO_FROM=" + TWILIO_FROM,
+                                        "--ANXIN_TWILIO_API_BASE_URL=http://127.0.0.1:9",
+                                        // no follow-up calls (回访) sampled: a sampled visit gets one more timeline step
+                                        // than a test that counts them expects, depending on its order id
+                                        "--ANXIN_FOLLOW_UP_SHARE=0"),
+                                java.util.stream.Stream.of(extraArgs))
+                        .toArray(String[]::new));
         return new Platform(context, adminPassword);
     }
 
@@ -58,6 +76,10 @@ final class Platform implements AutoCloseable {
                         "--ANXIN_DB_PASSWORD=" + db.getPassword(),
                         "--ANXIN_REDIS_URL=" + first.redisUri(),
                         "--ANXIN_ADMIN_PASSWORD=" + first.adminPassword,
+                        "--ANXIN_TWILIO_ACCOUNT_SID=" + TWILIO_ACCOUNT_SID,
+                        "--ANXIN_TWILIO_AUTH_TOKEN=" + TWILIO_AUTH_TOKEN,
+                        "--ANXIN_TWILIO_FROM=" + TWILIO_FROM,
+                        "--ANXIN_TWILIO_API_BASE_URL=http://127.0.0.1:9",
                         "--ANXIN_FOLLOW_UP_SHARE=0");
         return new Platform(context, first.adminPassword);
     }

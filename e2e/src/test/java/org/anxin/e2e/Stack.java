@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.anxin.gateway.server.GatewayConfig;
 import org.anxin.gateway.server.GatewayServer;
+import org.anxin.gateway.server.MqttWebSocketConfig;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
@@ -33,13 +34,26 @@ final class Stack implements AutoCloseable {
 
     private static Stack start() {
         try {
-            Platform platform = Platform.start();
+            // the platform tells the SOS page where the gateway's WebSocket is: a port known before both start
+            int webSocketPort = freePort();
+            Platform platform = Platform.start("--ANXIN_MQTT_WS_URL=ws://{host}:" + webSocketPort + "/mqtt");
             GatewayServer gateway = GatewayServer.start(
-                    GatewayConfig.loopback(platform.redisUri()).withNode("e2e-gateway"));
+                    GatewayConfig.loopback(platform.redisUri()).withNode("e2e-gateway"),
+                    new MqttWebSocketConfig(webSocketPort, MqttWebSocketConfig.DEFAULT_PATH));
             return new Stack(platform, gateway);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the system under test", e);
         }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    int mqttWsPort() {
+        return gateway.mqttWsPort();
     }
 
     Api admin() {

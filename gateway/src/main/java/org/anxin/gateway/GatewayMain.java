@@ -3,6 +3,7 @@ package org.anxin.gateway;
 import java.util.concurrent.CountDownLatch;
 import org.anxin.gateway.server.GatewayConfig;
 import org.anxin.gateway.server.GatewayServer;
+import org.anxin.gateway.server.MqttWebSocketConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ public final class GatewayMain {
     public static void main(String[] args) throws InterruptedException {
         GatewayServer server;
         try {
-            server = GatewayServer.start(GatewayConfig.fromEnv());
+            server = GatewayServer.start(GatewayConfig.fromEnv(), MqttWebSocketConfig.fromEnv());
         } catch (IllegalArgumentException e) {
             log.error("cannot start the gateway: {}", e.getMessage());
             System.exit(2);

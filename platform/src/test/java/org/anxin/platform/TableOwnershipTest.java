@@ -30,6 +30,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNER = Map.ofEntries(
             Map.entry("seniors", "senior"),
             Map.entry("emergency_contacts", "senior"),
+            Map.entry("senior_changes", "senior"),
             Map.entry("users", "system"),
             Map.entry("user_seniors", "system"),
             Map.entry("devices", "device"),
@@ -62,7 +63,16 @@ class TableOwnershipTest {
             Map.entry("settlements", "settlement"),
             Map.entry("settlement_lines", "settlement"),
             Map.entry("timebank_accounts", "timebank"),
-            Map.entry("timebank_entries", "timebank"));
+            Map.entry("timebank_entries", "timebank"),
+            Map.entry("vital_readings", "vitals"),
+            Map.entry("vital_thresholds", "vitals"),
+            Map.entry("calls", "callcenter"),
+            Map.entry("call_timeline", "callcenter"),
+            Map.entry("call_duty", "callcenter"),
+            Map.entry("tickets", "callcenter"),
+            Map.entry("ticket_timeline", "callcenter"),
+            Map.entry("care_schedules", "callcenter"),
+            Map.entry("care_checks", "callcenter"));
 
     /**
      * Reads of another module's table that are still there, as "module → table". This list only

@@ -154,6 +154,8 @@ public final class CityScenario {
         String demoCommunity = city.community(demoHome.lat(), demoHome.lon());
         long demoSenior = registrar.senior(city.name() + "-demo-senior", demoHome, demoCommunity);
         String demoSecret = registrar.mqttDevice("demo-btn-01", demoSenior);
+        // the demo senior's phone: the one-key SOS page, a device of protocol app
+        String demoAppSecret = registrar.appDevice("demo-app-01", demoSenior);
         // the demo responder waits 300 m from the demo senior, so pressing the demo button reaches them
         String demoPassword = Registrar.randomPassword();
         City.Resident demoResponder = new City.Resident(
@@ -166,6 +168,11 @@ public final class CityScenario {
         Map<String, String> officers = registrar.demoSubsidy(demoSenior, demoCommunity, "DI_BAO", 200);
         state.save(stateFile);
         announceDemoDevice(demoSecret);
+        // the secret rides in the link's fragment, which browsers never send to the platform
+        log.info(
+                "demo SOS page (the demo senior's phone, press it yourself): {}/sos.html#d=demo-app-01&k={}",
+                settings.api(),
+                demoAppSecret);
         log.info("demo responder: log in at {}/responder.html as demo-responder / {}", settings.api(), demoPassword);
         log.info(
                 "demo subsidy officers (the demo senior holds 低保, 200 yuan a month): log in at {}/subsidy.html as"

@@ -73,8 +73,18 @@ final class Registrar {
                                 String.format(Locale.ROOT, "+86137%08d", h))));
     }
 
-    /** The device's secret: kept from an earlier run, issued now, or rotated if it was lost. */
+    /** The MQTT device's secret: kept from an earlier run, issued now, or rotated if it was lost. */
     String mqttDevice(String deviceId, long seniorId) throws IOException, InterruptedException {
+        return deviceWithSecret(deviceId, "mqtt", seniorId);
+    }
+
+    /** A phone's SOS page (protocol app) and its secret, as {@link #mqttDevice} does for a button. */
+    String appDevice(String deviceId, long seniorId) throws IOException, InterruptedException {
+        return deviceWithSecret(deviceId, "app", seniorId);
+    }
+
+    private String deviceWithSecret(String deviceId, String protocol, long seniorId)
+            throws IOException, InterruptedException {
         String known = state.deviceSecrets.get(deviceId);
         PlatformClient.Reply existing = platform.get("/api/devices/" + deviceId);
         if (existing.status() == 200 && known != null) {
@@ -90,7 +100,7 @@ final class Registrar {
                     .asString();
         } else {
             JsonNode created = PlatformClient.expect(
-                    platform.post("/api/devices", Map.of("id", deviceId, "protocol", "mqtt", "seniorId", seniorId)),
+                    platform.post("/api/devices", Map.of("id", deviceId, "protocol", protocol, "seniorId", seniorId)),
                     201,
                     "register device " + deviceId);
             secret = created.get("secret").asString();

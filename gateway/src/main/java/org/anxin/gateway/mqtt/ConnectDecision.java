@@ -4,16 +4,20 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.util.Optional;
+import java.util.Set;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.DeviceDirectory.Registration;
 
 /**
- * Whether a CONNECT may proceed: client id = username = a registered MQTT device, right secret.
+ * Whether a CONNECT may proceed: client id = username = a registered MQTT (or {@code app}) device,
+ * right secret.
  *
  * @param reason for the log line
  * @param refusal the {@code reason} tag of the refused-connections metric; null when accepted
  */
 record ConnectDecision(MqttConnectReturnCode code, String reason, String refusal) {
+    /** Registered protocols that speak MQTT: devices, and phones running the SOS page ({@code app}). */
+    static final Set<String> MQTT_PROTOCOLS = Set.of("mqtt", "app");
 
     boolean accepted() {
         return code == MqttConnectReturnCode.CONNECTION_ACCEPTED;
@@ -42,7 +46,7 @@ record ConnectDecision(MqttConnectReturnCode code, String reason, String refusal
         if (registration.isEmpty()) {
             return refused(v5, "unknown device", "unregistered");
         }
-        if (!"mqtt".equals(registration.get().protocol())) {
+        if (!MQTT_PROTOCOLS.contains(registration.get().protocol())) {
             return refused(
                     v5,
                     "device is registered for protocol " + registration.get().protocol(),

@@ -31,6 +31,7 @@ import org.anxin.gateway.forward.SessionRegistry;
 import org.anxin.gateway.mqtt.MqttChannelInitializer;
 import org.anxin.gateway.mqtt.MqttContext;
 import org.anxin.gateway.mqtt.MqttDownlink;
+import org.anxin.gateway.mqtt.MqttWebSocketInitializer;
 import org.anxin.gateway.protocol.TcpDevices;
 import org.anxin.gateway.protocol.gt06.Gt06ChannelInitializer;
 import org.anxin.gateway.protocol.gt06.Gt06Downlink;
@@ -58,11 +59,12 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup io;
     private final Channel mqttListener;
     private final Channel mqttTlsListener;
+    private final Channel mqttWsListener;
     private final Channel watchListener;
     private final Channel gt06Listener;
     private final CommandConsumer commands;
 
-    private GatewayServer(GatewayConfig config) throws InterruptedException {
+    private GatewayServer(GatewayConfig config, MqttWebSocketConfig webSocket) throws InterruptedException {
         this.config = config;
         // first: an unreadable keystore or a busy metrics port stops the start before anything else runs
         TlsIdentity tls = config.tls() ? TlsIdentity.load(config.tlsKeystore(), config.tlsKeystorePassword()) : null;
@@ -96,6 +98,12 @@ public final class GatewayServer implements AutoCloseable {
         this.mqttListener = listen(epoll, config.mqttPort(), mqttPipeline);
         this.mqttTlsListener =
                 tls == null ? null : listen(epoll, config.mqttTlsPort(), mqttPipeline.overTls(tls.context()));
+        this.mqttWsListener = webSocket.enabled()
+                ? listen(
+                        epoll,
+                        webSocket.port(),
+                        new MqttWebSocketInitializer(mqttPipeline, webSocket.path(), config.maxMqttPacketBytes()))
+                : null;
         TcpDevices tcpDevices = new TcpDevices(
                 mqtt.directory(),
                 mqtt.sessions(),
@@ -112,6 +120,7 @@ public final class GatewayServer implements AutoCloseable {
         Downlinks downlinks = new Downlinks(
                 Map.of(
                         "mqtt", new MqttDownlink(mqtt),
+                        "app", new MqttDownlink(mqtt),
                         "watch", new WatchDownlink(tcpDevices),
                         "gt06", new Gt06Downlink(tcpDevices)),
                 new CommandResults(redis, workers, config.node()));
@@ -129,6 +138,12 @@ public final class GatewayServer implements AutoCloseable {
                 metricsEndpoint == null ? "no port" : "port " + metricsPort() + " (GET /metrics)",
                 redactedRedis(config.redisUrl()),
                 config.partitions());
+        log.info(
+                "gateway {}: {}",
+                config.node(),
+                webSocket.enabled()
+                        ? "MQTT over WebSocket on port " + mqttWsPort() + " path " + webSocket.path()
+                        : "no MQTT-over-WebSocket listener (ANXIN_MQTT_WS_PORT -1)");
     }
 
     private String tlsListener(TlsIdentity tls) {
@@ -154,9 +169,19 @@ public final class GatewayServer implements AutoCloseable {
         return bootstrap.bind(new InetSocketAddress(config.host(), port)).sync().channel();
     }
 
-    /** Binds the listeners and returns once they accept connections. */
+    /** Binds the listeners (no MQTT-over-WebSocket one) and returns once they accept connections. */
     public static GatewayServer start(GatewayConfig config) throws InterruptedException {
-        return new GatewayServer(config);
+        return new GatewayServer(config, MqttWebSocketConfig.NONE);
+    }
+
+    /** Binds the listeners, MQTT over WebSocket too unless it is {@link MqttWebSocketConfig#NONE}. */
+    public static GatewayServer start(GatewayConfig config, MqttWebSocketConfig webSocket) throws InterruptedException {
+        return new GatewayServer(config, webSocket);
+    }
+
+    /** The MQTT-over-WebSocket port, or -1 when there is no such listener. */
+    public int mqttWsPort() {
+        return mqttWsListener == null ? -1 : ((InetSocketAddress) mqttWsListener.localAddress()).getPort();
     }
 
     public int mqttPort() {
@@ -192,6 +217,9 @@ public final class GatewayServer implements AutoCloseable {
         mqttListener.close().sync();
         if (mqttTlsListener != null) {
             mqttTlsListener.close().sync();
+        }
+        if (mqttWsListener != null) {
+            mqttWsListener.close().sync();
         }
         watchListener.close().sync();
         gt06Listener.close().sync();

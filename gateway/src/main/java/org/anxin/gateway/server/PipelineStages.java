@@ -6,6 +6,13 @@ public final class PipelineStages {
     public static final String TLS = "tls";
 
     public static final String TLS_HANDSHAKE = "tlsHandshake";
+
+    /** MQTT over WebSocket: the HTTP upgrade, WebSocket frames, and frames to and from MQTT bytes. */
+    public static final String HTTP_CODEC = "httpCodec";
+
+    public static final String HTTP_AGGREGATOR = "httpAggregator";
+    public static final String WEBSOCKET = "webSocket";
+    public static final String WEBSOCKET_FRAMES = "webSocketFrames";
     public static final String FRAME_LOG = "frameLog";
     public static final String IDLE = "idle";
     public static final String MQTT_DECODER = "mqttDecoder";

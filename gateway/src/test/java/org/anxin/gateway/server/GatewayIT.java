@@ -16,20 +16,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.anxin.gateway.PahoDevices;
 import org.anxin.gateway.TestRedis;
-import org.anxin.gateway.device.EventType;
-import org.anxin.gateway.forward.EventStreams;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /** The gateway on a real socket, real Paho clients, a real Redis. */
@@ -343,44 +339,19 @@ class GatewayIT {
     }
 
     private static MqttClient connect(String id, String secret) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + gateway.mqttPort(), id, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setUserName(id);
-        options.setPassword(secret.toCharArray());
-        options.setAutomaticReconnect(false);
-        // one CONNECT per call: by default Paho retries a refused 3.1.1 CONNECT as MQTT 3.1
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setConnectionTimeout(10);
-        // Paho can complete a QoS 1 publish's token before it frees the in-flight slot, so back-to-back
-        // publishes sometimes hit "Too many publishes in progress" at the default window of 10
-        options.setMaxInflight(100);
-        client.setTimeToWait(15_000);
-        client.connect(options);
-        return client;
+        return PahoDevices.connect("tcp://127.0.0.1:" + gateway.mqttPort(), id, secret);
     }
 
     private static void publish(MqttClient client, String id, String json) throws MqttException {
-        MqttMessage message = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        client.publish("anxin/v1/devices/" + id + "/events", message);
+        PahoDevices.publish(client, id, json);
     }
 
     private static void disconnect(MqttClient client) throws MqttException {
-        client.disconnect(5_000);
-        client.close();
+        PahoDevices.disconnect(client);
     }
 
     private static List<StreamEntry> entries(String deviceId, String type) {
-        return redis
-                .client()
-                .xrange(
-                        new EventStreams(8).keyOf(deviceId, EventType.valueOf(type)),
-                        (StreamEntryID) null,
-                        (StreamEntryID) null)
-                .stream()
-                .filter(e -> deviceId.equals(e.getFields().get("deviceId"))
-                        && type.equals(e.getFields().get("type")))
-                .toList();
+        return PahoDevices.entries(redis, deviceId, type);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -15,16 +15,25 @@ final class AlarmKind {
     static final String ALARM = "ALARM";
     static final String OFFLINE = "OFFLINE";
     static final String LOW_BATTERY = "LOW_BATTERY";
+    /** Watch vitals stayed past the senior's limits (debounced by the vitals module). */
+    static final String VITALS_ABNORMAL = "VITALS_ABNORMAL";
+    /** A senior pressed 1 (emergency) on the 12349 line: raised by the call, no device. */
+    static final String PHONE_SOS = "PHONE_SOS";
+    /** A senior living alone did not answer their proactive care call (主动关怀), nor the retry. */
+    static final String CARE_CHECK = "CARE_CHECK";
 
-    private static final Map<String, Integer> PRIORITY = Map.of(
-            SOS, 1,
-            FALL, 1,
-            WATCH_REMOVED, 2,
-            GEOFENCE_EXIT, 2,
-            INACTIVITY, 2,
-            ALARM, 3,
-            OFFLINE, 3,
-            LOW_BATTERY, 4);
+    private static final Map<String, Integer> PRIORITY = Map.ofEntries(
+            Map.entry(SOS, 1),
+            Map.entry(PHONE_SOS, 1),
+            Map.entry(CARE_CHECK, 2),
+            Map.entry(FALL, 1),
+            Map.entry(WATCH_REMOVED, 2),
+            Map.entry(GEOFENCE_EXIT, 2),
+            Map.entry(INACTIVITY, 2),
+            Map.entry(ALARM, 3),
+            Map.entry(OFFLINE, 3),
+            Map.entry(LOW_BATTERY, 4),
+            Map.entry(VITALS_ABNORMAL, 2));
 
     private AlarmKind() {}
 

@@ -11,13 +11,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The alarm desk's settings: the rules that raise alarms ({@code anxin.alarms}) and the
- * escalation timers ({@code anxin.escalation}). Checked at start: a bad value stops the
- * platform with the variable's name.
+ * The alarm desk's settings: the rules that raise alarms ({@code anxin.alarms}), the
+ * escalation timers ({@code anxin.escalation}) and the quiet hours in which device conditions do
+ * not reach families ({@code anxin.family-policy}, see {@link FamilyPolicy}). Checked at start: a
+ * bad value stops the platform with the variable's name.
  */
 @Validated
 @ConfigurationProperties("anxin")
-record AlarmProperties(@NotNull @Valid Alarms alarms, @NotNull @Valid EscalationTimes escalation) {
+record AlarmProperties(
+        @NotNull @Valid Alarms alarms,
+        @NotNull @Valid EscalationTimes escalation,
+        @NotNull(message = "ANXIN_FAMILY_QUIET_FROM and ANXIN_FAMILY_QUIET_TO must be set") @Valid
+                QuietHours familyPolicy) {
+
+    /** City time; may run over midnight (22:00–07:00); equal: no quiet hours. */
+    record QuietHours(
+            @NotNull(message = "ANXIN_FAMILY_QUIET_FROM must be a time such as 22:00") LocalTime quietFrom,
+            @NotNull(message = "ANXIN_FAMILY_QUIET_TO must be a time such as 07:00") LocalTime quietTo) {}
 
     record Alarms(
             @NotNull Duration offlineAfter,

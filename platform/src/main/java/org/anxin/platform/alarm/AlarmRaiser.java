@@ -38,6 +38,16 @@ class AlarmRaiser {
             String actor,
             boolean countRepeat) {}
 
+    /**
+     * Raises an alarm that no device raised (a senior's call), or counts a repeat on the open one
+     * of the same senior and kind; the alarm's id either way.
+     */
+    @Transactional
+    long raiseWithoutDevice(String type, long seniorId, String detail, String actor) {
+        return raise(new Raise(type, seniorId, null, clock.instant(), null, null, detail, actor, true))
+                .orElseThrow();
+    }
+
     /** The alarm's id; empty only when {@code countRepeat} is false and one is already open. */
     @Transactional
     Optional<Long> raise(Raise r) {
@@ -54,11 +64,19 @@ class AlarmRaiser {
         if (!r.countRepeat()) {
             return Optional.empty();
         }
-        Optional<Long> repeated = alarms.countRepeat(r.deviceId(), r.type());
+        Optional<Long> repeated = r.deviceId() == null
+                ? alarms.countRepeatWithoutDevice(r.seniorId(), r.type())
+                : alarms.countRepeat(r.deviceId(), r.type());
         if (repeated.isEmpty()) {
             return raise(r); // closed between the two statements: raise a fresh one
         }
-        alarms.addTimeline(repeated.get(), now, null, "REPEAT", r.actor(), "again at " + r.raisedAt());
+        alarms.addTimeline(
+                repeated.get(),
+                now,
+                null,
+                "REPEAT",
+                r.actor(),
+                r.deviceId() == null ? r.detail() : "again at " + r.raisedAt());
         events.publishEvent(new AlarmChanged(repeated.get()));
         return repeated;
     }

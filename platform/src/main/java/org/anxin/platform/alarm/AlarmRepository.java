@@ -76,11 +76,18 @@ class AlarmRepository {
             Double lon,
             String detail) {}
 
-    /** A new alarm, or empty when one of this device and type is already open (unique index). */
+    /**
+     * A new alarm, or empty when one of this device and type is already open (unique index); an
+     * alarm without a device (a senior's call) is one per senior and type instead
+     * ({@code alarms_one_open_without_device}).
+     */
     Optional<Long> insertIfNoneOpen(NewAlarm alarm) {
+        String target = alarm.deviceId() == null
+                ? "(senior_id, type) where device_id is null and status in "
+                : "(device_id, type) where status in ";
         return db.sql("insert into alarms (type, priority, status, senior_id, device_id, raised_at, created_at, lat,"
-                        + " lon, detail) values (?, ?, 'RAISED', ?, ?, ?, ?, ?, ?, ?) on conflict (device_id, type)"
-                        + " where status in " + OPEN_STATUSES + " do nothing returning id")
+                        + " lon, detail) values (?, ?, 'RAISED', ?, ?, ?, ?, ?, ?, ?) on conflict " + target
+                        + OPEN_STATUSES + " do nothing returning id")
                 .params(
                         alarm.type(),
                         AlarmKind.priority(alarm.type()),
@@ -93,6 +100,23 @@ class AlarmRepository {
                         alarm.detail())
                 .query(Long.class)
                 .optional();
+    }
+
+    Optional<Long> countRepeatWithoutDevice(long seniorId, String type) {
+        return db.sql("update alarms set repeats = repeats + 1, updated_at = now() where senior_id = ? and type = ?"
+                        + " and device_id is null and status in " + OPEN_STATUSES + " returning id")
+                .params(seniorId, type)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The senior's open alarms, by priority then age. */
+    List<Alarm> openForSenior(long seniorId) {
+        return db.sql(SELECT + " where a.senior_id = ? and a.status in " + OPEN_STATUSES
+                        + " order by a.priority, a.created_at")
+                .param(seniorId)
+                .query(ROW)
+                .list();
     }
 
     Optional<Long> countRepeat(String deviceId, String type) {
@@ -156,6 +180,16 @@ class AlarmRepository {
                 .update();
     }
 
+    /** Adds the entry unless the alarm already has one with this action and note; true if it was added. */
+    boolean addTimelineOnce(long alarmId, Instant at, String action, String actor, String note) {
+        return db.sql("insert into alarm_timeline (alarm_id, at, action, actor, note) select ?, ?, ?, ?, ?"
+                                + " where not exists (select 1 from alarm_timeline where alarm_id = ? and action = ?"
+                                + " and note = ?)")
+                        .params(alarmId, Timestamp.from(at), action, actor, note, alarmId, action, note)
+                        .update()
+                > 0;
+    }
+
     Optional<Alarm> find(long id) {
         return db.sql(SELECT + " where a.id = ?")
                 .param(id)
@@ -202,11 +236,31 @@ class AlarmRepository {
                 .list();
     }
 
-    /** Open, created before {@code cutoff} and the family not told yet: claims them. */
+    /**
+     * Open, created before {@code cutoff}, the family not told yet and nobody of them already
+     * going (accepted on the family page first): claims them.
+     */
     List<Long> claimForFamily(Instant cutoff, Instant now) {
         return db.sql("update alarms set family_notified_at = ?, updated_at = now() where status in " + OPEN_STATUSES
-                        + " and family_notified_at is null and created_at <= ? returning id")
+                        + " and family_notified_at is null and family_accepted_by is null and created_at <= ?"
+                        + " returning id")
                 .params(Timestamp.from(now), Timestamp.from(cutoff))
+                .query(Long.class)
+                .list();
+    }
+
+    /** A family SMS held for quiet hours: sent when they end (see {@link #claimHeld}). */
+    void holdForFamily(long alarmId, Instant until) {
+        db.sql("update alarms set family_held_until = ? where id = ?")
+                .params(Timestamp.from(until), alarmId)
+                .update();
+    }
+
+    /** Held family SMS whose quiet hours are over, of alarms still open: claims them. */
+    List<Long> claimHeld(Instant now) {
+        return db.sql("update alarms set family_held_until = null, updated_at = now() where family_held_until <= ?"
+                        + " and status in " + OPEN_STATUSES + " returning id")
+                .param(Timestamp.from(now))
                 .query(Long.class)
                 .list();
     }

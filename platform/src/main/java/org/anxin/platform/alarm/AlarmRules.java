@@ -1,8 +1,6 @@
 package org.anxin.platform.alarm;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.anxin.platform.device.Device;
 import org.anxin.platform.device.DeviceEvent;
@@ -17,25 +15,18 @@ import org.springframework.stereotype.Component;
 /**
  * The rules on each stored device event, in the transaction that stored it: SOS, FALL,
  * WATCH_REMOVED, LOW_BATTERY and other device alarms raise an alarm of that kind; a battery
- * reported at or below the threshold raises LOW_BATTERY; a fix outside a safe zone the senior
- * was inside raises GEOFENCE_EXIT. Silence (OFFLINE, INACTIVITY) is found by {@link SilenceRules}.
+ * reported at or below the threshold raises LOW_BATTERY. Safe zones are {@link GeofenceRules};
+ * silence (OFFLINE, INACTIVITY) is found by {@link SilenceRules}.
  */
 @Component
 class AlarmRules {
     private final AlarmRaiser raiser;
-    private final GeofenceRepository geofences;
     private final DeviceService devices;
     private final SeniorService seniors;
     private final int lowBatteryPercent;
 
-    AlarmRules(
-            AlarmRaiser raiser,
-            GeofenceRepository geofences,
-            DeviceService devices,
-            SeniorService seniors,
-            AlarmProperties properties) {
+    AlarmRules(AlarmRaiser raiser, DeviceService devices, SeniorService seniors, AlarmProperties properties) {
         this.raiser = raiser;
-        this.geofences = geofences;
         this.devices = devices;
         this.seniors = seniors;
         this.lowBatteryPercent = properties.alarms().lowBatteryPercent();
@@ -43,17 +34,10 @@ class AlarmRules {
 
     @EventListener
     void on(DeviceEventsStored batch) {
-        List<Long> withFix = batch.stored().stream()
-                .filter(stored -> stored.event().lat() != null)
-                .map(DeviceEventStored::seniorId)
-                .distinct()
-                .toList();
-        // the safe zones of every senior with a fix in the batch, in one query
-        Map<Long, List<Geofence>> zones = withFix.isEmpty() ? Map.of() : geofences.forSeniors(withFix);
-        batch.stored().forEach(stored -> on(stored, zones));
+        batch.stored().forEach(this::on);
     }
 
-    private void on(DeviceEventStored stored, Map<Long, List<Geofence>> zones) {
+    private void on(DeviceEventStored stored) {
         DeviceEvent event = stored.event();
         String actor = "device:" + event.deviceId();
         Instant at = event.deviceTime() != null ? event.deviceTime() : event.receivedAt();
@@ -74,36 +58,6 @@ class AlarmRules {
                     "battery " + event.battery() + "%",
                     actor,
                     false));
-        }
-        if (event.lat() != null) {
-            checkSafeZones(event, zones.getOrDefault(stored.seniorId(), List.of()), at, actor);
-        }
-    }
-
-    /** {@code zones} is updated in place, so a later fix of the same batch sees a zone's new state. */
-    private void checkSafeZones(DeviceEvent event, List<Geofence> zones, Instant at, String actor) {
-        for (int i = 0; i < zones.size(); i++) {
-            Geofence zone = zones.get(i);
-            boolean inside = zone.contains(event.lat(), event.lon());
-            if (inside == !zone.outside()) {
-                continue;
-            }
-            if (!geofences.markOutside(zone.id(), !inside)) {
-                continue;
-            }
-            zones.set(i, zone.withOutside(!inside));
-            if (!inside) {
-                raiser.raise(new AlarmRaiser.Raise(
-                        AlarmKind.GEOFENCE_EXIT,
-                        zone.seniorId(),
-                        event.deviceId(),
-                        at,
-                        event.lat(),
-                        event.lon(),
-                        "left safe zone " + zone.name(),
-                        actor,
-                        true));
-            }
         }
     }
 

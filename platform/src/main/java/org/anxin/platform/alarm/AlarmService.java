@@ -22,13 +22,42 @@ public class AlarmService {
     private static final List<AlarmStatus> ANY_OPEN = List.copyOf(AlarmStatus.OPEN);
 
     private final AlarmRepository alarms;
+    private final AlarmRaiser raiser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AlarmService(AlarmRepository alarms, ApplicationEventPublisher events, Clock clock) {
+    AlarmService(AlarmRepository alarms, AlarmRaiser raiser, ApplicationEventPublisher events, Clock clock) {
         this.alarms = alarms;
+        this.raiser = raiser;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * A senior pressed 1 (emergency) on a call to the 12349 line: a {@code PHONE_SOS} alarm at
+     * SOS priority, or a repeat on the one already open. Runs in the caller's transaction.
+     *
+     * @param detail what the desk should see, e.g. the caller ID and the call's id
+     * @return the alarm's id
+     */
+    @Transactional
+    public long raisePhoneSos(long seniorId, String detail) {
+        return raiser.raiseWithoutDevice(AlarmKind.PHONE_SOS, seniorId, detail, "12349");
+    }
+
+    /**
+     * A senior did not answer their proactive care call (nor its retry): a {@code CARE_CHECK}
+     * alarm for the desk (call back, then send the nearest able responder), or a repeat on the
+     * open one. Runs in the caller's transaction.
+     */
+    @Transactional
+    public long raiseCareCheck(long seniorId, String detail) {
+        return raiser.raiseWithoutDevice(AlarmKind.CARE_CHECK, seniorId, detail, "care-call");
+    }
+
+    /** The senior's open alarms, most urgent first (for the desk, e.g. on a call's screen pop). */
+    public List<Alarm> openFor(long seniorId) {
+        return alarms.openForSenior(seniorId);
     }
 
     public record TimelineEntry(Instant at, String status, String action, String actor, String note) {}

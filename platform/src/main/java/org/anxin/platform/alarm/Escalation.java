@@ -30,22 +30,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first is called; whoever presses 1 is going. Nobody pressed 1 within
  * {@code anxin.escalation.call-gap} (120 s): the next contact is called, down the list. Each
  * step is claimed by one conditional UPDATE, so several platform nodes never repeat a step, and
- * is written to the timeline.
+ * is written to the timeline. Which kinds reach families how, and when, is {@link FamilyPolicy}'s:
+ * device conditions never call a family, and text them only outside quiet hours.
  */
 @Component
 class Escalation {
     private static final Logger log = LoggerFactory.getLogger(Escalation.class);
-    private static final Map<String, String> KIND_ZH = Map.of(
-            AlarmKind.SOS, "紧急呼叫",
-            AlarmKind.FALL, "跌倒",
-            AlarmKind.WATCH_REMOVED, "手表摘除",
-            AlarmKind.GEOFENCE_EXIT, "离开安全区域",
-            AlarmKind.INACTIVITY, "长时间无活动",
-            AlarmKind.ALARM, "设备",
-            AlarmKind.OFFLINE, "设备离线",
-            AlarmKind.LOW_BATTERY, "电量低");
+    private static final Map<String, String> KIND_ZH = Map.ofEntries(
+            Map.entry(AlarmKind.SOS, "紧急呼叫"),
+            Map.entry(AlarmKind.PHONE_SOS, "电话求助"),
+            Map.entry(AlarmKind.CARE_CHECK, "主动关怀未应答"),
+            Map.entry(AlarmKind.FALL, "跌倒"),
+            Map.entry(AlarmKind.WATCH_REMOVED, "手表摘除"),
+            Map.entry(AlarmKind.GEOFENCE_EXIT, "离开安全区域"),
+            Map.entry(AlarmKind.INACTIVITY, "长时间无活动"),
+            Map.entry(AlarmKind.ALARM, "设备"),
+            Map.entry(AlarmKind.OFFLINE, "设备离线"),
+            Map.entry(AlarmKind.LOW_BATTERY, "电量低"),
+            Map.entry(AlarmKind.VITALS_ABNORMAL, "生命体征异常"));
 
     private final AlarmRepository alarms;
+    private final FamilyAcceptance acceptance;
+    private final FamilyPolicy policy;
     private final SeniorService seniors;
     private final Accounts accounts;
     private final Notifications notifications;
@@ -59,6 +65,8 @@ class Escalation {
 
     Escalation(
             AlarmRepository alarms,
+            FamilyAcceptance acceptance,
+            FamilyPolicy policy,
             SeniorService seniors,
             Accounts accounts,
             Notifications notifications,
@@ -68,6 +76,8 @@ class Escalation {
             AlarmProperties properties,
             ZoneId zone) {
         this.alarms = alarms;
+        this.acceptance = acceptance;
+        this.policy = policy;
         this.seniors = seniors;
         this.accounts = accounts;
         this.notifications = notifications;
@@ -89,6 +99,7 @@ class Escalation {
                 s -> alarms.claimForFamily(now.minus(familyAfter), now).forEach(id -> notifyFamily(id, now)));
         tx.executeWithoutResult(
                 s -> alarms.claimNextCall(now.minus(callGap), now).forEach(id -> callNext(id, now)));
+        tx.executeWithoutResult(s -> alarms.claimHeld(now).forEach(id -> textHeld(id, now)));
     }
 
     private void alertSupervisors(long id, Instant now) {
@@ -117,6 +128,7 @@ class Escalation {
         events.publishEvent(new AlarmChanged(id));
     }
 
+    /** The family step, as {@link FamilyPolicy} allows for the alarm's kind and the hour; the timeline says which rule held. */
     private void notifyFamily(long id, Instant now) {
         Alarm alarm = alarms.find(id).orElseThrow();
         List<SeniorRecord.Contact> contacts = seniors.contacts(alarm.seniorId());
@@ -125,24 +137,50 @@ class Escalation {
             events.publishEvent(new AlarmChanged(id));
             return;
         }
-        String sms = "【安心12349】您的家人" + alarm.seniorName() + "于" + time.format(alarm.createdAt()) + "触发"
-                + kind(alarm) + "报警" + (alarm.address() == null ? "" : "，地址：" + alarm.address())
-                + "。值班员正在处理，稍后可能致电您。";
-        for (SeniorRecord.Contact contact : contacts) {
-            notifications.queue(new Notifications.Request(
-                    id, recipient(contact), contact.phone(), Notification.Channel.SMS, "FAMILY_ALERT", sms));
+        FamilyPolicy.Reach reach = policy.reach(alarm.type(), now);
+        if (reach.held()) {
+            alarms.holdForFamily(id, reach.heldUntil());
+            alarms.addTimeline(id, now, null, "FAMILY_HELD", "system", reach.rule());
+            events.publishEvent(new AlarmChanged(id));
+            return;
         }
-        call(alarm, contacts.get(0));
-        alarms.startCalls(id, now);
+        textFamily(alarm, contacts, reach.call());
+        String note = "still open after " + familyAfter.toSeconds() + " s: SMS to " + contacts.size() + " contact(s)";
+        if (reach.call()) {
+            call(alarm, contacts.get(0));
+            alarms.startCalls(id, now);
+            note += "; calling " + recipient(contacts.get(0));
+        } else {
+            note += "; " + reach.rule();
+        }
+        alarms.addTimeline(id, now, null, "FAMILY_NOTIFIED", "system", note);
+        events.publishEvent(new AlarmChanged(id));
+    }
+
+    /** Quiet hours are over and the alarm is still open: the held SMS goes out (still no call). */
+    private void textHeld(long id, Instant now) {
+        Alarm alarm = alarms.find(id).orElseThrow();
+        List<SeniorRecord.Contact> contacts = seniors.contacts(alarm.seniorId());
+        textFamily(alarm, contacts, false);
         alarms.addTimeline(
                 id,
                 now,
                 null,
                 "FAMILY_NOTIFIED",
                 "system",
-                "still open after " + familyAfter.toSeconds() + " s: SMS to " + contacts.size()
-                        + " contact(s); calling " + recipient(contacts.get(0)));
+                "quiet hours over, still open: SMS to " + contacts.size()
+                        + " contact(s); no call for a device condition");
         events.publishEvent(new AlarmChanged(id));
+    }
+
+    private void textFamily(Alarm alarm, List<SeniorRecord.Contact> contacts, boolean calls) {
+        String sms = "【安心12349】您的家人" + alarm.seniorName() + "于" + time.format(alarm.createdAt()) + "触发"
+                + kind(alarm) + "报警" + (alarm.address() == null ? "" : "，地址：" + alarm.address())
+                + (calls ? "。值班员正在处理，稍后可能致电您。" : "。值班员正在处理。");
+        for (SeniorRecord.Contact contact : contacts) {
+            notifications.queue(new Notifications.Request(
+                    alarm.id(), recipient(contact), contact.phone(), Notification.Channel.SMS, "FAMILY_ALERT", sms));
+        }
     }
 
     private void callNext(long id, Instant now) {
@@ -172,26 +210,17 @@ class Escalation {
     /** A contact pressed a key on the alarm call: "1" means they are going. */
     @EventListener
     void on(FamilyResponded response) {
-        Instant now = clock.instant();
         if ("1".equals(response.digits())) {
-            if (alarms.familyAccepted(response.alarmId(), response.recipient())) {
-                alarms.addTimeline(
-                        response.alarmId(),
-                        now,
-                        null,
-                        "FAMILY_ACCEPTED",
-                        "family:" + response.recipient(),
-                        "pressed 1 on the call: going to the senior");
-            }
-        } else {
-            alarms.addTimeline(
-                    response.alarmId(),
-                    now,
-                    null,
-                    "FAMILY_RESPONDED",
-                    "family:" + response.recipient(),
-                    "pressed " + (response.digits().isEmpty() ? "nothing" : response.digits()));
+            acceptance.accept(response.alarmId(), response.recipient(), "pressed 1 on the call: going to the senior");
+            return;
         }
+        alarms.addTimeline(
+                response.alarmId(),
+                clock.instant(),
+                null,
+                "FAMILY_RESPONDED",
+                "family:" + response.recipient(),
+                "pressed " + (response.digits().isEmpty() ? "nothing" : response.digits()));
         events.publishEvent(new AlarmChanged(response.alarmId()));
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.LocalTime;
 import java.util.List;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.Accounts;
@@ -41,10 +42,13 @@ class GeofenceController {
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
             @NotNull @DecimalMin("20") @DecimalMax("50000") Double radiusMeters) {}
 
+    /** {@code activeFrom}/{@code activeTo}: city time, both or neither (neither: all hours). */
     record NewGeofence(
             @NotBlank @Size(max = 100) String name,
             @Valid Circle circle,
-            @Size(min = 3, max = 200) List<@NotNull @Size(min = 2, max = 2) List<@NotNull Double>> polygon) {}
+            @Size(min = 3, max = 200) List<@NotNull @Size(min = 2, max = 2) List<@NotNull Double>> polygon,
+            LocalTime activeFrom,
+            LocalTime activeTo) {}
 
     @PostMapping
     ResponseEntity<Geofence> create(@PathVariable long seniorId, @Valid @RequestBody NewGeofence request) {
@@ -52,11 +56,27 @@ class GeofenceController {
         if ((request.circle() == null) == (request.polygon() == null)) {
             throw ApiProblem.badRequest("give either circle {lat, lon, radiusMeters} or polygon [[lat, lon], ...]");
         }
+        if ((request.activeFrom() == null) != (request.activeTo() == null)) {
+            throw ApiProblem.badRequest("give activeFrom and activeTo together (e.g. 20:00 and 07:00), or neither");
+        }
+        if (request.activeFrom() != null && request.activeFrom().equals(request.activeTo())) {
+            throw ApiProblem.badRequest("activeFrom and activeTo are equal; leave both out to watch at all hours");
+        }
+        String name = request.name().strip();
         Geofence created;
         if (request.circle() != null) {
             Circle c = request.circle();
             created = geofences.insert(
-                    seniorId, request.name().strip(), c.lat(), c.lon(), c.radiusMeters(), null, viewer.username());
+                    new GeofenceRepository.NewZone(
+                            seniorId,
+                            name,
+                            c.lat(),
+                            c.lon(),
+                            c.radiusMeters(),
+                            null,
+                            request.activeFrom(),
+                            request.activeTo()),
+                    viewer.username());
         } else {
             List<double[]> vertices = request.polygon().stream()
                     .map(v -> new double[] {v.get(0), v.get(1)})
@@ -66,7 +86,10 @@ class GeofenceController {
                     throw ApiProblem.badRequest("polygon vertices are [lat, lon] with |lat| <= 90 and |lon| <= 180");
                 }
             }
-            created = geofences.insert(seniorId, request.name().strip(), null, null, null, vertices, viewer.username());
+            created = geofences.insert(
+                    new GeofenceRepository.NewZone(
+                            seniorId, name, null, null, null, vertices, request.activeFrom(), request.activeTo()),
+                    viewer.username());
         }
         return ResponseEntity.created(URI.create("/api/seniors/" + seniorId + "/geofences/" + created.id()))
                 .body(created);

@@ -1,5 +1,6 @@
 package org.anxin.platform.alarm;
 
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,15 +28,36 @@ class GeofenceRepository {
                 (Double) rs.getObject("center_lon"),
                 (Double) rs.getObject("radius_m"),
                 polygon(rs.getString("polygon")),
-                rs.getBoolean("outside"));
+                rs.getObject("active_from", LocalTime.class),
+                rs.getObject("active_to", LocalTime.class),
+                rs.getBoolean("outside"),
+                rs.getBoolean("alerted"));
     }
 
-    Geofence insert(
-            long seniorId, String name, Double lat, Double lon, Double radius, List<double[]> polygon, String by) {
-        long id = db.sql(
-                        "insert into geofences (senior_id, name, center_lat, center_lon, radius_m, polygon, created_by)"
-                                + " values (?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(seniorId, name, lat, lon, radius, polygon == null ? null : json.writeValueAsString(polygon), by)
+    /** What a new zone is; {@code activeFrom}/{@code activeTo} both null: watched at all hours. */
+    record NewZone(
+            long seniorId,
+            String name,
+            Double lat,
+            Double lon,
+            Double radius,
+            List<double[]> polygon,
+            LocalTime activeFrom,
+            LocalTime activeTo) {}
+
+    Geofence insert(NewZone zone, String by) {
+        long id = db.sql("insert into geofences (senior_id, name, center_lat, center_lon, radius_m, polygon,"
+                        + " active_from, active_to, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(
+                        zone.seniorId(),
+                        zone.name(),
+                        zone.lat(),
+                        zone.lon(),
+                        zone.radius(),
+                        zone.polygon() == null ? null : json.writeValueAsString(zone.polygon()),
+                        zone.activeFrom(),
+                        zone.activeTo(),
+                        by)
                 .query(Long.class)
                 .single();
         return find(id);
@@ -74,10 +96,18 @@ class GeofenceRepository {
                 > 0;
     }
 
-    /** Flips the inside/outside state; false when another event already did. */
+    /** Flips the inside/outside state (back inside clears the alert); false when another event already did. */
     boolean markOutside(long id, boolean outside) {
-        return db.sql("update geofences set outside = ? where id = ? and outside = ?")
-                        .params(outside, id, !outside)
+        return db.sql("update geofences set outside = ?, alerted = alerted and ? where id = ? and outside = ?")
+                        .params(outside, outside, id, !outside)
+                        .update()
+                > 0;
+    }
+
+    /** Claims the alarm of the current way out; false when another event already raised it. */
+    boolean markAlerted(long id) {
+        return db.sql("update geofences set alerted = true where id = ? and outside and not alerted")
+                        .param(id)
                         .update()
                 > 0;
     }

@@ -38,11 +38,22 @@ import redis.clients.jedis.params.XAddParams;
 public class DeviceCommands {
     private static final Logger log = LoggerFactory.getLogger(DeviceCommands.class);
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");
-    private static final Set<String> TYPES = Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL", "CALL_BACK", "MONITOR");
+    private static final Set<String> WEARABLE_TYPES =
+            Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL", "CALL_BACK", "MONITOR");
+    /** What an SOS page (protocol app) takes: the desk has its alarm (see alarm's HelpComing). */
+    public static final String HELP_COMING = "HELP_COMING";
+
     private static final Map<String, Set<String>> BY_PROTOCOL = Map.of(
-            "mqtt", TYPES,
-            "watch", TYPES,
-            "gt06", Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL"));
+            "mqtt",
+            WEARABLE_TYPES,
+            "watch",
+            WEARABLE_TYPES,
+            "gt06",
+            Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL"),
+            "app",
+            Set.of(HELP_COMING));
+    private static final Set<String> TYPES =
+            Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL", "CALL_BACK", "MONITOR", HELP_COMING);
 
     private final JdbcClient db;
     private final JedisPooled redis;

@@ -47,7 +47,8 @@ class DeviceController {
 
     record NewDeviceRequest(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "1-64 letters, digits or ._-") String id,
-            @NotNull @Pattern(regexp = "mqtt|watch|gt06", message = "must be mqtt, watch or gt06") String protocol,
+            @NotNull @Pattern(regexp = "mqtt|watch|gt06|app", message = "must be mqtt, watch, gt06 or app")
+                    String protocol,
             @NotNull Long seniorId) {}
 
     @PostMapping
@@ -62,6 +63,13 @@ class DeviceController {
     @PreAuthorize("hasRole('ADMIN')")
     DeviceSecret rotateSecret(@PathVariable String id) {
         return new DeviceSecret(id, devices.rotateSecret(id));
+    }
+
+    /** The senior's devices (the desk's SOS-link page lists their app devices). */
+    @GetMapping
+    List<Device> forSenior(@RequestParam long seniorId) {
+        accounts.currentViewer().checkMaySee(seniorId);
+        return devices.forSenior(seniorId);
     }
 
     @GetMapping("/{id}")

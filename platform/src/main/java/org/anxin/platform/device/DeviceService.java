@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
@@ -22,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeviceService {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Protocols that log in with a secret: MQTT devices and SOS pages on phones ({@code app}). */
+    private static final Set<String> HAS_SECRET = Set.of("mqtt", "app");
 
     private final SeniorService seniors;
     private final JdbcClient db;
@@ -42,7 +45,7 @@ public class DeviceService {
         this.events = events;
     }
 
-    /** A new device; {@code secret} is set for MQTT devices only and is never stored in clear. */
+    /** A new device; {@code secret} is set for MQTT and app devices only and is never stored in clear. */
     public record Registered(Device device, String secret) {}
 
     public record EventView(
@@ -60,7 +63,7 @@ public class DeviceService {
                 > 0) {
             throw ApiProblem.conflict("device " + id + " is already registered");
         }
-        String secret = "mqtt".equals(protocol) ? newSecret() : null;
+        String secret = HAS_SECRET.contains(protocol) ? newSecret() : null;
         String hash = secret == null ? null : sha256Hex(secret);
         db.sql("insert into devices (id, protocol, senior_id, secret_sha256) values (?, ?, ?, ?)")
                 .params(id, protocol, seniorId, hash)
@@ -72,8 +75,9 @@ public class DeviceService {
     @Transactional
     public String rotateSecret(String id) {
         Device device = find(id).orElseThrow(() -> ApiProblem.notFound("no device " + id));
-        if (!"mqtt".equals(device.protocol())) {
-            throw ApiProblem.badRequest("only MQTT devices have a secret; " + id + " speaks " + device.protocol());
+        if (!HAS_SECRET.contains(device.protocol())) {
+            throw ApiProblem.badRequest(
+                    "only MQTT and app devices have a secret; " + id + " speaks " + device.protocol());
         }
         String secret = newSecret();
         String hash = sha256Hex(secret);

@@ -6,6 +6,7 @@ import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -30,6 +32,8 @@ class NotificationSender implements DisposableBean {
 
     private final Notifications notifications;
     private final TwilioSettings settings;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "notification-sender");
         thread.setDaemon(true);
@@ -37,9 +41,12 @@ class NotificationSender implements DisposableBean {
     });
     private volatile TwilioRestClient client;
 
-    NotificationSender(Notifications notifications, TwilioSettings settings) {
+    NotificationSender(
+            Notifications notifications, TwilioSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.notifications = notifications;
         this.settings = settings;
+        this.events = events;
+        this.clock = clock;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -78,6 +85,10 @@ class NotificationSender implements DisposableBean {
         try {
             String sid = n.channel() == Notification.Channel.SMS ? sms(n) : call(n);
             notifications.settle(id, "queued", sid, null);
+            if (n.channel() == Notification.Channel.VOICE) {
+                events.publishEvent(new VoiceCallPlaced(
+                        id, n.alarmId(), sid, n.phone(), settings.from, n.purpose(), clock.instant()));
+            }
             log.info("{} {} for alarm {} handed to Twilio as {}", n.channel(), id, n.alarmId(), sid);
         } catch (ApiException e) {
             notifications.settle(id, Notifications.FAILED, null, "Twilio refused: " + e.getMessage());

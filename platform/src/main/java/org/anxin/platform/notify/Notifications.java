@@ -48,7 +48,13 @@ public class Notifications {
         this.events = events;
     }
 
-    /** What to send, to whom, and why ({@code purpose}: FAMILY_ALERT, SUPERVISOR_ALERT…). */
+    /** The purpose of a proactive care call (主动关怀): its call asks the senior to press 1 if all is well. */
+    public static final String CARE_CHECK = "CARE_CHECK";
+
+    /** The purpose of the call after a work order is closed: the caller scores it, 1–5. */
+    public static final String EVALUATION = "EVALUATION";
+
+    /** What to send, to whom, and why ({@code purpose}: FAMILY_ALERT, SUPERVISOR_ALERT, CARE_CHECK…). */
     public record Request(
             Long alarmId, String recipient, String phone, Notification.Channel channel, String purpose, String body) {}
 
@@ -149,6 +155,7 @@ public class Notifications {
                 .params(digits, Timestamp.from(clock.instant()), id)
                 .update();
         Notification n = notification.get();
+        events.publishEvent(new VoiceKeyPressed(id, callSid, n.purpose(), digits));
         if (n.alarmId() != null) {
             events.publishEvent(new FamilyResponded(n.alarmId(), id, n.recipient(), digits));
         }

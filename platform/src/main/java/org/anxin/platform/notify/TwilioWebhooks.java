@@ -1,19 +1,15 @@
 package org.anxin.platform.notify;
 
 import com.twilio.http.HttpMethod;
-import com.twilio.security.RequestValidator;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Say;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashSet;
+import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.anxin.platform.system.ApiProblem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,15 +24,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/twilio")
 class TwilioWebhooks {
-    private static final Logger log = LoggerFactory.getLogger(TwilioWebhooks.class);
     static final String GOING = "1";
 
     private final Notifications notifications;
     private final TwilioSettings settings;
+    private final TwilioRequests requests;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    TwilioWebhooks(Notifications notifications, TwilioSettings settings) {
+    TwilioWebhooks(
+            Notifications notifications,
+            TwilioSettings settings,
+            TwilioRequests requests,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.notifications = notifications;
         this.settings = settings;
+        this.requests = requests;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** The call's script: the alarm read out in Chinese, then press 1 if you are going. */
@@ -54,7 +60,7 @@ class TwilioWebhooks {
                 .build();
         return new VoiceResponse.Builder()
                 .gather(gather)
-                .say(new Say.Builder("没有收到按键。值班员会继续联系其他家属。再见。")
+                .say(new Say.Builder(noKey(call.purpose()))
                         .language(Say.Language.ZH_CN)
                         .build())
                 .hangup(new Hangup.Builder().build())
@@ -66,17 +72,39 @@ class TwilioWebhooks {
     @PostMapping(value = "/gather/{id}", produces = MediaType.APPLICATION_XML_VALUE)
     String gather(@PathVariable long id, HttpServletRequest request) {
         Map<String, String> form = verified(request);
-        voiceCall(id, form.get("CallSid"));
+        Notification call = voiceCall(id, form.get("CallSid"));
         String digits = form.getOrDefault("Digits", "");
         if (!digits.matches("[0-9*#]{0,10}")) {
             throw ApiProblem.badRequest("Digits must be keypad keys");
         }
         notifications.digitsPressed(id, form.get("CallSid"), digits);
-        String reply = GOING.equals(digits) ? "谢谢。已记录您正在前往，请注意安全。" : "已记录。值班员会继续联系其他家属。";
+        String reply = reply(call.purpose(), digits);
         return new VoiceResponse.Builder()
                 .say(new Say.Builder(reply).language(Say.Language.ZH_CN).build())
                 .build()
                 .toXml();
+    }
+
+    /** What the called person hears after a key, by the call's purpose. */
+    private static String reply(String purpose, String digits) {
+        if (Notifications.CARE_CHECK.equals(purpose)) {
+            return GOING.equals(digits) ? "谢谢，已记录您一切安好。祝您安康，再见。" : "已记录。值班员会与您联系。";
+        }
+        if (Notifications.EVALUATION.equals(purpose)) {
+            return digits.matches("[1-5]") ? "谢谢您的评价，再见。" : "请按1到5之间的数字。感谢您的来电，再见。";
+        }
+        return GOING.equals(digits) ? "谢谢。已记录您正在前往，请注意安全。" : "已记录。值班员会继续联系其他家属。";
+    }
+
+    /** What the called person hears when no key came. */
+    private static String noKey(String purpose) {
+        if (Notifications.CARE_CHECK.equals(purpose)) {
+            return "没有收到按键。我们稍后会再给您打电话。再见。";
+        }
+        if (Notifications.EVALUATION.equals(purpose)) {
+            return "没有收到按键。感谢您的来电，再见。";
+        }
+        return "没有收到按键。值班员会继续联系其他家属。再见。";
     }
 
     /** Delivery status of an SMS or a call. */
@@ -91,6 +119,9 @@ class TwilioWebhooks {
         if (!notifications.statusReported(id, sid, status, form.get("ErrorCode"))) {
             throw ApiProblem.notFound("no notification " + id + " with SID " + sid);
         }
+        if (!form.containsKey("MessageSid")) {
+            events.publishEvent(new VoiceCallStatus(sid, status, seconds(form.get("CallDuration")), clock.instant()));
+        }
         return ResponseEntity.noContent().build();
     }
 
@@ -102,37 +133,11 @@ class TwilioWebhooks {
                 .orElseThrow(() -> ApiProblem.notFound("no call " + id + " with that CallSid"));
     }
 
-    /** The form fields, if the request is signed by Twilio with our auth token; 403 otherwise. */
+    private static Integer seconds(String duration) {
+        return duration != null && duration.matches("[0-9]{1,7}") ? Integer.valueOf(duration) : null;
+    }
+
     private Map<String, String> verified(HttpServletRequest request) {
-        String signature = request.getHeader("X-Twilio-Signature");
-        if (!settings.configured()) {
-            throw ApiProblem.forbidden("Twilio is not configured on this platform; webhooks are refused");
-        }
-        String query = request.getQueryString();
-        Set<String> queryNames = new HashSet<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                queryNames.add(
-                        java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        Map<String, String> form = new TreeMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (!queryNames.contains(name) && values.length > 0) {
-                form.put(name, values[0]);
-            }
-        });
-        String base = settings.publicBaseUrlConfigured()
-                ? settings.publicBaseUrl()
-                : request.getScheme() + "://" + request.getHeader("Host");
-        String url = base + request.getRequestURI() + (query == null ? "" : "?" + query);
-        if (signature == null || !new RequestValidator(settings.authToken).validate(url, form, signature)) {
-            log.warn(
-                    "refused a Twilio webhook to {} from {}: bad or missing signature",
-                    request.getRequestURI(),
-                    request.getRemoteAddr());
-            throw ApiProblem.forbidden("X-Twilio-Signature is missing or wrong");
-        }
-        return form;
+        return requests.verified(request);
     }
 }

@@ -2,6 +2,7 @@ package org.anxin.platform.portal;
 
 import java.io.IOException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.anxin.platform.callcenter.CallFeed;
 import org.anxin.platform.system.RedisEndpoint;
 import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
@@ -16,13 +17,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The operators' live feed: every platform node subscribes to {@code anxin:feed:alarms} and
- * forwards each alarm to its own Server-Sent-Events clients, so a change made on any node reaches
- * every console. A FAMILY user's stream carries only their own seniors' alarms.
+ * The live feed: every platform node subscribes to {@code anxin:feed:alarms} and
+ * {@code anxin:feed:devices} and forwards each message to its own Server-Sent-Events clients, so a
+ * change made on any node reaches every console. Every message names its senior, and a client is
+ * sent only what its viewer may see: a FAMILY user's stream carries only their own seniors. Device
+ * updates (positions, battery, heartbeats) go only to the clients that asked for them (the family
+ * page), optionally for one senior. The 12349 line's screen pops ({@code anxin:feed:calls}) go to
+ * the desk's streams only, as {@code call} events.
  */
 @Component
 class LiveFeed implements SmartLifecycle {
     static final String CHANNEL = "anxin:feed:alarms";
+    static final String DEVICES = "anxin:feed:devices";
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
     private final RedisEndpoint endpoint;
@@ -37,11 +43,24 @@ class LiveFeed implements SmartLifecycle {
         this.json = json;
     }
 
-    private record Client(SseEmitter emitter, Viewer viewer) {}
+    /**
+     * @param devices whether device updates are wanted too
+     * @param seniorId only this senior's messages, or null for every senior the viewer may see
+     */
+    private record Client(SseEmitter emitter, Viewer viewer, boolean devices, Long seniorId) {
+        boolean wants(long senior, boolean deviceUpdate) {
+            return viewer.maySee(senior) && (seniorId == null || seniorId == senior) && (devices || !deviceUpdate);
+        }
+    }
 
     SseEmitter open(Viewer viewer) {
+        return open(viewer, false, null);
+    }
+
+    /** A feed of alarms and device updates; {@code seniorId} (or null for all) must be one the viewer may see. */
+    SseEmitter open(Viewer viewer, boolean devices, Long seniorId) {
         SseEmitter emitter = new SseEmitter(0L);
-        Client client = new Client(emitter, viewer);
+        Client client = new Client(emitter, viewer, devices, seniorId);
         clients.add(client);
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
@@ -54,7 +73,8 @@ class LiveFeed implements SmartLifecycle {
         return clients.size();
     }
 
-    private void deliver(String message) {
+    private void deliver(String channel, String message) {
+        boolean deviceUpdate = DEVICES.equals(channel);
         long seniorId;
         try {
             JsonNode alarm = json.readTree(message);
@@ -64,8 +84,21 @@ class LiveFeed implements SmartLifecycle {
             return;
         }
         for (Client client : clients) {
-            if (client.viewer().maySee(seniorId)) {
-                send(client, SseEmitter.event().name("alarm").data(message));
+            if (client.wants(seniorId, deviceUpdate)) {
+                send(
+                        client,
+                        SseEmitter.event()
+                                .name(deviceUpdate ? "device" : "alarm")
+                                .data(message));
+            }
+        }
+    }
+
+    /** A call's screen pop (callcenter): desk staff only, whoever the caller is. */
+    private void deliverCall(String message) {
+        for (Client client : clients) {
+            if (client.viewer().isDesk()) {
+                send(client, SseEmitter.event().name("call").data(message));
             }
         }
     }
@@ -104,11 +137,15 @@ class LiveFeed implements SmartLifecycle {
                 JedisPubSub pubSub = new JedisPubSub() {
                     @Override
                     public void onMessage(String channel, String message) {
-                        deliver(message);
+                        if (CallFeed.CHANNEL.equals(channel)) {
+                            deliverCall(message);
+                        } else {
+                            deliver(channel, message);
+                        }
                     }
                 };
                 subscription = pubSub;
-                jedis.subscribe(pubSub, CHANNEL);
+                jedis.subscribe(pubSub, CHANNEL, DEVICES, CallFeed.CHANNEL);
             } catch (RuntimeException e) {
                 if (running) {
                     log.warn("live feed lost Redis ({}); resubscribing in 1 s", e.toString());

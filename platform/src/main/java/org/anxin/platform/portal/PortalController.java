@@ -19,12 +19,34 @@ class PortalController {
     PortalController(LiveFeed feed, Accounts accounts, MapProperties map, ZoneId zone) {
         this.feed = feed;
         this.accounts = accounts;
-        // the family page books service windows in the city's wall time, wherever the family is
-        this.config = new PortalConfig(map.tileUrl(), map.attribution(), map.centerLatLon(), map.zoom(), zone.getId());
+        this.config = new PortalConfig(
+                map.effectiveTileUrl(),
+                map.effectiveAttribution(),
+                map.tiles().subdomains(),
+                map.tiles(),
+                map.tiles().coordinates(),
+                map.centerLatLon(),
+                map.zoom(),
+                // the family page books service windows in the city's wall time, wherever the family is
+                zone.getId());
     }
 
-    /** What the pages need to draw the map and book in the city's time. */
-    record PortalConfig(String tileUrl, String attribution, List<Double> center, int zoom, String zone) {}
+    /**
+     * What the pages need to draw the map and book in the city's time: the tiles, and the coordinate
+     * system they draw in (GCJ02: the page converts WGS-84 positions at display time, js/map-tiles.js).
+     *
+     * @param subdomains Leaflet's {s} values, or null
+     * @param center WGS-84 [lat, lon]
+     */
+    record PortalConfig(
+            String tileUrl,
+            String attribution,
+            String subdomains,
+            MapTiles tiles,
+            MapTiles.Coordinates coordinates,
+            List<Double> center,
+            int zoom,
+            String zone) {}
 
     /**
      * Each role's own page: responders the responder page, families the booking page, community

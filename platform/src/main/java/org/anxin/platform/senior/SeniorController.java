@@ -28,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/seniors")
 class SeniorController {
     private final SeniorService seniors;
+    private final SeniorChanges changes;
     private final Accounts accounts;
 
-    SeniorController(SeniorService seniors, Accounts accounts) {
+    SeniorController(SeniorService seniors, SeniorChanges changes, Accounts accounts) {
         this.seniors = seniors;
+        this.changes = changes;
         this.accounts = accounts;
     }
 
@@ -93,7 +95,15 @@ class SeniorController {
         if (viewer.role() == Role.RESPONDER) {
             throw ApiProblem.forbidden("a responder may not change a senior's contacts");
         }
-        return seniors.replaceContacts(id, contacts(contacts));
+        return changes.replaceContacts(id, contacts(contacts), viewer);
+    }
+
+    /** The audit of changes to the senior's record after enrolment (contacts and call order). */
+    @GetMapping("/{id}/changes")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
+    List<SeniorChanges.Change> changes(@PathVariable long id) {
+        seniors.get(id, accounts.currentViewer());
+        return changes.forSenior(id);
     }
 
     private static List<SeniorRecord.Contact> contacts(List<ContactRequest> requests) {

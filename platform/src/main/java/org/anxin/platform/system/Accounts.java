@@ -128,6 +128,22 @@ public class Accounts {
                 .toList();
     }
 
+    /** Users whose phone is this number (matched as {@link PhoneNumbers#key}), e.g. to know a caller. */
+    public List<User> withPhone(String phone) {
+        String key = PhoneNumbers.key(phone);
+        if (key == null) {
+            return List.of();
+        }
+        return db
+                .sql("select username from users where " + PhoneNumbers.sqlKey("phone") + " = ? order by username")
+                .param(key)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(username -> find(username).orElseThrow())
+                .toList();
+    }
+
     /** The signed-in user of this request. */
     public Viewer currentViewer() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

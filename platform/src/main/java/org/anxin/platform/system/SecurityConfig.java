@@ -38,6 +38,9 @@ class SecurityConfig {
     SecurityFilterChain security(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login.html",
+                                // the SOS page and its settings: its device logs in to the gateway itself
+                                "/sos.html",
+                                "/api/sos-page/config",
                                 "/css/**",
                                 "/js/**",
                                 "/img/**",

@@ -22,7 +22,9 @@ class AlarmPropertiesTest {
                     "anxin.alarms.inactivity.day-end=20:00",
                     "anxin.escalation.ack-timeout=PT60S",
                     "anxin.escalation.family-after=PT180S",
-                    "anxin.escalation.call-gap=PT120S");
+                    "anxin.escalation.call-gap=PT120S",
+                    "anxin.family-policy.quiet-from=22:00",
+                    "anxin.family-policy.quiet-to=07:00");
 
     @Test
     void bindsTheDefaults() {
@@ -47,6 +49,16 @@ class AlarmPropertiesTest {
     void aZeroAckTimeoutRefusesToStart() {
         context.withPropertyValues("anxin.escalation.ack-timeout=PT0S")
                 .run(started -> assertThat(started).getFailure().rootCause().hasMessageContaining("ANXIN_ACK_TIMEOUT"));
+    }
+
+    @Test
+    void bindsTheFamilyQuietHoursAndRefusesAMissingOneNamingTheVariable() {
+        context.run(started -> assertThat(
+                        started.getBean(AlarmProperties.class).familyPolicy().quietTo())
+                .hasToString("07:00"));
+        context.withPropertyValues("anxin.family-policy.quiet-to=")
+                .run(started ->
+                        assertThat(started).getFailure().rootCause().hasMessageContaining("ANXIN_FAMILY_QUIET_TO"));
     }
 
     @Test

@@ -85,6 +85,17 @@ class ApiDocsIT extends PlatformIT {
     }
 
     @Test
+    void callCenterEndpointsAnswerNamedSchemasWithProperties() {
+        assertTyped("get", "/api/calls", "Call", "callSid", "callerKind", "ivrPath");
+        assertTyped("get", "/api/calls/{id}", "CallDetail", "card", "timeline", "tickets");
+        assertTyped("get", "/api/calls/live", "CallCard", "call", "senior", "openAlarms", "recentCalls");
+        assertTyped("get", "/api/tickets", "Ticket", "kind", "sla", "dueAt");
+        assertTyped("post", "/api/tickets", "TicketDetail", "ticket", "timeline");
+        assertTyped("get", "/api/reports/calls", "CallReport", "total", "perDay", "perHour");
+        assertTyped("get", "/api/care-calls/checks", "CareCheck", "status", "attempts");
+    }
+
+    @Test
     void anUntypedMapIsNotTakenForASchema() {
         JsonNode untyped = HttpApi.JSON.readTree("{\"type\":\"object\",\"additionalProperties\":{}}");
         assertThat(componentOf(untyped)).isNull();

@@ -1,0 +1,6 @@
+package org.anxin.platform.callcenter;
+
+public enum CallDirection {
+    INBOUND,
+    OUTBOUND
+}
