@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.anxin.platform.HttpApi;
 import org.junit.jupiter.api.AfterEach;
@@ -88,15 +86,16 @@ class CrashRecoveryIT {
         long senior = writeData();
         ProcessHandle postgres = postgresServer();
         ProcessHandle redis = redisServer();
-        // the watchdogs and their pipe readers: every descendant of the JVM but the servers
-        Set<Long> servers = Stream.concat(Stream.of(postgres, redis), postgres.descendants())
-                .map(ProcessHandle::pid)
-                .collect(Collectors.toSet());
-        List<ProcessHandle> watchdogs = platform.toHandle()
-                .descendants()
-                .filter(p -> !servers.contains(p.pid()))
-                .toList();
-        assertThat(watchdogs).hasSizeGreaterThanOrEqualTo(2);
+        // the watchdogs and their pipe readers (forks of the watchdog shell, same command line);
+        // found by command line, not descendants(), which may leave out a child started within the
+        // same clock tick as its parent
+        List<ProcessHandle> watchdogs;
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            watchdogs = all.filter(p -> commandLine(p).contains("anxin-watchdog-")
+                            && commandLine(p).contains(dataDir.toString()))
+                    .toList();
+        }
+        assertThat(watchdogs).hasSize(4);
 
         // as if the whole process tree but the servers were killed at once
         watchdogs.forEach(ProcessHandle::destroyForcibly);
@@ -178,6 +177,15 @@ class CrashRecoveryIT {
         long pid = Long.parseLong(
                 Files.readString(dataDir.resolve("redis/redis.pid")).trim());
         return ProcessHandle.of(pid).orElseThrow();
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")))
+                    .replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private HttpApi api() {
