@@ -181,7 +181,9 @@ class CrashRecoveryIT {
 
     private static String commandLine(ProcessHandle process) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")))
+            return new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                            java.nio.charset.StandardCharsets.UTF_8)
                     .replace('\0', ' ');
         } catch (IOException e) {
             return "";
