@@ -1,5 +1,6 @@
 package org.anxin.e2e;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,30 @@ final class Platform implements AutoCloseable {
                                 java.util.stream.Stream.of(extraArgs))
                         .toArray(String[]::new));
         return new Platform(context, adminPassword);
+    }
+
+    /**
+     * A second platform node on the same PostgreSQL and Redis as {@code first}, as two nodes run
+     * behind a load balancer: its own HTTP port and timers, the shared consumer groups and sessions.
+     */
+    static Platform join(Platform first) throws IOException {
+        HikariDataSource db = first.context.getBean(HikariDataSource.class);
+        Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-node-");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--ANXIN_DATA_DIR=" + dataDir,
+                        "--ANXIN_DB_URL=" + db.getJdbcUrl(),
+                        "--ANXIN_DB_USER=" + db.getUsername(),
+                        "--ANXIN_DB_PASSWORD=" + db.getPassword(),
+                        "--ANXIN_REDIS_URL=" + first.redisUri(),
+                        "--ANXIN_ADMIN_PASSWORD=" + first.adminPassword,
+                        "--ANXIN_TWILIO_ACCOUNT_SID=" + TWILIO_ACCOUNT_SID,
+                        "--ANXIN_TWILIO_AUTH_TOKEN=" + TWILIO_AUTH_TOKEN,
+                        "--ANXIN_TWILIO_FROM=" + TWILIO_FROM,
+                        "--ANXIN_TWILIO_API_BASE_URL=http://127.0.0.1:9",
+                        "--ANXIN_FOLLOW_UP_SHARE=0");
+        return new Platform(context, first.adminPassword);
     }
 
     String adminPassword() {

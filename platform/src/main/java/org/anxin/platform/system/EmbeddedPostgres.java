@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server, started as a child process on loopback with its data under the data
  * directory, so that a restart keeps everything. PostgreSQL refuses to run as root; when the
- * platform runs as root the server runs as user {@code nobody} through {@code setpriv}.
+ * platform runs as root the server runs as user {@code nobody} through {@code setpriv}. It runs
+ * under a {@link WatchedServer}, so it stops when the platform's JVM ends, even by {@code kill -9}.
  */
 final class EmbeddedPostgres implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
@@ -34,7 +36,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     private final int port;
     private final String password;
     private final boolean asNobody;
-    private Process server;
+    private WatchedServer server;
 
     private EmbeddedPostgres(Path bin, Path pgData, int port, String password, boolean asNobody) {
         this.bin = bin;
@@ -101,28 +103,40 @@ final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /** A server left running by a killed platform holds the data directory: stop it first. */
+    /**
+     * A server left running by a killed platform holds the data directory: stop it first. A lock
+     * file whose pid is now another program's (a reboot) is removed, or PostgreSQL would refuse to
+     * start; one whose pid is gone PostgreSQL removes itself.
+     */
     private void stopStaleServer() throws IOException, InterruptedException {
         Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        OptionalLong pid = OrphanedServers.pidIn(pidFile);
+        if (pid.isEmpty()) {
             return;
         }
-        Optional<ProcessHandle> stale = Files.readAllLines(pidFile).stream()
-                .findFirst()
-                .flatMap(line -> {
-                    try {
-                        return ProcessHandle.of(Long.parseLong(line.trim()));
-                    } catch (NumberFormatException e) {
-                        return Optional.empty();
-                    }
-                })
-                .filter(ProcessHandle::isAlive);
-        if (stale.isPresent()) {
+        Optional<ProcessHandle> stale = OrphanedServers.live(pid.getAsLong());
+        if (stale.isEmpty()) {
+            return;
+        }
+        if (OrphanedServers.runs(pid.getAsLong(), "postgres", pgData)) {
             log.warn(
-                    "A PostgreSQL server (pid {}) is still running on {}; stopping it",
-                    stale.get().pid(),
+                    "A PostgreSQL server (pid {}) left by an earlier platform runs on {}; stopping it",
+                    pid.getAsLong(),
                     pgData);
-            pgCtlStop();
+            try {
+                pgCtlStop();
+            } catch (IOException e) {
+                log.warn("pg_ctl stop failed ({}); terminating PostgreSQL", e.getMessage());
+                OrphanedServers.stop(stale.get(), 30);
+            }
+        } else {
+            log.warn(
+                    "{} names pid {}, which is not a PostgreSQL on {} (a stale lock file, e.g. after a reboot);"
+                            + " removing it",
+                    pidFile,
+                    pid.getAsLong(),
+                    pgData);
+            Files.deleteIfExists(pidFile);
         }
     }
 
@@ -137,10 +151,7 @@ final class EmbeddedPostgres implements AutoCloseable {
                 "listen_addresses=127.0.0.1",
                 "-c",
                 "unix_socket_directories="));
-        server = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
+        server = WatchedServer.start("postgres", "INT", command, logFile);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         SQLException last = null;
         while (System.nanoTime() < deadline) {
@@ -154,7 +165,7 @@ final class EmbeddedPostgres implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        server.destroy();
+        server.close();
         throw new IOException("PostgreSQL did not accept connections within 60 s; see " + logFile, last);
     }
 
@@ -176,24 +187,14 @@ final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** Fast shutdown (SIGINT through the watchdog): open transactions roll back, a checkpoint is written. */
     @Override
     public void close() {
-        if (server == null || !server.isAlive()) {
+        if (server == null) {
             return;
         }
         log.info("Stopping embedded PostgreSQL on port {}", port);
-        try {
-            pgCtlStop();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-        } catch (IOException e) {
-            log.warn("pg_ctl stop failed ({}); terminating PostgreSQL", e.getMessage());
-            server.destroy();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.destroy();
-        }
+        server.close();
     }
 
     private void pgCtlStop() throws IOException, InterruptedException {

@@ -1,37 +1,64 @@
 package org.anxin.platform.system;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.embedded.RedisServer;
+import redis.clients.jedis.Jedis;
 
-/** A real Redis server (the binary shipped in codemonstur's embedded-redis jar), AOF on. */
+/**
+ * A real Redis server (the Linux binary shipped in codemonstur's embedded-redis jar), AOF on, run
+ * under a {@link WatchedServer} so that it stops with the platform. A Redis left running on the same
+ * data directory by a platform that was killed is stopped first (SIGTERM: it flushes its AOF).
+ */
 final class EmbeddedRedis implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+    private static final String BINARY = "redis-server-6.2.6-v5-linux-amd64";
+    static final String PROGRAM = "redis-server";
 
-    private final RedisServer server;
+    private final WatchedServer server;
     private final int port;
 
-    private EmbeddedRedis(RedisServer server, int port) {
+    private EmbeddedRedis(WatchedServer server, int port) {
         this.server = server;
         this.port = port;
     }
 
-    static EmbeddedRedis start(Path dataDir, int port) throws IOException {
+    static EmbeddedRedis start(Path dataDir, int port) throws IOException, InterruptedException {
         Path dir = dataDir.resolve("redis").toAbsolutePath();
         Files.createDirectories(dir);
+        stopOrphans(dir);
+        Path binary = unpack(dataDir.toAbsolutePath().resolve("redis-bin"));
         log.info("Starting embedded Redis on 127.0.0.1:{}, data in {}", port, dir);
-        RedisServer server = RedisServer.newRedisServer()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("appendonly yes")
-                .setting("appendfsync everysec")
-                .setting("dir " + dir)
-                .setting("protected-mode yes")
-                .build();
-        server.start();
+        WatchedServer server = WatchedServer.start(
+                "redis",
+                "TERM",
+                List.of(
+                        binary.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--protected-mode",
+                        "yes",
+                        "--appendonly",
+                        "yes",
+                        "--appendfsync",
+                        "everysec",
+                        "--dir",
+                        dir.toString(),
+                        "--pidfile",
+                        dir.resolve("redis.pid").toString(),
+                        "--daemonize",
+                        "no"),
+                dataDir.toAbsolutePath().resolve("redis.log"));
+        awaitReady(server, port, dataDir.resolve("redis.log"));
         return new EmbeddedRedis(server, port);
     }
 
@@ -39,9 +66,61 @@ final class EmbeddedRedis implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** Stops a Redis of an earlier, killed platform on this directory; drops a pid file that is not its. */
+    private static void stopOrphans(Path dir) throws InterruptedException {
+        for (ProcessHandle orphan : OrphanedServers.running(PROGRAM, dir)) {
+            log.warn("A Redis server (pid {}) left by an earlier platform runs on {}; stopping it", orphan.pid(), dir);
+            OrphanedServers.stop(orphan, 60);
+        }
+        try {
+            Files.deleteIfExists(dir.resolve("redis.pid"));
+        } catch (IOException e) {
+            log.debug("cannot remove {}: {}", dir.resolve("redis.pid"), e.getMessage());
+        }
+    }
+
+    private static void awaitReady(WatchedServer server, int port, Path logFile)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IOException("Redis exited with code " + server.exitValue() + "; see " + logFile);
+            }
+            try (Jedis jedis = new Jedis("127.0.0.1", port, 1_000)) {
+                if ("PONG".equals(jedis.ping())) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // loading the AOF, or not listening yet
+            }
+            Thread.sleep(100);
+        }
+        server.close();
+        throw new IOException("Redis did not answer within 60 s; see " + logFile);
+    }
+
+    /** Copies the binary out of the jar once per version, as {@code redis-server}. */
+    private static Path unpack(Path parent) throws IOException {
+        Path target = parent.resolve(BINARY).resolve(PROGRAM);
+        if (Files.isExecutable(target)) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path staging = Files.createTempFile(target.getParent(), "unpacking-", "");
+        try (InputStream in = EmbeddedRedis.class.getClassLoader().getResourceAsStream(BINARY)) {
+            if (in == null) {
+                throw new IOException(BINARY + " is not on the classpath: add com.github.codemonstur:embedded-redis");
+            }
+            Files.copy(in, staging, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
     @Override
-    public void close() throws IOException {
+    public void close() {
         log.info("Stopping embedded Redis on port {}", port);
-        server.stop();
+        server.close();
     }
 }

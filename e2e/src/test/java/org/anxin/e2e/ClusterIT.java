@@ -1,0 +1,236 @@
+package org.anxin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.anxin.gateway.server.GatewayConfig;
+import org.anxin.gateway.server.GatewayServer;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two platform nodes and two gateways on one PostgreSQL and one Redis, as {@code ./anxin cluster}
+ * and the compose file run them (without the balancer: each test picks the node it talks to).
+ * What one node or gateway takes in must show, or take effect, through the others.
+ */
+class ClusterIT {
+    private static Platform node1;
+    private static Platform node2;
+    private static GatewayServer gatewayA;
+    private static GatewayServer gatewayB;
+
+    @BeforeAll
+    static void cluster() throws Exception {
+        node1 = Platform.start();
+        node2 = Platform.join(node1);
+        gatewayA = GatewayServer.start(GatewayConfig.loopback(node1.redisUri()).withNode("cluster-gateway-a"));
+        gatewayB = GatewayServer.start(GatewayConfig.loopback(node2.redisUri()).withNode("cluster-gateway-b"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (GatewayServer gateway : new GatewayServer[] {gatewayA, gatewayB}) {
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+        for (Platform node : new Platform[] {node2, node1}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    void anSosThroughGatewayAReachesTheConsolesOfBothNodes() throws Exception {
+        String secret = button(node1.admin(), "王秀珍", "cluster-btn-sos", 30.27, 120.15);
+        try (AlarmFeed console1 = new AlarmFeed(node1.admin());
+                AlarmFeed console2 = new AlarmFeed(node2.admin())) {
+            console1.awaitConnected();
+            console2.awaitConnected();
+            MqttClient button = Devices.connect(gatewayA.mqttPort(), "cluster-btn-sos", secret);
+            Devices.publish(button, "cluster-btn-sos", sos(30.27, 120.15));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> shows(console1, "cluster-btn-sos"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> shows(console2, "cluster-btn-sos"));
+            Devices.close(button);
+        }
+        // stored once, though both nodes consume the streams
+        assertThat(openAlarms(node2.admin(), "cluster-btn-sos")).hasSize(1);
+    }
+
+    @Test
+    void aCommandSentThroughNode2ReachesAButtonOnGatewayBAndItsAnswerComesBack() throws Exception {
+        String secret = button(node1.admin(), "钱秀兰", "cluster-btn-cmd", 30.28, 120.16);
+        MqttClient button = Devices.connect(gatewayB.mqttPort(), "cluster-btn-cmd", secret);
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        button.subscribe(
+                "anxin/v1/devices/cluster-btn-cmd/commands",
+                1,
+                (topic, message) -> received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+        // the platform learns which gateway holds the device from the gateway's session record
+        await().atMost(Duration.ofSeconds(30)).until(() -> node2.admin()
+                .get("/api/devices/cluster-btn-cmd")
+                .json()
+                .get("online")
+                .asBoolean());
+
+        long id = node2.admin()
+                .post("/api/devices/cluster-btn-cmd/commands", Map.of("type", "LOCATE"))
+                .expect(202)
+                .json()
+                .get("id")
+                .asLong();
+
+        assertThat(received.poll(30, TimeUnit.SECONDS)).isEqualTo("{\"commandId\":" + id + ",\"type\":\"LOCATE\"}");
+        // the PUBACK went to gateway B, the status is read through node 1
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED"
+                .equals(node1.admin()
+                        .get("/api/devices/cluster-btn-cmd/commands/" + id)
+                        .json()
+                        .get("status")
+                        .asString()));
+        Devices.close(button);
+    }
+
+    @Test
+    void twoRespondersAcceptingOneEmergencyThroughDifferentNodesOneWins() throws Exception {
+        double lat = 30.2600;
+        double lon = 120.1300;
+        Api desk = node1.admin();
+        long provider = desk.post("/api/providers", Map.of("name", "集群志愿队", "kind", "COMMUNITY_STATION"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        Api first = responder(desk, node1, "cluster-rsp-1", "志愿者一", provider, lat + 0.0009, lon);
+        Api second = responder(desk, node2, "cluster-rsp-2", "志愿者二", provider, lat + 0.0011, lon);
+        String secret = button(desk, "孙桂英", "cluster-btn-race", lat, lon);
+        MqttClient button = Devices.connect(gatewayB.mqttPort(), "cluster-btn-race", secret);
+        Devices.publish(button, "cluster-btn-race", sos(lat, lon));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !openAlarms(desk, "cluster-btn-race").isEmpty());
+        long alarm = openAlarms(desk, "cluster-btn-race").get(0).get("id").asLong();
+        Devices.close(button);
+
+        node2.admin().post("/api/dispatch/alarms/" + alarm).expect(200);
+        long offerOne = openOffer(first);
+        long offerTwo = openOffer(second);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<Integer> one = pool.submit(() -> {
+            go.await();
+            return first.post("/api/responder/offers/" + offerOne + "/accept").status();
+        });
+        Future<Integer> two = pool.submit(() -> {
+            go.await();
+            return second.post("/api/responder/offers/" + offerTwo + "/accept").status();
+        });
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>(List.of(one.get(), two.get()));
+        pool.shutdown();
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        JsonNode detail = node2.admin().get("/api/alarms/" + alarm).json();
+        assertThat(detail.get("status").asString()).isEqualTo("DISPATCHED");
+        String winner = statuses.get(0) == 200 ? "志愿者一" : "志愿者二";
+        assertThat(detail.get("responder").asString()).isEqualTo(winner);
+        assertThat(desk.get("/api/dispatch/alarms/" + alarm)
+                        .json()
+                        .get(0)
+                        .get("offers")
+                        .valueStream()
+                        .map(o -> o.get("status").asString()))
+                .containsExactlyInAnyOrder("ACCEPTED", "WITHDRAWN");
+    }
+
+    /** A RESPONDER login, its responder with first aid on duty at the place; its API client on {@code node}. */
+    private static Api responder(
+            Api desk, Platform node, String username, String name, long provider, double lat, double lon) {
+        String password = "cluster-pass-" + username;
+        desk.post(
+                        "/api/users",
+                        Map.of("username", username, "password", password, "role", "RESPONDER", "displayName", name))
+                .expect(201);
+        desk.post(
+                        "/api/responders",
+                        Map.of(
+                                "name",
+                                name,
+                                "phone",
+                                "+861360000000" + username.charAt(username.length() - 1),
+                                "providerId",
+                                provider,
+                                "skills",
+                                List.of("FIRST_AID"),
+                                "mode",
+                                "WALK",
+                                "username",
+                                username))
+                .expect(201);
+        Api api = node.admin().as(username, password);
+        api.put("/api/responder/position", Map.of("lat", lat, "lon", lon)).expect(200);
+        api.put("/api/responder/status", Map.of("status", "AVAILABLE")).expect(200);
+        return api;
+    }
+
+    private static long openOffer(Api responder) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> responder.get("/api/responder/offers").json().size() > 0);
+        return responder
+                .get("/api/responder/offers")
+                .json()
+                .get(0)
+                .get("offerId")
+                .asLong();
+    }
+
+    private static String button(Api desk, String name, String deviceId, double lat, double lon) {
+        long senior = desk.post(
+                        "/api/seniors",
+                        Map.of("name", name, "phone", "13900000002", "address", name + "家", "lat", lat, "lon", lon))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        return desk.post("/api/devices", Map.of("id", deviceId, "protocol", "mqtt", "seniorId", senior))
+                .expect(201)
+                .json()
+                .get("secret")
+                .asString();
+    }
+
+    private static String sos(double lat, double lon) {
+        return "{\"type\":\"SOS\",\"ts\":\"" + Instant.now() + "\",\"lat\":" + lat + ",\"lon\":" + lon + "}";
+    }
+
+    private static boolean shows(AlarmFeed console, String deviceId) {
+        return console.alarms().stream()
+                .anyMatch(a -> deviceId.equals(a.get("deviceId").asString()));
+    }
+
+    private static List<JsonNode> openAlarms(Api api, String deviceId) {
+        return api.get("/api/alarms?status=OPEN")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(a -> deviceId.equals(a.get("deviceId").asString()))
+                .toList();
+    }
+}
