@@ -67,6 +67,20 @@
     return { yuan: String(text).trim() };
   }
 
+  // The one way a user's text reaches HTML where a DOM node cannot be used: & < > " ' as entities.
+  function escape(text) {
+    return String(text == null ? '' : text).replace(/[&<>"']/g, (c) => ({
+      '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'
+    }[c]));
+  }
+
+  // A user's text as a DOM node, for Leaflet's bindTooltip/bindPopup (which insert a string as HTML).
+  function textNode(text, tag) {
+    const node = document.createElement(tag || 'span');
+    node.textContent = text == null ? '' : String(text);
+    return node;
+  }
+
   function option(value, label) {
     const o = document.createElement('option');
     o.value = value;
@@ -158,5 +172,5 @@
   // Pages that include this script get their role-bound navigation without further code.
   if (document.querySelector('[data-roles]')) me().then((user) => showForRole(user.role)).catch(() => {});
 
-  window.Portal = { send, me, messages, money, moneyInput, moneyOf, option, showForRole };
+  window.Portal = { send, me, messages, money, moneyInput, moneyOf, option, showForRole, escape, textNode };
 })();
