@@ -133,6 +133,8 @@
     ['/settlement.html', 'settlement', '月度结算', 'ADMIN SUPERVISOR BUREAU'],
     ['/subsidy.html', 'subsidy.title', '养老服务补贴', 'ADMIN SUPERVISOR OPERATOR COMMUNITY BUREAU FAMILY'],
     ['/family.html', 'familyApp', '家属服务', 'FAMILY'],
+    ['/audit.html', 'audit.title', '审计日志', 'ADMIN'],
+    ['/account.html', 'account.title', '我的账号', 'ADMIN SUPERVISOR OPERATOR RESPONDER FAMILY COMMUNITY BUREAU'],
   ];
 
   // Fills <nav id="portal-nav"> with a link to every other page, hidden until the user's role is known.
