@@ -30,6 +30,8 @@ class ConfigurationTableTest {
             "ANXIN_GATEWAY_NODE",
             "ANXIN_GATEWAY_METRICS_PORT",
             "ANXIN_GATEWAY_METRICS_HOST",
+            "ANXIN_MQTT_WS_PORT",
+            "ANXIN_MQTT_WS_PATH",
             "ANXIN_MQTT_TLS_PORT",
             "ANXIN_TLS_KEYSTORE",
             "ANXIN_TLS_KEYSTORE_PASSWORD",
