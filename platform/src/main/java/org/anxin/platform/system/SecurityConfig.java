@@ -1,5 +1,6 @@
 package org.anxin.platform.system;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -57,7 +58,12 @@ class SecurityConfig {
                 .sessionManagement(sessions -> sessions.maximumSessions(-1)
                         .sessionRegistry(sessionRegistry)
                         .expiredSessionStrategy(SecurityConfig::sessionEnded))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                .authorizeHttpRequests(requests -> requests
+                        // the request was authorised when it began: a live stream ended after its session
+                        // (logout, password reset) must not fail its closing async dispatch
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(
                                 "/login.html",
                                 // the SOS page and its settings: its device logs in to the gateway itself
                                 "/sos.html",
@@ -127,6 +133,9 @@ class SecurityConfig {
     private static void sessionEnded(SessionInformationExpiredEvent event) throws IOException {
         HttpServletRequest request = event.getRequest();
         HttpServletResponse response = event.getResponse();
+        if (response.isCommitted()) {
+            return; // a live stream's closing dispatch: its end is already under way
+        }
         if (API.matches(request)) {
             problem(response, HttpStatus.UNAUTHORIZED, "this session was ended (password changed); sign in again");
         } else {

@@ -22,10 +22,11 @@ import tools.jackson.databind.JsonNode;
 final class PortalSession {
     private final String baseUrl;
     private final HttpClient http;
+    private final CookieManager cookies;
 
     PortalSession(String baseUrl) {
         this.baseUrl = baseUrl;
-        CookieManager cookies = new CookieManager();
+        this.cookies = new CookieManager();
         cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
@@ -54,6 +55,7 @@ final class PortalSession {
                 + enc(csrf.get("token").asString());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html") // as a browser posts a form: answered with a redirect
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
@@ -67,11 +69,17 @@ final class PortalSession {
                 .GET());
     }
 
+    /** A JSON PUT as the portal's pages send it: the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header. */
     HttpResponse<String> put(String path, String json) {
-        JsonNode csrf = HttpApi.JSON.readTree(get("/api/csrf").body());
+        get("/api/csrf");
+        String token = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .header(csrf.get("headerName").asString(), csrf.get("token").asString())
+                .header("X-XSRF-TOKEN", token)
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 

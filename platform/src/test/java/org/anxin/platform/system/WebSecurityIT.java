@@ -180,7 +180,9 @@ class WebSecurityIT extends PlatformIT {
         PortalSession.Stream stream = session.stream();
         await(stream::open);
 
-        assertThat(session.signOut().headers().firstValue("Location").orElse(""))
+        HttpResponse<String> out = session.signOut();
+        assertThat(out.headers().firstValue("Location").orElse(""))
+                .as("%s %s %s", out.statusCode(), out.headers().map(), out.body())
                 .endsWith("/login.html?logout");
 
         await(stream::ended);
