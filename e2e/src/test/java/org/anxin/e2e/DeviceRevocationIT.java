@@ -83,12 +83,11 @@ class DeviceRevocationIT {
             out.write("[3G*8800000077*0002*LK]".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             assertThat(readFrame(in)).isEqualTo("[3G*8800000077*0002*LK]");
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> stack.admin()
-                            .get("/api/devices/8800000077")
-                            .json()
-                            .get("online")
-                            .asBoolean());
+            await().atMost(Duration.ofSeconds(20)).until(() -> stack.admin()
+                    .get("/api/devices/8800000077")
+                    .json()
+                    .get("online")
+                    .asBoolean());
 
             stack.admin().post("/api/devices/8800000077/revoke").expect(200);
 

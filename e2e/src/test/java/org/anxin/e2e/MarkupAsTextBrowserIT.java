@@ -60,8 +60,8 @@ class MarkupAsTextBrowserIT extends BrowserTest {
         browser.manage().deleteAllCookies();
         Browser.signIn(browser, stack.baseUrl(), "/family.html", "fam-markup", "family-pass-m");
         By familyCard = By.cssSelector("li.senior-card[data-senior-id='" + senior + "']");
-        wait.until(ExpectedConditions.textToBe(new By.ByCssSelector(
-                "li.senior-card[data-senior-id='" + senior + "'] .s-name"), NAME));
+        wait.until(ExpectedConditions.textToBe(
+                new By.ByCssSelector("li.senior-card[data-senior-id='" + senior + "'] .s-name"), NAME));
         assertThat(browser.findElement(familyCard).getText()).contains(NAME);
         openEveryTooltip();
         assertNothingInjected();
@@ -69,10 +69,12 @@ class MarkupAsTextBrowserIT extends BrowserTest {
 
     @SuppressWarnings("unchecked")
     private List<String> openEveryTooltip() {
-        return (List<String>) ((JavascriptExecutor) browser)
-                .executeScript("document.querySelectorAll('.leaflet-interactive').forEach((el) =>"
-                        + " el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));"
-                        + " return Array.from(document.querySelectorAll('.leaflet-tooltip')).map((t) => t.textContent);");
+        return (List<String>)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "document.querySelectorAll('.leaflet-interactive').forEach((el) =>"
+                                        + " el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));"
+                                        + " return Array.from(document.querySelectorAll('.leaflet-tooltip')).map((t) => t.textContent);");
     }
 
     private void assertNothingInjected() {
