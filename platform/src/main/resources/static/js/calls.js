@@ -13,6 +13,7 @@
     EVALUATION: ['SATISFACTION'],
   };
   const cards = new Map(); // call id → the call's screen pop
+  let catalog = null; // the service catalogue, loaded when a work order first books a visit
   let me = null;
   let selected = null;
 
@@ -187,6 +188,45 @@
     return form;
   }
 
+  // books a home-service visit for the ticket's senior: catalogue item and window, as the family page does
+  function orderForm(t) {
+    const details = el('details', 'ticket-order');
+    details.append(el('summary', null, Anxin.t('calls.bookService')));
+    const form = el('form', 'inline');
+    const item = el('select', 't-item');
+    item.required = true;
+    const from = el('input', 't-from');
+    const to = el('input', 't-to');
+    from.type = to.type = 'datetime-local';
+    from.required = to.required = true;
+    from.title = Anxin.t('calls.fields.from');
+    to.title = Anxin.t('calls.fields.until');
+    const submit = el('button', null, Anxin.t('calls.book'));
+    submit.type = 'submit';
+    form.append(item, from, to, submit);
+    details.append(form);
+    details.addEventListener('toggle', () => {
+      if (!details.open || item.options.length) return;
+      (catalog ? Promise.resolve(catalog) : send('GET', '/api/catalog')).then((categories) => {
+        catalog = categories;
+        item.replaceChildren(...categories.flatMap((c) => c.items).map((i) => Portal.option(
+          i.id, `${Anxin.lang() === 'en' && i.nameEn ? i.nameEn : i.name} · ${Portal.money(i.price)}`)));
+      }).catch(status.fail);
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const body = {
+        itemId: Number(item.value),
+        window: { from: new Date(from.value).toISOString(), to: new Date(to.value).toISOString() },
+      };
+      send('POST', `/api/tickets/${t.id}/order`, body).then((detail) => {
+        status.notice(`${Anxin.t('calls.orderBooked')} #${detail.ticket.orderId}`);
+        loadTickets();
+      }).catch(status.fail);
+    });
+    return details;
+  }
+
   function ticketCard(t) {
     const li = el('li', 'card ticket');
     li.id = `ticket-${t.id}`;
@@ -200,6 +240,8 @@
     if (t.dueAt) meta.append(el('span', 'due', `${Anxin.t('calls.due')} ${time(t.dueAt)}`));
     if (t.sla !== 'NONE') meta.append(el('span', 'sla', Anxin.t(`calls.sla.${t.sla}`)));
     if (t.referredTo) meta.append(el('span', null, `→ ${t.referredTo}`));
+    if (t.orderId) meta.append(el('span', 'ticket-order-link', `${Anxin.t('calls.order')} #${t.orderId}`));
+    if (t.alarmId) meta.append(el('span', 'ticket-alarm-link', `${Anxin.t('calls.alarm')} #${t.alarmId}`));
     li.append(head, el('div', 'ticket-summary', t.summary), meta);
     const base = `/api/tickets/${t.id}`;
     if (t.kind === 'REFERRAL' && t.status === 'OPEN') li.append(inlineAction(Anxin.t('calls.refer'), 'to', `${base}/refer`, 'refer'));
@@ -208,6 +250,10 @@
       li.append(inlineAction(Anxin.t('calls.score'), 'score', `${base}/evaluation`, 'score', Number));
     } else if ((t.kind !== 'REFERRAL' && t.status === 'OPEN') || t.status === 'ACCEPTED') {
       li.append(inlineAction(Anxin.t('calls.close'), 'resolution', `${base}/close`, 'close-ticket'));
+    }
+    if (t.seniorId && ['OPEN', 'REFERRED', 'ACCEPTED'].includes(t.status)) {
+      if (!t.orderId) li.append(orderForm(t));
+      if (!t.alarmId) li.append(inlineAction(Anxin.t('calls.raiseAlarm'), 'detail', `${base}/alarm`, 'raise-alarm'));
     }
     return li;
   }

@@ -21,7 +21,12 @@
         care: { CALLING: '呼叫中', OK: '一切安好', RETRY: '未接，待重拨', NO_ANSWER: '未应答，已报警' }, takenBy: '已被接听：', notTaken: '尚未接听', callBack: '待回拨',
         calledBack: '已回拨', inMenu: '语音菜单中', onDuty: '值班中：来电会拨打您的电话', offDuty: '未上岗',
         refer: '转介', accept: '已接收', close: '办结', score: '记录评分',
-        fields: { to: '转介给（机构）', by: '接收人', resolution: '答复 / 办理结果', score: '满意度 1–5' },
+        bookService: '预约上门服务', book: '预约', orderBooked: '已预约订单', order: '订单', alarm: '警情',
+        raiseAlarm: '发起紧急警情',
+        fields: {
+          to: '转介给（机构）', by: '接收人', resolution: '答复 / 办理结果', score: '满意度 1–5',
+          from: '上门开始', until: '上门结束', detail: '紧急情况说明'
+        },
         choices: { EMERGENCY: '紧急求助', HOME_SERVICE: '上门服务', POLICY: '政策补贴', OPERATOR: '人工服务' },
         statuses: {
           IN_IVR: '语音菜单', QUEUED: '排队中', RINGING: '振铃中', ANSWERED: '通话中', COMPLETED: '已结束',
@@ -345,7 +350,12 @@
         notTaken: 'Not taken yet', callBack: 'Call back', calledBack: 'Called back', inMenu: 'In the menu',
         onDuty: 'On duty: calls ring your phone', offDuty: 'Off duty', refer: 'Refer', accept: 'Accepted',
         close: 'Close', score: 'Record score',
-        fields: { to: 'Referred to (body)', by: 'Accepted by', resolution: 'Answer / outcome', score: 'Satisfaction 1–5' },
+        bookService: 'Book a home service', book: 'Book', orderBooked: 'Order booked', order: 'Order', alarm: 'Alarm',
+        raiseAlarm: 'Raise an emergency alarm',
+        fields: {
+          to: 'Referred to (body)', by: 'Accepted by', resolution: 'Answer / outcome', score: 'Satisfaction 1–5',
+          from: 'Visit from', until: 'Visit until', detail: 'What is the emergency'
+        },
         choices: { EMERGENCY: 'Emergency', HOME_SERVICE: 'Home service', POLICY: 'Policy / subsidy', OPERATOR: 'Operator' },
         statuses: {
           IN_IVR: 'In the menu', QUEUED: 'Queued', RINGING: 'Ringing', ANSWERED: 'On the line', COMPLETED: 'Ended',

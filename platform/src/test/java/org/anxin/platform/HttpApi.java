@@ -65,7 +65,7 @@ public final class HttpApi {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(20))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }

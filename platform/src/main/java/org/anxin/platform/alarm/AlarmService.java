@@ -55,6 +55,16 @@ public class AlarmService {
         return raiser.raiseWithoutDevice(AlarmKind.CARE_CHECK, seniorId, detail, "care-call");
     }
 
+    /**
+     * An operator judged a 12349 call an emergency and raised it from the work order: a
+     * {@code PHONE_SOS} alarm at SOS priority (or a repeat on the open one), in the caller's
+     * transaction, with the operator as actor.
+     */
+    @Transactional
+    public long raiseFromWorkOrder(long seniorId, String detail, String operator) {
+        return raiser.raiseWithoutDevice(AlarmKind.PHONE_SOS, seniorId, detail, operator);
+    }
+
     /** The senior's open alarms, most urgent first (for the desk, e.g. on a call's screen pop). */
     public List<Alarm> openFor(long seniorId) {
         return alarms.openForSenior(seniorId);

@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param referredTo who the referral went to (a provider, community, hospital, agency)
  * @param remindedAt when the owner was reminded of a referral not accepted in time
  * @param overdueAt when a tracking task was marked overdue
+ * @param orderId the home-service order booked from this work order, if any
+ * @param alarmId the alarm raised from this work order, if any
  * @param sla the deadline's state now
  */
 public record Ticket(
@@ -32,4 +34,6 @@ public record Ticket(
         Integer satisfaction,
         String resolution,
         Instant closedAt,
+        Long orderId,
+        Long alarmId,
         SlaState sla) {}

@@ -55,6 +55,14 @@ class TicketController {
 
     record TicketCancel(@Size(max = 2000) String note) {}
 
+    record TicketOrderWindow(@NotNull Instant from, @NotNull Instant to) {}
+
+    /** A home-service visit for the ticket's senior: the catalogue item and the window, as in POST /api/orders. */
+    record TicketOrder(
+            @NotNull Long itemId, @NotNull @Valid TicketOrderWindow window, @Size(max = 2000) String notes) {}
+
+    record TicketAlarm(@NotBlank @Size(max = 500) String detail) {}
+
     @PostMapping
     ResponseEntity<TicketDesk.TicketDetail> create(@Valid @RequestBody NewTicketRequest request) {
         TicketDesk.TicketDetail detail = desk.create(
@@ -122,6 +130,20 @@ class TicketController {
     @PostMapping("/{id}/cancel")
     TicketDesk.TicketDetail cancel(@PathVariable long id, @Valid @RequestBody(required = false) TicketCancel request) {
         return desk.cancel(id, request == null ? null : request.note(), accounts.currentViewer());
+    }
+
+    @PostMapping("/{id}/order")
+    TicketDesk.TicketDetail order(@PathVariable long id, @Valid @RequestBody TicketOrder request) {
+        String notes = request.notes() == null || request.notes().isBlank()
+                ? null
+                : request.notes().strip();
+        return desk.bookOrder(
+                id, request.itemId(), request.window().from(), request.window().to(), notes, accounts.currentViewer());
+    }
+
+    @PostMapping("/{id}/alarm")
+    TicketDesk.TicketDetail alarm(@PathVariable long id, @Valid @RequestBody TicketAlarm request) {
+        return desk.raiseAlarm(id, request.detail().strip(), accounts.currentViewer());
     }
 
     @PostMapping("/{id}/claim")

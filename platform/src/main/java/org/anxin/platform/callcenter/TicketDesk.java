@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import org.anxin.platform.alarm.AlarmService;
+import org.anxin.platform.order.OrderRecords;
+import org.anxin.platform.order.OrderView;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
@@ -21,6 +24,8 @@ class TicketDesk {
     private final SeniorService seniors;
     private final CallCenterProperties properties;
     private final TicketEvaluations evaluations;
+    private final OrderRecords orders;
+    private final AlarmService alarms;
     private final Clock clock;
 
     TicketDesk(
@@ -29,12 +34,16 @@ class TicketDesk {
             SeniorService seniors,
             CallCenterProperties properties,
             TicketEvaluations evaluations,
+            OrderRecords orders,
+            AlarmService alarms,
             Clock clock) {
         this.tickets = tickets;
         this.calls = calls;
         this.seniors = seniors;
         this.properties = properties;
         this.evaluations = evaluations;
+        this.orders = orders;
+        this.alarms = alarms;
         this.clock = clock;
     }
 
@@ -168,6 +177,55 @@ class TicketDesk {
         }
         tickets.addTimeline(id, clock.instant(), null, "NOTE", viewer.username(), note);
         return detail(id);
+    }
+
+    /**
+     * Books a home-service visit for the ticket's senior (the normal booking: quote, subsidy,
+     * assignment) and links it; one order per work order.
+     */
+    @Transactional
+    TicketDetail bookOrder(long id, long itemId, Instant from, Instant to, String notes, Viewer viewer) {
+        Ticket ticket = activeWithSenior(id, "book a home service");
+        if (ticket.orderId() != null) {
+            throw ApiProblem.conflict("ticket " + id + " already booked order " + ticket.orderId());
+        }
+        OrderView order =
+                orders.book(ticket.seniorId(), itemId, from, to, notes == null ? "12349 工单 #" + id : notes, viewer);
+        tickets.orderBooked(id, order.id());
+        tickets.addTimeline(
+                id,
+                clock.instant(),
+                null,
+                "ORDER_BOOKED",
+                viewer.username(),
+                "order " + order.id() + " " + order.itemName());
+        return detail(id);
+    }
+
+    /** Raises a {@code PHONE_SOS} alarm for the ticket's senior (the desk then works it as any alarm). */
+    @Transactional
+    TicketDetail raiseAlarm(long id, String detail, Viewer viewer) {
+        Ticket ticket = activeWithSenior(id, "raise an alarm");
+        if (ticket.alarmId() != null) {
+            throw ApiProblem.conflict("ticket " + id + " already raised alarm " + ticket.alarmId());
+        }
+        long alarmId =
+                alarms.raiseFromWorkOrder(ticket.seniorId(), "12349 工单 #" + id + ": " + detail, viewer.username());
+        tickets.alarmRaised(id, alarmId);
+        tickets.addTimeline(id, clock.instant(), null, "ALARM_RAISED", viewer.username(), "alarm " + alarmId);
+        return detail(id);
+    }
+
+    private Ticket activeWithSenior(long id, String what) {
+        tickets.lock(id);
+        Ticket ticket = get(id);
+        if (!TicketStatus.ACTIVE.contains(ticket.status())) {
+            throw ApiProblem.conflict("ticket " + id + " is " + ticket.status() + "; only an open ticket can " + what);
+        }
+        if (ticket.seniorId() == null) {
+            throw ApiProblem.conflict("ticket " + id + " has no senior; only a senior's ticket can " + what);
+        }
+        return ticket;
     }
 
     /** The signed-in operator takes the ticket on. */

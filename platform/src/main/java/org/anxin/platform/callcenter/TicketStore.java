@@ -165,6 +165,30 @@ class TicketStore {
                 .update();
     }
 
+    /** Locks the ticket's row until the caller's transaction ends. */
+    void lock(long id) {
+        db.sql("select id from tickets where id = ? for update")
+                .params(id)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Links the order booked from the ticket; false when the ticket already has one. */
+    boolean orderBooked(long id, long orderId) {
+        return db.sql("update tickets set order_id = ? where id = ? and order_id is null")
+                        .params(orderId, id)
+                        .update()
+                > 0;
+    }
+
+    /** Links the alarm raised from the ticket; false when the ticket already has one. */
+    boolean alarmRaised(long id, long alarmId) {
+        return db.sql("update tickets set alarm_id = ? where id = ? and alarm_id is null")
+                        .params(alarmId, id)
+                        .update()
+                > 0;
+    }
+
     void evaluationAsked(long id, long notificationId) {
         db.sql("update tickets set evaluation_notification_id = ? where id = ?")
                 .params(notificationId, id)
@@ -252,6 +276,8 @@ class TicketStore {
                 (Integer) rs.getObject("satisfaction"),
                 rs.getString("resolution"),
                 closedAt,
+                (Long) rs.getObject("order_id"),
+                (Long) rs.getObject("alarm_id"),
                 sla(kind, status, dueAt, acceptedAt, closedAt, now));
     }
 

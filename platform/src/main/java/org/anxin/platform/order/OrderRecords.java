@@ -1,8 +1,10 @@
 package org.anxin.platform.order;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.anxin.platform.system.Money;
+import org.anxin.platform.system.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -47,6 +49,18 @@ public class OrderRecords {
                 .params(orderIds.toArray(Long[]::new), OrderStatus.CANCELLED.name(), OrderStatus.NO_SHOW.name())
                 .query(Long.class)
                 .list();
+    }
+
+    /**
+     * Books a home-service visit on another module's behalf (a 12349 work order), with the same
+     * checks, quote and subsidy charge as {@code POST /api/orders}; runs in the caller's
+     * transaction.
+     *
+     * @return the booked order as the API shows it
+     */
+    public OrderView book(long seniorId, long itemId, Instant from, Instant to, String notes, Viewer viewer) {
+        return orders.view(orders.book(new Orders.Booking(seniorId, itemId, from, to, notes), viewer)
+                .order());
     }
 
     /** A step on the order's timeline, by another module; the order's status is unchanged. */

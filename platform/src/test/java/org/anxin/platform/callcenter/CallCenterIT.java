@@ -381,6 +381,81 @@ class CallCenterIT extends PlatformBase {
     }
 
     @Test
+    void aWorkOrderBooksAHomeVisitAndRaisesAnAlarmForItsSeniorOnceEach() {
+        long senior = senior("钱桂兰", "13912340006", null);
+        operator("cc-op-b", "13700000002", false);
+        HttpApi operator = as("cc-op-b", "pass-cc-op-b");
+        long id = operator.post(
+                        "/api/tickets",
+                        Map.of("seniorId", senior, "kind", "TRACKING", "category", "VISIT", "summary", "独居，想约助浴"))
+                .expect(201)
+                .json()
+                .get("ticket")
+                .get("id")
+                .asLong();
+        JsonNode item = admin().get("/api/catalog")
+                .expect(200)
+                .json()
+                .valueStream()
+                .flatMap(c -> c.get("items").valueStream())
+                .findFirst()
+                .orElseThrow();
+        Instant from =
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofDays(2));
+        Map<String, Object> visit = Map.of(
+                "itemId",
+                item.get("id").asLong(),
+                "window",
+                Map.of(
+                        "from",
+                        from.toString(),
+                        "to",
+                        from.plus(Duration.ofHours(2)).toString()));
+
+        JsonNode booked = operator.post("/api/tickets/" + id + "/order", visit)
+                .expect(200)
+                .json();
+        long orderId = booked.get("ticket").get("orderId").asLong();
+        JsonNode order = admin().get("/api/orders/" + orderId).expect(200).json();
+        assertThat(order.get("seniorId").asLong()).isEqualTo(senior);
+        assertThat(order.get("itemName").asString()).isEqualTo(item.get("name").asString());
+        assertThat(order.get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(operator.post("/api/tickets/" + id + "/order", visit).status())
+                .isEqualTo(409);
+        assertThat(operator.post("/api/tickets/" + id + "/order", Map.of("window", visit.get("window")))
+                        .status())
+                .isEqualTo(400);
+
+        JsonNode raised = operator.post("/api/tickets/" + id + "/alarm", Map.of("detail", "老人在电话里说胸口痛"))
+                .expect(200)
+                .json();
+        long alarmId = raised.get("ticket").get("alarmId").asLong();
+        JsonNode alarm = admin().get("/api/alarms/" + alarmId).expect(200).json();
+        assertThat(alarm.get("type").asString()).isEqualTo("PHONE_SOS");
+        assertThat(alarm.get("seniorId").asLong()).isEqualTo(senior);
+        assertThat(alarm.get("priority").asInt()).isEqualTo(1);
+        assertThat(alarm.get("detail").asString()).contains("工单 #" + id).contains("胸口痛");
+        assertThat(operator.post("/api/tickets/" + id + "/alarm", Map.of("detail", "again"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(actions(id)).containsExactly("CREATED", "ORDER_BOOKED", "ALARM_RAISED");
+
+        long anonymous = operator.post(
+                        "/api/tickets", Map.of("kind", "CONSULTATION", "category", "POLICY", "summary", "匿名咨询"))
+                .expect(201)
+                .json()
+                .get("ticket")
+                .get("id")
+                .asLong();
+        assertThat(operator.post("/api/tickets/" + anonymous + "/alarm", Map.of("detail", "x"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(operator.post("/api/tickets/" + anonymous + "/order", visit).status())
+                .isEqualTo(409);
+        assertThat(actions(anonymous)).containsExactly("CREATED");
+    }
+
+    @Test
     void aConsultationOpenedOnTheCallIsClosedWithItsAnswerAndIllegalStepsAre409() {
         long senior = senior("孙凤英", "13912340005", null);
         String sid = sid();
