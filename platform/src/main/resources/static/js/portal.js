@@ -131,10 +131,11 @@
     ['/sos-links.html', 'sosLinks.nav', '一键呼救链接', 'ADMIN SUPERVISOR OPERATOR'],
     ['/catalog.html', 'catalog', '服务目录', 'ADMIN'],
     ['/settlement.html', 'settlement', '月度结算', 'ADMIN SUPERVISOR BUREAU'],
-    ['/subsidy.html', 'subsidy.title', '养老服务补贴', 'ADMIN SUPERVISOR OPERATOR COMMUNITY BUREAU FAMILY'],
+    ['/subsidy.html', 'subsidy.title', '养老服务补贴', 'ADMIN SUPERVISOR OPERATOR COMMUNITY STREET BUREAU FAMILY'],
+    ['/assessment.html', 'assessment.title', '老年人能力评估', 'ADMIN SUPERVISOR OPERATOR COMMUNITY STREET BUREAU ASSESSOR'],
     ['/family.html', 'familyApp', '家属服务', 'FAMILY'],
     ['/audit.html', 'audit.title', '审计日志', 'ADMIN'],
-    ['/account.html', 'account.title', '我的账号', 'ADMIN SUPERVISOR OPERATOR RESPONDER FAMILY COMMUNITY BUREAU'],
+    ['/account.html', 'account.title', '我的账号', 'ADMIN SUPERVISOR OPERATOR RESPONDER FAMILY COMMUNITY STREET BUREAU ASSESSOR'],
   ];
 
   // Fills <nav id="portal-nav"> with a link to every other page, hidden until the user's role is known.

@@ -75,11 +75,25 @@
     }));
   }
 
+  // What a 失能/半失能 or 高龄 application rests on: the current assessment's level and date, the age.
+  function evidenceText(e) {
+    if (!e) return '—';
+    const parts = [];
+    if (e.level) parts.push(`${Anxin.t('subsidy.assessed')} ${e.levelName} (${e.assessedOn}, ${Anxin.t('subsidy.dueOn')} ${e.assessmentDueOn})`);
+    else parts.push(Anxin.t('subsidy.notAssessed'));
+    parts.push(e.age != null ? `${Anxin.t('subsidy.age')} ${e.age} (${e.birthDate})` : Anxin.t('subsidy.noBirthDate'));
+    if (e.meets === false) parts.push(`⚠ ${e.detail}`);
+    return parts.join(' · ');
+  }
+
   function renderApplications(list) {
     document.querySelector('#applications tbody').replaceChildren(...list.map((a) => {
       const tr = row(a);
+      const evidence = cell(evidenceText(a.evidence));
+      evidence.className = 'evidence';
+      if (a.evidence && a.evidence.meets === false) evidence.classList.add('late');
       tr.append(cell(a.id), cell(`${a.seniorName} (#${a.seniorId})`), cell(a.seniorCommunity), cell(a.categoryName),
-        cell(who(a)), cell(statusText(a)), actions('/api/subsidy/applications', a));
+        evidence, cell(who(a)), cell(statusText(a)), actions('/api/subsidy/applications', a));
       return tr;
     }));
   }
@@ -94,7 +108,9 @@
         document.getElementById('wallet-senior').value = h.seniorId;
         loadWallet();
       });
-      tr.append(name, cell(h.community), cell(h.categoryName), cell(when(h.since)));
+      tr.append(name, cell(h.community), cell(h.categoryName),
+        cell(h.lapsed ? `${when(h.since)} · ${Anxin.t('subsidy.lapsed')}` : when(h.since)));
+      if (h.lapsed) tr.classList.add('late');
       return tr;
     }));
   }
@@ -135,7 +151,36 @@
     });
   }
 
+  function loadAreas() {
+    send('GET', '/api/areas').then((list) => {
+      document.querySelector('#areas tbody').replaceChildren(...list.map((a) => {
+        const tr = document.createElement('tr');
+        tr.dataset.code = a.code;
+        tr.append(cell(a.code), cell(a.name), cell(Anxin.t(`subsidy.levels.${a.level}`)), cell(a.parent));
+        return tr;
+      }));
+    }).catch(fail);
+  }
+
+  document.getElementById('area-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    send('POST', '/api/areas', {
+      code: document.getElementById('area-code').value,
+      name: document.getElementById('area-name').value,
+      level: document.getElementById('area-level').value,
+      parent: document.getElementById('area-parent').value || null
+    }).then(() => { status.clear(); loadAreas(); }).catch(fail);
+  });
+
+  document.getElementById('birth-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const senior = document.getElementById('birth-senior').value;
+    send('PUT', `/api/seniors/${senior}/birth-date`, { birthDate: document.getElementById('birth-date').value })
+      .then((r) => { status.notice(`#${senior} · ${r.birthDate}`); load(); }).catch(fail);
+  });
+
   function load() {
+    loadAreas();
     send('GET', '/api/subsidy/categories').then(fillCategories).catch(fail);
     if (me.role !== 'FAMILY') {
       send('GET', '/api/subsidy/allowance-proposals?status=PENDING').then(renderProposals).catch(fail);

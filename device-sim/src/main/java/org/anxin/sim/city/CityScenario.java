@@ -166,6 +166,7 @@ public final class CityScenario {
         registrar.login("demo-family", familyPassword, "FAMILY", "演示家属", "13700000000", List.of(demoSenior));
         // the demo senior is on 低保 with 200 yuan a month, so a family's booking shows a subsidy share
         Map<String, String> officers = registrar.demoSubsidy(demoSenior, demoCommunity, "DI_BAO", 200);
+        Map<String, String> bureauSide = registrar.demoBureauSide(demoCommunity);
         state.save(stateFile);
         announceDemoDevice(demoSecret);
         // the secret rides in the link's fragment, which browsers never send to the platform
@@ -181,6 +182,14 @@ public final class CityScenario {
                 officers.get("demo-community"),
                 demoCommunity,
                 officers.get("demo-bureau"));
+        log.info(
+                "demo assessor: log in at {}/assessment.html as demo-assessor / {} (assess senior {}; a 中度失能"
+                        + " result lets a 失能 application pass); demo street officer (演示街道 above {}): demo-street / {}",
+                settings.api(),
+                bureauSide.get("demo-assessor"),
+                demoSenior,
+                demoCommunity,
+                bureauSide.get("demo-street"));
         log.info(
                 "demo family: log in at {}/family.html as demo-family / {} (the demo senior's family)",
                 settings.api(),

@@ -320,6 +320,54 @@ final class Registrar {
         return Map.of("demo-community", communityPassword, "demo-bureau", bureauPassword);
     }
 
+    /**
+     * The bureau's side of the demo: an assessor of a demo assessment agency (who can assess the demo
+     * senior on {@code /assessment.html}, e.g. as moderately disabled, after which a 失能 application
+     * passes), and the demo community placed in a district and street with a street officer. Logins
+     * made here, passwords set anew; areas that exist are taken as they are. Returns the passwords.
+     */
+    Map<String, String> demoBureauSide(String community) throws IOException, InterruptedException {
+        String assessorPassword = randomPassword();
+        String streetPassword = randomPassword();
+        login("demo-assessor", assessorPassword, "ASSESSOR", "演示评估员", "13600000003", List.of());
+        PlatformClient.expect(
+                platform.put("/api/assessors/demo-assessor", Map.of("agency", "演示老年人能力评估中心")),
+                200,
+                "register the demo assessor's agency");
+        area("DEMO-D", "演示区", "DISTRICT", null);
+        area("DEMO-S", "演示街道", "STREET", "DEMO-D");
+        area("DEMO-C", community, "COMMUNITY", "DEMO-S");
+        Map<String, Object> street = new LinkedHashMap<>();
+        street.put("username", "demo-street");
+        street.put("password", streetPassword);
+        street.put("role", "STREET");
+        street.put("displayName", "演示街道工作人员");
+        street.put("phone", "13600000004");
+        street.put("area", "DEMO-S");
+        PlatformClient.Reply reply = platform.post("/api/users", street);
+        if (reply.status() == 409) {
+            PlatformClient.expect(
+                    platform.put("/api/users/demo-street/password", Map.of("password", streetPassword)),
+                    204,
+                    "set the password of demo-street");
+        } else {
+            PlatformClient.expect(reply, 201, "register STREET login demo-street");
+        }
+        return Map.of("demo-assessor", assessorPassword, "demo-street", streetPassword);
+    }
+
+    private void area(String code, String name, String level, String parent) throws IOException, InterruptedException {
+        Map<String, Object> area = new LinkedHashMap<>();
+        area.put("code", code);
+        area.put("name", name);
+        area.put("level", level);
+        area.put("parent", parent);
+        PlatformClient.Reply reply = platform.post("/api/areas", area);
+        if (reply.status() != 409) {
+            PlatformClient.expect(reply, 201, "create the area " + code);
+        }
+    }
+
     /** The open request for the category (and senior) in a list reply, or null. */
     private static JsonNode open(PlatformClient.Reply list, String category, Long seniorId) {
         for (JsonNode r : PlatformClient.expect(list, 200, "list open subsidy requests")) {

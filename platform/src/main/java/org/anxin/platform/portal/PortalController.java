@@ -51,7 +51,7 @@ class PortalController {
 
     /**
      * Each role's own page: responders the responder page, families the booking page, community
-     * officers and the bureau the subsidy reviews, the desk the console.
+     * officers and the bureau the subsidy reviews, assessors the assessment form, the desk the console.
      */
     @GetMapping("/")
     String home() {
@@ -59,7 +59,8 @@ class PortalController {
         return switch (role) {
             case RESPONDER -> "redirect:/responder.html";
             case FAMILY -> "redirect:/family.html";
-            case COMMUNITY, BUREAU -> "redirect:/subsidy.html";
+            case COMMUNITY, STREET, BUREAU -> "redirect:/subsidy.html";
+            case ASSESSOR -> "redirect:/assessment.html";
             default -> "redirect:/operator.html";
         };
     }

@@ -3,6 +3,7 @@ package org.anxin.platform.senior;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.anxin.platform.system.Viewer;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SeniorChanges {
     /** What part of the record changed. */
     public enum Kind {
-        CONTACTS
+        CONTACTS,
+        BIRTH_DATE
     }
 
     public record Change(
@@ -58,6 +60,30 @@ public class SeniorChanges {
             events.publishEvent(new ContactsChanged(seniorId, by.username(), "contacts now: " + after));
         }
         return stored;
+    }
+
+    /**
+     * Corrects the birth date on the record and records who did it; what rests on the age (the 高龄
+     * subsidy category) follows on its next check.
+     */
+    @Transactional
+    public LocalDate correctBirthDate(long seniorId, LocalDate birthDate, Viewer by) {
+        LocalDate before = seniors.record(seniorId).map(SeniorRecord::birthDate).orElse(null);
+        seniors.setBirthDate(seniorId, birthDate);
+        if (!java.util.Objects.equals(before, birthDate)) {
+            db.sql("insert into senior_changes (senior_id, at, actor, role, kind, before, after)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            seniorId,
+                            Timestamp.from(clock.instant()),
+                            by.username(),
+                            by.role().name(),
+                            Kind.BIRTH_DATE.name(),
+                            before == null ? null : before.toString(),
+                            birthDate.toString())
+                    .update();
+        }
+        return birthDate;
     }
 
     public List<Change> forSenior(long seniorId) {

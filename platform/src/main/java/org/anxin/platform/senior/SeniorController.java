@@ -127,6 +127,17 @@ class SeniorController {
                 .toList();
     }
 
+    record BirthDateRequest(@jakarta.validation.constraints.NotNull @Past LocalDate birthDate) {}
+
+    /** The desk corrects a senior's birth date (audited as a change); age-based eligibility follows it. */
+    @PutMapping("/{id}/birth-date")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
+    BirthDateRequest correctBirthDate(@PathVariable long id, @Valid @RequestBody BirthDateRequest request) {
+        Viewer viewer = accounts.currentViewer();
+        seniors.get(id, viewer);
+        return new BirthDateRequest(changes.correctBirthDate(id, request.birthDate(), viewer));
+    }
+
     @GetMapping
     List<Senior> list() {
         return seniors.list(accounts.currentViewer());

@@ -86,6 +86,12 @@ public class SeniorService implements SeniorDirectory {
         return stored;
     }
 
+    void setBirthDate(long seniorId, LocalDate birthDate) {
+        db.sql("update seniors set birth_date = ? where id = ?")
+                .params(birthDate, seniorId)
+                .update();
+    }
+
     public List<SeniorRecord.Contact> contacts(long seniorId) {
         return db.sql("select position, name, relation, phone from emergency_contacts where senior_id = ?"
                         + " order by position")
@@ -115,7 +121,7 @@ public class SeniorService implements SeniorDirectory {
         return db.sql("select * from seniors where id = ?").param(id).query(ROW).optional();
     }
 
-    /** The senior, if it exists and the viewer may see it (404, 403 otherwise). */
+    /** The senior, if it exists and the viewer may see their care record (404, 403 otherwise). */
     public Senior get(long id, Viewer viewer) {
         Senior senior = find(id).orElseThrow(() -> ApiProblem.notFound("no senior " + id));
         viewer.checkMaySee(id);
@@ -146,6 +152,14 @@ public class SeniorService implements SeniorDirectory {
                 .list()
                 .forEach(senior -> found.put(senior.id(), senior));
         return found;
+    }
+
+    /** The ids of the seniors living in any of the communities, e.g. to scope a street officer's lists. */
+    public List<Long> idsInCommunities(java.util.Collection<String> communities) {
+        return db.sql("select id from seniors where community = any(?) order by id")
+                .param(communities.toArray(String[]::new))
+                .query(Long.class)
+                .list();
     }
 
     /** The ids of the seniors living in the community (社区), e.g. to scope a community officer's lists. */

@@ -39,14 +39,21 @@ class EligibilityApplications {
     private final SeniorService seniors;
     private final SubsidyCategories categories;
     private final ApprovalSteps steps;
+    private final EligibilityEvidence evidence;
     private final Clock clock;
 
     EligibilityApplications(
-            JdbcClient db, SeniorService seniors, SubsidyCategories categories, ApprovalSteps steps, Clock clock) {
+            JdbcClient db,
+            SeniorService seniors,
+            SubsidyCategories categories,
+            ApprovalSteps steps,
+            EligibilityEvidence evidence,
+            Clock clock) {
         this.db = db;
         this.seniors = seniors;
         this.categories = categories;
         this.steps = steps;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
@@ -62,9 +69,10 @@ class EligibilityApplications {
             String category,
             String categoryName,
             String note,
-            @JsonUnwrapped ApprovalSteps.StepsView steps) {}
+            @JsonUnwrapped ApprovalSteps.StepsView steps,
+            EligibilityEvidence.Evidence evidence) {}
 
-    /** A senior holding a category. */
+    /** A senior holding a category; {@code lapsed} when its evidence no longer holds (no allowance then). */
     record CategoryHolder(
             long seniorId,
             String seniorName,
@@ -72,7 +80,8 @@ class EligibilityApplications {
             String category,
             String categoryName,
             Instant since,
-            long applicationId) {}
+            long applicationId,
+            boolean lapsed) {}
 
     @Transactional
     Application apply(long seniorId, String code, String note, Viewer viewer) {
@@ -80,6 +89,7 @@ class EligibilityApplications {
                 .orElseThrow(() -> ApiProblem.badRequest("senior " + seniorId + " does not exist"));
         viewer.checkMaySeeSubsidiesOf(seniorId, senior.community());
         categories.get(code);
+        evidence.check(seniorId, code);
         if (db.sql("select count(*) from senior_eligibility where senior_id = ? and category = ?")
                         .params(seniorId, code)
                         .query(Long.class)
@@ -135,6 +145,8 @@ class EligibilityApplications {
     @Transactional
     Application approve(long id, Viewer viewer) {
         Application a = decidable(id, viewer);
+        // the evidence is checked again at each step: an assessment may have expired since the application
+        evidence.check(a.seniorId(), a.category());
         if (steps.approve(ApprovalSteps.APPLICATIONS, a.steps(), viewer, "application " + id) == Status.APPROVED) {
             db.sql("insert into senior_eligibility (senior_id, category, application_id, since) values (?, ?, ?, ?)")
                     .params(a.seniorId(), a.category(), id, Timestamp.from(clock.instant()))
@@ -182,7 +194,8 @@ class EligibilityApplications {
                             h.category(),
                             h.categoryName(),
                             h.since(),
-                            h.applicationId());
+                            h.applicationId(),
+                            !evidence.meets(h.seniorId(), h.category()));
                 })
                 .toList();
     }
@@ -196,7 +209,8 @@ class EligibilityApplications {
                 a.category(),
                 categories.name(a.category()),
                 a.note(),
-                a.steps().view());
+                a.steps().view(),
+                EligibilityEvidence.needsEvidence(a.category()) ? evidence.of(a.seniorId(), a.category()) : null);
     }
 
     /** Locked for the decision, and only for an officer who may see the senior: another community's → 403. */
@@ -240,8 +254,8 @@ class EligibilityApplications {
         if (viewer.seesEverySeniorsSubsidies()) {
             return "true";
         }
-        if (viewer.role() == Role.COMMUNITY) {
-            params.add(seniors.idsInCommunity(viewer.community()).toArray(Long[]::new));
+        if (viewer.isOfficer()) {
+            params.add(seniors.idsInCommunities(viewer.communities()).toArray(Long[]::new));
             return alias + ".senior_id = any(?)";
         }
         if (viewer.role() == Role.FAMILY) {

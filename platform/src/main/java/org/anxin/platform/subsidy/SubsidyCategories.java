@@ -21,9 +21,11 @@ class SubsidyCategories {
     private static final RowMapper<Category> ROW = (rs, n) -> category(rs);
 
     private final JdbcClient db;
+    private final EligibilityEvidence evidence;
 
-    SubsidyCategories(JdbcClient db) {
+    SubsidyCategories(JdbcClient db, EligibilityEvidence evidence) {
         this.db = db;
+        this.evidence = evidence;
     }
 
     record Category(String code, String name, Allowance allowance, Instant changedAt, Long proposalId) {
@@ -72,8 +74,18 @@ class SubsidyCategories {
                 .update();
     }
 
-    /** The categories the senior holds, in the catalogue's order. */
+    /**
+     * The categories the senior holds, in the catalogue's order, without those whose evidence no
+     * longer holds (失能 without a current matching assessment, 高龄 under 80 after a corrected birth
+     * date): a lapsed category pays no allowance until the evidence holds again.
+     */
     List<Held> held(long seniorId) {
+        return approved(seniorId).stream()
+                .filter(h -> evidence.meets(seniorId, h.category().code()))
+                .toList();
+    }
+
+    private List<Held> approved(long seniorId) {
         return db.sql("select c.*, e.since, e.application_id from senior_eligibility e"
                         + " join subsidy_categories c on c.code = e.category where e.senior_id = ? order by c.position")
                 .param(seniorId)

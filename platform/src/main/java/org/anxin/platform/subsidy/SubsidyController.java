@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SubsidyController {
     private static final String DECIDERS = "hasAnyRole('COMMUNITY', 'BUREAU')";
-    private static final String REVIEWERS = "hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR', 'COMMUNITY', 'BUREAU')";
+    private static final String REVIEWERS =
+            "hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR', 'COMMUNITY', 'STREET', 'BUREAU')";
     private static final String APPLICANTS = "hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR', 'FAMILY', 'COMMUNITY')";
     private static final Money MOST = Money.ofFen(10_000_000);
     private static final BigDecimal MOST_HOURS = BigDecimal.valueOf(744);

@@ -18,14 +18,20 @@ public class Accounts {
     private final JdbcClient db;
     private final SeniorDirectory seniors;
     private final PasswordEncoder passwords;
+    private final AdminAreas areas;
 
-    Accounts(JdbcClient db, PasswordEncoder passwords, SeniorDirectory seniors) {
+    Accounts(JdbcClient db, PasswordEncoder passwords, SeniorDirectory seniors, AdminAreas areas) {
         this.db = db;
         this.passwords = passwords;
         this.seniors = seniors;
+        this.areas = areas;
     }
 
-    /** {@code community} (社区) is required for a COMMUNITY officer and refused for every other role. */
+    /**
+     * {@code community} (社区) is required for a COMMUNITY officer and refused for every other role;
+     * {@code area} (the code of a node of the hierarchy) is required for a STREET officer (a street),
+     * optional for a BUREAU officer (a district; none: the whole city), refused for the others.
+     */
     public record NewUser(
             String username,
             String password,
@@ -33,10 +39,17 @@ public class Accounts {
             String displayName,
             String phone,
             List<Long> seniorIds,
-            String community) {}
+            String community,
+            String area) {}
 
     public record User(
-            String username, Role role, String displayName, String phone, Set<Long> seniorIds, String community) {}
+            String username,
+            Role role,
+            String displayName,
+            String phone,
+            Set<Long> seniorIds,
+            String community,
+            String area) {}
 
     @Transactional
     public User create(NewUser user) {
@@ -52,15 +65,17 @@ public class Accounts {
         if (user.role() != Role.COMMUNITY && community != null) {
             throw ApiProblem.badRequest("community: only a COMMUNITY user belongs to a community");
         }
-        db.sql("insert into users (username, password_hash, role, display_name, phone, community)"
-                        + " values (?, ?, ?, ?, ?, ?)")
+        String area = checkedArea(user.role(), user.area());
+        db.sql("insert into users (username, password_hash, role, display_name, phone, community, area)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         user.username(),
                         passwords.encode(user.password()),
                         user.role().name(),
                         user.displayName(),
                         user.phone(),
-                        community)
+                        community,
+                        area)
                 .update();
         Set<Long> linked = new HashSet<>(user.seniorIds() == null ? List.of() : user.seniorIds());
         for (long seniorId : linked) {
@@ -82,6 +97,27 @@ public class Accounts {
                 .optional()
                 .map(hash -> passwords.matches(password, hash))
                 .orElse(false);
+    }
+
+    private String checkedArea(Role role, String code) {
+        String area = code == null || code.isBlank() ? null : code.strip();
+        AdminAreas.Level needed =
+                role == Role.STREET ? AdminAreas.Level.STREET : role == Role.BUREAU ? AdminAreas.Level.DISTRICT : null;
+        if (area == null) {
+            if (role == Role.STREET) {
+                throw ApiProblem.badRequest("area: a STREET user needs the street (街道) they serve, by its code");
+            }
+            return null;
+        }
+        if (needed == null) {
+            throw ApiProblem.badRequest("area: only a STREET or BUREAU user belongs to an area");
+        }
+        AdminAreas.Area found = areas.find(area).orElse(null);
+        if (found == null || found.level() != needed) {
+            throw ApiProblem.badRequest("area: a " + role + " user belongs to a " + needed + "; " + area + " is "
+                    + (found == null ? "no area" : "a " + found.level()));
+        }
+        return area;
     }
 
     public boolean exists(String username) {
@@ -111,7 +147,8 @@ public class Accounts {
      * requests (the pool's size) then waited for each other until the pool timed out.
      */
     public Optional<User> find(String username) {
-        return db.sql("select u.username, u.role, u.display_name, u.phone, u.community, array(select s.senior_id"
+        return db.sql("select u.username, u.role, u.display_name, u.phone, u.community, u.area,"
+                        + " array(select s.senior_id"
                         + " from user_seniors s where s.username = u.username order by s.senior_id) as senior_ids"
                         + " from users u where u.username = ?")
                 .param(username)
@@ -122,7 +159,8 @@ public class Accounts {
                         rs.getString("phone"),
                         Set.copyOf(
                                 Arrays.asList((Long[]) rs.getArray("senior_ids").getArray())),
-                        rs.getString("community")))
+                        rs.getString("community"),
+                        rs.getString("area")))
                 .optional();
     }
 
@@ -161,6 +199,16 @@ public class Accounts {
             throw ApiProblem.forbidden("not signed in");
         }
         User user = find(authentication.getName()).orElseThrow(() -> ApiProblem.forbidden("unknown user"));
-        return new Viewer(user.username(), user.role(), user.seniorIds(), user.community());
+        return new Viewer(user.username(), user.role(), user.seniorIds(), user.community(), communities(user));
+    }
+
+    /** The communities an officer covers: their own, those below their street or district; null: the whole city. */
+    private Set<String> communities(User user) {
+        return switch (user.role()) {
+            case COMMUNITY -> user.community() == null ? Set.of() : Set.of(user.community());
+            case STREET -> areas.communitiesUnder(user.area());
+            case BUREAU -> user.area() == null ? null : areas.communitiesUnder(user.area());
+            default -> Set.of();
+        };
     }
 }

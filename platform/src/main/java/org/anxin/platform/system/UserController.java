@@ -44,7 +44,8 @@ class UserController {
             @Size(max = 100) String displayName,
             @Size(max = 32) String phone,
             List<Long> seniorIds,
-            @Size(max = 100) String community) {}
+            @Size(max = 100) String community,
+            @Size(max = 40) String area) {}
 
     @PostMapping("/api/users")
     @PreAuthorize("hasRole('ADMIN')")
@@ -56,7 +57,8 @@ class UserController {
                 request.displayName(),
                 request.phone(),
                 request.seniorIds(),
-                request.community()));
+                request.community(),
+                request.area()));
         events.publishEvent(new UserCreated(user));
         return ResponseEntity.created(URI.create("/api/users/" + user.username()))
                 .body(user);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.anxin.platform.AssessmentFixtures;
 import org.anxin.platform.HttpApi;
-import org.anxin.platform.OrderFixtures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,8 +24,7 @@ import tools.jackson.databind.JsonNode;
  * cancel, concurrent bookings against one wallet, and who may see and apply for what. Allowances
  * are city-wide, so each test uses categories of its own.
  */
-class SubsidyIT extends OrderFixtures {
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+class SubsidyIT extends AssessmentFixtures {
     private static final String CUIYUAN = "翠苑社区";
     private static final String WENXIN = "文新社区";
 
@@ -144,6 +142,7 @@ class SubsidyIT extends OrderFixtures {
         allowance("DI_BAO_EDGE", "yuan", 60);
         allowance("TE_KUN", "yuan", 100);
         long senior = seniorIn(WENXIN);
+        assessed(assessor("拱墅区评估站"), senior, 50); // 中度失能: the evidence 失能/半失能 needs
         holds(senior, WENXIN, "DISABLED");
         holds(senior, WENXIN, "DI_BAO_EDGE");
         holds(senior, WENXIN, "TE_KUN");
@@ -453,7 +452,11 @@ class SubsidyIT extends OrderFixtures {
                         409))
                 .contains("already holds");
 
-        // a rejection by the bureau ends an application
+        // a rejection by the bureau ends an application (高龄 needs the age: the desk records the birth date)
+        admin().put(
+                        "/api/seniors/" + senior + "/birth-date",
+                        Map.of("birthDate", today().minusYears(85).toString()))
+                .expect(200);
         long second = admin().post("/api/subsidy/applications", Map.of("seniorId", senior, "category", "AGED_80"))
                 .expect(201)
                 .json()
@@ -462,7 +465,7 @@ class SubsidyIT extends OrderFixtures {
         cuiyuan.post("/api/subsidy/applications/" + second + "/approve").expect(200);
         assertThat(problem(cuiyuan.post("/api/subsidy/applications/" + second + "/reject", Map.of("reason", "x")), 409))
                 .contains("awaits the bureau");
-        bureau.post("/api/subsidy/applications/" + second + "/reject", Map.of("reason", "未满 80 周岁"))
+        bureau.post("/api/subsidy/applications/" + second + "/reject", Map.of("reason", "材料不全"))
                 .expect(200);
         assertThat(bureau.get("/api/subsidy/eligibility?seniorId=" + senior)
                         .json()
