@@ -41,7 +41,7 @@
         if (alarm.lat == null || alarm.lon == null) return;
         const pin = L.circleMarker([alarm.lat, alarm.lon], {
           radius: 9, color: '#b00020', weight: 2, fillColor: '#e53935', fillOpacity: 0.8
-        }).bindTooltip(label).addTo(map);
+        }).bindTooltip(Portal.textNode(label)).addTo(map);
         pins.set(alarm.id, pin);
       },
       remove(id) {

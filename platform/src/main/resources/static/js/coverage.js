@@ -52,7 +52,7 @@
         L.circleMarker([s.lat, s.lon], {
           radius: 6, weight: 1, fillOpacity: 0.8,
           color: s.covered ? '#1b5e20' : '#b00020', fillColor: s.covered ? '#43a047' : '#e53935'
-        }).bindTooltip(`${s.name} · ${s.community || '—'}`).addTo(dots);
+        }).bindTooltip(Portal.textNode(`${s.name} · ${s.community || '—'}`)).addTo(dots);
       });
     }
   }

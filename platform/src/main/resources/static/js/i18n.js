@@ -48,6 +48,18 @@
       signIn: '登录',
       loginFailed: '用户名或密码错误',
       loggedOut: '已退出登录',
+      loginLocked: '登录失败次数过多，账号或地址已被暂时锁定。请稍后再试，或请管理员解锁。',
+      sessionEnded: '密码已更改，会话已结束，请重新登录。',
+      account: {
+        title: '我的账号', change: '修改密码', current: '当前密码', next: '新密码（至少 8 位）', repeat: '再次输入新密码',
+        mismatch: '两次输入的新密码不一致', changed: '密码已修改；您在其他设备上的会话已结束'
+      },
+      audit: {
+        title: '审计日志', actor: '操作人', action: '操作', objectType: '对象类型', objectId: '对象编号', from: '自',
+        to: '至', search: '查询', csv: '下载 CSV', time: '时间', address: '地址', before: '修改前', after: '修改后',
+        empty: '没有符合条件的记录', locked: '已锁定的账号', since: '锁定时间', unlock: '解锁', noLocked: '没有被锁定的账号',
+        unlocked: '已解锁'
+      },
       logout: '退出',
       sos: {
         title: '一键呼救',
@@ -200,6 +212,7 @@
       noGeolocation: '无法获取位置',
       coverage: '服务覆盖',
       locateNow: '立即定位',
+      revokeDevice: '停用设备', revokeConfirm: '停用后该设备将被断开且无法再登录。确定停用', deviceRevoked: '已停用',
       kind: '类型',
       kinds: { emergency: '紧急救助（10 分钟圈）', service: '居家服务（15 分钟圈）' },
       skill: '技能',
@@ -414,6 +427,18 @@
       signIn: 'Sign in',
       loginFailed: 'Wrong username or password',
       loggedOut: 'You have signed out',
+      loginLocked: 'Too many failed sign-ins: this account or address is locked for a while. Try again later or ask an administrator to unlock it.',
+      sessionEnded: 'Your password was changed and this session ended. Please sign in again.',
+      account: {
+        title: 'My account', change: 'Change password', current: 'Current password', next: 'New password (8 or more characters)',
+        repeat: 'New password again', mismatch: 'The two new passwords differ', changed: 'Password changed; your sessions elsewhere have ended'
+      },
+      audit: {
+        title: 'Audit log', actor: 'Actor', action: 'Action', objectType: 'Object type', objectId: 'Object id', from: 'From',
+        to: 'To', search: 'Search', csv: 'Download CSV', time: 'Time', address: 'Address', before: 'Before', after: 'After',
+        empty: 'No matching entries', locked: 'Locked accounts', since: 'Locked since', unlock: 'Unlock', noLocked: 'No locked accounts',
+        unlocked: 'Unlocked'
+      },
       logout: 'Sign out',
       sos: {
         title: 'One-key SOS',
@@ -571,6 +596,8 @@
       noGeolocation: 'Position unavailable',
       coverage: 'Coverage',
       locateNow: 'Locate now',
+      revokeDevice: 'Revoke device', revokeConfirm: 'The device will be disconnected and refused from now on. Revoke',
+      deviceRevoked: 'revoked',
       kind: 'Kind',
       kinds: { emergency: 'Emergency (10-minute circle)', service: 'Home service (15-minute circle)' },
       skill: 'Skill',

@@ -3,6 +3,8 @@
   const params = new URLSearchParams(window.location.search);
   document.getElementById('login-error').hidden = !params.has('error');
   document.getElementById('login-out').hidden = !params.has('logout');
+  document.getElementById('login-locked').hidden = !params.has('locked');
+  document.getElementById('login-expired').hidden = !params.has('expired');
   Anxin.apply();
   Anxin.bindSwitch();
 

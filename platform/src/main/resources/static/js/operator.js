@@ -155,6 +155,15 @@
       .catch((error) => showError(error.message));
   }
 
+  // Disables a lost or cloned device for good: the gateways close its connections and refuse it from now on.
+  function revokeDevice(alarmId, deviceId) {
+    if (!window.confirm(`${Anxin.t('revokeConfirm')} ${deviceId}`)) return;
+    send('POST', `/api/devices/${encodeURIComponent(deviceId)}/revoke`)
+      .then(() => send('POST', `/api/alarms/${alarmId}/notes`, { note: `device ${deviceId} revoked` }))
+      .then(() => openRecord(alarmId))
+      .catch((error) => showError(error.message));
+  }
+
   // The record is fetched anew on each opening: every view is audited on the server.
   function openRecord(id) {
     openId = id;
@@ -191,13 +200,22 @@
         q('.r-devices').replaceChildren(...record.devices.map((d) => {
           const li = item(`${d.id} · ${Anxin.t('battery')} ${d.battery == null ? '—' : `${d.battery}%`} · `
             + `${Anxin.t('lastSeen')} ${time(d.lastSeenAt)}${d.online ? ' ●' : ''} `);
-          if (desk) {
+          if (d.revokedAt) {
+            li.appendChild(document.createTextNode(Anxin.t('deviceRevoked')));
+            li.dataset.revoked = 'true';
+          } else if (desk) {
             const locate = document.createElement('button');
             locate.type = 'button';
             locate.className = 'locate-device';
             locate.textContent = Anxin.t('locateNow');
             locate.onclick = () => locateNow(id, d.id);
             li.appendChild(locate);
+            const revoke = document.createElement('button');
+            revoke.type = 'button';
+            revoke.className = 'revoke-device';
+            revoke.textContent = Anxin.t('revokeDevice');
+            revoke.onclick = () => revokeDevice(id, d.id);
+            li.appendChild(revoke);
           }
           return li;
         }));

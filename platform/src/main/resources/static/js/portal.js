@@ -67,6 +67,20 @@
     return { yuan: String(text).trim() };
   }
 
+  // The one way a user's text reaches HTML where a DOM node cannot be used: & < > " ' as entities.
+  function escape(text) {
+    return String(text == null ? '' : text).replace(/[&<>"']/g, (c) => ({
+      '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'
+    }[c]));
+  }
+
+  // A user's text as a DOM node, for Leaflet's bindTooltip/bindPopup (which insert a string as HTML).
+  function textNode(text, tag) {
+    const node = document.createElement(tag || 'span');
+    node.textContent = text == null ? '' : String(text);
+    return node;
+  }
+
   function option(value, label) {
     const o = document.createElement('option');
     o.value = value;
@@ -122,6 +136,8 @@
     ['/subsidy.html', 'subsidy.title', '养老服务补贴', 'ADMIN SUPERVISOR OPERATOR COMMUNITY STREET BUREAU FAMILY'],
     ['/assessment.html', 'assessment.title', '老年人能力评估', 'ADMIN SUPERVISOR OPERATOR COMMUNITY STREET BUREAU ASSESSOR'],
     ['/family.html', 'familyApp', '家属服务', 'FAMILY'],
+    ['/audit.html', 'audit.title', '审计日志', 'ADMIN'],
+    ['/account.html', 'account.title', '我的账号', 'ADMIN SUPERVISOR OPERATOR RESPONDER FAMILY COMMUNITY STREET BUREAU ASSESSOR'],
   ];
 
   // Fills <nav id="portal-nav"> with a link to every other page, hidden until the user's role is known.
@@ -161,5 +177,5 @@
   // Pages that include this script get their role-bound navigation without further code.
   if (document.querySelector('[data-roles]')) me().then((user) => showForRole(user.role)).catch(() => {});
 
-  window.Portal = { send, me, messages, money, moneyInput, moneyOf, option, showForRole };
+  window.Portal = { send, me, messages, money, moneyInput, moneyOf, option, showForRole, escape, textNode };
 })();

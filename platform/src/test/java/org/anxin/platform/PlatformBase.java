@@ -42,6 +42,8 @@ public abstract class PlatformBase {
         registry.add("anxin.embedded.db-port", () -> "0");
         registry.add("anxin.embedded.redis-port", () -> "0");
         registry.add("anxin.admin-password", () -> ADMIN_PASSWORD);
+        // every test client signs in from 127.0.0.1: the per-address limit is LoginThrottleTest's, not the suite's
+        registry.add("anxin.login.max-failures-per-address", () -> "1000");
     }
 
     /** A fresh data directory, for a subclass that needs a context of its own. */

@@ -14,21 +14,26 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * Reads the commands the platform routed to this node ({@code anxin:commands:{node}}) through
  * the consumer group {@code gateway} and hands each to {@code deliver}; an entry is acknowledged
- * once handed over. A malformed entry is logged and acknowledged, never retried.
+ * once handed over. A malformed entry is logged and acknowledged, never retried. A {@code REVOKE}
+ * entry (the platform writes one to every node's stream when a device is revoked) goes to
+ * {@code revoke} with the device id instead.
  */
 public final class CommandConsumer implements AutoCloseable {
     static final String GROUP = "gateway";
+    public static final String REVOKE = "REVOKE";
     private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
 
     private final UnifiedJedis redis;
     private final String stream;
     private final String node;
     private final Consumer<Command> deliver;
+    private final Consumer<String> revoke;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public CommandConsumer(UnifiedJedis redis, String node, Consumer<Command> deliver) {
+    public CommandConsumer(UnifiedJedis redis, String node, Consumer<Command> deliver, Consumer<String> revoke) {
         this.redis = redis;
+        this.revoke = revoke;
         this.node = node;
         this.stream = streamOf(node);
         this.deliver = deliver;
@@ -88,6 +93,20 @@ public final class CommandConsumer implements AutoCloseable {
     }
 
     private void handle(StreamEntry entry) {
+        Map<String, String> fields = entry.getFields();
+        if (REVOKE.equals(fields.get("type"))) {
+            String deviceId = fields.get("deviceId");
+            if (deviceId == null) {
+                log.warn("dropped a REVOKE entry {} without deviceId", entry.getID());
+                return;
+            }
+            try {
+                revoke.accept(deviceId);
+            } catch (RuntimeException e) {
+                log.error("revoking device {} failed", deviceId, e);
+            }
+            return;
+        }
         Command command;
         try {
             command = Command.fromFields(entry.getFields());

@@ -32,6 +32,19 @@ public final class Downlinks {
         channel.eventLoop().execute(() -> write(downlink, channel, command));
     }
 
+    /** Closes the device's connections on this node, whatever protocol carries them; how many were open. */
+    public int closeConnections(String deviceId) {
+        int closed = 0;
+        for (Downlink downlink : java.util.Set.copyOf(byProtocol.values())) {
+            Channel channel = downlink.connection(deviceId);
+            if (channel != null && channel.isOpen()) {
+                channel.close();
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     private void write(Downlink downlink, Channel channel, Command command) {
         if (!channel.isActive()) {
             report(command, "NOT_CONNECTED", "the connection closed before the command was written");

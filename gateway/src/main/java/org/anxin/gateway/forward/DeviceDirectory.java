@@ -55,6 +55,13 @@ public final class DeviceDirectory {
         return found;
     }
 
+    /** Drops a cached answer (a revoked device): its next login asks Redis, where it is gone. */
+    public void forget(String deviceId) {
+        if (cache != null) {
+            cache.invalidate(deviceId);
+        }
+    }
+
     private Optional<Registration> lookUp(String deviceId) {
         Map<String, String> hash = redis.hgetAll("anxin:device:" + deviceId);
         return hash == null || hash.isEmpty()

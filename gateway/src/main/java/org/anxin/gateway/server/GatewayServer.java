@@ -124,7 +124,13 @@ public final class GatewayServer implements AutoCloseable {
                         "watch", new WatchDownlink(tcpDevices),
                         "gt06", new Gt06Downlink(tcpDevices)),
                 new CommandResults(redis, workers, config.node()));
-        this.commands = new CommandConsumer(redis, config.node(), downlinks::deliver);
+        DeviceDirectory directory = mqtt.directory();
+        this.commands = new CommandConsumer(redis, config.node(), downlinks::deliver, deviceId -> {
+            // forget first: a reconnect racing the close must find the device gone
+            directory.forget(deviceId);
+            int closed = downlinks.closeConnections(deviceId);
+            log.info("device {} revoked: {} connection(s) closed on {}", deviceId, closed, config.node());
+        });
         log.info(
                 "gateway {} listening on {} for MQTT on port {}, {}, \"3G\" watches on port {}, GT06 on port {}"
                         + " ({} transport), metrics on {}, events to {} in {} partitions",

@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.anxin.platform.audit.AuditAction;
+import org.anxin.platform.audit.AuditLog;
 import org.anxin.platform.notify.Notification;
 import org.anxin.platform.notify.Notifications;
 import org.anxin.platform.system.Accounts;
@@ -30,8 +33,15 @@ class AlarmController {
     private final SeniorRecordView records;
     private final Notifications notifications;
     private final Accounts accounts;
+    private final AuditLog audit;
 
-    AlarmController(AlarmService alarms, SeniorRecordView records, Notifications notifications, Accounts accounts) {
+    AlarmController(
+            AlarmService alarms,
+            SeniorRecordView records,
+            Notifications notifications,
+            Accounts accounts,
+            AuditLog audit) {
+        this.audit = audit;
         this.alarms = alarms;
         this.records = records;
         this.notifications = notifications;
@@ -67,7 +77,14 @@ class AlarmController {
 
     @GetMapping("/alarms/{id}/record")
     SeniorRecordView.RecordView record(@PathVariable long id) {
-        return records.forAlarm(id, accounts.currentViewer());
+        SeniorRecordView.RecordView view = records.forAlarm(id, accounts.currentViewer());
+        audit.record(
+                AuditAction.SENIOR_VIEWED,
+                "senior",
+                alarms.get(id, accounts.currentViewer()).seniorId(),
+                null,
+                Map.of("alarmId", id));
+        return view;
     }
 
     @GetMapping("/alarms/{id}/notifications")

@@ -2,7 +2,7 @@ package org.anxin.platform.device;
 
 import java.time.Instant;
 
-/** A registered device and what is known of it now. */
+/** A registered device and what is known of it now; {@code revokedAt} set once it was revoked (disabled for good). */
 public record Device(
         String id,
         String protocol,
@@ -11,4 +11,5 @@ public record Device(
         Instant lastSeenAt,
         Integer battery,
         Double lat,
-        Double lon) {}
+        Double lon,
+        Instant revokedAt) {}

@@ -93,6 +93,9 @@ public class DeviceCommands {
     /** Validates, stores QUEUED and routes to the device's node now if it is online. */
     public DeviceCommand create(String deviceId, String type, Map<String, Object> params, Viewer viewer) {
         Device device = devices.get(deviceId, viewer);
+        if (device.revokedAt() != null) {
+            throw ApiProblem.conflict("device " + deviceId + " is revoked and takes no commands");
+        }
         String kind = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
         if (!TYPES.contains(kind)) {
             throw ApiProblem.badRequest(

@@ -11,6 +11,9 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.anxin.platform.audit.AuditAction;
+import org.anxin.platform.audit.AuditLog;
 import org.anxin.platform.system.Accounts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,12 +33,17 @@ class DeviceController {
     private final DeviceService devices;
     private final DeviceCommands commands;
     private final Accounts accounts;
+    private final AuditLog audit;
 
-    DeviceController(DeviceService devices, DeviceCommands commands, Accounts accounts) {
+    DeviceController(DeviceService devices, DeviceCommands commands, Accounts accounts, AuditLog audit) {
         this.devices = devices;
         this.commands = commands;
         this.accounts = accounts;
+        this.audit = audit;
     }
+
+    /** Commands that reach into a senior's privacy: a silent listen-in, a call from the device, who it calls for help. */
+    private static final Set<String> PRIVACY_SENSITIVE = Set.of("MONITOR", "CALL_BACK", "SOS_NUMBERS");
 
     record CommandRequest(@NotBlank String type, Map<String, Object> params) {}
 
@@ -55,6 +63,7 @@ class DeviceController {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
     ResponseEntity<RegisteredDevice> register(@Valid @RequestBody NewDeviceRequest request) {
         DeviceService.Registered registered = devices.register(request.id(), request.protocol(), request.seniorId());
+        audit.record(AuditAction.DEVICE_REGISTERED, "device", request.id(), null, registered.device());
         return ResponseEntity.created(URI.create("/api/devices/" + request.id()))
                 .body(new RegisteredDevice(registered.device(), registered.secret()));
     }
@@ -62,7 +71,19 @@ class DeviceController {
     @PostMapping("/{id}/secret")
     @PreAuthorize("hasRole('ADMIN')")
     DeviceSecret rotateSecret(@PathVariable String id) {
-        return new DeviceSecret(id, devices.rotateSecret(id));
+        DeviceSecret rotated = new DeviceSecret(id, devices.rotateSecret(id));
+        audit.record(AuditAction.DEVICE_SECRET_ROTATED, "device", id, null, null);
+        return rotated;
+    }
+
+    /** Disables the device for good and closes its connections on every gateway at once. */
+    @PostMapping("/{id}/revoke")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
+    Device revoke(@PathVariable String id) {
+        Device before = devices.get(id, accounts.currentViewer());
+        Device revoked = devices.revoke(id, accounts.currentViewer());
+        audit.record(AuditAction.DEVICE_REVOKED, "device", id, before, revoked);
+        return revoked;
     }
 
     /** The senior's devices (the desk's SOS-link page lists their app devices). */
@@ -90,6 +111,9 @@ class DeviceController {
             @PathVariable String id, @Valid @RequestBody CommandRequest request) {
         DeviceCommands.DeviceCommand created =
                 commands.create(id, request.type(), request.params(), accounts.currentViewer());
+        if (PRIVACY_SENSITIVE.contains(created.type())) {
+            audit.record(AuditAction.DEVICE_COMMAND, "device", id, null, created);
+        }
         return ResponseEntity.accepted()
                 .location(URI.create("/api/devices/" + id + "/commands/" + created.id()))
                 .body(created);

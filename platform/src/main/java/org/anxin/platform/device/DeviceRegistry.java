@@ -1,6 +1,8 @@
 package org.anxin.platform.device;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The copy of the device registry the gateways read ({@code anxin:device:{id}}). PostgreSQL is
@@ -17,6 +23,8 @@ import redis.clients.jedis.JedisPooled;
 @Component
 class DeviceRegistry {
     private static final Logger log = LoggerFactory.getLogger(DeviceRegistry.class);
+
+    private static final String COMMAND_STREAMS = "anxin:commands:*";
 
     private final JedisPooled redis;
     private final JdbcClient db;
@@ -37,6 +45,34 @@ class DeviceRegistry {
         redis.hset(key(id), fields);
     }
 
+    /**
+     * Every gateway forgets the device: the registry entry goes (a next login finds nothing), and
+     * every gateway node's command stream ({@code anxin:commands:{node}}, found by SCAN) gets a
+     * {@code REVOKE} entry: the node drops its cached look-up and closes the device's connections at
+     * once. A stream outlives a node's short loss of Redis, so no node misses it.
+     */
+    void revoke(String id, String protocol) {
+        redis.del(key(id));
+        List<String> nodes = new ArrayList<>();
+        ScanParams match = new ScanParams().match(COMMAND_STREAMS).count(1_000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = redis.scan(cursor, match, "stream");
+            nodes.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        for (String stream : nodes) {
+            redis.xadd(
+                    stream,
+                    XAddParams.xAddParams()
+                            .id(StreamEntryID.NEW_ENTRY)
+                            .maxLen(10_000)
+                            .approximateTrimming(),
+                    Map.of("type", "REVOKE", "deviceId", id, "protocol", protocol));
+        }
+        log.info("device {} revoked: registry entry removed, {} gateway stream(s) told", id, nodes.size());
+    }
+
     boolean online(String id) {
         return redis.exists("anxin:session:" + id);
     }
@@ -44,14 +80,15 @@ class DeviceRegistry {
     @EventListener(ApplicationReadyEvent.class)
     void republishAll() {
         int[] count = {0};
-        db.sql("select id, protocol, senior_id, secret_sha256 from devices").query(rs -> {
-            publish(
-                    rs.getString("id"),
-                    rs.getString("protocol"),
-                    rs.getLong("senior_id"),
-                    rs.getString("secret_sha256"));
-            count[0]++;
-        });
+        db.sql("select id, protocol, senior_id, secret_sha256 from devices where revoked_at is null")
+                .query(rs -> {
+                    publish(
+                            rs.getString("id"),
+                            rs.getString("protocol"),
+                            rs.getLong("senior_id"),
+                            rs.getString("secret_sha256"));
+                    count[0]++;
+                });
         log.info("device registry: {} devices published to Redis", count[0]);
     }
 

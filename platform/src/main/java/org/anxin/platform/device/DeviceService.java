@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -31,13 +32,16 @@ public class DeviceService {
     private final DeviceRegistry registry;
     private final DeviceEventLog eventLog;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     DeviceService(
             JdbcClient db,
             SeniorService seniors,
             DeviceRegistry registry,
             DeviceEventLog eventLog,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.seniors = seniors;
         this.registry = registry;
@@ -79,6 +83,9 @@ public class DeviceService {
             throw ApiProblem.badRequest(
                     "only MQTT and app devices have a secret; " + id + " speaks " + device.protocol());
         }
+        if (device.revokedAt() != null) {
+            throw ApiProblem.conflict("device " + id + " is revoked; register a new one");
+        }
         String secret = newSecret();
         String hash = sha256Hex(secret);
         db.sql("update devices set secret_sha256 = ? where id = ?")
@@ -86,6 +93,23 @@ public class DeviceService {
                 .update();
         registry.publish(id, device.protocol(), device.seniorId(), hash);
         return secret;
+    }
+
+    /**
+     * Disables a device for good: it is marked revoked, its registry entry leaves Redis, and every
+     * gateway is told to forget it and close its connections at once (a next login is refused).
+     */
+    @Transactional
+    public Device revoke(String id, Viewer viewer) {
+        Device device = get(id, viewer);
+        if (device.revokedAt() != null) {
+            throw ApiProblem.conflict("device " + id + " was already revoked at " + device.revokedAt());
+        }
+        db.sql("update devices set revoked_at = ?, revoked_by = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), viewer.username(), id)
+                .update();
+        registry.revoke(id, device.protocol());
+        return find(id).orElseThrow();
     }
 
     public Optional<Device> find(String id) {
@@ -129,7 +153,8 @@ public class DeviceService {
                 instant(rs.getTimestamp("last_seen_at")),
                 (Integer) rs.getObject("battery"),
                 (Double) rs.getObject("lat"),
-                (Double) rs.getObject("lon"));
+                (Double) rs.getObject("lon"),
+                instant(rs.getTimestamp("revoked_at")));
     }
 
     /** The device, if it exists and belongs to a senior the viewer may see (404, 403 otherwise). */
@@ -187,7 +212,7 @@ public class DeviceService {
 
     /** Devices heard from before, but not since, {@code cutoff}. */
     public List<Quiet> silentSince(Instant cutoff) {
-        return db.sql("select * from devices where last_seen_at < ? order by id")
+        return db.sql("select * from devices where last_seen_at < ? and revoked_at is null order by id")
                 .param(timestamp(cutoff))
                 .query((rs, n) -> quiet(rs))
                 .list();
@@ -196,6 +221,7 @@ public class DeviceService {
     /** Devices heard from since {@code seenAfter} that have not moved since {@code movedBefore}. */
     public List<Quiet> stillSince(Instant movedBefore, Instant seenAfter) {
         return db.sql("select * from devices where last_seen_at >= ? and coalesce(last_moved_at, created_at) < ?"
+                        + " and revoked_at is null"
                         + " order by id")
                 .params(timestamp(seenAfter), timestamp(movedBefore))
                 .query((rs, n) -> quiet(rs))

@@ -1,5 +1,6 @@
 package org.anxin.platform.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Role;
@@ -24,7 +25,7 @@ class FamilyFeedController {
     }
 
     @GetMapping("/api/family/stream")
-    SseEmitter stream(@RequestParam(required = false) Long seniorId) {
+    SseEmitter stream(@RequestParam(required = false) Long seniorId, HttpServletRequest request) {
         Viewer viewer = accounts.currentViewer();
         if (seniorId != null) {
             viewer.checkMaySee(seniorId);
@@ -32,6 +33,6 @@ class FamilyFeedController {
             throw ApiProblem.badRequest(
                     "name the senior (?seniorId=…): only a family's own feed carries all its seniors");
         }
-        return feed.open(viewer, true, seniorId);
+        return feed.open(viewer, LiveFeed.sessionId(request), true, seniorId);
     }
 }

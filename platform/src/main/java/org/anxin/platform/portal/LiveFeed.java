@@ -1,14 +1,20 @@
 package org.anxin.platform.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.anxin.platform.callcenter.CallFeed;
 import org.anxin.platform.system.RedisEndpoint;
+import org.anxin.platform.system.UserSessionsEnded;
 import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.session.SessionDestroyedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import redis.clients.jedis.Jedis;
@@ -38,30 +44,45 @@ class LiveFeed implements SmartLifecycle {
     private volatile JedisPubSub subscription;
     private Thread thread;
 
-    LiveFeed(RedisEndpoint endpoint, JsonMapper json) {
+    private final int maxStreamsPerUser;
+
+    LiveFeed(RedisEndpoint endpoint, JsonMapper json, LiveFeedProperties properties) {
         this.endpoint = endpoint;
         this.json = json;
+        this.maxStreamsPerUser = properties.maxStreamsPerUser();
     }
 
     /**
      * @param devices whether device updates are wanted too
      * @param seniorId only this senior's messages, or null for every senior the viewer may see
      */
-    private record Client(SseEmitter emitter, Viewer viewer, boolean devices, Long seniorId) {
+    private record Client(SseEmitter emitter, Viewer viewer, String sessionId, boolean devices, Long seniorId) {
         boolean wants(long senior, boolean deviceUpdate) {
             return viewer.maySee(senior) && (seniorId == null || seniorId == senior) && (devices || !deviceUpdate);
         }
     }
 
-    SseEmitter open(Viewer viewer) {
-        return open(viewer, false, null);
+    SseEmitter open(Viewer viewer, String sessionId) {
+        return open(viewer, sessionId, false, null);
     }
 
-    /** A feed of alarms and device updates; {@code seniorId} (or null for all) must be one the viewer may see. */
-    SseEmitter open(Viewer viewer, boolean devices, Long seniorId) {
+    /**
+     * A feed of alarms and device updates; {@code seniorId} (or null for all) must be one the viewer
+     * may see. {@code sessionId}: the portal session it belongs to (null for HTTP Basic), whose end
+     * ends the stream. A user over the cap loses their oldest stream.
+     */
+    SseEmitter open(Viewer viewer, String sessionId, boolean devices, Long seniorId) {
         SseEmitter emitter = new SseEmitter(0L);
-        Client client = new Client(emitter, viewer, devices, seniorId);
-        clients.add(client);
+        Client client = new Client(emitter, viewer, sessionId, devices, seniorId);
+        synchronized (clients) {
+            List<Client> own = clients.stream()
+                    .filter(c -> c.viewer().username().equals(viewer.username()))
+                    .toList();
+            for (int i = 0; i <= own.size() - maxStreamsPerUser; i++) {
+                end(own.get(i));
+            }
+            clients.add(client);
+        }
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
         emitter.onError(e -> clients.remove(client));
@@ -69,8 +90,38 @@ class LiveFeed implements SmartLifecycle {
         return emitter;
     }
 
+    static String sessionId(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : session.getId();
+    }
+
     int clientCount() {
         return clients.size();
+    }
+
+    /** Logout (or a session's time-out) ends the streams that session opened. */
+    @EventListener
+    void sessionEnded(SessionDestroyedEvent event) {
+        String id = event.getId();
+        clients.stream().filter(c -> id.equals(c.sessionId())).forEach(this::end);
+    }
+
+    /** A password reset ends the user's streams, but those of the session that changed it itself. */
+    @EventListener
+    void userSessionsEnded(UserSessionsEnded event) {
+        clients.stream()
+                .filter(c -> c.viewer().username().equals(event.username()))
+                .filter(c -> c.sessionId() == null || !c.sessionId().equals(event.keptSessionId()))
+                .forEach(this::end);
+    }
+
+    private void end(Client client) {
+        clients.remove(client);
+        try {
+            client.emitter().complete();
+        } catch (RuntimeException e) {
+            log.debug("ending a live stream: {}", e.toString());
+        }
     }
 
     private void deliver(String channel, String message) {

@@ -1,5 +1,6 @@
 package org.anxin.platform.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.util.List;
 import org.anxin.platform.system.Accounts;
@@ -72,7 +73,7 @@ class PortalController {
 
     @GetMapping(path = "/api/alarms/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter stream() {
-        return feed.open(accounts.currentViewer());
+    SseEmitter stream(HttpServletRequest request) {
+        return feed.open(accounts.currentViewer(), LiveFeed.sessionId(request));
     }
 }

@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.anxin.platform.audit.AuditAction;
+import org.anxin.platform.audit.AuditLog;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Role;
@@ -27,11 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/seniors")
 class SeniorController {
+    private static final String SENIOR = "senior";
+
     private final SeniorService seniors;
     private final SeniorChanges changes;
     private final Accounts accounts;
+    private final AuditLog audit;
 
-    SeniorController(SeniorService seniors, SeniorChanges changes, Accounts accounts) {
+    SeniorController(SeniorService seniors, SeniorChanges changes, Accounts accounts, AuditLog audit) {
+        this.audit = audit;
         this.seniors = seniors;
         this.changes = changes;
         this.accounts = accounts;
@@ -77,6 +84,7 @@ class SeniorController {
                         request.allergies(),
                         request.doorNotes()),
                 contacts(request.contacts()));
+        audit.record(AuditAction.SENIOR_CREATED, SENIOR, senior.id(), null, senior);
         return ResponseEntity.created(URI.create("/api/seniors/" + senior.id())).body(senior);
     }
 
@@ -95,7 +103,10 @@ class SeniorController {
         if (viewer.role() == Role.RESPONDER) {
             throw ApiProblem.forbidden("a responder may not change a senior's contacts");
         }
-        return changes.replaceContacts(id, contacts(contacts), viewer);
+        List<SeniorRecord.Contact> before = seniors.contacts(id);
+        List<SeniorRecord.Contact> after = changes.replaceContacts(id, contacts(contacts), viewer);
+        audit.record(AuditAction.SENIOR_UPDATED, SENIOR, id, Map.of("contacts", before), Map.of("contacts", after));
+        return after;
     }
 
     /** The audit of changes to the senior's record after enrolment (contacts and call order). */
@@ -134,6 +145,8 @@ class SeniorController {
 
     @GetMapping("/{id}")
     Senior get(@PathVariable long id) {
-        return seniors.get(id, accounts.currentViewer());
+        Senior senior = seniors.get(id, accounts.currentViewer());
+        audit.record(AuditAction.SENIOR_VIEWED, SENIOR, id, null, null);
+        return senior;
     }
 }

@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.anxin.platform.audit.AuditAction;
+import org.anxin.platform.audit.AuditLog;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Role;
@@ -30,8 +32,10 @@ class SettlementController {
 
     private final Settlements settlements;
     private final Accounts accounts;
+    private final AuditLog audit;
 
-    SettlementController(Settlements settlements, Accounts accounts) {
+    SettlementController(Settlements settlements, Accounts accounts, AuditLog audit) {
+        this.audit = audit;
         this.settlements = settlements;
         this.accounts = accounts;
     }
@@ -87,6 +91,9 @@ class SettlementController {
     @PostMapping("/{month}/providers/{id:\\d+}/close")
     Statement.StatementView close(@PathVariable String month, @PathVariable long id) {
         Viewer viewer = settler(CLOSERS);
-        return settlements.close(Settlements.month(month), id, viewer).view(settlements.zone());
+        Statement.StatementView closed =
+                settlements.close(Settlements.month(month), id, viewer).view(settlements.zone());
+        audit.record(AuditAction.SETTLEMENT_CLOSED, "settlement", month + "/provider/" + id, null, closed);
+        return closed;
     }
 }

@@ -89,6 +89,16 @@ public class Accounts {
         return find(user.username()).orElseThrow();
     }
 
+    /** Whether this is the user's password now (a user changing their own proves it first). */
+    boolean passwordMatches(String username, String password) {
+        return db.sql("select password_hash from users where username = ?")
+                .param(username)
+                .query(String.class)
+                .optional()
+                .map(hash -> passwords.matches(password, hash))
+                .orElse(false);
+    }
+
     private String checkedArea(Role role, String code) {
         String area = code == null || code.isBlank() ? null : code.strip();
         AdminAreas.Level needed =

@@ -1,5 +1,6 @@
 package org.anxin.platform.system;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,12 +13,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -34,9 +40,30 @@ class SecurityConfig {
             request -> request.getRequestURI().startsWith("/twilio/");
     private static final RequestMatcher HAS_AUTHORIZATION = request -> request.getHeader("Authorization") != null;
 
+    /**
+     * Scripts only from this origin (no inline script, no eval): a string that slipped into HTML
+     * cannot run. Styles may be inline (Leaflet positions its panes with style attributes); map
+     * tiles come from the configured tile service; the SOS page's MQTT over WebSocket goes to the
+     * gateway's own port.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https: http:;"
+            + " connect-src 'self' ws: wss:; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain security(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+    SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessionRegistry)
+            throws Exception {
+        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .sessionManagement(sessions -> sessions.maximumSessions(-1)
+                        .sessionRegistry(sessionRegistry)
+                        .expiredSessionStrategy(SecurityConfig::sessionEnded))
+                .authorizeHttpRequests(requests -> requests
+                        // the request was authorised when it began: a live stream ended after its session
+                        // (logout, password reset) must not fail its closing async dispatch
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(
                                 "/login.html",
                                 // the SOS page and its settings: its device logs in to the gateway itself
                                 "/sos.html",
@@ -73,6 +100,18 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** Whose sessions are open, so a password reset can end them (Spring Session's registry can replace it). */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry (and the live feed) when a session ends: logout, time-out, invalidation. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -90,6 +129,20 @@ class SecurityConfig {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
+    /** A session ended by a password reset: pages go back to the login page, API calls get a 401. */
+    private static void sessionEnded(SessionInformationExpiredEvent event) throws IOException {
+        HttpServletRequest request = event.getRequest();
+        HttpServletResponse response = event.getResponse();
+        if (response.isCommitted()) {
+            return; // a live stream's closing dispatch: its end is already under way
+        }
+        if (API.matches(request)) {
+            problem(response, HttpStatus.UNAUTHORIZED, "this session was ended (password changed); sign in again");
+        } else {
+            response.sendRedirect("/login.html?expired");
+        }
+    }
+
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response, Exception cause)
             throws IOException {
         // browsers (fetch from the portal) get no Basic challenge, so no login dialog pops up
@@ -99,7 +152,7 @@ class SecurityConfig {
         problem(response, HttpStatus.UNAUTHORIZED, "sign in first (HTTP Basic or the portal login)");
     }
 
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

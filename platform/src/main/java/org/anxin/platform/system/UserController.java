@@ -1,5 +1,7 @@
 package org.anxin.platform.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,9 +10,11 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UserController {
     private final Accounts accounts;
+    private final UserSessions sessions;
+    private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
 
-    UserController(Accounts accounts) {
+    UserController(Accounts accounts, UserSessions sessions, LoginThrottle throttle, ApplicationEventPublisher events) {
         this.accounts = accounts;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.events = events;
     }
 
     record NewUserRequest(
@@ -49,6 +59,7 @@ class UserController {
                 request.seniorIds(),
                 request.community(),
                 request.area()));
+        events.publishEvent(new UserCreated(user));
         return ResponseEntity.created(URI.create("/api/users/" + user.username()))
                 .body(user);
     }
@@ -56,12 +67,55 @@ class UserController {
     record PasswordRequest(
             @NotNull @Size(min = 8, max = 200, message = "must have 8 to 200 characters") String password) {}
 
-    /** An administrator sets a user's password (a forgotten one, or a demo account's). */
+    /** An administrator sets a user's password (a forgotten one, or a demo account's): their sessions end. */
     @PutMapping("/api/users/{username}/password")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> setPassword(@PathVariable String username, @Valid @RequestBody PasswordRequest request) {
         Accounts.User user = accounts.find(username).orElseThrow(() -> ApiProblem.notFound("no user " + username));
         accounts.setPassword(user.username(), user.role(), request.password());
+        sessions.endAll(user.username(), null);
+        events.publishEvent(new PasswordChanged(user.username(), true));
+        return ResponseEntity.noContent().build();
+    }
+
+    record OwnPasswordRequest(
+            @NotNull(message = "give your current password") @Size(max = 200) String currentPassword,
+            @NotNull @Size(min = 8, max = 200, message = "must have 8 to 200 characters") String newPassword) {}
+
+    /**
+     * A user changes their own password, proving the current one (a wrong one counts as a failed
+     * sign-in); their other sessions end, this one goes on.
+     */
+    @PutMapping("/api/me/password")
+    ResponseEntity<Void> changeOwnPassword(@Valid @RequestBody OwnPasswordRequest request, HttpServletRequest http) {
+        Accounts.User user = accounts.find(accounts.currentViewer().username()).orElseThrow();
+        if (!accounts.passwordMatches(user.username(), request.currentPassword())) {
+            if (throttle.failed(user.username(), http.getRemoteAddr())) {
+                events.publishEvent(new AccountLocked(user.username(), http.getRemoteAddr()));
+            }
+            throw ApiProblem.badRequest("currentPassword: this is not your current password");
+        }
+        accounts.setPassword(user.username(), user.role(), request.newPassword());
+        HttpSession session = http.getSession(false);
+        sessions.endAll(user.username(), session == null ? null : session.getId());
+        events.publishEvent(new PasswordChanged(user.username(), false));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** User names locked after failed sign-ins, oldest lock first. */
+    @GetMapping("/api/users/locked")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<LoginThrottle.Locked> locked() {
+        return throttle.locked();
+    }
+
+    @DeleteMapping("/api/users/{username}/lock")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> unlock(@PathVariable String username) {
+        if (!throttle.unlock(username)) {
+            throw ApiProblem.notFound("user " + username + " is not locked");
+        }
+        events.publishEvent(new AccountUnlocked(username));
         return ResponseEntity.noContent().build();
     }
 

@@ -284,6 +284,15 @@ class DeskIT extends DeskContext {
 
         JsonNode shown = admin().get(record).expect(200).json();
         assertThat(shown.get("name").asString()).isEqualTo("沈桂香");
+        // the desk's view of the record is in the audit log, naming the alarm it was opened for
+        assertThat(admin().get("/api/audit?action=SENIOR_VIEWED&objectType=senior&objectId=" + senior)
+                        .expect(200)
+                        .json()
+                        .valueStream()
+                        .filter(e -> e.get("after") != null && !e.get("after").isNull())
+                        .map(e -> e.get("actor").asString() + " "
+                                + e.get("after").get("alarmId").asLong()))
+                .containsExactly("admin " + id);
         assertThat(shown.get("age").asInt())
                 .isEqualTo(
                         java.time.Period.between(LocalDate.of(1941, 5, 2), LocalDate.ofInstant(clock.instant(), CITY))

@@ -290,6 +290,13 @@ class SettlementIT extends OrderFixtures {
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of(brief.orderId(), List.of("TOO_SHORT"), open.orderId(), List.of("MISSING_CHECK_OUT")));
         assertThat(problem(admin().post(close), 409)).contains("already closed");
+        // the close is in the audit log, once, by whoever closed it
+        JsonNode audited = admin().get(
+                        "/api/audit?action=SETTLEMENT_CLOSED&objectId=" + month + "/provider/" + provider)
+                .expect(200)
+                .json();
+        assertThat(audited.valueStream().map(e -> e.get("actor").asString()))
+                .containsExactly("settle-closer-" + provider);
 
         // a late check-out does not lift the missing check-out stored at closing
         checkOut(open);
