@@ -101,6 +101,9 @@ class DeviceEventLog {
             stored.add(new DeviceEventStored(event, before.seniorId()));
         }
         if (!updates.isEmpty()) {
+            // rows locked in device-id order (a stable sort keeps each device's own updates in
+            // event order): two nodes updating overlapping devices in arrival order deadlocked
+            updates.sort(java.util.Comparator.comparing(u -> (String) u.getValue("id")));
             batch.batchUpdate(UPDATE_DEVICE, updates.toArray(MapSqlParameterSource[]::new));
         }
         stored.forEach(s -> countSteps(s.event()));

@@ -131,14 +131,12 @@ public class Accounts {
     /** Sets a user's password, creating the user with the role if missing. */
     @Transactional
     public void setPassword(String username, Role role, String password) {
-        int updated = db.sql("update users set password_hash = ? where username = ?")
-                .params(passwords.encode(password), username)
+        // one statement: two nodes starting on an empty database both set the admin's password,
+        // and an update-then-insert let the second fail on the duplicate key
+        db.sql("insert into users (username, password_hash, role, display_name) values (?, ?, ?, ?)"
+                        + " on conflict (username) do update set password_hash = excluded.password_hash")
+                .params(username, passwords.encode(password), role.name(), username)
                 .update();
-        if (updated == 0) {
-            db.sql("insert into users (username, password_hash, role, display_name) values (?, ?, ?, ?)")
-                    .params(username, passwords.encode(password), role.name(), username)
-                    .update();
-        }
     }
 
     /**
