@@ -14,7 +14,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -25,6 +24,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * HTTP Basic for scripts, form login for the portal. CSRF protects the cookie session of the
@@ -100,13 +102,19 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Whose sessions are open, so a password reset can end them (Spring Session's registry can replace it). */
+    /**
+     * Whose sessions are open, so a password reset can end them: read from the shared sessions in
+     * Redis, so it sees the sessions of every node, not only this one's.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
-    /** Tells the registry (and the live feed) when a session ends: logout, time-out, invalidation. */
+    /**
+     * Tells the live feed when a session ends: logout, time-out, invalidation (Spring Session hands
+     * its session events to the servlet listeners, this one among them).
+     */
     @Bean
     HttpSessionEventPublisher httpSessionEventPublisher() {
         return new HttpSessionEventPublisher();

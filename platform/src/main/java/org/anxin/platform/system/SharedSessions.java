@@ -1,12 +1,15 @@
 package org.anxin.platform.system;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisPassword;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
-import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisHttpSession;
+import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 
@@ -15,10 +18,35 @@ import redis.clients.jedis.JedisClientConfig;
  * node is valid on every node behind the balancer, and a logout ends it on all of them. Sessions
  * expire after 30 minutes without a request. Spring Data Redis talks to the same Redis as the
  * rest of the platform, through Jedis (already here), so no second client library comes in.
+ *
+ * <p>The indexed repository: it finds a user's sessions by name (so a password reset ends them
+ * on every node, through {@code SpringSessionBackedSessionRegistry}) and announces a deleted or
+ * expired session to every node (Redis keyspace events, which it switches on with
+ * {@code CONFIG SET notify-keyspace-events}), so logout ends that session's live streams
+ * wherever they are held.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableRedisHttpSession(redisNamespace = "anxin:sessions", maxInactiveIntervalInSeconds = 1800)
+@EnableRedisIndexedHttpSession(redisNamespace = "anxin:sessions", maxInactiveIntervalInSeconds = 1800)
 class SharedSessions {
+
+    /**
+     * The session cookie as {@code server.servlet.session.cookie} describes it (Boot's own session
+     * auto-configuration is not in the registry here, so these settings would otherwise be lost):
+     * HttpOnly, SameSite=Lax, Secure when the request came over TLS (also through a proxy's
+     * X-Forwarded-Proto) or always with {@code ANXIN_SESSION_COOKIE_SECURE=true}. The servlet
+     * name is kept, so nothing that knew the cookie before has to change.
+     */
+    @Bean
+    CookieSerializer cookieSerializer(@Value("${server.servlet.session.cookie.secure:false}") boolean alwaysSecure) {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName("JSESSIONID");
+        cookie.setSameSite("Lax");
+        cookie.setUseHttpOnlyCookie(true);
+        if (alwaysSecure) {
+            cookie.setUseSecureCookie(true);
+        }
+        return cookie;
+    }
 
     @Bean
     JedisConnectionFactory redisConnectionFactory(RedisEndpoint endpoint) {

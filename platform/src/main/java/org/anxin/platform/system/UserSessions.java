@@ -4,12 +4,12 @@ import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends a user's portal sessions. The registry marks them expired: the next request of each gets the
- * login page (or a 401), and {@link UserSessionsEnded} closes their live streams at once.
+ * Ends a user's portal sessions, on every node: the registry (Spring Session's, over Redis) marks
+ * them expired, so the next request of each gets the login page (or a 401), and
+ * {@link UserSessionsEnded} closes the live streams this node holds for them at once.
  */
 @Component
 class UserSessions {
@@ -22,15 +22,9 @@ class UserSessions {
     }
 
     void endAll(String username, String keptSessionId) {
-        for (Object principal : registry.getAllPrincipals()) {
-            String name = principal instanceof UserDetails user ? user.getUsername() : String.valueOf(principal);
-            if (!name.equals(username)) {
-                continue;
-            }
-            for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                if (!Objects.equals(session.getSessionId(), keptSessionId)) {
-                    session.expireNow();
-                }
+        for (SessionInformation session : registry.getAllSessions(username, false)) {
+            if (!Objects.equals(session.getSessionId(), keptSessionId)) {
+                session.expireNow();
             }
         }
         events.publishEvent(new UserSessionsEnded(username, keptSessionId));

@@ -72,7 +72,7 @@ class SharedSessionsIT {
     void aPortalLoginOnOneNodeIsValidOnTheOtherAndLogoutEndsItOnBoth() throws Exception {
         Browser browser = new Browser();
         browser.logIn(baseUrl(node1), "admin", ADMIN_PASSWORD);
-        String session = browser.cookie("SESSION");
+        String session = browser.cookie("JSESSIONID");
 
         assertThat(me(node2, session).statusCode()).isEqualTo(200);
         assertThat(HttpApi.JSON
@@ -89,13 +89,34 @@ class SharedSessionsIT {
     }
 
     @Test
+    void aPasswordResetOnOneNodeEndsTheUsersSessionOnTheOther() throws Exception {
+        HttpApi adminOnNode2 = new HttpApi(baseUrl(node2), "admin", ADMIN_PASSWORD);
+        adminOnNode2
+                .post(
+                        "/api/users",
+                        java.util.Map.of("username", "sessions-lin", "password", "lin-pass-1", "role", "OPERATOR"))
+                .expect(201);
+        Browser browser = new Browser();
+        browser.logIn(baseUrl(node1), "sessions-lin", "lin-pass-1");
+        String session = browser.cookie("JSESSIONID");
+        assertThat(me(node1, session).statusCode()).isEqualTo(200);
+
+        adminOnNode2
+                .put("/api/users/sessions-lin/password", java.util.Map.of("password", "lin-pass-2"))
+                .expect(204);
+
+        assertThat(me(node1, session).statusCode()).isEqualTo(401);
+        assertThat(me(node2, session).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aSessionUnknownToRedisIsNotSignedIn() throws Exception {
         assertThat(me(node2, "bm90LWEtc2Vzc2lvbg").statusCode()).isEqualTo(401);
     }
 
     private static HttpResponse<String> me(ConfigurableApplicationContext node, String session) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(node) + "/api/me"))
-                .header("Cookie", "SESSION=" + session)
+                .header("Cookie", "JSESSIONID=" + session)
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
