@@ -18,8 +18,17 @@ import tools.jackson.databind.JsonNode;
  * that no test's orders fall into another's batch (the context and its clock are shared).
  */
 public abstract class OrderFixtures extends DeskContext {
-    /** Day 1 is for orders that are never assigned; every batch gets a later day of its own. */
-    private static final AtomicInteger NEXT_DAY = new AtomicInteger(2);
+    /**
+     * Day 1 is for orders that are never assigned. Days 2–13 are cut into four-hour slots, one per
+     * batch (a batch books windows of at most two hours from its start); days 16–29 are whole days,
+     * one per day plan. All inside the booking horizon (30 days), however many tests share the
+     * context.
+     */
+    private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
+
+    private static final int SLOTS = 12 * 6;
+    private static final AtomicInteger NEXT_DAY = new AtomicInteger(16);
+    private static final int LAST_DAY = 29;
 
     private static final AtomicInteger NEXT_ID = new AtomicInteger(1);
     private final Map<String, String> passwords = new HashMap<>();
@@ -29,9 +38,25 @@ public abstract class OrderFixtures extends DeskContext {
         return lat + meters / 111_194.93;
     }
 
-    /** An hour of a day no other batch uses, starting on the minute. */
+    /** The start of four hours no other batch uses, on the minute. */
     protected Instant freshBatchStart() {
-        return clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofDays(NEXT_DAY.getAndIncrement()));
+        int slot = NEXT_SLOT.getAndIncrement();
+        if (slot >= SLOTS) {
+            throw new IllegalStateException("the tests sharing this context used all " + SLOTS + " batch slots");
+        }
+        return clock.instant()
+                .truncatedTo(ChronoUnit.MINUTES)
+                .plus(Duration.ofDays(2))
+                .plus(Duration.ofHours(4L * slot));
+    }
+
+    /** A whole day no batch and no other day plan uses, at the clock's time of day. */
+    protected Instant freshDay() {
+        int day = NEXT_DAY.getAndIncrement();
+        if (day > LAST_DAY) {
+            throw new IllegalStateException("the tests sharing this context used every day up to " + LAST_DAY);
+        }
+        return clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofDays(day));
     }
 
     protected static int unique() {

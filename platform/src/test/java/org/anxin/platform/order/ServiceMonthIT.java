@@ -41,7 +41,7 @@ class ServiceMonthIT extends OrderFixtures {
         holds(senior, community, "FAMILY_PLANNING");
 
         // the evening before: the family asks for a bath tomorrow 09:00-11:00 and sees the split first
-        LocalDate tomorrow = LocalDate.ofInstant(freshBatchStart(), CITY);
+        LocalDate tomorrow = LocalDate.ofInstant(freshDay(), CITY);
         clock.set(tomorrow.minusDays(1).atTime(20, 0).atZone(CITY).toInstant());
         Instant from = tomorrow.atTime(LocalTime.of(9, 0)).atZone(CITY).toInstant();
         Instant to = from.plus(Duration.ofHours(2));

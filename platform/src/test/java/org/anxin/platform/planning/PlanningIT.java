@@ -44,7 +44,7 @@ class PlanningIT extends OrderFixtures {
     }
 
     private LocalDate day() {
-        return LocalDate.ofInstant(freshBatchStart(), CITY);
+        return LocalDate.ofInstant(freshDay(), CITY);
     }
 
     private static Instant at(LocalDate day, String time) {
@@ -245,7 +245,7 @@ class PlanningIT extends OrderFixtures {
     void visitsAlreadySetOffForNeverMove() {
         double[] p = area();
         long provider = provider("计划中心" + unique(), List.of("助洁"));
-        Instant from = freshBatchStart();
+        Instant from = freshDay();
         LocalDate day = LocalDate.ofInstant(from, CITY);
         long x = worker("出发" + unique(), provider, List.of("CLEANING"), "00:00", "23:59", north(p[0], 600), p[1]);
         long order = visit("助洁", p[0], p[1], from.plus(Duration.ofMinutes(10)), from.plus(Duration.ofHours(2)));
