@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -52,10 +53,12 @@ class PlansBrowserIT extends BrowserTest {
         new Select(browser.findElement(By.id("move-worker"))).selectByVisibleText("排班护工乙");
         browser.findElement(By.cssSelector("#move-form button[type='submit']")).click();
 
-        wait.until(d -> row("排班护工乙")
-                        .findElements(By.cssSelector(".gantt-stop.pinned[data-order-id='" + second + "']"))
-                        .size()
-                == 1);
+        // the timeline is drawn anew after the move: 乙's row appears (it had no stop) once it is
+        wait.ignoring(StaleElementReferenceException.class).until(d -> anyRow("排班护工乙")
+                .map(r -> r.findElements(By.cssSelector(".gantt-stop.pinned[data-order-id='" + second + "']"))
+                                .size()
+                        == 1)
+                .orElse(false));
         assertThat(browser.findElement(By.id("plan-revision")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("plan-score")).getText()).isNotEqualTo(scoreBefore);
         assertThat(row("排班护工甲").findElements(By.cssSelector(".gantt-stop")))
@@ -64,10 +67,13 @@ class PlansBrowserIT extends BrowserTest {
     }
 
     private WebElement row(String worker) {
+        return anyRow(worker).orElseThrow(() -> new AssertionError("no row for " + worker));
+    }
+
+    private java.util.Optional<WebElement> anyRow(String worker) {
         return browser.findElements(By.cssSelector(".gantt-row")).stream()
                 .filter(r -> r.findElement(By.className("gantt-name")).getText().startsWith(worker))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no row for " + worker));
+                .findFirst();
     }
 
     private long book(long senior, LocalDate day, String from, String to) {
