@@ -177,5 +177,25 @@
   // Pages that include this script get their role-bound navigation without further code.
   if (document.querySelector('[data-roles]')) me().then((user) => showForRole(user.role)).catch(() => {});
 
-  window.Portal = { send, me, messages, money, moneyInput, moneyOf, option, showForRole, escape, textNode };
+  // A QR code drawn module by module on the canvas, with the standard quiet zone of 4 modules
+  // (the page loads the vendored qrcode-generator first).
+  function drawQr(canvas, text) {
+    const qr = qrcode(0, 'M');
+    qr.addData(text);
+    qr.make();
+    const count = qr.getModuleCount();
+    const scale = Math.floor(canvas.width / (count + 8)) || 1;
+    const offset = Math.floor((canvas.width - count * scale) / 2);
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.fillStyle = '#000';
+    for (let r = 0; r < count; r++) {
+      for (let c = 0; c < count; c++) {
+        if (qr.isDark(r, c)) g.fillRect(offset + c * scale, offset + r * scale, scale, scale);
+      }
+    }
+  }
+
+  window.Portal = { send, me, messages, money, moneyInput, moneyOf, option, showForRole, escape, textNode, drawQr };
 })();

@@ -161,25 +161,6 @@
 
   // --- devices ---
 
-  function drawQr(text) {
-    const qr = qrcode(0, 'M');
-    qr.addData(text);
-    qr.make();
-    const canvas = document.getElementById('device-qr');
-    const count = qr.getModuleCount();
-    const scale = Math.floor(canvas.width / (count + 8)) || 1;
-    const offset = Math.floor((canvas.width - count * scale) / 2);
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, canvas.width, canvas.height);
-    g.fillStyle = '#000';
-    for (let r = 0; r < count; r++) {
-      for (let c = 0; c < count; c++) {
-        if (qr.isDark(r, c)) g.fillRect(offset + c * scale, offset + r * scale, scale, scale);
-      }
-    }
-  }
-
   function loadDevices() {
     return send('GET', `/api/devices?seniorId=${encodeURIComponent(id)}`).then((devices) => list(
       document.getElementById('devices'), devices,
@@ -200,7 +181,7 @@
       document.getElementById('card-link').value = qrText;
     }
     linkRow.hidden = device.protocol !== 'app';
-    drawQr(qrText);
+    Portal.drawQr(document.getElementById('device-qr'), qrText);
     document.getElementById('device-card').hidden = false;
   }
 

@@ -16,32 +16,13 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
-  // The QR code drawn module by module on the canvas, with the standard quiet zone of 4 modules.
-  function drawQr(text) {
-    const qr = qrcode(0, 'M');
-    qr.addData(text);
-    qr.make();
-    const canvas = document.getElementById('sos-qr');
-    const count = qr.getModuleCount();
-    const scale = Math.floor(canvas.width / (count + 8)) || 1;
-    const offset = Math.floor((canvas.width - count * scale) / 2);
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, canvas.width, canvas.height);
-    g.fillStyle = '#000';
-    for (let r = 0; r < count; r++) {
-      for (let c = 0; c < count; c++) {
-        if (qr.isDark(r, c)) g.fillRect(offset + c * scale, offset + r * scale, scale, scale);
-      }
-    }
-  }
 
   function showLink(deviceId, secret) {
     const link = `${window.location.origin}/sos.html#d=${encodeURIComponent(deviceId)}&k=${encodeURIComponent(secret)}`;
     const senior = seniors.find((s) => String(s.id) === seniorSelect.value);
     document.getElementById('card-senior').textContent = senior ? senior.name : '';
     document.getElementById('sos-link').value = link;
-    drawQr(link);
+    Portal.drawQr(document.getElementById('sos-qr'), link);
     document.getElementById('sos-card').hidden = false;
   }
 

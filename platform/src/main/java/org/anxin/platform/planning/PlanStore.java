@@ -185,15 +185,7 @@ class PlanStore {
     List<StopRow> stops(LocalDate date) {
         return db.sql("select * from plan_stops where plan_date = ? order by responder_id nulls last, seq, order_id")
                 .param(date)
-                .query((rs, n) -> new StopRow(
-                        rs.getLong("order_id"),
-                        (Long) rs.getObject("responder_id"),
-                        (Integer) rs.getObject("seq"),
-                        instant(rs, "arrival_at"),
-                        instant(rs, "start_at"),
-                        instant(rs, "end_at"),
-                        (Integer) rs.getObject("late_seconds"),
-                        rs.getBoolean("started")))
+                .query(PlanStore::stopRow)
                 .list();
     }
 
@@ -207,16 +199,20 @@ class PlanStore {
     Optional<StopRow> stopOf(long orderId) {
         return db.sql("select * from plan_stops where order_id = ? order by plan_date desc limit 1")
                 .param(orderId)
-                .query((rs, n) -> new StopRow(
-                        rs.getLong("order_id"),
-                        (Long) rs.getObject("responder_id"),
-                        (Integer) rs.getObject("seq"),
-                        instant(rs, "arrival_at"),
-                        instant(rs, "start_at"),
-                        instant(rs, "end_at"),
-                        (Integer) rs.getObject("late_seconds"),
-                        rs.getBoolean("started")))
+                .query(PlanStore::stopRow)
                 .optional();
+    }
+
+    private static StopRow stopRow(ResultSet rs, int n) throws SQLException {
+        return new StopRow(
+                rs.getLong("order_id"),
+                (Long) rs.getObject("responder_id"),
+                (Integer) rs.getObject("seq"),
+                instant(rs, "arrival_at"),
+                instant(rs, "start_at"),
+                instant(rs, "end_at"),
+                (Integer) rs.getObject("late_seconds"),
+                rs.getBoolean("started"));
     }
 
     List<ConstraintRow> constraints(LocalDate date) {
