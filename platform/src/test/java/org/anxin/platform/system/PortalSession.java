@@ -35,6 +35,11 @@ final class PortalSession {
                 .build();
     }
 
+    /** The session's cookie jar (session and XSRF-TOKEN cookies). */
+    CookieManager cookies() {
+        return cookies;
+    }
+
     /** Signs in by the login form; the redirect's target (e.g. {@code /} or {@code /login.html?locked}). */
     String signIn(String username, String password) {
         return form("/login", "username=" + enc(username) + "&password=" + enc(password))
