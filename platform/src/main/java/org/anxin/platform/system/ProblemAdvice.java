@@ -1,6 +1,8 @@
 package org.anxin.platform.system;
 
+import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,6 +36,31 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT,
                 "the request conflicts with existing data (a referenced record is missing or a value is taken)");
+    }
+
+    /**
+     * A form body or query string whose percent-encoding is broken ({@code b=%zz}): Tomcat throws
+     * when a {@code @RequestParam} makes it parse the parameters.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameters(InvalidParameterException e) {
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "the query string or form body is not valid percent-encoding");
+    }
+
+    /** A parameter of a {@code @Validated} controller out of its bounds (e.g. {@code maxPoints=1}). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolated(ConstraintViolationException e) {
+        String detail = e.getConstraintViolations().stream()
+                .map(violation -> parameterOf(violation.getPropertyPath().toString()) + ": " + violation.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    /** {@code trail.maxPoints} (method, then parameter) names the parameter {@code maxPoints}. */
+    private static String parameterOf(String path) {
+        return path.substring(path.indexOf('.') + 1);
     }
 
     @Override
