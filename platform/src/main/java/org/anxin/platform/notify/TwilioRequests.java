@@ -39,7 +39,12 @@ public class TwilioRequests {
         Set<String> queryNames = new HashSet<>();
         if (query != null) {
             for (String pair : query.split("&")) {
-                queryNames.add(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
+                try {
+                    queryNames.add(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    // broken percent-encoding: Twilio never sends it, so no signature can be right
+                    throw refused(request);
+                }
             }
         }
         Map<String, String> form = new TreeMap<>();
@@ -53,13 +58,17 @@ public class TwilioRequests {
                 : request.getScheme() + "://" + request.getHeader("Host");
         String url = base + request.getRequestURI() + (query == null ? "" : "?" + query);
         if (signature == null || !new RequestValidator(settings.authToken).validate(url, form, signature)) {
-            log.warn(
-                    "refused a Twilio webhook to {} from {}: bad or missing signature",
-                    request.getRequestURI(),
-                    request.getRemoteAddr());
-            throw ApiProblem.forbidden("X-Twilio-Signature is missing or wrong");
+            throw refused(request);
         }
         return form;
+    }
+
+    private static ApiProblem refused(HttpServletRequest request) {
+        log.warn(
+                "refused a Twilio webhook to {} from {}: bad or missing signature",
+                request.getRequestURI(),
+                request.getRemoteAddr());
+        return ApiProblem.forbidden("X-Twilio-Signature is missing or wrong");
     }
 
     /** The platform's address as Twilio reaches it, for the URLs in TwiML. */
