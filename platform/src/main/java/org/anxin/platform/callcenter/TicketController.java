@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
 import org.springframework.http.ResponseEntity;
@@ -94,7 +95,10 @@ class TicketController {
             throw ApiProblem.badRequest("limit must be 1–1000");
         }
         String assignee = mine ? accounts.currentViewer().username() : null;
-        return desk.list(new TicketStore.Filter(kind, status, seniorId, assignee, category, sla, limit));
+        // a blank item ("status=,OPEN", "status=%00") converts to null: no status, not a 500
+        List<TicketStatus> statuses =
+                status == null ? null : status.stream().filter(Objects::nonNull).toList();
+        return desk.list(new TicketStore.Filter(kind, statuses, seniorId, assignee, category, sla, limit));
     }
 
     @GetMapping("/{id}")
