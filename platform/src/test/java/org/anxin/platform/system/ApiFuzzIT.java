@@ -125,6 +125,12 @@ class ApiFuzzIT extends PlatformBase {
                 sent,
                 statuses);
         assertThat(sent).as("requests sent").isGreaterThan(fuzzed * callers.size());
+        // sessions held and ids existed: a good share got through to an answer (not only refusals)
+        int accepted = statuses.entrySet().stream()
+                .filter(s -> s.getKey() / 100 == 2)
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        assertThat(accepted).as("2xx answers of %d requests", sent).isGreaterThan(sent / 20);
         assertThat(failures)
                 .as(
                         "%d of %d requests failed (-Dapifuzz.seed=%d); the first %d:%n%s",

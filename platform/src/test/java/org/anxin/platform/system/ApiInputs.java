@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -154,7 +155,7 @@ final class ApiInputs {
     }
 
     private String pathValue(ApiOperation operation, String name, Random random, boolean[] wellFormed) {
-        if (random.nextInt(5) < 3) {
+        if (random.nextInt(4) < 3) {
             JsonNode schema = parameterSchema(operation, name);
             if (name.equals("username")) {
                 return existing.victim();
@@ -418,7 +419,7 @@ final class ApiInputs {
                     case "date-time" -> now.withNano(0).toString();
                     case "date" -> LocalDate.from(now).toString();
                     case "time", "partial-time" -> String.format(
-                            "%02d:%02d:00", random.nextInt(24), random.nextInt(60));
+                            Locale.ROOT, "%02d:%02d:00", random.nextInt(24), random.nextInt(60));
                     case "duration" -> "PT" + (1 + random.nextInt(120)) + "M";
                     default -> pick(
                             List.of(
