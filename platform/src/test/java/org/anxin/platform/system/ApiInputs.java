@@ -250,8 +250,8 @@ final class ApiInputs {
         switch (mutation) {
             case 0, 1 -> name = "valid";
             case 2 -> {
-                name = "field missing";
-                changed = withField(body, random, null, true);
+                name = "required field missing";
+                changed = withoutRequired(operation.bodySchema(), body, random);
             }
             case 3 -> {
                 name = "wrong type";
@@ -496,6 +496,19 @@ final class ApiInputs {
         } else {
             copy.put(key, replacement);
         }
+        return copy;
+    }
+
+    /** The body without one of the fields its schema requires (any field when it requires none). */
+    @SuppressWarnings("unchecked")
+    private Object withoutRequired(JsonNode schema, Object body, Random random) {
+        List<String> required = new ArrayList<>();
+        resolve(schema).path("required").forEach(r -> required.add(r.asString()));
+        if (required.isEmpty() || !(body instanceof Map<?, ?> map)) {
+            return withField(body, random, null, true);
+        }
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
+        copy.remove(required.get(random.nextInt(required.size())));
         return copy;
     }
 
