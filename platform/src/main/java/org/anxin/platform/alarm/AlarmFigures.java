@@ -54,7 +54,9 @@ public class AlarmFigures {
     }
 
     public Answering answering(Instant from, Instant to, SeniorScope scope) {
-        String seconds = "greatest(0, extract(epoch from answered_at - created_at))";
+        // greatest() skips nulls: an unanswered alarm must stay null, not become 0 s
+        String seconds =
+                "case when answered_at is not null then greatest(0, extract(epoch from answered_at - created_at)) end";
         List<Object> params = new ArrayList<>(List.of(TARGET_SECONDS));
         params.addAll(params(from, to, scope));
         return db.sql("select count(*) as alarms, count(answered_at) as answered,"
