@@ -11,7 +11,7 @@
   const charts = {};
 
   // Where each figure's list is, for whom: officers see no alarm desk, so alarms, answer times,
-  // arrivals, devices and time-bank entries have their lists at the 12349 desk only.
+  // arrivals, coverage, devices and time-bank entries have their lists at the 12349 desk only.
   const LISTS = {
     seniors: () => [['/subsidy.html', 'COMMUNITY STREET BUREAU']],
     subsidy: () => [['/subsidy.html', 'COMMUNITY STREET BUREAU'], [`/settlement.html?month=${lastMonth()}`, 'BUREAU']],
@@ -123,6 +123,9 @@
         card(id, pct(r.withinCirclePercent), `${r.withinCircle} / ${r.arrived} ${d('arrived')}\n`
           + `${d('median')} ${secs(r.medianSeconds)} · ${d('p90')} ${secs(r.p90Seconds)}`);
       });
+    const cv = f.coverage;
+    document.querySelector('#card-coverage h2').textContent = fill(d('coverage'), { m: cv.circleMinutes });
+    card('card-coverage', pct(cv.coveredPercent), `${cv.covered} / ${cv.seniors} ${d('homes')}`);
     const s = f.subsidy;
     card('card-subsidy', `${Portal.money(s.spent)} / ${Portal.money(s.allowance)}`,
       `${d('spent')} / ${d('allowance')} (${pct(s.spentPercent)}) · ${s.wallets} ${d('wallets')}\n`
@@ -141,6 +144,7 @@
     links('card-emergency', 'emergencyArrivals');
     links('card-service', 'serviceArrivals');
     links('fig-services', 'services');
+    links('card-coverage', 'coverage');
     links('card-subsidy', 'subsidy');
     links('card-timebank', 'timeBank');
     links('card-assessments', 'assessments');

@@ -13,6 +13,7 @@ import org.anxin.platform.alarm.AlarmFigures;
 import org.anxin.platform.assessment.AssessmentsDue;
 import org.anxin.platform.catalog.Catalog;
 import org.anxin.platform.device.DevicesOnline;
+import org.anxin.platform.dispatch.CircleCoverage;
 import org.anxin.platform.dispatch.DispatchProperties;
 import org.anxin.platform.dispatch.EmergencyArrivals;
 import org.anxin.platform.order.ServiceFigures;
@@ -41,6 +42,7 @@ class CityDashboard {
     private final TimeBankFigures timeBank;
     private final AssessmentsDue assessments;
     private final DispatchProperties circles;
+    private final CircleCoverage coverage;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -55,6 +57,7 @@ class CityDashboard {
             TimeBankFigures timeBank,
             AssessmentsDue assessments,
             DispatchProperties circles,
+            CircleCoverage coverage,
             Clock clock,
             ZoneId zone) {
         this.enrolment = enrolment;
@@ -67,6 +70,7 @@ class CityDashboard {
         this.timeBank = timeBank;
         this.assessments = assessments;
         this.circles = circles;
+        this.coverage = coverage;
         this.clock = clock;
         this.zone = zone;
     }
@@ -89,6 +93,7 @@ class CityDashboard {
                 answering(p, seniors),
                 emergencyArrivals(p, seniors),
                 serviceArrivals(p, seniors),
+                coverage(seniors),
                 services(p, seniors),
                 subsidy(p, seniors),
                 timeBank.of(p, seniors),
@@ -151,6 +156,17 @@ class CityDashboard {
                 Dashboard.percent(a.withinCircle(), a.arrived()),
                 a.medianSeconds(),
                 a.p90Seconds());
+    }
+
+    private Dashboard.Coverage coverage(SeniorScope scope) {
+        CircleCoverage.Share share = coverage.emergency(enrolment.homes(scope).stream()
+                .map(h -> new CircleCoverage.Home(h.lat(), h.lon()))
+                .toList());
+        return new Dashboard.Coverage(
+                share.circleMinutes(),
+                share.homes(),
+                share.covered(),
+                Dashboard.percent(share.covered(), share.homes()));
     }
 
     private Dashboard.Services services(Period p, SeniorScope scope) {

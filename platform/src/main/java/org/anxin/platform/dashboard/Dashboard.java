@@ -21,6 +21,7 @@ record Dashboard(
         Answering answering,
         Arrivals emergencyArrivals,
         Arrivals serviceArrivals,
+        Coverage coverage,
         Services services,
         Subsidy subsidy,
         TimeBank timeBank,
@@ -56,6 +57,12 @@ record Dashboard(
             Double withinCirclePercent,
             Double medianSeconds,
             Double p90Seconds) {}
+
+    /**
+     * Coverage of the emergency circle now: seniors with a home position, and those an available
+     * responder with the emergency skill can reach inside the circle.
+     */
+    record Coverage(int circleMinutes, long seniors, long covered, Double coveredPercent) {}
 
     record CategoryVolume(String category, String name, long booked, long served) {}
 

@@ -42,6 +42,10 @@ final class DashboardCsv {
         out.row("answering", "p90Seconds", a.p90Seconds());
         out.arrivals("emergencyArrivals", d.emergencyArrivals());
         out.arrivals("serviceArrivals", d.serviceArrivals());
+        out.row("coverage", "circleMinutes", d.coverage().circleMinutes());
+        out.row("coverage", "seniors", d.coverage().seniors());
+        out.row("coverage", "covered", d.coverage().covered());
+        out.row("coverage", "coveredPercent", d.coverage().coveredPercent());
         out.row("services", "booked", d.services().booked());
         out.row("services", "served", d.services().served());
         for (Dashboard.CategoryVolume v : d.services().byCategory()) {

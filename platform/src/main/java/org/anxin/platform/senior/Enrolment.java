@@ -12,6 +12,9 @@ public class Enrolment {
     /** Seniors of one community (null: none recorded) and living situation (null: not recorded). */
     public record Count(String community, String livingSituation, long seniors) {}
 
+    /** A senior's home position. */
+    public record Home(long seniorId, double lat, double lon) {}
+
     private final JdbcClient db;
 
     Enrolment(JdbcClient db) {
@@ -26,6 +29,15 @@ public class Enrolment {
                 .params(params)
                 .query((rs, n) ->
                         new Count(rs.getString("community"), rs.getString("living_situation"), rs.getLong("seniors")))
+                .list();
+    }
+
+    /** The homes (with a position) of the seniors in scope. */
+    public List<Home> homes(SeniorScope scope) {
+        return db.sql("select id, lat, lon from seniors where lat is not null and lon is not null and "
+                        + scope.where("id") + " order by id")
+                .params(List.of(scope.params()))
+                .query((rs, n) -> new Home(rs.getLong("id"), rs.getDouble("lat"), rs.getDouble("lon")))
                 .list();
     }
 }

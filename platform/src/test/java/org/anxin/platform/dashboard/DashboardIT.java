@@ -376,6 +376,22 @@ class DashboardIT extends AssessmentFixtures {
                         .toList(),
                 15);
 
+        // coverage of the emergency circle now, as the desk's coverage map shows these seniors
+        List<JsonNode> spots = admin().get("/api/coverage?kind=emergency")
+                .expect(200)
+                .json()
+                .get("perSenior")
+                .valueStream()
+                .filter(spot -> ids.contains(spot.get("seniorId").asLong()))
+                .toList();
+        long covered =
+                spots.stream().filter(spot -> spot.get("covered").asBoolean()).count();
+        JsonNode cv = d.get("coverage");
+        assertThat(cv.get("circleMinutes").asInt()).isEqualTo(10);
+        assertThat(cv.get("seniors").asLong()).isEqualTo(spots.size()).isEqualTo(seniors.size());
+        assertThat(cv.get("covered").asLong()).isEqualTo(covered);
+        assertPercent(cv.get("coveredPercent"), covered, spots.size());
+
         List<JsonNode> theirOrders = orders.stream()
                 .filter(o -> ids.contains(orderSenior.get(o)))
                 .map(this::order)
