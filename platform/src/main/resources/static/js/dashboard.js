@@ -107,7 +107,8 @@
     const f = last;
     document.getElementById('dashboard-scope').textContent = `${d('scope')}: `
       + `${f.areaName || (f.communities == null ? d('wholeCity') : (f.communities.join('、') || '—'))}`
-      + ` · ${d('period')}: ${CityTime.timeText(zone, f.from)} – ${CityTime.timeText(zone, f.to)}`;
+      + ` · ${d('period')}: ${CityTime.timeText(zone, f.from)} – `
+      + `${CityTime.timeText(zone, new Date(Date.parse(f.to) - 60000).toISOString())}`;
 
     card('card-seniors', String(f.seniors.total), f.seniors.byLivingSituation
       .map((c) => `${label('seniorPage.living', c.key)} ${c.count}`).join(' · '));
