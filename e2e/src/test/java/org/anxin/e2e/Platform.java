@@ -62,25 +62,29 @@ final class Platform implements AutoCloseable {
 
     /**
      * A second platform node on the same PostgreSQL and Redis as {@code first}, as two nodes run
-     * behind a load balancer: its own HTTP port and timers, the shared consumer groups and sessions.
+     * behind a load balancer: its own HTTP port and timers, the shared consumer groups and sessions;
+     * {@code extraArgs} as for {@link #start}.
      */
-    static Platform join(Platform first) throws IOException {
+    static Platform join(Platform first, String... extraArgs) throws IOException {
         HikariDataSource db = first.context.getBean(HikariDataSource.class);
         Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-node-");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--ANXIN_DATA_DIR=" + dataDir,
-                        "--ANXIN_DB_URL=" + db.getJdbcUrl(),
-                        "--ANXIN_DB_USER=" + db.getUsername(),
-                        "--ANXIN_DB_PASSWORD=" + db.getPassword(),
-                        "--ANXIN_REDIS_URL=" + first.redisUri(),
-                        "--ANXIN_ADMIN_PASSWORD=" + first.adminPassword,
-                        "--ANXIN_TWILIO_ACCOUNT_SID=" + TWILIO_ACCOUNT_SID,
-                        "--ANXIN_TWILIO_AUTH_TOKEN=" + TWILIO_AUTH_TOKEN,
-                        "--ANXIN_TWILIO_FROM=" + TWILIO_FROM,
-                        "--ANXIN_TWILIO_API_BASE_URL=http://127.0.0.1:9",
-                        "--ANXIN_FOLLOW_UP_SHARE=0");
+                .run(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        "--server.port=0",
+                                        "--ANXIN_DATA_DIR=" + dataDir,
+                                        "--ANXIN_DB_URL=" + db.getJdbcUrl(),
+                                        "--ANXIN_DB_USER=" + db.getUsername(),
+                                        "--ANXIN_DB_PASSWORD=" + db.getPassword(),
+                                        "--ANXIN_REDIS_URL=" + first.redisUri(),
+                                        "--ANXIN_ADMIN_PASSWORD=" + first.adminPassword,
+                                        "--ANXIN_TWILIO_ACCOUNT_SID=" + TWILIO_ACCOUNT_SID,
+                                        "--ANXIN_TWILIO_AUTH_TOKEN=" + TWILIO_AUTH_TOKEN,
+                                        "--ANXIN_TWILIO_FROM=" + TWILIO_FROM,
+                                        "--ANXIN_TWILIO_API_BASE_URL=http://127.0.0.1:9",
+                                        "--ANXIN_FOLLOW_UP_SHARE=0"),
+                                java.util.stream.Stream.of(extraArgs))
+                        .toArray(String[]::new));
         return new Platform(context, first.adminPassword);
     }
 
