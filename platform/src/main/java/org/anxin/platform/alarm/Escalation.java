@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first is called; whoever presses 1 is going. Nobody pressed 1 within
  * {@code anxin.escalation.call-gap} (120 s): the next contact is called, down the list. Each
  * step is claimed by one conditional UPDATE, so several platform nodes never repeat a step, and
- * is written to the timeline. Which kinds reach families how, and when, is {@link FamilyPolicy}'s:
- * device conditions never call a family, and text them only outside quiet hours.
+ * is written to the timeline. Which kinds reach which contact how, and when, is {@link FamilyPolicy}'s
+ * with the contact's {@link ContactPreferences}: device conditions never call a family, and text a
+ * contact only outside their quiet hours; a person in danger is never held back.
  */
 @Component
 class Escalation {
@@ -52,6 +55,8 @@ class Escalation {
     private final AlarmRepository alarms;
     private final FamilyAcceptance acceptance;
     private final FamilyPolicy policy;
+    private final ContactPreferenceStore preferenceStore;
+    private final FamilyHolds holds;
     private final SeniorService seniors;
     private final Accounts accounts;
     private final Notifications notifications;
@@ -67,6 +72,8 @@ class Escalation {
             AlarmRepository alarms,
             FamilyAcceptance acceptance,
             FamilyPolicy policy,
+            ContactPreferenceStore preferenceStore,
+            FamilyHolds holds,
             SeniorService seniors,
             Accounts accounts,
             Notifications notifications,
@@ -78,6 +85,8 @@ class Escalation {
         this.alarms = alarms;
         this.acceptance = acceptance;
         this.policy = policy;
+        this.preferenceStore = preferenceStore;
+        this.holds = holds;
         this.seniors = seniors;
         this.accounts = accounts;
         this.notifications = notifications;
@@ -99,7 +108,7 @@ class Escalation {
                 s -> alarms.claimForFamily(now.minus(familyAfter), now).forEach(id -> notifyFamily(id, now)));
         tx.executeWithoutResult(
                 s -> alarms.claimNextCall(now.minus(callGap), now).forEach(id -> callNext(id, now)));
-        tx.executeWithoutResult(s -> alarms.claimHeld(now).forEach(id -> textHeld(id, now)));
+        tx.executeWithoutResult(s -> textHeld(holds.claimDue(now), now));
     }
 
     private void alertSupervisors(long id, Instant now) {
@@ -128,7 +137,11 @@ class Escalation {
         events.publishEvent(new AlarmChanged(id));
     }
 
-    /** The family step, as {@link FamilyPolicy} allows for the alarm's kind and the hour; the timeline says which rule held. */
+    /**
+     * The family step, contact by contact as {@link FamilyPolicy} allows for the alarm's kind, the
+     * hour and the contact's preferences; the timeline names each rule that held a notification
+     * back or left a contact out.
+     */
     private void notifyFamily(long id, Instant now) {
         Alarm alarm = alarms.find(id).orElseThrow();
         List<SeniorRecord.Contact> contacts = seniors.contacts(alarm.seniorId());
@@ -137,40 +150,78 @@ class Escalation {
             events.publishEvent(new AlarmChanged(id));
             return;
         }
-        FamilyPolicy.Reach reach = policy.reach(alarm.type(), now);
-        if (reach.held()) {
-            alarms.holdForFamily(id, reach.heldUntil());
-            alarms.addTimeline(id, now, null, "FAMILY_HELD", "system", reach.rule());
+        Map<String, ContactPreferences> preferences = preferenceStore.forSenior(alarm.seniorId());
+        List<SeniorRecord.Contact> texted = new ArrayList<>();
+        List<SeniorRecord.Contact> textedCallable = new ArrayList<>();
+        SeniorRecord.Contact firstCall = null;
+        String smsOnlyRule = null;
+        for (SeniorRecord.Contact contact : contacts) {
+            FamilyPolicy.Reach reach = policy.reach(alarm.type(), preferencesOf(preferences, contact), now);
+            if (reach.sms() == FamilyPolicy.Sms.NOW) {
+                (reach.call() ? textedCallable : texted).add(contact);
+            }
+            if (reach.held()) {
+                holds.hold(id, contact.phone(), recipient(contact), reach.heldUntil());
+            }
+            if (reach.limited()) {
+                alarms.addTimeline(
+                        id,
+                        now,
+                        null,
+                        reach.held() ? "FAMILY_HELD" : "FAMILY_SKIPPED",
+                        "system",
+                        recipient(contact) + ": " + reach.rule());
+            }
+            if (reach.call() && firstCall == null) {
+                firstCall = contact;
+            } else if (!reach.call() && !reach.limited()) {
+                smsOnlyRule = reach.rule();
+            }
+        }
+        if (texted.isEmpty() && firstCall == null) {
             events.publishEvent(new AlarmChanged(id));
             return;
         }
-        textFamily(alarm, contacts, reach.call());
-        String note = "still open after " + familyAfter.toSeconds() + " s: SMS to " + contacts.size() + " contact(s)";
-        if (reach.call()) {
-            call(alarm, contacts.get(0));
-            alarms.startCalls(id, now);
-            note += "; calling " + recipient(contacts.get(0));
-        } else {
-            note += "; " + reach.rule();
+        textFamily(alarm, textedCallable, true);
+        textFamily(alarm, texted, false);
+        String note = "still open after " + familyAfter.toSeconds() + " s: SMS to "
+                + (textedCallable.size() + texted.size()) + " contact(s)";
+        if (firstCall != null) {
+            call(alarm, firstCall);
+            alarms.startCalls(id, firstCall.position(), now);
+            note += "; calling " + recipient(firstCall);
+        } else if (smsOnlyRule != null) {
+            note += "; " + smsOnlyRule;
         }
         alarms.addTimeline(id, now, null, "FAMILY_NOTIFIED", "system", note);
         events.publishEvent(new AlarmChanged(id));
     }
 
-    /** Quiet hours are over and the alarm is still open: the held SMS goes out (still no call). */
-    private void textHeld(long id, Instant now) {
-        Alarm alarm = alarms.find(id).orElseThrow();
-        List<SeniorRecord.Contact> contacts = seniors.contacts(alarm.seniorId());
-        textFamily(alarm, contacts, false);
-        alarms.addTimeline(
-                id,
-                now,
-                null,
-                "FAMILY_NOTIFIED",
-                "system",
-                "quiet hours over, still open: SMS to " + contacts.size()
-                        + " contact(s); no call for a device condition");
-        events.publishEvent(new AlarmChanged(id));
+    /** Quiet hours are over: the held SMS go out to the contacts still listed, if the alarm is still open (still no call). */
+    private void textHeld(List<FamilyHolds.Due> due, Instant now) {
+        Map<Long, List<FamilyHolds.Due>> byAlarm = new LinkedHashMap<>();
+        due.stream().filter(FamilyHolds.Due::open).forEach(d -> byAlarm.computeIfAbsent(
+                        d.alarmId(), k -> new ArrayList<>())
+                .add(d));
+        byAlarm.forEach((id, held) -> {
+            Alarm alarm = alarms.find(id).orElseThrow();
+            List<SeniorRecord.Contact> listed = seniors.contacts(alarm.seniorId()).stream()
+                    .filter(c -> held.stream().anyMatch(d -> d.phone().equals(c.phone())))
+                    .toList();
+            textFamily(alarm, listed, false);
+            alarms.addTimeline(
+                    id,
+                    now,
+                    null,
+                    "FAMILY_NOTIFIED",
+                    "system",
+                    "quiet hours over, still open: SMS to " + listed.size() + " contact(s) ("
+                            + String.join(
+                                    ", ",
+                                    listed.stream().map(Escalation::recipient).toList())
+                            + "); no call for a device condition");
+            events.publishEvent(new AlarmChanged(id));
+        });
     }
 
     private void textFamily(Alarm alarm, List<SeniorRecord.Contact> contacts, boolean calls) {
@@ -183,20 +234,33 @@ class Escalation {
         }
     }
 
+    /** The next contact down the list who takes calls for the alarm's kind (the others were named when skipped). */
     private void callNext(long id, Instant now) {
         Alarm alarm = alarms.find(id).orElseThrow();
         List<SeniorRecord.Contact> contacts = seniors.contacts(alarm.seniorId());
+        Map<String, ContactPreferences> preferences = preferenceStore.forSenior(alarm.seniorId());
         int position = alarms.callPosition(id);
-        if (position > contacts.size()) {
+        SeniorRecord.Contact next = contacts.stream()
+                .filter(c -> c.position() >= position)
+                .filter(c -> policy.reach(alarm.type(), preferencesOf(preferences, c), now)
+                        .call())
+                .findFirst()
+                .orElse(null);
+        if (next == null) {
             alarms.stopCalls(id);
             alarms.addTimeline(
                     id, now, null, "FAMILY_CALLS_EXHAUSTED", "system", "no contact pressed 1; back to the operator");
         } else {
-            SeniorRecord.Contact contact = contacts.get(position - 1);
-            call(alarm, contact);
-            alarms.addTimeline(id, now, null, "FAMILY_CALL", "system", "no answer yet; calling " + recipient(contact));
+            alarms.skipCallsTo(id, next.position());
+            call(alarm, next);
+            alarms.addTimeline(id, now, null, "FAMILY_CALL", "system", "no answer yet; calling " + recipient(next));
         }
         events.publishEvent(new AlarmChanged(id));
+    }
+
+    private static ContactPreferences preferencesOf(
+            Map<String, ContactPreferences> preferences, SeniorRecord.Contact contact) {
+        return preferences.getOrDefault(contact.phone(), ContactPreferences.DEFAULT);
     }
 
     private void call(Alarm alarm, SeniorRecord.Contact contact) {
