@@ -155,7 +155,12 @@
       phone: li.querySelector('.c-phone').value.trim()
     }));
     send('PUT', `/api/seniors/${encodeURIComponent(id)}/contacts`, contacts)
-      .then((stored) => { drawContacts(stored); messages.notice(Anxin.t('seniorPage.saved')); loadAudit(); })
+      .then((stored) => {
+        drawContacts(stored);
+        messages.notice(Anxin.t('seniorPage.saved'));
+        loadAudit();
+        DeskContactPrefs.load().catch(messages.fail);
+      })
       .catch(messages.fail);
   });
 
@@ -231,6 +236,7 @@
     loadDevices().catch(messages.fail);
     loadCare().catch(messages.fail);
     loadAudit().catch(messages.fail);
+    DeskContactPrefs.load().catch(messages.fail);
     if (window.VitalsChart) VitalsChart.show(document.getElementById('vitals'), id, 7).catch(() => {});
   }
 
