@@ -386,6 +386,32 @@ class WatchPipelineTest {
     }
 
     @Test
+    void setsAMedicationReminderAndHearsTheWatchTakeIt() {
+        register("4700186508");
+        write("[3G*4700186508*000B*LK,0,10,100]");
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0002*LK]");
+
+        downlinks().deliver(new Command(47, "4700186508", "watch", Command.REMIND, null, null, null, "08:00"));
+
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0010*REMIND,08:00-1-1]");
+        rig.awaitCommandStatus(channel, 47, "SENT");
+        write("[3G*4700186508*0006*REMIND]"); // the watch set the alarm clock
+        rig.awaitCommandStatus(channel, 47, "DELIVERED");
+    }
+
+    @Test
+    void aReminderWithoutATimeOfDayFailsAndSendsNothing() {
+        register("4700186508");
+        write("[3G*4700186508*000B*LK,0,10,100]");
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0002*LK]");
+
+        downlinks().deliver(new Command(48, "4700186508", "watch", Command.REMIND, null, null, null, "8 am"));
+
+        rig.awaitCommandStatus(channel, 48, "FAILED");
+        assertThat(channel.outboundMessages()).isEmpty();
+    }
+
+    @Test
     void aCommandForAWatchNotConnectedHereIsReportedSo() {
         downlinks().deliver(new Command(46, "4700186508", "watch", Command.LOCATE, null, null, null));
 

@@ -36,3 +36,15 @@ from alarms a join emergency_contacts c on c.senior_id = a.senior_id
 where a.family_held_until is not null
 on conflict do nothing;
 update alarms set family_held_until = null where family_held_until is not null;
+
+-- Medication reminders on the senior's watch (issue 19 item 7): a REMIND command (one of the
+-- watch's alarm clocks, at the dose's time of day) where the senior wears a "3G" watch, SMS
+-- otherwise. The watch's answer to the command is the acknowledgement (device_commands.delivered_at).
+alter table device_commands add column remind_at text;
+alter table medication_reminders add column command_id bigint;
+alter table medication_reminders drop constraint medication_reminders_channel_check;
+alter table medication_reminders add constraint medication_reminders_channel_check
+    check (channel in ('SMS', 'WATCH'));
+alter table device_commands drop constraint device_commands_type_check;
+alter table device_commands add constraint device_commands_type_check
+    check (type in ('LOCATE', 'SOS_NUMBERS', 'UPLOAD_INTERVAL', 'CALL_BACK', 'MONITOR', 'HELP_COMING', 'REMIND'));
