@@ -58,7 +58,24 @@ ts("Gateway JVM heap used", [("sum by (instance) (jvm_memory_used_bytes%s)" % G_
 ts("Gateway process CPU", [("process_cpu_usage%s" % G,"{{instance}}")], unit="percentunit")
 newline(8)
 P=sel("anxin-platform","platform"); P_HEAP=sel("anxin-platform","platform",',area="heap"')
-row("Platform nodes (Spring Boot's Micrometer names: no data until the platform serves /actuator/prometheus)")
+row("Platform nodes (GET /actuator/prometheus as the scrape account, docs/deploy.md)")
+stat("Alarms waiting (RAISED)", "max(anxin_alarms%s)" % sel("anxin-platform","platform",',status="RAISED"'),
+     desc="Alarms no operator has acted on yet (every node reports the same figure, from the database)")
+stat("Ingest backlog (pending)", "max(sum by (instance) (anxin_ingest_pending%s))" % P,
+     desc="Stream entries read by a node but not yet stored and acknowledged, all partitions")
+stat("Answer time p90", "histogram_quantile(0.9, sum by (le) (rate(anxin_alarm_answer_seconds_bucket%s[1h])))" % P, unit="s",
+     desc="From the desk raising an alarm to an operator's first act on it, last hour")
+stat("Notifications failed / 1 h", "sum(increase(anxin_notifications_total%s[1h]))" % sel("anxin-platform","platform",',result=~"refused|unreachable"'),
+     desc="SMS and calls Twilio refused, or that could not reach Twilio after three attempts")
+newline(4)
+ts("Alarms by state", [("max by (status) (anxin_alarms%s)" % P,"{{status}}")])
+ts("Answer time by alarm type", [
+    ("histogram_quantile(0.5, sum by (le, type) (rate(anxin_alarm_answer_seconds_bucket%s[15m])))" % P,"p50 {{type}}"),
+    ("histogram_quantile(0.9, sum by (le, type) (rate(anxin_alarm_answer_seconds_bucket%s[15m])))" % P,"p90 {{type}}")], unit="s")
+ts("Ingest lag by stream partition", [("max by (stream) (anxin_ingest_lag_seconds%s)" % P,"{{stream}}")], unit="s",
+   desc="Age of the newest entry not yet delivered to the platform's consumer group")
+ts("Ingest pending by stream partition", [("max by (stream) (anxin_ingest_pending%s)" % P,"{{stream}}")])
+ts("Notifications by result / 5 min", [("sum by (channel, result) (increase(anxin_notifications_total%s[5m]))" % P,"{{channel}} {{result}}")])
 ts("Platform scrape up", [("up%s" % P,"{{instance}}")])
 ts("HTTP requests / s by status", [("sum by (instance, status) (rate(http_server_requests_seconds_count%s[1m]))" % P,"{{instance}} {{status}}")], unit="reqps")
 ts("HTTP mean latency by route", [("sum by (uri) (rate(http_server_requests_seconds_sum%s[5m])) / sum by (uri) (rate(http_server_requests_seconds_count%s[5m]))" % (P,P),"{{uri}}")], unit="s")
@@ -73,7 +90,7 @@ def var(name,label,query):
             "includeAll":True,"multi":True,"allValue":".*","current":{"text":"All","value":"$__all"},"refresh":2}
 dash={"title":"Anxin: gateways and platform","uid":"anxin-overview","schemaVersion":39,"version":1,"editable":True,
  "tags":["anxin"],"timezone":"browser","refresh":"30s","time":{"from":"now-1h","to":"now"},
- "description":"Gateway panels: the metrics of docs/protocols.md (Gateway metrics). Platform panels: Spring Boot's standard Micrometer names. Scrape jobs anxin-gateway and anxin-platform as in docker/prometheus.yml.",
+ "description":"Gateway panels: the metrics of docs/protocols.md (Gateway metrics). Platform panels: the anxin_* metrics of docs/deploy.md (Metrics) and Spring Boot's standard Micrometer names. Scrape jobs anxin-gateway and anxin-platform as in docker/prometheus.yml.",
  "templating":{"list":[
    {"name":"datasource","type":"datasource","query":"prometheus","label":"Prometheus","current":{},"hide":0},
    var("gateway","Gateway",'label_values(up{job="anxin-gateway"}, instance)'),

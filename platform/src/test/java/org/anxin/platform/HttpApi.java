@@ -41,6 +41,11 @@ public final class HttpApi {
         return send(request(path).GET());
     }
 
+    /** A GET accepting {@code accept} rather than JSON (e.g. Prometheus' text format). */
+    public Response get(String path, String accept) {
+        return send(request(path).setHeader("Accept", accept).GET());
+    }
+
     public Response post(String path, Object body) {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
         return send(request(path)

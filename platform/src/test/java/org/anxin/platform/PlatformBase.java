@@ -27,6 +27,8 @@ import redis.clients.jedis.JedisPooled;
 public abstract class PlatformBase {
     private static final Duration POLL = Duration.ofMillis(100);
     protected static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID();
+    /** The Prometheus scrape account's ({@code metrics}) password. */
+    protected static final String METRICS_PASSWORD = "it-metrics-" + UUID.randomUUID();
 
     @LocalServerPort
     protected int port;
@@ -42,6 +44,7 @@ public abstract class PlatformBase {
         registry.add("anxin.embedded.db-port", () -> "0");
         registry.add("anxin.embedded.redis-port", () -> "0");
         registry.add("anxin.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("anxin.metrics.password", () -> METRICS_PASSWORD);
         // every test client signs in from 127.0.0.1: the per-address limit is LoginThrottleTest's, not the suite's
         registry.add("anxin.login.max-failures-per-address", () -> "1000");
     }

@@ -25,8 +25,15 @@ public class AlarmService {
     private final AlarmRaiser raiser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AlarmMetrics metrics;
 
-    AlarmService(AlarmRepository alarms, AlarmRaiser raiser, ApplicationEventPublisher events, Clock clock) {
+    AlarmService(
+            AlarmRepository alarms,
+            AlarmRaiser raiser,
+            ApplicationEventPublisher events,
+            Clock clock,
+            AlarmMetrics metrics) {
+        this.metrics = metrics;
         this.alarms = alarms;
         this.raiser = raiser;
         this.events = events;
@@ -165,12 +172,15 @@ public class AlarmService {
             String responder,
             String note,
             Viewer viewer) {
-        get(id, viewer);
+        Alarm before = get(id, viewer);
         Instant now = clock.instant();
         if (!alarms.transition(id, from, to, outcome, responder, viewer.username(), now)) {
             AlarmStatus current = find(id).status();
             throw ApiProblem.conflict("alarm " + id + " is " + current + "; it cannot become " + to + " (only from "
                     + EnumSet.copyOf(from) + ")");
+        }
+        if (before.status() == AlarmStatus.RAISED) {
+            metrics.answered(before.type(), before.createdAt(), now);
         }
         String timelineNote = outcome == null ? note : (note == null ? outcome : outcome + ": " + note);
         alarms.addTimeline(id, now, to, to.name(), viewer.username(), timelineNote);

@@ -5,6 +5,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -40,9 +41,15 @@ class NotificationSender implements DisposableBean {
         return thread;
     });
     private volatile TwilioRestClient client;
+    private final MeterRegistry meters;
 
     NotificationSender(
-            Notifications notifications, TwilioSettings settings, ApplicationEventPublisher events, Clock clock) {
+            Notifications notifications,
+            TwilioSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.notifications = notifications;
         this.settings = settings;
         this.events = events;
@@ -79,12 +86,14 @@ class NotificationSender implements DisposableBean {
         Notification n = claimed.get();
         if (!settings.configured()) {
             notifications.settle(id, Notifications.NOT_SENT, null, "not sent: Twilio not configured");
+            count(n, "not_configured");
             log.info("{} {} for alarm {} not sent: Twilio not configured", n.channel(), id, n.alarmId());
             return;
         }
         try {
             String sid = n.channel() == Notification.Channel.SMS ? sms(n) : call(n);
             notifications.settle(id, "queued", sid, null);
+            count(n, "queued");
             if (n.channel() == Notification.Channel.VOICE) {
                 events.publishEvent(new VoiceCallPlaced(
                         id, n.alarmId(), sid, n.phone(), settings.from, n.purpose(), clock.instant()));
@@ -92,11 +101,13 @@ class NotificationSender implements DisposableBean {
             log.info("{} {} for alarm {} handed to Twilio as {}", n.channel(), id, n.alarmId(), sid);
         } catch (ApiException e) {
             notifications.settle(id, Notifications.FAILED, null, "Twilio refused: " + e.getMessage());
+            count(n, "refused");
             log.warn("{} {} for alarm {} refused by Twilio: {}", n.channel(), id, n.alarmId(), e.getMessage());
         } catch (RuntimeException e) {
             boolean retry = notifications.attempts(id) < MAX_ATTEMPTS;
             notifications.settle(
                     id, retry ? Notifications.PENDING : Notifications.FAILED, null, "Twilio unreachable: " + e);
+            count(n, retry ? "unreachable_retrying" : "unreachable");
             log.warn(
                     "{} {} for alarm {} not sent ({}): {}",
                     n.channel(),
@@ -105,6 +116,12 @@ class NotificationSender implements DisposableBean {
                     retry ? "will retry" : "gave up",
                     e.toString());
         }
+    }
+
+    /** {@code anxin_notifications_total{channel, result}}: each hand-off to Twilio and how it went. */
+    private void count(Notification n, String result) {
+        meters.counter("anxin.notifications", "channel", n.channel().name(), "result", result)
+                .increment();
     }
 
     private String sms(Notification n) {

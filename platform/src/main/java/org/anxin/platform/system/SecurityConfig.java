@@ -151,7 +151,7 @@ class SecurityConfig {
         }
     }
 
-    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, Exception cause)
+    static void unauthorized(HttpServletRequest request, HttpServletResponse response, Exception cause)
             throws IOException {
         // browsers (fetch from the portal) get no Basic challenge, so no login dialog pops up
         if (request.getHeader("Sec-Fetch-Mode") == null) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.anxin.platform.HttpApi;
@@ -89,23 +90,39 @@ class CrashRecoveryIT {
         // the watchdogs and their pipe readers (forks of the watchdog shell, same command line);
         // found by command line, not descendants(), which may leave out a child started within the
         // same clock tick as its parent
-        List<ProcessHandle> watchdogs;
-        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            watchdogs = all.filter(p -> commandLine(p).contains("anxin-watchdog-")
-                            && commandLine(p).contains(dataDir.toString()))
-                    .toList();
-        }
-        assertThat(watchdogs).hasSize(4);
+        List<ProcessHandle> watchdogs = watchdogs();
+        assertThat(watchdogs).as(describe(watchdogs)).hasSize(4);
+        // each watchdog shell has forked one pipe reader; the readers go first: a shell killed before
+        // its reader makes the platform's JVM close the pipe to it (the JDK closes a dead child's
+        // stdin), the reader sees end-of-file and stops the server this test wants orphaned
+        List<Long> pids = watchdogs.stream().map(ProcessHandle::pid).toList();
+        List<ProcessHandle> readers = watchdogs.stream()
+                .filter(p -> p.parent()
+                        .map(ProcessHandle::pid)
+                        .filter(pids::contains)
+                        .isPresent())
+                .toList();
+        assertThat(readers).as(describe(watchdogs)).hasSize(2);
 
-        // as if the whole process tree but the servers were killed at once
-        watchdogs.forEach(ProcessHandle::destroyForcibly);
+        // as if the whole process tree but the servers were killed
+        killHard(readers);
+        killHard(watchdogs.stream().filter(p -> !readers.contains(p)).toList());
+        assertThat(watchdogs())
+                .as("watchdog processes left after killing %s", describe(watchdogs))
+                .isEmpty();
         platform.destroyForcibly();
         platform.waitFor();
-        for (ProcessHandle watchdog : watchdogs) {
-            watchdog.onExit().get();
-        }
-        assertThat(postgres.isAlive()).as("orphaned PostgreSQL still running").isTrue();
-        assertThat(redis.isAlive()).as("orphaned Redis still running").isTrue();
+        // the servers outlived their watchdogs: still listening on the ports the next start needs
+        assertThat(listening(dbPort))
+                .as(
+                        "orphaned PostgreSQL still serving port %d (pid %d); its log ends:%n%s",
+                        dbPort, postgres.pid(), logTail("postgres.log"))
+                .isTrue();
+        assertThat(listening(redisPort))
+                .as(
+                        "orphaned Redis still serving port %d (pid %d); its log ends:%n%s",
+                        redisPort, redis.pid(), logTail("redis.log"))
+                .isTrue();
 
         platform = startPlatform();
         assertThat(postgres.isAlive()).isFalse();
@@ -179,6 +196,41 @@ class CrashRecoveryIT {
         return ProcessHandle.of(pid).orElseThrow();
     }
 
+    /** SIGKILL to all of them in one kill(1), then waits until they are gone. */
+    private static void killHard(List<ProcessHandle> processes) throws Exception {
+        List<String> kill = Stream.concat(
+                        Stream.of("kill", "-KILL"), processes.stream().map(p -> Long.toString(p.pid())))
+                .toList();
+        assertThat(new ProcessBuilder(kill).inheritIO().start().waitFor())
+                .as(String.join(" ", kill))
+                .isZero();
+        for (ProcessHandle process : processes) {
+            process.onExit().get();
+        }
+    }
+
+    private List<ProcessHandle> watchdogs() {
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            return all.filter(p -> commandLine(p).contains("anxin-watchdog-")
+                            && commandLine(p).contains(dataDir.toString()))
+                    .toList();
+        }
+    }
+
+    private static String describe(List<ProcessHandle> processes) {
+        StringBuilder text = new StringBuilder();
+        for (ProcessHandle p : processes) {
+            String line = commandLine(p);
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%n  pid %d, parent %s: ...%s",
+                    p.pid(),
+                    p.parent().map(ProcessHandle::pid).map(String::valueOf).orElse("?"),
+                    line.substring(Math.max(0, line.length() - 120))));
+        }
+        return text.toString();
+    }
+
     private static String commandLine(ProcessHandle process) {
         try {
             return new String(
@@ -232,6 +284,24 @@ class CrashRecoveryIT {
             return jars.filter(p -> p.getFileName().toString().matches("platform-.*-exec\\.jar"))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no target/platform-*-exec.jar: run mvn verify"));
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String logTail(String name) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve(name));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(" + name + " unreadable: " + e.getMessage() + ")";
         }
     }
 
