@@ -35,8 +35,9 @@ class ContactPreferenceStore {
         db.sql("select phone, channels::text as channels, quiet_from, quiet_to, may_decline_calls"
                         + " from contact_preferences where senior_id = ?")
                 .param(seniorId)
-                .query((rs, n) -> found.put(rs.getString("phone"), row(rs)))
-                .list();
+                .query((rs, n) -> Map.entry(rs.getString("phone"), row(rs)))
+                .list()
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
         return found;
     }
 
