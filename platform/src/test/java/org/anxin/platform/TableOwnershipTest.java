@@ -38,6 +38,7 @@ class TableOwnershipTest {
             Map.entry("admin_areas", "system"),
             Map.entry("devices", "device"),
             Map.entry("device_events", "device"),
+            Map.entry("device_events_default", "device"),
             Map.entry("device_commands", "device"),
             Map.entry("rejected_events", "ingest"),
             Map.entry("alarms", "alarm"),

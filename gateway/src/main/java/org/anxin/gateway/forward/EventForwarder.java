@@ -25,7 +25,6 @@ import redis.clients.jedis.params.XAddParams;
 public final class EventForwarder implements HandOff, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventForwarder.class);
     private static final int BATCH = 256;
-    private static final long STREAM_MAX_LENGTH = 1_000_000;
 
     private final UnifiedJedis redis;
     private final EventStreams streams;
@@ -133,7 +132,9 @@ public final class EventForwarder implements HandOff, AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
-        XAddParams params = XAddParams.xAddParams().maxLen(STREAM_MAX_LENGTH).approximateTrimming();
+        // no length cap: a cap would drop entries the platform has not stored yet; the platform trims
+        // behind its consumer group's acknowledgements (docs/events.md, Retention)
+        XAddParams params = XAddParams.xAddParams();
         List<Response<StreamEntryID>> replies = new ArrayList<>(batch.size());
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (Pending pending : batch) {

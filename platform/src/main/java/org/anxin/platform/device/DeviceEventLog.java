@@ -32,8 +32,9 @@ class DeviceEventLog {
 
     private static final String INSERT_EVENT =
             "insert into device_events (event_id, device_id, type, device_time, received_at, lat, lon, battery,"
-                    + " vendor_code, attrs, raw, gateway_node) values (:eventId, :deviceId, :type, :deviceTime,"
-                    + " :receivedAt, :lat, :lon, :battery, :vendorCode, :attrs, :raw, :gatewayNode)"
+                    + " vendor_code, attrs, raw, gateway_node, event_time) values (:eventId, :deviceId, :type,"
+                    + " :deviceTime, :receivedAt, :lat, :lon, :battery, :vendorCode, :attrs, :raw, :gatewayNode,"
+                    + " :eventTime)"
                     + " on conflict do nothing";
     private static final String UPDATE_DEVICE = "update devices set"
             + " last_seen_at = greatest(coalesce(last_seen_at, :seen), :seen),"
@@ -143,6 +144,7 @@ class DeviceEventLog {
                 .addValue("type", event.type(), Types.VARCHAR)
                 .addValue("deviceTime", timestamp(event.deviceTime()), Types.TIMESTAMP)
                 .addValue("receivedAt", timestamp(event.receivedAt()), Types.TIMESTAMP)
+                .addValue("eventTime", timestamp(EventTime.of(event.deviceTime(), event.receivedAt())), Types.TIMESTAMP)
                 .addValue("lat", event.lat(), Types.DOUBLE)
                 .addValue("lon", event.lon(), Types.DOUBLE)
                 .addValue("battery", event.battery(), Types.INTEGER)
