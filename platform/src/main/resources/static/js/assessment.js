@@ -98,7 +98,10 @@
   }
 
   function loadDue() {
-    send('GET', '/api/assessments/due').then((list) => {
+    // the dashboard links here with ?within=P40D: the re-assessments falling due by the end of its period
+    const within = new URLSearchParams(window.location.search).get('within');
+    const query = within ? `?within=${encodeURIComponent(within)}` : '';
+    send('GET', `/api/assessments/due${query}`).then((list) => {
       const body = document.querySelector('#due tbody');
       body.innerHTML = '';
       list.forEach((d) => {

@@ -5,6 +5,21 @@
 
   const STRINGS = {
     'zh-CN': {
+      dashboard: {
+        title: '养老服务数据看板', from: '起', to: '止', area: '区域', wholeArea: '我管辖的全部', show: '查询', csv: '下载 CSV',
+        scope: '范围', wholeCity: '全市', period: '期间', list: '查看列表', deskOnly: '明细仅 12349 接警台可见',
+        seniors: '在册老人', byCommunity: '按社区', byLiving: '按居住情况', none: '未登记',
+        devices: '设备在线（当前）', online: '在线', registered: '已登记设备',
+        alarms: '警情', byKind: '按类型', byOutcome: '按处置结果', open: '未结',
+        answering: '接警时效', withinTarget: '{s} 秒内接警', target: '目标', median: '中位数', p90: '90 分位', seconds: '秒',
+        emergency: '紧急救助到达（{m} 分钟圈内）', service: '上门服务到达（{m} 分钟圈内）', arrived: '到达',
+        coverage: '紧急救助 {m} 分钟圈覆盖（当前）', homes: '位老人住处在圈内',
+        services: '居家服务量（按类别）', booked: '预约', served: '已完成',
+        subsidy: '补贴支出', spent: '已支出', allowance: '已发放额度', wallets: '补贴账户', minutes: '分钟',
+        noBudget: '系统中未设补贴预算：支出与已发放的额度对比。',
+        timeBank: '时间银行', earned: '志愿服务获得', spentHours: '兑换服务', donated: '转赠', hours: '小时', entries: '笔',
+        assessments: '能力评估到期', assessed: '已评估老人', dueInPeriod: '期间内到期', overdue: '已逾期'
+      },
       callReport: {
         title: '12349 话务报表', csv: '下载 CSV', calls: '来电与去电', inbound: '呼入', outbound: '呼出', queued: '进入排队',
         answered: '接通', abandoned: '放弃', abandonment: '放弃率', within20: '20 秒内接通', average: '平均接通（秒）',
@@ -392,6 +407,22 @@
       }
     },
     en: {
+      dashboard: {
+        title: 'Care dashboard', from: 'From', to: 'To', area: 'Area', wholeArea: 'All I cover', show: 'Show', csv: 'Download CSV',
+        scope: 'Scope', wholeCity: 'Whole city', period: 'Period', list: 'Open the list', deskOnly: 'Details only at the 12349 desk',
+        seniors: 'Seniors enrolled', byCommunity: 'By community', byLiving: 'By living situation', none: 'Not recorded',
+        devices: 'Devices online (now)', online: 'online', registered: 'devices registered',
+        alarms: 'Alarms', byKind: 'By kind', byOutcome: 'By outcome', open: 'Open',
+        answering: 'Answer times', withinTarget: 'Answered within {s} s', target: 'target', median: 'median', p90: 'p90', seconds: 's',
+        emergency: 'Emergency arrivals (inside the {m}-minute circle)', service: 'Home-service arrivals (inside the {m}-minute circle)',
+        arrived: 'arrived',
+        coverage: 'Coverage of the {m}-minute emergency circle (now)', homes: 'seniors\' homes inside the circle',
+        services: 'Home services by category', booked: 'Booked', served: 'Served',
+        subsidy: 'Subsidy spend', spent: 'spent', allowance: 'allowance granted', wallets: 'wallets', minutes: 'min',
+        noBudget: 'No subsidy budget is kept in the system: the spend is set against the allowances granted.',
+        timeBank: 'Time bank', earned: 'earned by volunteers', spentHours: 'spent on services', donated: 'donated', hours: 'h', entries: 'entries',
+        assessments: 'Re-assessments due', assessed: 'seniors assessed', dueInPeriod: 'due in the period', overdue: 'overdue'
+      },
       callReport: {
         title: '12349 call report', csv: 'Download CSV', calls: 'Inbound and outbound calls', inbound: 'Inbound',
         outbound: 'Outbound', queued: 'Queued', answered: 'Answered', abandoned: 'Abandoned', abandonment: 'Abandonment',

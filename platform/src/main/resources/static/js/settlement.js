@@ -142,5 +142,10 @@
   Anxin.bindSwitch(() => { texts(); renderSummary(); renderStatement(); });
   Portal.send('GET', '/api/portal/config')
     .then((config) => config.zone || 'Asia/Shanghai', () => 'Asia/Shanghai')
-    .then((zone) => { document.getElementById('month').value = previousMonth(zone); return loadSummary(); });
+    .then((zone) => {
+      // the dashboard links here with ?month=2026-11
+      const asked = new URLSearchParams(window.location.search).get('month');
+      document.getElementById('month').value = /^\d{4}-\d{2}$/.test(asked || '') ? asked : previousMonth(zone);
+      return loadSummary();
+    });
 })();

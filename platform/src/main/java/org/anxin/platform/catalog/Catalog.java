@@ -209,4 +209,21 @@ public class Catalog {
                         .single()
                 > 0;
     }
+
+    /** A service category (助餐, 助洁 …) by code and name. */
+    public record Category(String code, String name, int position) {}
+
+    /** The category of each of the items, in one query. */
+    public Map<Long, Category> categoriesOf(java.util.Collection<Long> itemIds) {
+        Map<Long, Category> found = new LinkedHashMap<>();
+        db.sql("select i.id, c.code, c.name, c.position from service_items i join service_categories c"
+                        + " on c.code = i.category where i.id = any(?)")
+                .param(itemIds.toArray(Long[]::new))
+                .query(rs -> {
+                    found.put(
+                            rs.getLong("id"),
+                            new Category(rs.getString("code"), rs.getString("name"), rs.getInt("position")));
+                });
+        return found;
+    }
 }

@@ -73,8 +73,11 @@ class DeviceRegistry {
         log.info("device {} revoked: registry entry removed, {} gateway stream(s) told", id, nodes.size());
     }
 
+    /** The gateway's session key of a device: present while it is connected. */
+    static final String SESSION_PREFIX = "anxin:session:";
+
     boolean online(String id) {
-        return redis.exists("anxin:session:" + id);
+        return redis.exists(SESSION_PREFIX + id);
     }
 
     @EventListener(ApplicationReadyEvent.class)

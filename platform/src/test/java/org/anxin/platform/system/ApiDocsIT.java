@@ -40,6 +40,11 @@ class ApiDocsIT extends PlatformIT {
     }
 
     @Test
+    void theDashboardAnswersANamedSchemaWithProperties() {
+        assertTyped("get", "/api/dashboard", "Dashboard", "seniors", "answering", "coverage", "subsidy");
+    }
+
+    @Test
     void dispatchEndpointsAnswerNamedSchemasWithProperties() {
         assertTyped("get", "/api/dispatch/alarms/{alarmId}", "DispatchView", "dispatchId", "status", "round");
         assertTyped("post", "/api/dispatch/alarms/{alarmId}", "DispatchView", "dispatchId", "status");
