@@ -5,6 +5,13 @@
 
   const STRINGS = {
     'zh-CN': {
+      visitPlans: {
+        title: '定期巡访', new: '新建巡访计划', item: '服务项目', weekdays: '每周', time: '开始时间', window: '时段（分钟）',
+        endsOn: '结束日期（可空）', notes: '备注', create: '创建并预约四周', none: '暂无巡访计划', stop: '停止计划',
+        stopped: '已停止', active: '进行中', skip: '跳过某日', skipDate: '日期', created: '已创建，已预约未来四周',
+        days: ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+        statuses: { BOOKED: '已预约', FAILED: '未能预约', SKIPPED: '已跳过' },
+      },
       dashboard: {
         title: '养老服务数据看板', from: '起', to: '止', area: '区域', wholeArea: '我管辖的全部', show: '查询', csv: '下载 CSV',
         scope: '范围', wholeCity: '全市', period: '期间', list: '查看列表', deskOnly: '明细仅 12349 接警台可见',
@@ -407,6 +414,14 @@
       }
     },
     en: {
+      visitPlans: {
+        title: 'Scheduled visits', new: 'New visit plan', item: 'Service', weekdays: 'Every', time: 'Start time',
+        window: 'Window (minutes)', endsOn: 'Ends on (optional)', notes: 'Notes', create: 'Create and book four weeks',
+        none: 'No visit plans', stop: 'Stop plan', stopped: 'stopped', active: 'active', skip: 'Skip a date',
+        skipDate: 'Date', created: 'Created; the next four weeks are booked',
+        days: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+        statuses: { BOOKED: 'booked', FAILED: 'not booked', SKIPPED: 'skipped' },
+      },
       dashboard: {
         title: 'Care dashboard', from: 'From', to: 'To', area: 'Area', wholeArea: 'All I cover', show: 'Show', csv: 'Download CSV',
         scope: 'Scope', wholeCity: 'Whole city', period: 'Period', list: 'Open the list', deskOnly: 'Details only at the 12349 desk',

@@ -56,6 +56,8 @@ class TableOwnershipTest {
             Map.entry("service_items", "catalog"),
             Map.entry("provider_items", "catalog"),
             Map.entry("service_orders", "order"),
+            Map.entry("visit_plans", "order"),
+            Map.entry("visit_plan_dates", "order"),
             Map.entry("order_timeline", "order"),
             Map.entry("order_declines", "order"),
             Map.entry("visit_anomalies", "order"),
