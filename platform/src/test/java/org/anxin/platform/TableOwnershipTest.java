@@ -45,6 +45,8 @@ class TableOwnershipTest {
             Map.entry("alarm_timeline", "alarm"),
             Map.entry("record_views", "alarm"),
             Map.entry("geofences", "alarm"),
+            Map.entry("contact_preferences", "alarm"),
+            Map.entry("family_holds", "alarm"),
             Map.entry("notifications", "notify"),
             Map.entry("providers", "dispatch"),
             Map.entry("responders", "dispatch"),
