@@ -9,6 +9,15 @@
   const FIELDS = ['chronicConditions', 'allergies', 'healthNotes', 'familyDoctor', 'clinic', 'bloodType'];
   let allowed = null;
 
+  // How a medication reminder went: by SMS, or on the watch with whether the watch confirmed it.
+  function reminderWay(r) {
+    if (r.channel !== 'WATCH') return Anxin.t('seniorPage.bySms');
+    const state = r.acknowledgedAt
+      ? `${Anxin.t('seniorPage.watchAck')} ${new Date(r.acknowledgedAt).toLocaleTimeString(Anxin.lang())}`
+      : Anxin.t(r.commandStatus === 'FAILED' || r.commandStatus === 'EXPIRED' ? 'seniorPage.watchMissed' : 'seniorPage.watchWaiting');
+    return `${Anxin.t('seniorPage.byWatch')} · ${state}`;
+  }
+
   function allowList() {
     if (!allowed) allowed = send('GET', '/api/seniors/family-editable').then((body) => new Set(body.fields));
     return allowed;
@@ -88,7 +97,7 @@
         .then(([may, profile, reminders]) => {
           draw(panel, profile, may);
           panel.querySelector('.reminder-list').replaceChildren(...reminders.map((r) => el('li',
-            `${new Date(r.dueAt).toLocaleString(Anxin.lang())} · ${r.medicine}${r.dose ? ` ${r.dose}` : ''}`)));
+            `${new Date(r.dueAt).toLocaleString(Anxin.lang())} · ${r.medicine}${r.dose ? ` ${r.dose}` : ''} · ${reminderWay(r)}`)));
         });
     }
 

@@ -192,6 +192,7 @@
     });
     bindZoneDrawing(card);
     if (window.FamilyContacts) FamilyContacts.bind(el, senior.id);
+    if (window.FamilyPrefs) FamilyPrefs.bind(el, senior.id);
     if (window.FamilyHealth) FamilyHealth.bind(el, senior.id);
     q('.show-vitals').addEventListener('click', () => {
       const box = q('.s-vitals');

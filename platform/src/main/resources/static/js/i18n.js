@@ -5,6 +5,13 @@
 
   const STRINGS = {
     'zh-CN': {
+      visitPlans: {
+        title: '定期巡访', new: '新建巡访计划', item: '服务项目', weekdays: '每周', time: '开始时间', window: '时段（分钟）',
+        endsOn: '结束日期（可空）', notes: '备注', create: '创建并预约四周', none: '暂无巡访计划', stop: '停止计划',
+        stopped: '已停止', active: '进行中', skip: '跳过某日', skipDate: '日期', created: '已创建，已预约未来四周',
+        days: ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+        statuses: { BOOKED: '已预约', FAILED: '未能预约', SKIPPED: '已跳过' },
+      },
       dashboard: {
         title: '养老服务数据看板', from: '起', to: '止', area: '区域', wholeArea: '我管辖的全部', show: '查询', csv: '下载 CSV',
         scope: '范围', wholeCity: '全市', period: '期间', list: '查看列表', deskOnly: '明细仅 12349 接警台可见',
@@ -106,7 +113,7 @@
         living: { LIVES_ALONE: '独居', EMPTY_NEST: '空巢', WITH_FAMILY: '与家人同住', IN_CARE_HOME: '住养老机构' },
         medicines: '用药与提醒', medicinesHint: '服药时间用空格分开（如 08:00 20:00，本市时间），到点短信提醒老人。',
         addMedicine: '添加药品', medicineName: '药名', dose: '剂量', times: '时间 08:00 20:00',
-        reminders: '已发送的服药提醒', bySms: '短信',
+        reminders: '已发送的服药提醒', bySms: '短信', byWatch: '手表提醒', watchAck: '手表已确认', watchWaiting: '等待手表确认', watchMissed: '手表未接收',
         contacts: '紧急联系人（按呼叫顺序）', addContact: '添加联系人', contactName: '姓名', relation: '关系',
         devices: '设备', deviceId: '设备号', protocol: '协议', register: '登记设备', deviceRegistered: '设备已登记',
         secret: '密钥（只显示这一次）', secretWarning: '密钥只显示这一次：交给安装人员，扫码配置设备，不要转发。',
@@ -317,12 +324,22 @@
           RAISED: '报警', REPEAT: '再次触发', ACKNOWLEDGED: '值班员已接警', DISPATCHED: '已派人', RESPONDER_ON_SCENE: '已到场',
           RESOLVED: '已处置', FALSE_ALARM: '误报', CANCELLED: '已取消', ESCALATED: '升级给主管', FAMILY_NOTIFIED: '已通知家属',
           FAMILY_CALL: '致电家属', FAMILY_ACCEPTED: '家属正在赶去', FAMILY_GOING: '家属也在赶去', FAMILY_RESPONDED: '家属已接听',
-          FAMILY_TOLD: '已短信告知家属', NOTE: '备注', CALL: '值班员电话'
+          FAMILY_TOLD: '已短信告知家属', NOTE: '备注', CALL: '值班员电话', FAMILY_HELD: '免打扰中，稍后通知',
+          FAMILY_SKIPPED: '按联系人选择未通知', FAMILY_NOT_NOTIFIED: '无紧急联系人', FAMILY_CALLS_EXHAUSTED: '家属均未接听'
         }
       },
       familyContacts: {
         title: '紧急联系人', hint: '报警时值班员按此顺序致电，排在最上面的先打', name: '姓名', relation: '关系', phone: '电话',
         up: '上移', remove: '删除', add: '添加联系人', save: '保存联系人', saved: '联系人已保存，值班台可见'
+      },
+      contactPrefs: {
+        title: '报警怎样通知谁', none: '请先添加紧急联系人',
+        hint: '每位联系人可选各类报警用电话、短信还是只在本页查看，以及自己的免打扰时段。危及人身安全的报警（一键呼救、跌倒、电话求助、生命体征异常）至少发短信，且任何时段都会来电，除非值班台允许该联系人只收短信。',
+        channels: { CALL: '短信并来电', SMS: '只发短信', FEED: '只在本页查看' },
+        ownQuiet: '自己的免打扰时段', cityQuiet: '未设置时使用本市免打扰时段', save: '保存',
+        saved: '已保存通知方式：', deskAllows: '值班台已允许：紧急报警可只收短信',
+        desk: '通知方式', callAlways: '紧急报警必来电', smsAllowed: '紧急报警可只收短信', allowSms: '允许只收短信',
+        requireCall: '恢复必来电', quiet: '免打扰'
       },
       vitals: {
         title: '生命体征', none: '近 7 天没有体征数据', limits: '报警线',
@@ -397,6 +414,14 @@
       }
     },
     en: {
+      visitPlans: {
+        title: 'Scheduled visits', new: 'New visit plan', item: 'Service', weekdays: 'Every', time: 'Start time',
+        window: 'Window (minutes)', endsOn: 'Ends on (optional)', notes: 'Notes', create: 'Create and book four weeks',
+        none: 'No visit plans', stop: 'Stop plan', stopped: 'stopped', active: 'active', skip: 'Skip a date',
+        skipDate: 'Date', created: 'Created; the next four weeks are booked',
+        days: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+        statuses: { BOOKED: 'booked', FAILED: 'not booked', SKIPPED: 'skipped' },
+      },
       dashboard: {
         title: 'Care dashboard', from: 'From', to: 'To', area: 'Area', wholeArea: 'All I cover', show: 'Show', csv: 'Download CSV',
         scope: 'Scope', wholeCity: 'Whole city', period: 'Period', list: 'Open the list', deskOnly: 'Details only at the 12349 desk',
@@ -503,7 +528,7 @@
         living: { LIVES_ALONE: 'Lives alone', EMPTY_NEST: 'Empty nest', WITH_FAMILY: 'With family', IN_CARE_HOME: 'In a care home' },
         medicines: 'Medicines and reminders', medicinesHint: 'Times separated by spaces (e.g. 08:00 20:00, city time); the senior gets an SMS at each.',
         addMedicine: 'Add a medicine', medicineName: 'Medicine', dose: 'Dose', times: 'Times 08:00 20:00',
-        reminders: 'Reminders sent', bySms: 'SMS',
+        reminders: 'Reminders sent', bySms: 'SMS', byWatch: 'On the watch', watchAck: 'watch confirmed', watchWaiting: 'waiting for the watch', watchMissed: 'the watch did not take it',
         contacts: 'Emergency contacts (call order)', addContact: 'Add a contact', contactName: 'Name', relation: 'Relation',
         devices: 'Devices', deviceId: 'Device id', protocol: 'Protocol', register: 'Register device', deviceRegistered: 'Device registered',
         secret: 'Secret (shown this once)', secretWarning: 'The secret is shown this once: give it to the installer to scan, never forward it.',
@@ -726,12 +751,23 @@
           RAISED: 'Raised', REPEAT: 'Again', ACKNOWLEDGED: 'Desk took it', DISPATCHED: 'Help sent', RESPONDER_ON_SCENE: 'On scene',
           RESOLVED: 'Resolved', FALSE_ALARM: 'False alarm', CANCELLED: 'Cancelled', ESCALATED: 'Escalated', FAMILY_NOTIFIED: 'Family told',
           FAMILY_CALL: 'Family called', FAMILY_ACCEPTED: 'Family on the way', FAMILY_GOING: 'Family also on the way',
-          FAMILY_RESPONDED: 'Family answered', FAMILY_TOLD: 'Family texted', NOTE: 'Note', CALL: 'Desk call'
+          FAMILY_RESPONDED: 'Family answered', FAMILY_TOLD: 'Family texted', NOTE: 'Note', CALL: 'Desk call',
+          FAMILY_HELD: 'Held for quiet hours', FAMILY_SKIPPED: 'Left out by the contact\'s choice',
+          FAMILY_NOT_NOTIFIED: 'No emergency contacts', FAMILY_CALLS_EXHAUSTED: 'No contact answered'
         }
       },
       familyContacts: {
         title: 'Contacts', hint: 'The desk calls them in this order on an alarm, top first', name: 'Name', relation: 'Relation',
         phone: 'Phone', up: 'Up', remove: 'Remove', add: 'Add a contact', save: 'Save contacts', saved: 'Contacts saved; the desk sees the change'
+      },
+      contactPrefs: {
+        title: 'Who is told how', none: 'Add an emergency contact first',
+        hint: 'Each contact chooses, per kind of alarm, a call, an SMS or this page only, and quiet hours of their own. A person in danger (SOS, fall, phone SOS, abnormal vitals) always reaches them by SMS and calls at any hour, unless the desk lets that contact take SMS only.',
+        channels: { CALL: 'SMS and call', SMS: 'SMS only', FEED: 'This page only' },
+        ownQuiet: 'Own quiet hours', cityQuiet: 'Otherwise the city\'s quiet hours', save: 'Save',
+        saved: 'Saved how alarms reach ', deskAllows: 'The desk allows SMS only for emergencies',
+        desk: 'How alarms reach them', callAlways: 'Emergencies always call', smsAllowed: 'May take emergencies by SMS only',
+        allowSms: 'Allow SMS only', requireCall: 'Require calls again', quiet: 'Quiet'
       },
       vitals: {
         title: 'Vitals', none: 'No vitals in the last 7 days', limits: 'alarm at',

@@ -122,10 +122,19 @@
       .catch(messages.fail);
   });
 
+  // How a medication reminder went: by SMS, or on the watch with whether the watch confirmed it.
+  function reminderWay(r) {
+    if (r.channel !== 'WATCH') return Anxin.t('seniorPage.bySms');
+    const state = r.acknowledgedAt
+      ? `${Anxin.t('seniorPage.watchAck')} ${new Date(r.acknowledgedAt).toLocaleTimeString(Anxin.lang())}`
+      : Anxin.t(r.commandStatus === 'FAILED' || r.commandStatus === 'EXPIRED' ? 'seniorPage.watchMissed' : 'seniorPage.watchWaiting');
+    return `${Anxin.t('seniorPage.byWatch')} · ${state}`;
+  }
+
   function loadReminders() {
     return send('GET', `/api/medication-reminders?seniorId=${encodeURIComponent(id)}&limit=20`).then((items) => list(
       document.getElementById('reminders'), items,
-      (r) => el('li', `${when(r.dueAt)} · ${r.medicine}${r.dose ? ` ${r.dose}` : ''} · ${Anxin.t('seniorPage.bySms')}`)));
+      (r) => el('li', `${when(r.dueAt)} · ${r.medicine}${r.dose ? ` ${r.dose}` : ''} · ${reminderWay(r)}`)));
   }
 
   // --- contacts ---
@@ -155,7 +164,12 @@
       phone: li.querySelector('.c-phone').value.trim()
     }));
     send('PUT', `/api/seniors/${encodeURIComponent(id)}/contacts`, contacts)
-      .then((stored) => { drawContacts(stored); messages.notice(Anxin.t('seniorPage.saved')); loadAudit(); })
+      .then((stored) => {
+        drawContacts(stored);
+        messages.notice(Anxin.t('seniorPage.saved'));
+        loadAudit();
+        DeskContactPrefs.load().catch(messages.fail);
+      })
       .catch(messages.fail);
   });
 
@@ -231,6 +245,7 @@
     loadDevices().catch(messages.fail);
     loadCare().catch(messages.fail);
     loadAudit().catch(messages.fail);
+    DeskContactPrefs.load().catch(messages.fail);
     if (window.VitalsChart) VitalsChart.show(document.getElementById('vitals'), id, 7).catch(() => {});
   }
 

@@ -37,8 +37,12 @@ class ClusterIT {
 
     @BeforeAll
     static void cluster() throws Exception {
-        node1 = Platform.start();
-        node2 = Platform.join(node1);
+        // escalation within seconds, so both nodes' timers race for every step of it
+        String[] fastEscalation = {
+            "--ANXIN_ACK_TIMEOUT=PT2S", "--ANXIN_FAMILY_AFTER=PT4S", "--ANXIN_FAMILY_CALL_GAP=PT3S"
+        };
+        node1 = Platform.start(fastEscalation);
+        node2 = Platform.join(node1, fastEscalation);
         gatewayA = GatewayServer.start(GatewayConfig.loopback(node1.redisUri()).withNode("cluster-gateway-a"));
         gatewayB = GatewayServer.start(GatewayConfig.loopback(node2.redisUri()).withNode("cluster-gateway-b"));
     }
@@ -107,6 +111,80 @@ class ClusterIT {
                         .get("status")
                         .asString()));
         Devices.close(button);
+    }
+
+    @Test
+    void anUnansweredSosIsEscalatedOnceThoughBothNodesRunTheTimers() throws Exception {
+        Api desk = node1.admin();
+        long senior = desk.post(
+                        "/api/seniors",
+                        Map.of(
+                                "name",
+                                "周玉兰",
+                                "phone",
+                                "13900000003",
+                                "address",
+                                "周玉兰家",
+                                "lat",
+                                30.29,
+                                "lon",
+                                120.17,
+                                "contacts",
+                                List.of(
+                                        Map.of("name", "周强", "relation", "儿子", "phone", "+8613900000301"),
+                                        Map.of("name", "周丽", "relation", "女儿", "phone", "+8613900000302"))))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        String secret = desk.post(
+                        "/api/devices", Map.of("id", "cluster-btn-esc", "protocol", "mqtt", "seniorId", senior))
+                .expect(201)
+                .json()
+                .get("secret")
+                .asString();
+        MqttClient button = Devices.connect(gatewayA.mqttPort(), "cluster-btn-esc", secret);
+        Devices.publish(button, "cluster-btn-esc", sos(30.29, 120.17));
+        Devices.close(button);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !openAlarms(desk, "cluster-btn-esc").isEmpty());
+        long alarm = openAlarms(desk, "cluster-btn-esc").get(0).get("id").asLong();
+
+        // nobody answers: the supervisor step, then an SMS to each contact, then a call to each in
+        // turn, then back to the operator
+        await().atMost(Duration.ofSeconds(90)).until(() -> count(timeline(desk, alarm), "FAMILY_CALLS_EXHAUSTED") > 0);
+        // both nodes tick every second: time enough for either to repeat a step it should not
+        Thread.sleep(5_000);
+        List<JsonNode> sent = node2.admin()
+                .get("/api/alarms/" + alarm)
+                .json()
+                .get("notifications")
+                .valueStream()
+                .toList();
+        assertThat(sent.stream()
+                        .map(n -> n.get("phone").asString() + " "
+                                + n.get("channel").asString())
+                        .toList())
+                .as("each contact one SMS and one call")
+                .containsExactlyInAnyOrder(
+                        "+8613900000301 SMS", "+8613900000302 SMS", "+8613900000301 VOICE", "+8613900000302 VOICE");
+        JsonNode timeline = timeline(node1.admin(), alarm);
+        assertThat(count(timeline, "ESCALATED")).as("the supervisor step once").isEqualTo(1);
+        assertThat(count(timeline, "FAMILY_CALL")).as("the second call once").isEqualTo(1);
+        assertThat(count(timeline, "FAMILY_CALLS_EXHAUSTED")).isEqualTo(1);
+        desk.post("/api/alarms/" + alarm + "/acknowledge").expect(200);
+        desk.post("/api/alarms/" + alarm + "/resolve", Map.of("outcome", "HELPED_ON_SITE"))
+                .expect(200);
+    }
+
+    private static JsonNode timeline(Api api, long alarm) {
+        return api.get("/api/alarms/" + alarm).json().get("timeline");
+    }
+
+    private static long count(JsonNode timeline, String action) {
+        return timeline.valueStream()
+                .filter(t -> action.equals(t.path("action").asString("")))
+                .count();
     }
 
     @Test

@@ -94,6 +94,48 @@ class DeviceCommandsIT {
     }
 
     @Test
+    void aConnectedWatchGetsTheMedicationReminderAheadAndItsAnswerIsTheAcknowledgement() throws Exception {
+        long senior = stack.admin()
+                .post("/api/seniors", Map.of("name", "严桂珍", "phone", "13512340099", "lat", 30.28, "lon", 120.15))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        stack.admin()
+                .post("/api/devices", Map.of("id", "3707805540", "protocol", "watch", "seniorId", senior))
+                .expect(201);
+        try (Socket watch = new Socket("127.0.0.1", stack.watchPort())) {
+            watch.setSoTimeout(30_000);
+            watch.getOutputStream().write("[3G*3707805540*0002*LK]".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readFrame(watch.getInputStream())).isEqualTo("[3G*3707805540*0002*LK]");
+            // a dose two to three minutes ahead on the city's clock: within the watch's 5-minute lead
+            String at = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                    .plusMinutes(3)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                    .toString();
+            stack.admin()
+                    .put(
+                            "/api/seniors/" + senior,
+                            Map.of("medicines", List.of(Map.of("name", "硝苯地平", "times", List.of(at)))))
+                    .expect(200);
+
+            assertThat(readFrame(watch.getInputStream())).isEqualTo("[3G*3707805540*0010*REMIND," + at + "-1-1]");
+            watch.getOutputStream().write("[3G*3707805540*0006*REMIND]".getBytes(StandardCharsets.US_ASCII));
+
+            JsonNode reminder = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> stack.admin()
+                                    .get("/api/medication-reminders?seniorId=" + senior)
+                                    .json()
+                                    .get(0),
+                            r -> r != null && !r.get("acknowledgedAt").isNull());
+            assertThat(reminder.get("channel").asString()).isEqualTo("WATCH");
+            assertThat(reminder.get("commandStatus").asString()).isEqualTo("DELIVERED");
+            assertThat(reminder.get("medicine").asString()).isEqualTo("硝苯地平");
+        }
+    }
+
+    @Test
     void badCommandsAreRefusedAndChangeNothing() {
         stack.seniorWithButton("孙凤兰", "e2e-btn-cmd-bad");
         String path = "/api/devices/e2e-btn-cmd-bad/commands";

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.anxin.platform.PlatformApplication;
 import org.anxin.platform.system.RedisEndpoint;
@@ -33,13 +34,25 @@ final class Platform implements AutoCloseable {
         this.adminPassword = adminPassword;
     }
 
+    /**
+     * What every node has: Twilio pointed at a closed port, and no follow-up calls (回访) sampled (a
+     * sampled visit gets one more timeline step than a test that counts them expects, depending on
+     * its order id).
+     */
+    private static final List<String> COMMON = List.of(
+            "--ANXIN_TWILIO_ACCOUNT_SID=" + TWILIO_ACCOUNT_SID,
+            "--ANXIN_TWILIO_AUTH_TOKEN=" + TWILIO_AUTH_TOKEN,
+            "--ANXIN_TWILIO_FROM=" + TWILIO_FROM,
+            "--ANXIN_TWILIO_API_BASE_URL=http://127.0.0.1:9",
+            "--ANXIN_FOLLOW_UP_SHARE=0");
+
     /** @param extraArgs more {@code --NAME=value} settings, e.g. where the gateway's WebSocket is */
     static Platform start(String... extraArgs) throws IOException {
         Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-");
         String adminPassword = "e2e-" + UUID.randomUUID();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
                 // command-line arguments outrank environment variables a developer may have set
-                .run(java.util.stream.Stream.concat(
+                .run(java.util.stream.Stream.of(
                                 java.util.stream.Stream.of(
                                         "--server.port=0",
                                         "--ANXIN_DATA_DIR=" + dataDir,
@@ -47,40 +60,36 @@ final class Platform implements AutoCloseable {
                                         "--ANXIN_REDIS_URL=",
                                         "--ANXIN_EMBEDDED_DB_PORT=0",
                                         "--ANXIN_EMBEDDED_REDIS_PORT=0",
-                                        "--ANXIN_ADMIN_PASSWORD=" + adminPassword,
-                                        "--ANXIN_TWILIO_ACCOUNT_SID=" + TWILIO_ACCOUNT_SID,
-                                        "--ANXIN_TWILIO_AUTH_TOKEN=" + TWILIO_AUTH_TOKEN,
-                                        "--ANXIN_TWILIO_FROM=" + TWILIO_FROM,
-                                        "--ANXIN_TWILIO_API_BASE_URL=http://127.0.0.1:9",
-                                        // no follow-up calls (回访) sampled: a sampled visit gets one more timeline step
-                                        // than a test that counts them expects, depending on its order id
-                                        "--ANXIN_FOLLOW_UP_SHARE=0"),
+                                        "--ANXIN_ADMIN_PASSWORD=" + adminPassword),
+                                COMMON.stream(),
                                 java.util.stream.Stream.of(extraArgs))
+                        .flatMap(args -> args)
                         .toArray(String[]::new));
         return new Platform(context, adminPassword);
     }
 
     /**
      * A second platform node on the same PostgreSQL and Redis as {@code first}, as two nodes run
-     * behind a load balancer: its own HTTP port and timers, the shared consumer groups and sessions.
+     * behind a load balancer: its own HTTP port and timers, the shared consumer groups and sessions;
+     * {@code extraArgs} as for {@link #start}.
      */
-    static Platform join(Platform first) throws IOException {
+    static Platform join(Platform first, String... extraArgs) throws IOException {
         HikariDataSource db = first.context.getBean(HikariDataSource.class);
         Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-node-");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--ANXIN_DATA_DIR=" + dataDir,
-                        "--ANXIN_DB_URL=" + db.getJdbcUrl(),
-                        "--ANXIN_DB_USER=" + db.getUsername(),
-                        "--ANXIN_DB_PASSWORD=" + db.getPassword(),
-                        "--ANXIN_REDIS_URL=" + first.redisUri(),
-                        "--ANXIN_ADMIN_PASSWORD=" + first.adminPassword,
-                        "--ANXIN_TWILIO_ACCOUNT_SID=" + TWILIO_ACCOUNT_SID,
-                        "--ANXIN_TWILIO_AUTH_TOKEN=" + TWILIO_AUTH_TOKEN,
-                        "--ANXIN_TWILIO_FROM=" + TWILIO_FROM,
-                        "--ANXIN_TWILIO_API_BASE_URL=http://127.0.0.1:9",
-                        "--ANXIN_FOLLOW_UP_SHARE=0");
+                .run(java.util.stream.Stream.of(
+                                java.util.stream.Stream.of(
+                                        "--server.port=0",
+                                        "--ANXIN_DATA_DIR=" + dataDir,
+                                        "--ANXIN_DB_URL=" + db.getJdbcUrl(),
+                                        "--ANXIN_DB_USER=" + db.getUsername(),
+                                        "--ANXIN_DB_PASSWORD=" + db.getPassword(),
+                                        "--ANXIN_REDIS_URL=" + first.redisUri(),
+                                        "--ANXIN_ADMIN_PASSWORD=" + first.adminPassword),
+                                COMMON.stream(),
+                                java.util.stream.Stream.of(extraArgs))
+                        .flatMap(args -> args)
+                        .toArray(String[]::new));
         return new Platform(context, first.adminPassword);
     }
 

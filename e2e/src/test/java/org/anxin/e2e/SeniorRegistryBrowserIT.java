@@ -114,4 +114,53 @@ class SeniorRegistryBrowserIT extends BrowserTest {
                 .post("/api/alarms/" + alarm + "/resolve", Map.of("outcome", "HELPED_ON_SITE"))
                 .expect(200);
     }
+
+    @Test
+    void theDeskPlansWeeklyVisitsThatAreBookedAsOrders() {
+        long senior = stack.admin()
+                .post("/api/seniors", Map.of("name", "葛玉珍", "address", "上城区清波街 11 号", "lat", 30.246, "lon", 120.166))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        stack.user("op-visits", "operator-pass-vis", "OPERATOR");
+        Browser.signIn(browser, stack.baseUrl(), "/senior.html?id=" + senior, "op-visits", "operator-pass-vis");
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#vp-item option")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("visit-plans"), "暂无"));
+        browser.findElement(By.cssSelector("input[name='vp-day'][value='4']")).click(); // Thursday
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('vp-time').value = '10:00';");
+        browser.findElement(By.id("vp-notes")).sendKeys("每周巡访：量血压");
+        browser.findElement(By.cssSelector("#visit-plan-form button[type='submit']"))
+                .click();
+
+        // four or five Thursdays, each an order of its own
+        wait.until(d -> d.findElements(By.cssSelector(".plan-date-booked")).size() >= 4);
+        JsonNode plan = stack.admin()
+                .get("/api/seniors/" + senior + "/visit-plans")
+                .json()
+                .get(0);
+        assertThat(plan.get("weekdays").get(0).asInt()).isEqualTo(4);
+        assertThat(plan.get("notes").asString()).isEqualTo("每周巡访：量血压");
+        JsonNode dates = stack.admin()
+                .get("/api/visit-plans/" + plan.get("id").asLong())
+                .json()
+                .get("dates");
+        assertThat(dates.size())
+                .isEqualTo(browser.findElements(By.cssSelector(".plan-date-booked"))
+                        .size());
+        dates.forEach(d -> assertThat(stack.admin()
+                        .get("/api/orders/" + d.get("orderId").asLong())
+                        .json()
+                        .get("seniorId")
+                        .asLong())
+                .isEqualTo(senior));
+
+        browser.findElement(By.cssSelector(".visit-plan .stop-plan")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("visit-plans"), "已停止"));
+        // the stack is shared: leave no open order behind
+        dates.forEach(d -> stack.admin()
+                .post("/api/orders/" + d.get("orderId").asLong() + "/cancel", Map.of("note", "test over"))
+                .expect(200));
+    }
 }

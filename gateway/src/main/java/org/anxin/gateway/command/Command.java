@@ -9,15 +9,31 @@ import java.util.Map;
  * @param numbers comma-separated phone numbers (SOS_NUMBERS), or null
  * @param number one phone number (CALL_BACK, MONITOR), or null
  * @param seconds an interval (UPLOAD_INTERVAL), or null
+ * @param at a time of day, {@code HH:mm} (REMIND: a medicine's dose), or null
  */
 public record Command(
-        long id, String deviceId, String protocol, String type, String numbers, String number, Integer seconds) {
+        long id,
+        String deviceId,
+        String protocol,
+        String type,
+        String numbers,
+        String number,
+        Integer seconds,
+        String at) {
 
     public static final String LOCATE = "LOCATE";
     public static final String SOS_NUMBERS = "SOS_NUMBERS";
     public static final String UPLOAD_INTERVAL = "UPLOAD_INTERVAL";
     public static final String CALL_BACK = "CALL_BACK";
     public static final String MONITOR = "MONITOR";
+    /** A one-off reminder alarm at {@link #at} (a medicine's dose), on the watches that have one. */
+    public static final String REMIND = "REMIND";
+
+    /** A command without a time of day. */
+    public Command(
+            long id, String deviceId, String protocol, String type, String numbers, String number, Integer seconds) {
+        this(id, deviceId, protocol, type, numbers, number, seconds, null);
+    }
 
     /** Reads a stream entry; throws IllegalArgumentException when a field is missing or malformed. */
     public static Command fromFields(Map<String, String> f) {
@@ -37,7 +53,8 @@ public record Command(
                     type,
                     f.get("numbers"),
                     f.get("number"),
-                    seconds == null ? null : Integer.valueOf(seconds));
+                    seconds == null ? null : Integer.valueOf(seconds),
+                    f.get("at"));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("command entry with a malformed number: " + f, e);
         }

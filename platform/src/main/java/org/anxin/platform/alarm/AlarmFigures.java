@@ -48,7 +48,7 @@ public class AlarmFigures {
         return db.sql("select type, " + OUTCOME + " as outcome, count(*) as alarms from alarms"
                         + " where created_at >= ? and created_at < ? and " + scope.where("senior_id")
                         + " group by 1, 2 order by 1, 2")
-                .params(params(from, to, scope))
+                .params(scope.paramsAfter(Timestamp.from(from), Timestamp.from(to)))
                 .query((rs, n) -> new KindOutcome(rs.getString("type"), rs.getString("outcome"), rs.getLong("alarms")))
                 .list();
     }
@@ -58,7 +58,7 @@ public class AlarmFigures {
         String seconds =
                 "case when answered_at is not null then greatest(0, extract(epoch from answered_at - created_at)) end";
         List<Object> params = new ArrayList<>(List.of(TARGET_SECONDS));
-        params.addAll(params(from, to, scope));
+        params.addAll(scope.paramsAfter(Timestamp.from(from), Timestamp.from(to)));
         return db.sql("select count(*) as alarms, count(answered_at) as answered,"
                         + " count(*) filter (where " + seconds + " <= ?) as within_target,"
                         + " percentile_disc(0.5) within group (order by " + seconds + ") as median,"
@@ -78,15 +78,9 @@ public class AlarmFigures {
     /** The ids of the alarms raised in the period by the seniors in scope, e.g. to scope their dispatches. */
     public List<Long> ids(Instant from, Instant to, SeniorScope scope) {
         return db.sql("select id from alarms where created_at >= ? and created_at < ? and " + scope.where("senior_id"))
-                .params(params(from, to, scope))
+                .params(scope.paramsAfter(Timestamp.from(from), Timestamp.from(to)))
                 .query(Long.class)
                 .list();
-    }
-
-    private static List<Object> params(Instant from, Instant to, SeniorScope scope) {
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-        params.addAll(List.of(scope.params()));
-        return params;
     }
 
     /** Seconds to one decimal; null for none (percentile_disc skips unanswered alarms, whose time is null). */

@@ -35,7 +35,25 @@ final class AlarmKind {
             Map.entry(LOW_BATTERY, 4),
             Map.entry(VITALS_ABNORMAL, 2));
 
+    private static final Map<String, String> CHINESE = Map.ofEntries(
+            Map.entry(AlarmKind.SOS, "紧急呼叫"),
+            Map.entry(AlarmKind.PHONE_SOS, "电话求助"),
+            Map.entry(AlarmKind.CARE_CHECK, "主动关怀未应答"),
+            Map.entry(AlarmKind.FALL, "跌倒"),
+            Map.entry(AlarmKind.WATCH_REMOVED, "手表摘除"),
+            Map.entry(AlarmKind.GEOFENCE_EXIT, "离开安全区域"),
+            Map.entry(AlarmKind.INACTIVITY, "长时间无活动"),
+            Map.entry(AlarmKind.ALARM, "设备"),
+            Map.entry(AlarmKind.OFFLINE, "设备离线"),
+            Map.entry(AlarmKind.LOW_BATTERY, "电量低"),
+            Map.entry(AlarmKind.VITALS_ABNORMAL, "生命体征异常"));
+
     private AlarmKind() {}
+
+    /** The kind's name in the texts families and supervisors read (the code itself if it has none). */
+    static String chinese(String kind) {
+        return CHINESE.getOrDefault(kind, kind);
+    }
 
     static int priority(String kind) {
         Integer priority = PRIORITY.get(kind);

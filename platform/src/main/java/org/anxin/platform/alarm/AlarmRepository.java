@@ -249,22 +249,6 @@ class AlarmRepository {
                 .list();
     }
 
-    /** A family SMS held for quiet hours: sent when they end (see {@link #claimHeld}). */
-    void holdForFamily(long alarmId, Instant until) {
-        db.sql("update alarms set family_held_until = ? where id = ?")
-                .params(Timestamp.from(until), alarmId)
-                .update();
-    }
-
-    /** Held family SMS whose quiet hours are over, of alarms still open: claims them. */
-    List<Long> claimHeld(Instant now) {
-        return db.sql("update alarms set family_held_until = null, updated_at = now() where family_held_until <= ?"
-                        + " and status in " + OPEN_STATUSES + " returning id")
-                .param(Timestamp.from(now))
-                .query(Long.class)
-                .list();
-    }
-
     /** Open, nobody from the family accepted, and the last call was placed before {@code cutoff}. */
     List<Long> claimNextCall(Instant cutoff, Instant now) {
         return db.sql("update alarms set family_call_position = family_call_position + 1, family_call_at = ?,"
@@ -275,9 +259,17 @@ class AlarmRepository {
                 .list();
     }
 
-    void startCalls(long alarmId, Instant now) {
-        db.sql("update alarms set family_call_position = 1, family_call_at = ? where id = ?")
-                .params(Timestamp.from(now), alarmId)
+    /** The family calls begin with the contact at {@code position}. */
+    void startCalls(long alarmId, int position, Instant now) {
+        db.sql("update alarms set family_call_position = ?, family_call_at = ? where id = ?")
+                .params(position, Timestamp.from(now), alarmId)
+                .update();
+    }
+
+    /** The next call goes to the contact at {@code position}: those before it take no calls for the kind. */
+    void skipCallsTo(long alarmId, int position) {
+        db.sql("update alarms set family_call_position = ? where id = ?")
+                .params(position, alarmId)
                 .update();
     }
 

@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.CityDates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -68,8 +68,10 @@ class AnswerTimes {
     private record Row(Instant created, Long answerMillis, String operator) {}
 
     AnswerTimesReport report(String fromText, String toText, List<String> types) {
-        Instant to = toText == null || toText.isBlank() ? clock.instant() : bound(toText, true);
-        Instant from = fromText == null || fromText.isBlank() ? to.minus(Duration.ofDays(7)) : bound(fromText, false);
+        Instant to = toText == null || toText.isBlank() ? clock.instant() : CityDates.bound(toText, true, zone);
+        Instant from = fromText == null || fromText.isBlank()
+                ? to.minus(Duration.ofDays(7))
+                : CityDates.bound(fromText, false, zone);
         if (!from.isBefore(to)) {
             throw ApiProblem.badRequest("from must be before to");
         }
@@ -158,19 +160,5 @@ class AnswerTimes {
 
     private static Double seconds(Long millis) {
         return millis == null ? null : millis / 1000.0;
-    }
-
-    /** An instant, or a date in the city's zone: from its start, or (for {@code to}) to its end. */
-    private Instant bound(String text, boolean end) {
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException notInstant) {
-            try {
-                LocalDate day = LocalDate.parse(text.strip());
-                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException e) {
-                throw ApiProblem.badRequest("from and to are dates (2026-11-22) or instants (2026-11-22T08:00:00Z)");
-            }
-        }
     }
 }

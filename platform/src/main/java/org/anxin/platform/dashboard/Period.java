@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.CityDates;
 
 /**
  * The dashboard's period [from, to): dates of the city (to included, so to its end) or instants;
@@ -18,8 +18,8 @@ record Period(Instant from, Instant to, ZoneId zone) {
     static final long MAX_DAYS = 400;
 
     static Period parse(String fromText, String toText, Clock clock, ZoneId zone) {
-        Instant to = blank(toText) ? clock.instant() : bound(toText, true, zone);
-        Instant from = blank(fromText) ? to.minus(DEFAULT) : bound(fromText, false, zone);
+        Instant to = blank(toText) ? clock.instant() : CityDates.bound(toText, true, zone);
+        Instant from = blank(fromText) ? to.minus(DEFAULT) : CityDates.bound(fromText, false, zone);
         if (!from.isBefore(to)) {
             throw ApiProblem.badRequest("from must be before to");
         }
@@ -48,18 +48,5 @@ record Period(Instant from, Instant to, ZoneId zone) {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static Instant bound(String text, boolean end, ZoneId zone) {
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException notInstant) {
-            try {
-                LocalDate day = LocalDate.parse(text.strip());
-                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException e) {
-                throw ApiProblem.badRequest("from and to are dates (2026-11-22) or instants (2026-11-22T08:00:00Z)");
-            }
-        }
     }
 }

@@ -38,22 +38,25 @@ import redis.clients.jedis.params.XAddParams;
 public class DeviceCommands {
     private static final Logger log = LoggerFactory.getLogger(DeviceCommands.class);
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final Set<String> WEARABLE_TYPES =
             Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL", "CALL_BACK", "MONITOR");
     /** What an SOS page (protocol app) takes: the desk has its alarm (see alarm's HelpComing). */
     public static final String HELP_COMING = "HELP_COMING";
+    /** A one-off reminder alarm at {@code at} (HH:mm, city time): a "3G" watch's alarm clock. */
+    public static final String REMIND = "REMIND";
 
     private static final Map<String, Set<String>> BY_PROTOCOL = Map.of(
             "mqtt",
             WEARABLE_TYPES,
             "watch",
-            WEARABLE_TYPES,
+            plus(WEARABLE_TYPES, REMIND),
             "gt06",
             Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL"),
             "app",
             Set.of(HELP_COMING));
     private static final Set<String> TYPES =
-            Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL", "CALL_BACK", "MONITOR", HELP_COMING);
+            Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL", "CALL_BACK", "MONITOR", HELP_COMING, REMIND);
 
     private final JdbcClient db;
     private final JedisPooled redis;
@@ -73,7 +76,7 @@ public class DeviceCommands {
 
     /** A command's parameters: the ones its type takes, the others left out of the JSON. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CommandParams(List<String> numbers, String number, Integer seconds) {}
+    public record CommandParams(List<String> numbers, String number, Integer seconds, String at) {}
 
     /** A command as stored, with where it stands. */
     public record DeviceCommand(
@@ -108,14 +111,15 @@ public class DeviceCommands {
         Params p = Params.of(kind, params == null ? Map.of() : params);
         Instant now = clock.instant();
         long id = db.sql(
-                        "insert into device_commands (device_id, type, numbers, number, seconds, created_by, created_at,"
-                                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                        "insert into device_commands (device_id, type, numbers, number, seconds, remind_at, created_by,"
+                                + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(
                         deviceId,
                         kind,
                         p.numbers(),
                         p.number(),
                         p.seconds(),
+                        p.at(),
                         viewer.username(),
                         Timestamp.from(now),
                         Timestamp.from(now))
@@ -140,6 +144,19 @@ public class DeviceCommands {
             throw ApiProblem.notFound("no command " + id + " for device " + deviceId);
         }
         return command;
+    }
+
+    /** The commands with these ids, by id: where each stands (e.g. whether the device took it). */
+    public Map<Long, DeviceCommand> byIds(java.util.Collection<Long> ids) {
+        Map<Long, DeviceCommand> found = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            db.sql("select * from device_commands where id = any(?) order by id")
+                    .param(ids.toArray(Long[]::new))
+                    .query((rs, n) -> row(rs))
+                    .list()
+                    .forEach(c -> found.put(c.id(), c));
+        }
+        return found;
     }
 
     /** When a device comes online, what waits for it goes out. */
@@ -218,6 +235,9 @@ public class DeviceCommands {
             if (p.seconds() != null) {
                 fields.put("seconds", Integer.toString(p.seconds()));
             }
+            if (p.at() != null) {
+                fields.put("at", p.at());
+            }
             redis.xadd(
                     "anxin:commands:" + node,
                     XAddParams.xAddParams()
@@ -284,7 +304,8 @@ public class DeviceCommands {
         CommandParams params = new CommandParams(
                 numbers == null ? null : numbers.isEmpty() ? List.of() : List.of(numbers.split(",")),
                 rs.getString("number"),
-                rs.getObject("seconds", Integer.class));
+                rs.getObject("seconds", Integer.class),
+                rs.getString("remind_at"));
         return new DeviceCommand(
                 rs.getLong("id"),
                 rs.getString("device_id"),
@@ -304,18 +325,25 @@ public class DeviceCommands {
         return t == null ? null : t.toInstant();
     }
 
+    private static Set<String> plus(Set<String> types, String type) {
+        Set<String> all = new java.util.HashSet<>(types);
+        all.add(type);
+        return Set.copyOf(all);
+    }
+
     private static List<String> sorted(Set<String> values) {
         return values.stream().sorted().toList();
     }
 
     /** The checked parameters of one command. */
-    private record Params(String numbers, String number, Integer seconds) {
+    private record Params(String numbers, String number, Integer seconds, String at) {
         static Params stored(DeviceCommand c) {
             List<String> numbers = c.params().numbers();
             return new Params(
                     numbers == null ? null : String.join(",", numbers),
                     c.params().number(),
-                    c.params().seconds());
+                    c.params().seconds(),
+                    c.params().at());
         }
 
         static Params of(String type, Map<String, Object> params) {
@@ -324,6 +352,7 @@ public class DeviceCommands {
                         case "SOS_NUMBERS" -> Set.of("numbers");
                         case "UPLOAD_INTERVAL" -> Set.of("seconds");
                         case "CALL_BACK", "MONITOR" -> Set.of("number");
+                        case REMIND -> Set.of("at");
                         default -> Set.of();
                     };
             for (String key : params.keySet()) {
@@ -333,10 +362,11 @@ public class DeviceCommands {
                 }
             }
             return switch (type) {
-                case "SOS_NUMBERS" -> new Params(numbers(params.get("numbers")), null, null);
-                case "UPLOAD_INTERVAL" -> new Params(null, null, seconds(params.get("seconds")));
-                case "CALL_BACK", "MONITOR" -> new Params(null, phone(params.get("number"), "number"), null);
-                default -> new Params(null, null, null);
+                case "SOS_NUMBERS" -> new Params(numbers(params.get("numbers")), null, null, null);
+                case "UPLOAD_INTERVAL" -> new Params(null, null, seconds(params.get("seconds")), null);
+                case "CALL_BACK", "MONITOR" -> new Params(null, phone(params.get("number"), "number"), null, null);
+                case REMIND -> new Params(null, null, null, timeOfDay(params.get("at")));
+                default -> new Params(null, null, null, null);
             };
         }
 
@@ -355,6 +385,13 @@ public class DeviceCommands {
             if (!(value instanceof String s) || !PHONE.matcher(s.strip()).matches()) {
                 throw ApiProblem.badRequest(
                         what + " must be a phone number (digits, an optional leading +), not " + value);
+            }
+            return s.strip();
+        }
+
+        private static String timeOfDay(Object value) {
+            if (!(value instanceof String s) || !TIME_OF_DAY.matcher(s.strip()).matches()) {
+                throw ApiProblem.badRequest("REMIND needs at: a time of day HH:mm (city time), not " + value);
             }
             return s.strip();
         }

@@ -26,7 +26,7 @@ public class Responders {
     public static final Set<String> SKILLS =
             Set.of("FIRST_AID", "NURSING", "MEAL", "BATHING", "CLEANING", "ESCORT", "SHOPPING", "DOCTOR_ESCORT");
     public static final Set<String> PROVIDER_KINDS =
-            Set.of("COMMUNITY_STATION", "HOME_CARE", "CLINIC", "VOLUNTEER_TEAM");
+            Set.of("COMMUNITY_STATION", "HOME_CARE", "CLINIC", "VOLUNTEER_TEAM", "PROPERTY_MANAGEMENT");
     private static final Logger log = LoggerFactory.getLogger(Responders.class);
 
     private final ResponderStore store;

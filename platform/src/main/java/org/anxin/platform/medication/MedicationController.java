@@ -1,6 +1,9 @@
 package org.anxin.platform.medication;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.anxin.platform.device.DeviceCommands;
 import org.anxin.platform.system.Accounts;
 import org.anxin.platform.system.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/medication-reminders")
 class MedicationController {
     private final ReminderStore store;
+    private final DeviceCommands commands;
     private final Accounts accounts;
 
-    MedicationController(ReminderStore store, Accounts accounts) {
+    MedicationController(ReminderStore store, DeviceCommands commands, Accounts accounts) {
         this.store = store;
+        this.commands = commands;
         this.accounts = accounts;
     }
 
@@ -26,6 +31,16 @@ class MedicationController {
             throw ApiProblem.badRequest("limit must be 1–500");
         }
         accounts.currentViewer().checkMaySee(seniorId);
-        return store.forSenior(seniorId, limit);
+        List<MedicationReminder> reminders = store.forSenior(seniorId, limit);
+        Map<Long, DeviceCommands.DeviceCommand> sent = commands.byIds(reminders.stream()
+                .map(MedicationReminder::commandId)
+                .filter(Objects::nonNull)
+                .toList());
+        return reminders.stream()
+                .map(r -> {
+                    DeviceCommands.DeviceCommand c = r.commandId() == null ? null : sent.get(r.commandId());
+                    return c == null ? r : r.withCommand(c.status(), c.deliveredAt());
+                })
+                .toList();
     }
 }

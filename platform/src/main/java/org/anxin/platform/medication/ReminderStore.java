@@ -16,18 +16,25 @@ class ReminderStore {
     }
 
     /** Claims the reminder: its id when this node is the first, empty when one was already claimed. */
-    Optional<Long> claim(long seniorId, String medicine, String dose, Instant dueAt, Instant now) {
+    Optional<Long> claim(long seniorId, String medicine, String dose, Instant dueAt, String channel, Instant now) {
         return db.sql("insert into medication_reminders (senior_id, medicine, dose, due_at, channel, created_at)"
-                        + " values (?, ?, ?, ?, 'SMS', ?) on conflict (senior_id, medicine, due_at) do nothing"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict (senior_id, medicine, due_at) do nothing"
                         + " returning id")
-                .params(seniorId, medicine, dose, Timestamp.from(dueAt), Timestamp.from(now))
+                .params(seniorId, medicine, dose, Timestamp.from(dueAt), channel, Timestamp.from(now))
                 .query(Long.class)
                 .optional();
     }
 
     void sent(long id, long notificationId) {
-        db.sql("update medication_reminders set notification_id = ? where id = ?")
+        db.sql("update medication_reminders set channel = 'SMS', notification_id = ? where id = ?")
                 .params(notificationId, id)
+                .update();
+    }
+
+    /** The REMIND command that carries the reminder to the senior's watch. */
+    void commanded(long id, long commandId) {
+        db.sql("update medication_reminders set command_id = ? where id = ?")
+                .params(commandId, id)
                 .update();
     }
 
@@ -41,7 +48,10 @@ class ReminderStore {
                         rs.getString("dose"),
                         rs.getTimestamp("due_at").toInstant(),
                         rs.getString("channel"),
-                        (Long) rs.getObject("notification_id")))
+                        (Long) rs.getObject("notification_id"),
+                        (Long) rs.getObject("command_id"),
+                        null,
+                        null))
                 .list();
     }
 }

@@ -35,7 +35,7 @@ public class ServiceFigures {
                         + " count(*) filter (where status in ('COMPLETED', 'RATED')) as served"
                         + " from service_orders where status <> 'CANCELLED' and window_from >= ? and window_from < ?"
                         + " and " + scope.where("senior_id") + " group by item_id order by item_id")
-                .params(params(from, to, scope))
+                .params(scope.paramsAfter(Timestamp.from(from), Timestamp.from(to)))
                 .query((rs, n) -> new ItemVolume(
                         rs.getLong("item_id"), rs.getString("item_name"), rs.getLong("booked"), rs.getLong("served")))
                 .list();
@@ -45,7 +45,7 @@ public class ServiceFigures {
     public Arrivals arrivals(Instant from, Instant to, SeniorScope scope, int circleSeconds) {
         String seconds = "greatest(0, extract(epoch from o.arrived_at - t.set_off))";
         List<Object> params = new ArrayList<>(List.of(circleSeconds));
-        params.addAll(params(from, to, scope));
+        params.addAll(scope.paramsAfter(Timestamp.from(from), Timestamp.from(to)));
         return db.sql("select count(*) as arrived, count(*) filter (where " + seconds + " <= ?) as within,"
                         + " percentile_disc(0.5) within group (order by " + seconds + ") as median,"
                         + " percentile_disc(0.9) within group (order by " + seconds + ") as p90"
@@ -64,12 +64,6 @@ public class ServiceFigures {
                 .params(List.of(scope.params()))
                 .query(Long.class)
                 .list();
-    }
-
-    private static List<Object> params(Instant from, Instant to, SeniorScope scope) {
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-        params.addAll(List.of(scope.params()));
-        return params;
     }
 
     private static Double seconds(ResultSet rs, String column) throws SQLException {

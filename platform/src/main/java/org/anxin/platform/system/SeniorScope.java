@@ -23,6 +23,13 @@ public record SeniorScope(boolean everyone, List<Long> ids) {
         return "(?::boolean or " + column + " = any(?::bigint[]))";
     }
 
+    /** {@code leading} parameters of a query, then those of {@link #where}. */
+    public List<Object> paramsAfter(Object... leading) {
+        List<Object> all = new java.util.ArrayList<>(List.of(leading));
+        all.addAll(List.of(params()));
+        return all;
+    }
+
     /** The parameters of {@link #where}: whether everyone counts, then the ids. */
     public Object[] params() {
         return new Object[] {everyone, ids.toArray(Long[]::new)};

@@ -48,8 +48,8 @@ class FamilyPolicyIT extends DeskContext {
                 .as("nothing to the family at 01:33 for a removed watch")
                 .isEmpty();
         assertThat(note(watchAlarm, "FAMILY_HELD"))
-                .isEqualTo("WATCH_REMOVED is a device condition: no family call; SMS held for the quiet hours"
-                        + " 22:00–07:00 (city time) until 07:00");
+                .isEqualTo("1. 子女: held: the contact's quiet hours 22:00–07:00 (the city's, city time);"
+                        + " WATCH_REMOVED is a device condition: SMS at 07:00 if still open, never a call");
         assertThat(note(sosAlarm, "FAMILY_NOTIFIED")).endsWith("calling 1. 子女");
 
         clock.set(day.atTime(LocalTime.of(7, 0, 1)).atZone(CITY).toInstant());

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class HoursTest {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final LocalDate DAY = LocalDate.of(2026, 12, 4);
+    private static final LocalTime TEN_PM = LocalTime.of(22, 0);
+    private static final LocalTime SEVEN = LocalTime.of(7, 0);
 
     private static Instant at(int hour, int minute) {
         return DAY.atTime(hour, minute).atZone(CITY).toInstant();
@@ -63,11 +65,11 @@ class HoursTest {
     @Test
     void quietHoursEndAtTheNextSevenOClockWhetherBeforeOrAfterMidnight() {
         FamilyPolicy policy = policy("22:00", "07:00");
-        assertThat(policy.quietEnd(at(1, 30))).isEqualTo(at(7, 0));
-        assertThat(policy.quietEnd(at(22, 0))).isEqualTo(at(7, 0).plus(Duration.ofDays(1)));
-        assertThat(policy.quietEnd(at(7, 0))).isNull();
-        assertThat(policy.quietEnd(at(21, 59))).isNull();
-        assertThat(policy("00:00", "00:00").quietEnd(at(1, 30)))
+        assertThat(policy.quietEnd(at(1, 30), TEN_PM, SEVEN)).isEqualTo(at(7, 0));
+        assertThat(policy.quietEnd(at(22, 0), TEN_PM, SEVEN)).isEqualTo(at(7, 0).plus(Duration.ofDays(1)));
+        assertThat(policy.quietEnd(at(7, 0), TEN_PM, SEVEN)).isNull();
+        assertThat(policy.quietEnd(at(21, 59), TEN_PM, SEVEN)).isNull();
+        assertThat(policy("00:00", "00:00").quietEnd(at(1, 30), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))
                 .as("equal: no quiet hours")
                 .isNull();
     }
@@ -76,15 +78,23 @@ class HoursTest {
     void personInDangerKindsCallAtAnyHourDeviceConditionsAreHeldAtNight() {
         FamilyPolicy policy = policy("22:00", "07:00");
         for (String kind : List.of("SOS", "FALL", "PHONE_SOS", "VITALS_ABNORMAL", "GEOFENCE_EXIT")) {
-            FamilyPolicy.Reach reach = policy.reach(kind, at(1, 30));
+            FamilyPolicy.Reach reach = policy.reach(kind, ContactPreferences.DEFAULT, at(1, 30));
             assertThat(reach.call()).as(kind).isTrue();
             assertThat(reach.held()).as(kind).isFalse();
         }
         for (String kind : List.of("WATCH_REMOVED", "LOW_BATTERY", "OFFLINE", "INACTIVITY", "ALARM")) {
-            assertThat(policy.reach(kind, at(1, 30)).heldUntil()).as(kind).isEqualTo(at(7, 0));
-            assertThat(policy.reach(kind, at(1, 30)).call()).as(kind).isFalse();
-            assertThat(policy.reach(kind, at(10, 0)).held()).as(kind).isFalse();
-            assertThat(policy.reach(kind, at(10, 0)).call()).as(kind).isFalse();
+            assertThat(policy.reach(kind, ContactPreferences.DEFAULT, at(1, 30)).heldUntil())
+                    .as(kind)
+                    .isEqualTo(at(7, 0));
+            assertThat(policy.reach(kind, ContactPreferences.DEFAULT, at(1, 30)).call())
+                    .as(kind)
+                    .isFalse();
+            assertThat(policy.reach(kind, ContactPreferences.DEFAULT, at(10, 0)).held())
+                    .as(kind)
+                    .isFalse();
+            assertThat(policy.reach(kind, ContactPreferences.DEFAULT, at(10, 0)).call())
+                    .as(kind)
+                    .isFalse();
         }
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.JsonNode;
 
 /** Medication reminders on the test clock, through the real Twilio SDK to the local fake Twilio. */
@@ -84,6 +86,92 @@ class MedicationReminderIT extends PlatformBase {
         reminders.tick();
         assertThat(reminders(senior).size()).isEqualTo(1);
         assertThat(TWILIO.to(phone)).hasSize(1);
+    }
+
+    @Test
+    void aSeniorWearingAWatchGetsTheDoseAsAWatchReminderAheadAndItsAnswerIsTheAcknowledgement() {
+        String phone = "13512340003";
+        long senior = createSenior(Map.of("name", "钱淑珍", "phone", phone, "lat", 30.27, "lon", 120.15));
+        String watch = "8800000777";
+        admin().post("/api/devices", Map.of("id", watch, "protocol", "watch", "seniorId", senior))
+                .expect(201);
+        redis.set("anxin:session:" + watch, "med-node"); // the gateway node holding the watch's connection
+        Instant due = clock.instant().plus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.MINUTES);
+        LocalTime at = due.atZone(zone).toLocalTime();
+        admin().put(
+                        "/api/seniors/" + senior,
+                        Map.of(
+                                "medicines",
+                                List.of(Map.of("name", "氨氯地平", "dose", "5mg", "times", List.of(at.toString())))))
+                .expect(200);
+
+        clock.set(due.minus(Duration.ofMinutes(4))); // within the 5 minutes' lead
+        reminders.tick();
+
+        JsonNode sent = reminders(senior);
+        assertThat(sent.size()).isEqualTo(1);
+        assertThat(sent.get(0).get("channel").asString()).isEqualTo("WATCH");
+        long commandId = sent.get(0).get("commandId").asLong();
+        Map<String, String> routed = redis.xrange("anxin:commands:med-node", "-", "+").stream()
+                .map(StreamEntry::getFields)
+                .filter(f -> f.get("commandId").equals(Long.toString(commandId)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(routed)
+                .containsEntry("deviceId", watch)
+                .containsEntry("protocol", "watch")
+                .containsEntry("type", "REMIND")
+                .containsEntry("at", at.toString());
+        assertThat(sent.get(0).get("commandStatus").asString()).isEqualTo("QUEUED");
+        assertThat(sent.get(0).get("acknowledgedAt").isNull()).isTrue();
+
+        // the gateway reports the watch's answer ([3G*…*REMIND]) as it does for every command
+        Instant answered = clock.instant().plusSeconds(2);
+        redis.xadd(
+                "anxin:command-results",
+                StreamEntryID.NEW_ENTRY,
+                Map.of("commandId", Long.toString(commandId), "status", "DELIVERED", "at", answered.toString()));
+        await(() ->
+                "DELIVERED".equals(reminders(senior).get(0).get("commandStatus").asString()));
+        assertThat(Instant.parse(reminders(senior).get(0).get("acknowledgedAt").asString()))
+                .isEqualTo(answered);
+
+        // at the dose's time the claim is taken: no SMS besides the watch
+        clock.set(due.plusSeconds(30));
+        reminders.tick();
+        assertThat(reminders(senior).size()).isEqualTo(1);
+        assertThat(TWILIO.to(phone)).isEmpty();
+    }
+
+    @Test
+    void aWatchNotConnectedLeavesTheDoseToAnSmsAtItsTime() {
+        String phone = "13512340004";
+        long senior = createSenior(Map.of("name", "孙凤兰", "phone", phone, "lat", 30.27, "lon", 120.15));
+        admin().post("/api/devices", Map.of("id", "8800000778", "protocol", "watch", "seniorId", senior))
+                .expect(201);
+        Instant due = clock.instant().plus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.MINUTES);
+        admin().put(
+                        "/api/seniors/" + senior,
+                        Map.of(
+                                "medicines",
+                                List.of(Map.of(
+                                        "name",
+                                        "他汀",
+                                        "times",
+                                        List.of(due.atZone(zone).toLocalTime().toString())))))
+                .expect(200);
+
+        clock.set(due.minus(Duration.ofMinutes(4)));
+        reminders.tick();
+        assertThat(reminders(senior).size()).isZero();
+
+        clock.set(due.plusSeconds(30));
+        reminders.tick();
+        JsonNode sent = reminders(senior);
+        assertThat(sent.size()).isEqualTo(1);
+        assertThat(sent.get(0).get("channel").asString()).isEqualTo("SMS");
+        assertThat(sent.get(0).get("commandId").isNull()).isTrue();
+        awaitValue(() -> TWILIO.to(phone).stream().findFirst().orElse(null));
     }
 
     @Test

@@ -89,10 +89,29 @@ final class Gt06Events {
         Gt06Alarm alarm = status == null ? null : status.alarm();
         if (alarm != null) {
             return event(
-                    frame, imei, alarm.type(), time, receivedAt, position, battery, alarm.vendorCode(), alarm.attrs());
+                    frame,
+                    imei,
+                    alarm.type(),
+                    time,
+                    receivedAt,
+                    position,
+                    battery,
+                    alarm.vendorCode(),
+                    withGpsFix(alarm.attrs(), position));
         }
         EventType type = position == null ? EventType.HEARTBEAT : EventType.LOCATION;
-        return event(frame, imei, type, time, receivedAt, position, battery, null, null);
+        return event(frame, imei, type, time, receivedAt, position, battery, null, withGpsFix(null, position));
+    }
+
+    /**
+     * A position from a GPS block is a satellite fix: {@code "fix":"GPS"} in the attrs (the only
+     * positions GT06 packets carry; cell-only packets such as 0x28 give cells, not coordinates).
+     */
+    static String withGpsFix(String attrs, Position position) {
+        if (position == null) {
+            return attrs;
+        }
+        return attrs == null ? "{\"fix\":\"GPS\"}" : attrs.substring(0, attrs.length() - 1) + ",\"fix\":\"GPS\"}";
     }
 
     private static DeviceEvent event(

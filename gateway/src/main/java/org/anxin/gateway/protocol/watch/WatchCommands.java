@@ -1,13 +1,19 @@
 package org.anxin.gateway.protocol.watch;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.anxin.gateway.command.Command;
 
 /**
  * Downlink commands in the "3G" protocol, as watch platforms send them (e.g.
- * {@code [3G*8800000015*0002*CR]}); the watch answers with a frame of the same keyword.
+ * {@code [3G*8800000015*0002*CR]}); the watch answers with a frame of the same keyword. A
+ * reminder is one of the watch's alarm clocks, {@code time-switch-type} (type 1: once, 2: every
+ * day, 3: on the weekdays given), e.g. {@code [3G*8800000015*0010*REMIND,08:00-1-1]}, answered
+ * {@code [3G*8800000015*0006*REMIND]}.
  */
 public final class WatchCommands {
+    private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+
     private WatchCommands() {}
 
     /** The frame content for a command; IllegalArgumentException for one a watch has no form of. */
@@ -24,6 +30,8 @@ public final class WatchCommands {
             case Command.UPLOAD_INTERVAL -> "UPLOAD," + requireSeconds(c);
             case Command.CALL_BACK -> "CALL," + requireNumber(c);
             case Command.MONITOR -> "MONITOR," + requireNumber(c);
+                // one alarm clock, switched on (1), ringing once (1): REMIND,08:00-1-1
+            case Command.REMIND -> "REMIND," + requireTime(c) + "-1-1";
             default -> throw new IllegalArgumentException("a watch has no " + c.type() + " command");
         };
     }
@@ -39,6 +47,13 @@ public final class WatchCommands {
             throw new IllegalArgumentException(c.type() + " needs seconds");
         }
         return c.seconds();
+    }
+
+    static String requireTime(Command c) {
+        if (c.at() == null || !TIME.matcher(c.at()).matches()) {
+            throw new IllegalArgumentException(c.type() + " needs a time of day HH:mm, not " + c.at());
+        }
+        return c.at();
     }
 
     static String requireNumber(Command c) {

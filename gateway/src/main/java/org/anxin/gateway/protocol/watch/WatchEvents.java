@@ -39,15 +39,22 @@ final class WatchEvents {
         if (type.startsWith("UD") || type.startsWith("WT")) {
             Report report = Report.parse(frame.body());
             EventType kind = report.position() == null ? EventType.HEARTBEAT : EventType.LOCATION;
-            return Optional.of(
-                    event(frame, kind, report.time(), receivedAt, report.position(), report.battery(), null, null));
+            return Optional.of(event(
+                    frame, kind, report.time(), receivedAt, report.position(), report.battery(), null, report.fix()));
         }
         if (type.startsWith("AL")) {
             Report report = Report.parse(frame.body());
             EventType kind = alarmOf(report.status());
             String vendorCode = kind == EventType.ALARM ? String.format(Locale.ROOT, "%08x", report.status()) : null;
             return Optional.of(event(
-                    frame, kind, report.time(), receivedAt, report.position(), report.battery(), vendorCode, null));
+                    frame,
+                    kind,
+                    report.time(),
+                    receivedAt,
+                    report.position(),
+                    report.battery(),
+                    vendorCode,
+                    report.fix()));
         }
         if (VITALS.contains(type)) {
             return vitals(frame, type, receivedAt);
@@ -157,8 +164,16 @@ final class WatchEvents {
         }
     }
 
-    /** The common position report of UD, AL and WT frames. */
-    record Report(Instant time, Position position, Integer battery, long status) {
+    /**
+     * The common position report of UD, AL and WT frames. After the status word come the cells
+     * ({@code n,ta,mcc,mnc} then n × {@code lac,cid,rssi}) and the Wi-Fi access points ({@code m}
+     * then m × {@code name,mac,rssi}), then the accuracy.
+     *
+     * @param fix the event's attrs naming how the watch knew where it was: {@code GPS} with a valid
+     *     fix ('A'); without one ('V', no coordinates: the watch leaves the look-up to a server)
+     *     {@code WIFI} if it heard access points, {@code LBS} if only cells; null if neither
+     */
+    record Report(Instant time, Position position, Integer battery, long status, String fix) {
         static Report parse(String body) {
             String[] f = body.split(",", -1);
             if (f.length < 16) {
@@ -176,7 +191,33 @@ final class WatchEvents {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("bad status word " + f[15]);
             }
-            return new Report(time, position(f), percent(f[12]), status);
+            Position position = position(f);
+            return new Report(time, position, percent(f[12]), status, fix(position, f));
+        }
+
+        private static String fix(Position position, String[] f) {
+            if (position != null) {
+                return "{\"fix\":\"GPS\"}";
+            }
+            int cells = count(f, 16);
+            int wifiAt = 20 + 3 * cells;
+            if (cells > 0 && count(f, wifiAt) > 0) {
+                return "{\"fix\":\"WIFI\"}";
+            }
+            return cells > 0 ? "{\"fix\":\"LBS\"}" : null;
+        }
+
+        /** A count field; 0 when absent or not a number (firmware leaves some empty). */
+        private static int count(String[] f, int i) {
+            if (i >= f.length) {
+                return 0;
+            }
+            try {
+                int n = Integer.parseInt(f[i].trim());
+                return n < 0 || n > 64 ? 0 : n;
+            } catch (NumberFormatException e) {
+                return 0;
+            }
         }
 
         /** Only a valid fix ('A', not 0,0) is a position: no fix means no location, never a wrong one. */

@@ -101,7 +101,10 @@ class Gt06PacketsTest {
         line.write("787825160B051B093523CF027AC8360C4657B30014000901CC00266A001E1740050400020008D7B10D0A");
 
         assertThat(line.awaitReply()).isEqualTo("7878051600084d8d0d0a");
-        assertThat(line.awaitEvent("LOCATION")).containsEntry("lat", "23.11171").containsEntry("lon", "114.409202");
+        assertThat(line.awaitEvent("LOCATION"))
+                .containsEntry("lat", "23.11171")
+                .containsEntry("lon", "114.409202")
+                .containsEntry("attrs", "{\"fix\":\"GPS\"}"); // a GPS block's valid fix is a satellite fix
         assertThat(line.events()).extracting(e -> e.get("type")).containsOnly("ONLINE", "LOCATION");
     }
 
@@ -123,7 +126,7 @@ class Gt06PacketsTest {
         assertThat(line.awaitReply()).isEqualTo("78780516004b3d120d0a");
         assertThat(line.awaitEvent("ALARM"))
                 .containsEntry("vendorCode", "09")
-                .containsEntry("attrs", "{\"alarm\":\"shock\"}")
+                .containsEntry("attrs", "{\"alarm\":\"shock\",\"fix\":\"GPS\"}")
                 .containsEntry("battery", "100");
     }
 
@@ -144,7 +147,7 @@ class Gt06PacketsTest {
         assertThat(line.awaitReply()).isEqualTo("7878052700032f2c0d0a");
         assertThat(line.awaitEvent("ALARM"))
                 .containsEntry("vendorCode", "0c")
-                .containsEntry("attrs", "{\"alarm\":\"tamper\"}");
+                .containsEntry("attrs", "{\"alarm\":\"tamper\",\"fix\":\"GPS\"}");
     }
 
     @Test
@@ -153,7 +156,10 @@ class Gt06PacketsTest {
         line.write("7878252612030C063816C3026C10540C38C9700144030901CC002866000EEE0C06040302000DA2DB0D0A");
 
         assertThat(line.awaitReply()).isEqualTo("78780526000d9c8e0d0a");
-        assertThat(line.awaitEvent("ALARM")).containsEntry("vendorCode", "03").doesNotContainKey("lat");
+        assertThat(line.awaitEvent("ALARM"))
+                .containsEntry("vendorCode", "03")
+                .doesNotContainKey("lat")
+                .containsEntry("attrs", "{\"alarm\":\"shock\"}"); // no valid fix: no fix label
     }
 
     @Test

@@ -80,7 +80,8 @@ class WatchPipelineTest {
                 .containsEntry("lat", "22.571707")
                 .containsEntry("lon", "113.8613968")
                 .containsEntry("battery", "90")
-                .containsEntry("deviceTime", "2014-04-22T13:46:52Z");
+                .containsEntry("deviceTime", "2014-04-22T13:46:52Z")
+                .containsEntry("attrs", "{\"fix\":\"GPS\"}");
         channel.runPendingTasks();
         assertThat((Object) channel.readOutbound()).isNull();
     }
@@ -95,7 +96,24 @@ class WatchPipelineTest {
 
         assertThat(awaitReply()).isEqualTo("[3G*8809008845*0002*AL]");
         Map<String, String> event = awaitEvent("8809008845", "SOS");
-        assertThat(event).doesNotContainKeys("lat", "lon").containsEntry("battery", "81");
+        assertThat(event)
+                .doesNotContainKeys("lat", "lon")
+                .containsEntry("battery", "81")
+                .containsEntry("attrs", "{\"fix\":\"LBS\"}"); // seven cells, no access point
+    }
+
+    @Test
+    void labelsAReportWithoutAFixButWithAccessPointsAsWifi() {
+        register("5678901234");
+        // constructed from the 3G protocol document's UD layout: 'V', one cell, three access points
+        String content = "UD,180916,025723,V,0.000000,N,0.0000000,E,0.00,0.0,0.0,0,100,100,0,0,00000000,1,255,460,0,"
+                + "9346,5223,43,3,abc,1c:fa:68:13:a5:b4,-61,abc,0c:4b:54:72:b7:8c,-70,abc,64:09:80:6c:37:a0,-72,11.0";
+
+        write(String.format(java.util.Locale.ROOT, "[3G*5678901234*%04x*%s]", content.length(), content));
+
+        assertThat(awaitEvent("5678901234", "HEARTBEAT"))
+                .doesNotContainKeys("lat", "lon")
+                .containsEntry("attrs", "{\"fix\":\"WIFI\"}");
     }
 
     @Test
@@ -383,6 +401,32 @@ class WatchPipelineTest {
         write("[3G*4700186508*0006*UPLOAD]");
         rig.awaitCommandStatus(channel, 43, "DELIVERED");
         assertThat(rig.commandStatuses(42)).containsExactly("SENT");
+    }
+
+    @Test
+    void setsAMedicationReminderAndHearsTheWatchTakeIt() {
+        register("4700186508");
+        write("[3G*4700186508*000B*LK,0,10,100]");
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0002*LK]");
+
+        downlinks().deliver(new Command(47, "4700186508", "watch", Command.REMIND, null, null, null, "08:00"));
+
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0010*REMIND,08:00-1-1]");
+        rig.awaitCommandStatus(channel, 47, "SENT");
+        write("[3G*4700186508*0006*REMIND]"); // the watch set the alarm clock
+        rig.awaitCommandStatus(channel, 47, "DELIVERED");
+    }
+
+    @Test
+    void aReminderWithoutATimeOfDayFailsAndSendsNothing() {
+        register("4700186508");
+        write("[3G*4700186508*000B*LK,0,10,100]");
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0002*LK]");
+
+        downlinks().deliver(new Command(48, "4700186508", "watch", Command.REMIND, null, null, null, "8 am"));
+
+        rig.awaitCommandStatus(channel, 48, "FAILED");
+        assertThat(channel.outboundMessages()).isEmpty();
     }
 
     @Test
