@@ -45,7 +45,7 @@ class VisitPlanController {
      * @param weekdays ISO days of the week, 1 = Monday … 7 = Sunday
      * @param startTime the window's start, city time
      */
-    record PlanRequest(
+    record VisitPlanRequest(
             @NotNull Long itemId,
             @NotEmpty @Size(max = 7) List<@NotNull @Min(1) @Max(7) Integer> weekdays,
             @NotNull LocalTime startTime,
@@ -54,15 +54,15 @@ class VisitPlanController {
             LocalDate endsOn,
             @Size(max = 2000) String notes) {}
 
-    record PlanView(VisitPlans.Plan plan, List<VisitPlans.PlanDate> dates) {}
+    record VisitPlanView(VisitPlans.VisitPlan plan, List<VisitPlans.VisitDate> dates) {}
 
     @PostMapping("/seniors/{seniorId}/visit-plans")
     @PreAuthorize(BOOKERS)
-    ResponseEntity<PlanView> create(@PathVariable long seniorId, @Valid @RequestBody PlanRequest request) {
+    ResponseEntity<VisitPlanView> create(@PathVariable long seniorId, @Valid @RequestBody VisitPlanRequest request) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         request.weekdays().forEach(d -> days.add(DayOfWeek.of(d)));
         var viewer = accounts.currentViewer();
-        VisitPlans.Plan plan = plans.create(
+        VisitPlans.VisitPlan plan = plans.create(
                 new VisitPlans.NewPlan(
                         seniorId,
                         request.itemId(),
@@ -76,31 +76,31 @@ class VisitPlanController {
                                 : request.notes().strip()),
                 viewer);
         return ResponseEntity.created(URI.create("/api/visit-plans/" + plan.id()))
-                .body(new PlanView(plan, plans.dates(plan.id(), viewer)));
+                .body(new VisitPlanView(plan, plans.dates(plan.id(), viewer)));
     }
 
     @GetMapping("/seniors/{seniorId}/visit-plans")
     @PreAuthorize(BOOKERS)
-    List<VisitPlans.Plan> list(@PathVariable long seniorId) {
+    List<VisitPlans.VisitPlan> list(@PathVariable long seniorId) {
         return plans.forSenior(seniorId, accounts.currentViewer());
     }
 
     @GetMapping("/visit-plans/{id}")
     @PreAuthorize(BOOKERS)
-    PlanView get(@PathVariable long id) {
+    VisitPlanView get(@PathVariable long id) {
         var viewer = accounts.currentViewer();
-        return new PlanView(plans.get(id, viewer), plans.dates(id, viewer));
+        return new VisitPlanView(plans.get(id, viewer), plans.dates(id, viewer));
     }
 
     @PostMapping("/visit-plans/{id}/stop")
     @PreAuthorize(BOOKERS)
-    VisitPlans.Plan stop(@PathVariable long id) {
+    VisitPlans.VisitPlan stop(@PathVariable long id) {
         return plans.stop(id, accounts.currentViewer());
     }
 
     @PostMapping("/visit-plans/{id}/skip")
     @PreAuthorize(BOOKERS)
-    VisitPlans.PlanDate skip(@PathVariable long id, @RequestParam LocalDate date) {
+    VisitPlans.VisitDate skip(@PathVariable long id, @RequestParam LocalDate date) {
         return plans.skip(id, date, accounts.currentViewer());
     }
 }

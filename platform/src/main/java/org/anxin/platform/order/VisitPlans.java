@@ -65,7 +65,7 @@ class VisitPlans {
             LocalDate endsOn,
             String notes) {}
 
-    record Plan(
+    record VisitPlan(
             long id,
             long seniorId,
             long itemId,
@@ -80,14 +80,14 @@ class VisitPlans {
             String createdBy,
             Instant createdAt) {}
 
-    record PlanDate(LocalDate date, String status, Long orderId, String orderStatus, String reason, Instant at) {}
+    record VisitDate(LocalDate date, String status, Long orderId, String orderStatus, String reason, Instant at) {}
 
     ZoneId zone() {
         return zone;
     }
 
     /** Makes the plan and books its first weeks at once. */
-    Plan create(NewPlan plan, Viewer viewer) {
+    VisitPlan create(NewPlan plan, Viewer viewer) {
         viewer.checkMaySee(plan.seniorId());
         if (plan.weekdays().isEmpty()) {
             throw ApiProblem.badRequest("weekdays: choose at least one day of the week (1 = Monday … 7 = Sunday)");
@@ -126,7 +126,7 @@ class VisitPlans {
         return get(id, viewer);
     }
 
-    List<Plan> forSenior(long seniorId, Viewer viewer) {
+    List<VisitPlan> forSenior(long seniorId, Viewer viewer) {
         viewer.checkMaySee(seniorId);
         return db.sql(SELECT + " where p.senior_id = ? order by p.id")
                 .param(seniorId)
@@ -134,8 +134,8 @@ class VisitPlans {
                 .list();
     }
 
-    Plan get(long id, Viewer viewer) {
-        Plan plan = db.sql(SELECT + " where p.id = ?")
+    VisitPlan get(long id, Viewer viewer) {
+        VisitPlan plan = db.sql(SELECT + " where p.id = ?")
                 .param(id)
                 .query(this::plan)
                 .optional()
@@ -144,12 +144,12 @@ class VisitPlans {
         return plan;
     }
 
-    List<PlanDate> dates(long id, Viewer viewer) {
+    List<VisitDate> dates(long id, Viewer viewer) {
         get(id, viewer);
         return db.sql("select d.visit_date, d.status, d.order_id, o.status, d.reason, d.at from visit_plan_dates d"
                         + " left join service_orders o on o.id = d.order_id where d.plan_id = ? order by d.visit_date")
                 .param(id)
-                .query((rs, n) -> new PlanDate(
+                .query((rs, n) -> new VisitDate(
                         rs.getObject(1, LocalDate.class),
                         rs.getString(2),
                         (Long) rs.getObject(3),
@@ -160,7 +160,7 @@ class VisitPlans {
     }
 
     /** Ends the plan: no further dates are booked; visits already booked stay (cancel them one by one). */
-    Plan stop(long id, Viewer viewer) {
+    VisitPlan stop(long id, Viewer viewer) {
         get(id, viewer);
         db.sql("update visit_plans set active = false, stopped_by = ?, stopped_at = ? where id = ? and active")
                 .params(viewer.username(), Timestamp.from(clock.instant()), id)
@@ -169,7 +169,7 @@ class VisitPlans {
     }
 
     /** Skips one date that is not booked yet (a holiday, a hospital stay); a booked one is cancelled as an order. */
-    PlanDate skip(long id, LocalDate date, Viewer viewer) {
+    VisitDate skip(long id, LocalDate date, Viewer viewer) {
         get(id, viewer);
         int made = db.sql("insert into visit_plan_dates (plan_id, visit_date, status, reason, at)"
                         + " values (?, ?, 'SKIPPED', ?, ?) on conflict do nothing")
@@ -188,13 +188,14 @@ class VisitPlans {
     @Scheduled(initialDelayString = "${anxin.visit-plans.first-ms:120000}", fixedDelay = 3_600_000)
     int bookAheadAll() {
         int booked = 0;
-        for (Plan plan : db.sql(SELECT + " where p.active").query(this::plan).list()) {
+        for (VisitPlan plan :
+                db.sql(SELECT + " where p.active").query(this::plan).list()) {
             booked += bookAhead(plan);
         }
         return booked;
     }
 
-    private int bookAhead(Plan plan) {
+    private int bookAhead(VisitPlan plan) {
         if (!plan.active()) {
             return 0;
         }
@@ -219,7 +220,7 @@ class VisitPlans {
     }
 
     /** Records the date and books its order in one transaction; false when the date was dealt with. */
-    private boolean book(Plan plan, LocalDate date, Instant from) {
+    private boolean book(VisitPlan plan, LocalDate date, Instant from) {
         Viewer planner = new Viewer("visit-plan-" + plan.id(), Role.OPERATOR, Set.of());
         Instant now = clock.instant();
         try {
@@ -263,13 +264,13 @@ class VisitPlans {
             + " p.window_minutes, p.starts_on, p.ends_on, p.notes, p.active, p.created_by, p.created_at"
             + " from visit_plans p";
 
-    private Plan plan(ResultSet rs, int n) throws SQLException {
+    private VisitPlan plan(ResultSet rs, int n) throws SQLException {
         Array days = rs.getArray(4);
         List<Integer> weekdays = new TreeSet<>(Arrays.stream((Object[]) days.getArray())
                         .map(d -> ((Number) d).intValue())
                         .toList())
                 .stream().toList();
-        return new Plan(
+        return new VisitPlan(
                 rs.getLong(1),
                 rs.getLong(2),
                 rs.getLong(3),
