@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
@@ -37,8 +36,6 @@ import redis.clients.jedis.params.XAddParams;
 @Service
 public class DeviceCommands {
     private static final Logger log = LoggerFactory.getLogger(DeviceCommands.class);
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");
-    private static final Pattern TIME_OF_DAY = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final Set<String> WEARABLE_TYPES =
             Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL", "CALL_BACK", "MONITOR");
     /** What an SOS page (protocol app) takes: the desk has its alarm (see alarm's HelpComing). */
@@ -108,7 +105,7 @@ public class DeviceCommands {
             throw ApiProblem.badRequest(device.protocol() + " devices have no " + kind + " command; they take "
                     + String.join(", ", sorted(BY_PROTOCOL.get(device.protocol()))));
         }
-        Params p = Params.of(kind, params == null ? Map.of() : params);
+        CheckedParams p = CheckedParams.of(kind, params == null ? Map.of() : params);
         Instant now = clock.instant();
         long id = db.sql(
                         "insert into device_commands (device_id, type, numbers, number, seconds, remind_at, created_by,"
@@ -225,7 +222,7 @@ public class DeviceCommands {
             fields.put("deviceId", c.deviceId());
             fields.put("protocol", protocol);
             fields.put("type", c.type());
-            Params p = Params.stored(c);
+            CheckedParams p = CheckedParams.stored(c);
             if (p.numbers() != null) {
                 fields.put("numbers", p.numbers());
             }
@@ -333,74 +330,5 @@ public class DeviceCommands {
 
     private static List<String> sorted(Set<String> values) {
         return values.stream().sorted().toList();
-    }
-
-    /** The checked parameters of one command. */
-    private record Params(String numbers, String number, Integer seconds, String at) {
-        static Params stored(DeviceCommand c) {
-            List<String> numbers = c.params().numbers();
-            return new Params(
-                    numbers == null ? null : String.join(",", numbers),
-                    c.params().number(),
-                    c.params().seconds(),
-                    c.params().at());
-        }
-
-        static Params of(String type, Map<String, Object> params) {
-            Set<String> allowed =
-                    switch (type) {
-                        case "SOS_NUMBERS" -> Set.of("numbers");
-                        case "UPLOAD_INTERVAL" -> Set.of("seconds");
-                        case "CALL_BACK", "MONITOR" -> Set.of("number");
-                        case REMIND -> Set.of("at");
-                        default -> Set.of();
-                    };
-            for (String key : params.keySet()) {
-                if (!allowed.contains(key)) {
-                    throw ApiProblem.badRequest(type
-                            + (allowed.isEmpty() ? " takes no params" : " takes only " + allowed) + ", not " + key);
-                }
-            }
-            return switch (type) {
-                case "SOS_NUMBERS" -> new Params(numbers(params.get("numbers")), null, null, null);
-                case "UPLOAD_INTERVAL" -> new Params(null, null, seconds(params.get("seconds")), null);
-                case "CALL_BACK", "MONITOR" -> new Params(null, phone(params.get("number"), "number"), null, null);
-                case REMIND -> new Params(null, null, null, timeOfDay(params.get("at")));
-                default -> new Params(null, null, null, null);
-            };
-        }
-
-        private static String numbers(Object value) {
-            if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > 3) {
-                throw ApiProblem.badRequest("SOS_NUMBERS needs numbers: a list of 1 to 3 phone numbers");
-            }
-            List<String> checked = new ArrayList<>();
-            for (Object n : list) {
-                checked.add(phone(n, "each of numbers"));
-            }
-            return String.join(",", checked);
-        }
-
-        private static String phone(Object value, String what) {
-            if (!(value instanceof String s) || !PHONE.matcher(s.strip()).matches()) {
-                throw ApiProblem.badRequest(
-                        what + " must be a phone number (digits, an optional leading +), not " + value);
-            }
-            return s.strip();
-        }
-
-        private static String timeOfDay(Object value) {
-            if (!(value instanceof String s) || !TIME_OF_DAY.matcher(s.strip()).matches()) {
-                throw ApiProblem.badRequest("REMIND needs at: a time of day HH:mm (city time), not " + value);
-            }
-            return s.strip();
-        }
-
-        private static Integer seconds(Object value) {
-            if (!(value instanceof Integer s) || s < 10 || s > 86_400) {
-                throw ApiProblem.badRequest("UPLOAD_INTERVAL needs seconds: a whole number from 10 to 86400");
-            }
-            return s;
-        }
     }
 }

@@ -56,12 +56,7 @@ class MedicationReminderIT extends PlatformBase {
         // a time of day a few minutes ahead on the city's clock
         Instant due = clock.instant().plus(Duration.ofMinutes(3)).truncatedTo(ChronoUnit.MINUTES);
         LocalTime at = due.atZone(zone).toLocalTime();
-        admin().put(
-                        "/api/seniors/" + senior,
-                        Map.of(
-                                "medicines",
-                                List.of(Map.of("name", "阿司匹林", "dose", "100mg", "times", List.of(at.toString())))))
-                .expect(200);
+        prescribe(senior, Map.of("name", "阿司匹林", "dose", "100mg"), due);
         assertThat(reminders(senior).size()).isZero();
 
         clock.set(due.plusSeconds(30));
@@ -98,12 +93,7 @@ class MedicationReminderIT extends PlatformBase {
         redis.set("anxin:session:" + watch, "med-node"); // the gateway node holding the watch's connection
         Instant due = clock.instant().plus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.MINUTES);
         LocalTime at = due.atZone(zone).toLocalTime();
-        admin().put(
-                        "/api/seniors/" + senior,
-                        Map.of(
-                                "medicines",
-                                List.of(Map.of("name", "氨氯地平", "dose", "5mg", "times", List.of(at.toString())))))
-                .expect(200);
+        prescribe(senior, Map.of("name", "氨氯地平", "dose", "5mg"), due);
 
         clock.set(due.minus(Duration.ofMinutes(4))); // within the 5 minutes' lead
         reminders.tick();
@@ -150,16 +140,7 @@ class MedicationReminderIT extends PlatformBase {
         admin().post("/api/devices", Map.of("id", "8800000778", "protocol", "watch", "seniorId", senior))
                 .expect(201);
         Instant due = clock.instant().plus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.MINUTES);
-        admin().put(
-                        "/api/seniors/" + senior,
-                        Map.of(
-                                "medicines",
-                                List.of(Map.of(
-                                        "name",
-                                        "他汀",
-                                        "times",
-                                        List.of(due.atZone(zone).toLocalTime().toString())))))
-                .expect(200);
+        prescribe(senior, Map.of("name", "他汀"), due);
 
         clock.set(due.minus(Duration.ofMinutes(4)));
         reminders.tick();
@@ -179,16 +160,7 @@ class MedicationReminderIT extends PlatformBase {
         String phone = "13512340002";
         long senior = createSenior(Map.of("name", "郑秀兰", "phone", phone, "lat", 30.27, "lon", 120.15));
         Instant due = clock.instant().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES);
-        admin().put(
-                        "/api/seniors/" + senior,
-                        Map.of(
-                                "medicines",
-                                List.of(Map.of(
-                                        "name",
-                                        "二甲双胍",
-                                        "times",
-                                        List.of(due.atZone(zone).toLocalTime().toString())))))
-                .expect(200);
+        prescribe(senior, Map.of("name", "二甲双胍"), due);
 
         clock.set(due.plus(Duration.ofMinutes(31)));
         reminders.tick();
@@ -204,6 +176,14 @@ class MedicationReminderIT extends PlatformBase {
                 .get("/api/medication-reminders?seniorId=" + senior)
                 .expect(403);
         admin().get("/api/medication-reminders?seniorId=" + senior + "&limit=0").expect(400);
+    }
+
+    /** Gives the senior one medicine (these fields) taken at {@code due}'s time of day, city time. */
+    private void prescribe(long senior, Map<String, Object> medicine, Instant due) {
+        Map<String, Object> withTime = new java.util.HashMap<>(medicine);
+        withTime.put("times", List.of(due.atZone(zone).toLocalTime().toString()));
+        admin().put("/api/seniors/" + senior, Map.of("medicines", List.of(withTime)))
+                .expect(200);
     }
 
     private JsonNode reminders(long senior) {
