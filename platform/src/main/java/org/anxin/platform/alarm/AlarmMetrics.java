@@ -45,7 +45,7 @@ public class AlarmMetrics implements MeterBinder {
                 .tag("type", type)
                 .publishPercentileHistogram()
                 .register(registry)
-                .record(Duration.between(createdAt, at).isNegative() ? Duration.ZERO : Duration.between(createdAt, at));
+                .record(at.isBefore(createdAt) ? Duration.ZERO : Duration.between(createdAt, at));
     }
 
     private double count(AlarmStatus status) {

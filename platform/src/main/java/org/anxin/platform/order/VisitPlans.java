@@ -12,7 +12,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.anxin.platform.catalog.Catalog;
@@ -21,6 +23,7 @@ import org.anxin.platform.system.Role;
 import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -130,14 +133,14 @@ class VisitPlans {
         viewer.checkMaySee(seniorId);
         return db.sql(SELECT + " where p.senior_id = ? order by p.id")
                 .param(seniorId)
-                .query(this::plan)
+                .query(plans())
                 .list();
     }
 
     VisitPlan get(long id, Viewer viewer) {
         VisitPlan plan = db.sql(SELECT + " where p.id = ?")
                 .param(id)
-                .query(this::plan)
+                .query(plans())
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound("no visit plan " + id));
         viewer.checkMaySee(plan.seniorId());
@@ -188,8 +191,7 @@ class VisitPlans {
     @Scheduled(initialDelayString = "${anxin.visit-plans.first-ms:120000}", fixedDelay = 3_600_000)
     int bookAheadAll() {
         int booked = 0;
-        for (VisitPlan plan :
-                db.sql(SELECT + " where p.active").query(this::plan).list()) {
+        for (VisitPlan plan : db.sql(SELECT + " where p.active").query(plans()).list()) {
             booked += bookAhead(plan);
         }
         return booked;
@@ -264,7 +266,13 @@ class VisitPlans {
             + " p.window_minutes, p.starts_on, p.ends_on, p.notes, p.active, p.created_by, p.created_at"
             + " from visit_plans p";
 
-    private VisitPlan plan(ResultSet rs, int n) throws SQLException {
+    /** Reads plans; each item's name is looked up once per query, not once per plan. */
+    private RowMapper<VisitPlan> plans() {
+        Map<Long, String> itemNames = new HashMap<>();
+        return (rs, n) -> plan(rs, itemNames);
+    }
+
+    private VisitPlan plan(ResultSet rs, Map<Long, String> itemNames) throws SQLException {
         Array days = rs.getArray(4);
         List<Integer> weekdays = new TreeSet<>(Arrays.stream((Object[]) days.getArray())
                         .map(d -> ((Number) d).intValue())
@@ -274,7 +282,9 @@ class VisitPlans {
                 rs.getLong(1),
                 rs.getLong(2),
                 rs.getLong(3),
-                catalog.find(rs.getLong(3)).map(Catalog.Item::name).orElse("item " + rs.getLong(3)),
+                itemNames.computeIfAbsent(
+                        rs.getLong(3),
+                        item -> catalog.find(item).map(Catalog.Item::name).orElse("item " + item)),
                 weekdays,
                 rs.getObject(5, LocalTime.class),
                 rs.getInt(6),
