@@ -125,12 +125,27 @@ public final class GatewayServer implements AutoCloseable {
                         "gt06", new Gt06Downlink(tcpDevices)),
                 new CommandResults(redis, workers, config.node()));
         DeviceDirectory directory = mqtt.directory();
-        this.commands = new CommandConsumer(redis, config.node(), downlinks::deliver, deviceId -> {
-            // forget first: a reconnect racing the close must find the device gone
-            directory.forget(deviceId);
-            int closed = downlinks.closeConnections(deviceId);
-            log.info("device {} revoked: {} connection(s) closed on {}", deviceId, closed, config.node());
-        });
+        this.commands = new CommandConsumer(
+                redis,
+                config.node(),
+                downlinks::deliver,
+                deviceId -> {
+                    // forget first: a reconnect racing the close must find the device gone
+                    directory.forget(deviceId);
+                    int closed = downlinks.closeConnections(deviceId);
+                    log.info("device {} revoked: {} connection(s) closed on {}", deviceId, closed, config.node());
+                },
+                change -> {
+                    change.deviceIds().forEach(directory::forget);
+                    if (change.group() != null) {
+                        directory.forgetGroup(change.group());
+                    }
+                    log.info(
+                            "device directory change on {}: {} device look-up(s){} forgotten",
+                            config.node(),
+                            change.deviceIds().size(),
+                            change.group() == null ? "" : " and group " + change.group());
+                });
         log.info(
                 "gateway {} listening on {} for MQTT on port {}, {}, \"3G\" watches on port {}, GT06 on port {}"
                         + " ({} transport), metrics on {}, events to {} in {} partitions",
