@@ -180,7 +180,27 @@
       document.getElementById('devices'), devices,
       (d) => el('li', `${d.id} · ${Anxin.t(`seniorPage.protocols.${d.protocol}`)} · `
         + `${Anxin.t(d.online ? 'seniorPage.online' : 'seniorPage.offline')}`
-        + `${d.battery == null ? '' : ` · ${d.battery}%`} · ${when(d.lastSeenAt)}`)));
+        + `${d.battery == null ? '' : ` · ${d.battery}%`} · ${when(d.lastSeenAt)}`
+        + `${d.groupId == null ? '' : ` · ${Anxin.t('deviceGroups.group')} ${groupName(d.groupId)}`}`)));
+  }
+
+  // An ADMIN may put a new device in a device group (the groups' API is theirs alone).
+  let deviceGroups = [];
+  function groupName(groupId) {
+    const group = deviceGroups.find((g) => g.id === groupId);
+    return group ? group.name : `#${groupId}`;
+  }
+  function loadDeviceGroups() {
+    return Portal.me().then((user) => {
+      if (user.role !== 'ADMIN') return null;
+      return send('GET', '/api/device-groups').then((groups) => {
+        deviceGroups = groups;
+        const select = document.getElementById('device-group');
+        select.replaceChildren(Portal.option('', Anxin.t('deviceGroups.noGroup')),
+          ...groups.map((g) => Portal.option(String(g.id), g.name)));
+        document.getElementById('device-group-label').hidden = false;
+      });
+    });
   }
 
   // The installer's QR: an SOS page's personal link, else the device's id, protocol and secret.
@@ -203,6 +223,8 @@
     event.preventDefault();
     const body = { id: document.getElementById('device-id').value.trim(),
       protocol: document.getElementById('device-protocol').value, seniorId: Number(id) };
+    const group = document.getElementById('device-group').value;
+    if (group) body.groupId = Number(group);
     send('POST', '/api/devices', body)
       .then((device) => {
         showRegistered(device);
@@ -242,7 +264,7 @@
   function load() {
     send('GET', `/api/seniors/${encodeURIComponent(id)}/profile`).then(fill).catch(messages.fail);
     loadReminders().catch(messages.fail);
-    loadDevices().catch(messages.fail);
+    loadDeviceGroups().then(loadDevices).catch(messages.fail);
     loadCare().catch(messages.fail);
     loadAudit().catch(messages.fail);
     DeskContactPrefs.load().catch(messages.fail);
