@@ -74,6 +74,10 @@ public final class CommandConsumer implements AutoCloseable {
                     for (StreamEntry entry : entries.getValue()) {
                         handle(entry);
                         redis.xack(stream, GROUP, entry.getID());
+                        if (entry.getFields().containsKey("password")) {
+                            // a watch's SMS password does not stay in Redis once handed over
+                            redis.xdel(stream, entry.getID());
+                        }
                     }
                 }
             } catch (RuntimeException e) {

@@ -84,6 +84,21 @@ class DeviceController {
         return rotated;
     }
 
+    /**
+     * A "3G" watch's new SMS control password (PW command), shown this once: SMS commands from any
+     * number but the watch's centre number need it. It does not authenticate the watch's TCP login.
+     */
+    @PostMapping("/{id}/watch-password")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<DeviceCommands.WatchPassword> watchPassword(@PathVariable String id) {
+        DeviceCommands.WatchPassword set = commands.setWatchPassword(id, accounts.currentViewer());
+        audit.record(AuditAction.DEVICE_SECRET_ROTATED, "device", id, null, set.command());
+        return ResponseEntity.accepted()
+                .location(URI.create(
+                        "/api/devices/" + id + "/commands/" + set.command().id()))
+                .body(set);
+    }
+
     /** Disables the device for good and closes its connections on every gateway at once. */
     @PostMapping("/{id}/revoke")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
