@@ -117,6 +117,31 @@ class DeviceGroupNetworksIT {
     }
 
     @Test
+    void aGt06TrackerOutsideItsGroupsNetworksGetsNoLoginAnswer() throws Exception {
+        group("12", "192.0.2.0/24");
+        // GT06 protocol manual (Concox): login of IMEI 123456789012345, answered 787805010001d9dc0d0a
+        redis.client().hset("anxin:device:123456789012345", Map.of("protocol", "gt06", "seniorId", "1", "group", "12"));
+        String login = "78780d01012345678901234500018cdd0d0a";
+
+        assertThat(gt06Login(login)).isEmpty();
+
+        group("12", "192.0.2.0/24,127.0.0.1/32");
+        tellTheGatewayGroupChanged("12");
+
+        assertThat(gt06Login(login)).isEqualTo("787805010001d9dc0d0a");
+    }
+
+    /** Sends a GT06 login; returns the reply's hex, or "" when the gateway closed without one. */
+    private static String gt06Login(String loginHex) throws IOException {
+        try (Socket tracker = new Socket("127.0.0.1", gateway.gt06Port())) {
+            tracker.setSoTimeout(15_000);
+            tracker.getOutputStream().write(java.util.HexFormat.of().parseHex(loginHex));
+            byte[] reply = tracker.getInputStream().readNBytes(10);
+            return java.util.HexFormat.of().formatHex(reply);
+        }
+    }
+
+    @Test
     void movingADeviceIntoAGroupIsHonouredWithoutARestart() throws Exception {
         group("11", "10.0.0.0/8");
         registerInGroup("btn-g04", "secret-g04", null);
