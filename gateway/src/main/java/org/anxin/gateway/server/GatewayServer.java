@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.anxin.gateway.command.CommandConsumer;
 import org.anxin.gateway.command.CommandResults;
+import org.anxin.gateway.command.DirectoryChanges;
 import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.EventForwarder;
@@ -135,17 +136,7 @@ public final class GatewayServer implements AutoCloseable {
                     int closed = downlinks.closeConnections(deviceId);
                     log.info("device {} revoked: {} connection(s) closed on {}", deviceId, closed, config.node());
                 },
-                change -> {
-                    change.deviceIds().forEach(directory::forget);
-                    if (change.group() != null) {
-                        directory.forgetGroup(change.group());
-                    }
-                    log.info(
-                            "device directory change on {}: {} device look-up(s){} forgotten",
-                            config.node(),
-                            change.deviceIds().size(),
-                            change.group() == null ? "" : " and group " + change.group());
-                });
+                new DirectoryChanges(directory, downlinks, workers, config.node()));
         log.info(
                 "gateway {} listening on {} for MQTT on port {}, {}, \"3G\" watches on port {}, GT06 on port {}"
                         + " ({} transport), metrics on {}, events to {} in {} partitions",

@@ -117,6 +117,43 @@ class DeviceGroupNetworksIT {
     }
 
     @Test
+    void aTightenedListClosesALiveConnectionItNoLongerAllows() throws Exception {
+        group("13", "127.0.0.0/8");
+        registerInGroup("btn-g05", "secret-g05", "13");
+        registerInGroup("btn-g06", "secret-g06", "13");
+        MqttClient outside = connect("btn-g05", "secret-g05");
+        MqttClient elsewhere = connect("btn-g06", "secret-g06");
+        java.util.concurrent.CountDownLatch lost = new java.util.concurrent.CountDownLatch(1);
+        outside.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                lost.countDown();
+            }
+
+            @Override
+            public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {}
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
+        });
+
+        group("13", "10.0.0.0/8");
+        // as the platform sends it, the group with its members; btn-g06 left out to show only named ones are checked
+        awaitHandled(redis.client()
+                .xadd(
+                        CommandConsumer.streamOf(NODE),
+                        XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY),
+                        Map.of("type", "FORGET", "group", "13", "deviceIds", "btn-g05")));
+
+        assertThat(lost.await(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(outside.isConnected()).isFalse();
+        outside.close();
+        PahoDevices.publish(elsewhere, "btn-g06", "{\"type\":\"HEARTBEAT\",\"battery\":80}");
+        assertThat(elsewhere.isConnected()).isTrue();
+        PahoDevices.disconnect(elsewhere);
+    }
+
+    @Test
     void aGt06TrackerOutsideItsGroupsNetworksGetsNoLoginAnswer() throws Exception {
         group("12", "192.0.2.0/24");
         // GT06 protocol manual (Concox): login of IMEI 123456789012345, answered 787805010001d9dc0d0a

@@ -71,7 +71,8 @@ class DeviceGroups {
                 .params(trimmed, SourceNetworks.stored(checked), Timestamp.from(clock.instant()), id)
                 .update();
         registry.publishGroup(id, SourceNetworks.stored(checked));
-        registry.forget(List.of(), id);
+        // every member: each gateway re-checks their live connections against the new list
+        registry.forget(members(id), id);
         return get(id);
     }
 

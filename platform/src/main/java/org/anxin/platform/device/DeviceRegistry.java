@@ -55,20 +55,29 @@ class DeviceRegistry {
 
     /**
      * Every gateway node drops its cached look-ups of these devices and of the group (either may be
-     * empty): a {@code FORGET} entry on each node's command stream, the route {@link #revoke} takes.
+     * empty) and re-checks the devices' live connections: {@code FORGET} entries on each node's
+     * command stream, the route {@link #revoke} takes.
      */
     void forget(List<String> deviceIds, Long groupId) {
-        Map<String, String> fields = new HashMap<>();
-        fields.put("type", "FORGET");
-        if (!deviceIds.isEmpty()) {
-            fields.put("deviceIds", String.join(",", deviceIds));
-        }
-        if (groupId != null) {
-            fields.put("group", Long.toString(groupId));
+        List<Map<String, String>> entries = new ArrayList<>();
+        // a large group's members go in several entries, none much over 10 KB
+        for (int from = 0; from < deviceIds.size() || entries.isEmpty(); from += FORGET_CHUNK) {
+            Map<String, String> fields = new HashMap<>();
+            fields.put("type", "FORGET");
+            List<String> chunk = deviceIds.subList(from, Math.min(deviceIds.size(), from + FORGET_CHUNK));
+            if (!chunk.isEmpty()) {
+                fields.put("deviceIds", String.join(",", chunk));
+            }
+            if (groupId != null) {
+                fields.put("group", Long.toString(groupId));
+            }
+            entries.add(fields);
         }
         List<String> nodes = nodeStreams();
         for (String stream : nodes) {
-            redis.xadd(stream, ENTRY, fields);
+            for (Map<String, String> fields : entries) {
+                redis.xadd(stream, ENTRY, fields);
+            }
         }
         log.info(
                 "device directory change ({} device(s){}) sent to {} gateway stream(s)",
@@ -77,6 +86,7 @@ class DeviceRegistry {
                 nodes.size());
     }
 
+    private static final int FORGET_CHUNK = 500;
     private static final String GROUP_PREFIX = "anxin:device-group:";
     private static final XAddParams ENTRY =
             XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY).maxLen(10_000).approximateTrimming();

@@ -129,8 +129,11 @@ class DeviceGroupsIT extends PlatformIT {
         assertThat(redis.hget("anxin:device-group:" + group, "networks")).isEqualTo("10.0.0.0/8,127.0.0.1/32");
         assertThat(redis.xrange("anxin:commands:grp-node-c1", "-", "+"))
                 .extracting(StreamEntry::getFields)
-                .anySatisfy(f ->
-                        assertThat(f).containsEntry("type", "FORGET").containsEntry("group", Long.toString(group)));
+                .anySatisfy(f -> assertThat(f)
+                        .containsEntry("type", "FORGET")
+                        .containsEntry("group", Long.toString(group))
+                        // the members, whose live connections each gateway re-checks
+                        .containsEntry("deviceIds", "grp-btn-2,grp-btn-3,grp-watch-1"));
 
         // a rotated secret keeps the group
         admin().post("/api/devices/grp-btn-2/secret").expect(200);
