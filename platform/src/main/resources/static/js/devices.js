@@ -23,12 +23,19 @@
     return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== '');
   }
 
+  let editing = null;
+
+  function title() {
+    document.getElementById('group-form-title').textContent =
+      editing ? `${Anxin.t('deviceGroups.edit')} · ${editing.name}` : Anxin.t('deviceGroups.create');
+  }
+
   function edit(group) {
+    editing = group;
     idField.value = group ? String(group.id) : '';
     nameField.value = group ? group.name : '';
     networksField.value = group ? group.networks.join('\n') : '';
-    document.getElementById('group-form-title').textContent =
-      group ? `${Anxin.t('deviceGroups.edit')} · ${group.name}` : Anxin.t('deviceGroups.create');
+    title();
     document.getElementById('group-new').hidden = !group;
   }
 
@@ -107,5 +114,7 @@
       .catch(messages.fail);
   });
 
+  Anxin.apply();
+  Anxin.bindSwitch(() => { title(); draw(); });
   load();
 })();
