@@ -79,7 +79,7 @@
       deviceGroups: {
         title: '设备分组（专网来源地址）', nav: '设备分组', name: '名称', networks: '允许的网络', devices: '设备数',
         networksOnePerLine: '允许的网络（CIDR，每行一个；留空：不限制）', create: '新建分组', edit: '修改', save: '保存',
-        saved: '已保存；各网关对下一次登录立即生效', members: '分组内设备', empty: '该分组暂无设备', none: '尚无设备分组',
+        saved: '已保存；各网关对下一次登录立即生效', delete: '删除', deleteConfirm: '删除空分组“{name}”？', deleted: '分组已删除', members: '分组内设备', empty: '该分组暂无设备', none: '尚无设备分组',
         anywhere: '不限制', assign: '批量分配设备', target: '分到', noGroup: '（不属于任何分组）',
         deviceIds: '设备号（每行一个）', assignButton: '分配', assigned: '已分配 {n} 台设备', group: '设备分组',
         explain: '分组内的设备只能从所列网络（CIDR，IPv4 或 IPv6，如 10.20.0.0/16）登录网关，其他来源按密码错误拒绝；列表为空或设备不在任何分组：不限制。网关在负载均衡器后面时看到的是均衡器的地址（未实现 PROXY 协议）。'
@@ -503,6 +503,7 @@
         title: 'Device groups (private APN source networks)', nav: 'Device groups', name: 'Name', networks: 'Allowed networks',
         devices: 'Devices', networksOnePerLine: 'Allowed networks (CIDR, one per line; empty: no restriction)',
         create: 'New group', edit: 'Edit', save: 'Save', saved: 'Saved; every gateway applies it to the next login at once',
+        delete: 'Delete', deleteConfirm: 'Delete the empty group “{name}”?', deleted: 'Group deleted',
         members: 'Devices in the group', empty: 'No devices in this group', none: 'No device groups yet',
         anywhere: 'anywhere', assign: 'Move devices in bulk', target: 'Into', noGroup: '(no group)',
         deviceIds: 'Device ids (one per line)', assignButton: 'Move', assigned: '{n} device(s) moved', group: 'Device group',
