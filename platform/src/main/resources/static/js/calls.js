@@ -148,6 +148,24 @@
     document.getElementById('t-category').replaceChildren(
       ...CATEGORIES[kind].map((c) => Portal.option(c, Anxin.t(`calls.categories.${c}`))));
     document.getElementById('t-due-label').hidden = kind !== 'TRACKING';
+    drawProvider();
+  }
+
+  // A complaint may name the provider it is about: it then counts in the provider's grade.
+  function isComplaint() {
+    return document.getElementById('t-kind').value === 'CONSULTATION'
+      && document.getElementById('t-category').value === 'COMPLAINT';
+  }
+
+  function drawProvider() {
+    document.getElementById('t-provider-label').hidden = !isComplaint();
+  }
+
+  function loadProviders() {
+    return send('GET', '/api/providers').then((providers) => {
+      document.getElementById('t-provider').replaceChildren(Portal.option('', Anxin.t('calls.noProvider')),
+        ...providers.map((p) => Portal.option(p.id, p.name)));
+    });
   }
 
   function createTicket(event) {
@@ -160,6 +178,8 @@
       category: document.getElementById('t-category').value,
       summary: document.getElementById('t-summary').value,
     };
+    const provider = document.getElementById('t-provider').value;
+    if (isComplaint() && provider) body.providerId = Number(provider);
     const due = document.getElementById('t-due').value;
     if (body.kind === 'TRACKING' && due) body.dueAt = new Date(due).toISOString();
     send('POST', '/api/tickets', body).then((detail) => {
@@ -308,6 +328,8 @@
   Anxin.apply();
   Anxin.bindSwitch(redraw);
   document.getElementById('t-kind').addEventListener('change', drawCategories);
+  document.getElementById('t-category').addEventListener('change', drawProvider);
+  loadProviders().catch(() => {});
   document.getElementById('ticket-form').addEventListener('submit', createTicket);
   drawCategories();
   Portal.me().then((user) => {
