@@ -161,8 +161,11 @@
     document.getElementById('t-provider-label').hidden = !isComplaint();
   }
 
+  const providerNames = new Map();
+
   function loadProviders() {
     return send('GET', '/api/providers').then((providers) => {
+      providers.forEach((p) => providerNames.set(p.id, p.name));
       document.getElementById('t-provider').replaceChildren(Portal.option('', Anxin.t('calls.noProvider')),
         ...providers.map((p) => Portal.option(p.id, p.name)));
     });
@@ -260,6 +263,9 @@
     if (t.dueAt) meta.append(el('span', 'due', `${Anxin.t('calls.due')} ${time(t.dueAt)}`));
     if (t.sla !== 'NONE') meta.append(el('span', 'sla', Anxin.t(`calls.sla.${t.sla}`)));
     if (t.referredTo) meta.append(el('span', null, `→ ${t.referredTo}`));
+    if (t.providerId != null) {
+      meta.append(el('span', 'complained-provider', `${Anxin.t('calls.provider')}：${providerNames.get(t.providerId) || `#${t.providerId}`}`));
+    }
     if (t.orderId) meta.append(el('span', 'ticket-order-link', `${Anxin.t('calls.order')} #${t.orderId}`));
     if (t.alarmId) meta.append(el('span', 'ticket-alarm-link', `${Anxin.t('calls.alarm')} #${t.alarmId}`));
     li.append(head, el('div', 'ticket-summary', t.summary), meta);
