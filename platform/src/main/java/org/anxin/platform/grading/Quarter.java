@@ -16,7 +16,11 @@ record Quarter(int year, int number) implements Comparable<Quarter> {
         if (!m.matches()) {
             throw ApiProblem.badRequest("quarter is written like 2026Q4, not " + text);
         }
-        return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        int year = Integer.parseInt(m.group(1));
+        if (year < 2000 || year > 2100) {
+            throw ApiProblem.badRequest("quarter: a year from 2000 to 2100, not " + year);
+        }
+        return new Quarter(year, Integer.parseInt(m.group(2)));
     }
 
     static Quarter of(LocalDate day) {
