@@ -131,14 +131,20 @@
 
   function load() {
     const quarter = document.getElementById('quarter').value;
-    window.history.replaceState(null, '', `?quarter=${encodeURIComponent(quarter)}`);
+    const params = new URLSearchParams(window.location.search);
+    params.set('quarter', quarter);
+    window.history.replaceState(null, '', `?${params}`);
     return Portal.send('GET', `/api/provider-grades?quarter=${encodeURIComponent(quarter)}`)
       .then((grades) => { last = grades; document.getElementById('grading-error').hidden = true; render(); fillWeights(grades.weights); })
       .catch(failed);
   }
 
+  // The provider's trend; its link (?quarter=…&provider=…) opens the page on it.
   function loadTrend(providerId) {
-    return Portal.send('GET', `/api/providers/${providerId}/grades`)
+    const params = new URLSearchParams(window.location.search);
+    params.set('provider', providerId);
+    window.history.replaceState(null, '', `?${params}`);
+    return Portal.send('GET', `/api/providers/${encodeURIComponent(providerId)}/grades`)
       .then((t) => { trend = t; renderTrend(); })
       .catch(failed);
   }
@@ -170,7 +176,8 @@
         select.replaceChildren(...list.map((q, i) => Portal.option(q, i === 0 ? `${q} (${g('provisional')})` : q)));
         const asked = new URLSearchParams(window.location.search).get('quarter');
         select.value = asked && list.includes(asked) ? asked : list[1];
-        return load();
+        const provider = new URLSearchParams(window.location.search).get('provider');
+        return Promise.all([load(), /^\d+$/.test(provider || '') ? loadTrend(provider) : null]);
       })
       .catch(failed);
   }

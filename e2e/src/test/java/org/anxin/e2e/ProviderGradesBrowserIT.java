@@ -115,6 +115,12 @@ class ProviderGradesBrowserIT extends BrowserTest {
                         .getDomProperty("value"))
                 .isEqualTo("25");
 
+        // the trend's address opens the page on it again
+        assertThat(browser.getCurrentUrl()).contains("provider=" + provider).contains("quarter=" + lastQuarter);
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.id("trend-title"), "评级趋势： 评级护工小崔的服务中心"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+
         // in English too
         browser.findElement(By.cssSelector("[data-lang='en']")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Provider grading"));
