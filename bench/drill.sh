@@ -82,6 +82,10 @@ say "drill: load running; $STEADY s before the first fault"
 sleep "$STEADY"
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+# device_events over all its partitions (table, indexes, TOAST), to state the disk per event
+events_bytes() { psql_anxin -c "select sum(pg_total_relation_size(relid)) from pg_partition_tree('device_events')"; }
+events_count() { psql_anxin -c "select count(*) from device_events"; }
+BYTES_BEFORE=$(events_bytes) EVENTS_BEFORE=$(events_count)
 printf 'fault\tkilled_ms\trestarted_ms\tready_ms\n' >"$OUT/faults.tsv"
 # fault NAME: kills with the kill_NAME function, waits DOWN s, restarts with restart_NAME
 fault() {
@@ -123,13 +127,16 @@ for _ in $(seq 1 180); do
   [ "$still" -ge 10 ] && break
   sleep 1
 done
+psql_anxin -c "checkpoint" >/dev/null 2>&1 || true
+DISK="$(( $(events_bytes) - BYTES_BEFORE )) $(( $(events_count) - EVENTS_BEFORE ))"
 psql_anxin -c "select device_id, extract(epoch from device_time)::bigint, count(*) from device_events
   where type = 'LOCATION' and device_time is not null group by 1, 2" >"$OUT/stored.tsv"
 
 MACHINE="$(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, load average $LOAD_BEFORE before the faults, $(cut -d' ' -f1-3 /proc/loadavg) after"
-python3 - "$OUT" "$RESULT" "$STAMP" "$MQTT_DEVICES" "$GT06_DEVICES" "$DOWN" "$MACHINE" <<'PY'
+python3 - "$OUT" "$RESULT" "$STAMP" "$MQTT_DEVICES" "$GT06_DEVICES" "$DOWN" "$MACHINE" "$DISK" <<'PY'
 import collections, json, statistics, sys
-out, result, stamp, mqtt, gt06, down, machine = sys.argv[1:]
+out, result, stamp, mqtt, gt06, down, machine, disk = sys.argv[1:]
+disk_bytes, disk_events = (int(x) for x in disk.split())
 acked = collections.Counter()
 ack_times = []
 last_ack = {}
@@ -181,6 +188,8 @@ report = {
     "lost": len(lost), "duplicated": len(duplicated), "lostSamples": lost[:10],
     "resent": summary["resent"], "reconnects": summary["reconnects"], "gaveUp": summary["gaveUp"],
     "faults": faults,
+    "deviceEventsBytesGrowth": disk_bytes, "deviceEventsRowsGrowth": disk_events,
+    "bytesPerEvent": round(disk_bytes / disk_events) if disk_events else None,
 }
 json.dump(report, open(result, "w"), indent=2, default=str)
 print(f"\nacked events: {len(acked)} distinct ({report['acked']} acks, {report['resent']} resends); "
@@ -191,5 +200,7 @@ for f in faults:
     rec = "not within 15 min" if f["recoverSeconds"] is None else f"{f['recoverSeconds']} s"
     print(f"| kill -9 {f['fault'].replace('_', ' ')} | {f['acksPerSecondBefore']:g} | {f['lowestAcksPerSecond']} "
           f"| {f['restartSeconds']} s | {rec} | {f['longestDeviceWaitSeconds']} s |")
+print(f"\ndevice_events grew by {disk_bytes} bytes for {disk_events} rows (every event type, all partitions,"
+      f" indexes included): {report['bytesPerEvent']} bytes per event")
 print(f"\nmachine: {machine}\nresult: {result}")
 PY
