@@ -5,7 +5,7 @@
   const ACTIONS = ['SIGN_IN', 'SIGN_IN_FAILED', 'ACCOUNT_LOCKED', 'ACCOUNT_UNLOCKED', 'USER_CREATED', 'PASSWORD_RESET',
     'PASSWORD_CHANGED', 'DEVICE_REGISTERED', 'DEVICE_SECRET_ROTATED', 'DEVICE_REVOKED', 'DEVICE_GROUP_CHANGED',
     'DEVICE_COMMAND',
-    'SENIOR_CREATED', 'SENIOR_UPDATED', 'SENIOR_VIEWED', 'SETTLEMENT_CLOSED'];
+    'SENIOR_CREATED', 'SENIOR_UPDATED', 'SENIOR_VIEWED', 'SETTLEMENT_CLOSED', 'SUBSIDY_BUDGET_SET'];
   const status = Portal.messages('audit-error', 'audit-notice');
   const actionSelect = document.getElementById('action');
   ACTIONS.forEach((a) => actionSelect.appendChild(Portal.option(a, a)));

@@ -130,7 +130,9 @@
     const s = f.subsidy;
     card('card-subsidy', `${Portal.money(s.spent)} / ${Portal.money(s.allowance)}`,
       `${d('spent')} / ${d('allowance')} (${pct(s.spentPercent)}) · ${s.wallets} ${d('wallets')}\n`
-      + `${s.spentMinutes} / ${s.allowanceMinutes} ${d('minutes')}\n${s.budget == null ? d('noBudget') : ''}`);
+      + `${s.spentMinutes} / ${s.allowanceMinutes} ${d('minutes')}\n`
+      + (s.budget != null ? `${d('budget')} ${Portal.money(s.budget)} · ${pct(s.budgetSpentPercent)} ${d('budgetSpent')}`
+        : (f.area == null && f.communities != null ? d('chooseNode') : d('noBudget'))));
     const tb = f.timeBank;
     card('card-timebank', `${tb.earnedHours} ${d('hours')}`, `${d('earned')} ${tb.earnedHours} · ${d('spentHours')} `
       + `${tb.spentHours} · ${d('donated')} ${tb.donatedHours} ${d('hours')} · ${tb.entries} ${d('entries')}`);
@@ -221,6 +223,7 @@
       document.getElementById('from').value = day.test(asked.get('from') || '') ? asked.get('from') : CityTime.date(zone, -29);
       document.getElementById('to').value = day.test(asked.get('to') || '') ? asked.get('to') : CityTime.date(zone);
       if (asked.get('area')) document.getElementById('area').value = asked.get('area');
+      showBudgetForm();
       return load();
     }).catch((e) => {
       const error = document.getElementById('dashboard-error');
@@ -230,6 +233,32 @@
   }
 
   document.getElementById('dashboard-form').addEventListener('submit', (event) => { event.preventDefault(); load(); });
+
+  // The city-wide bureau sets the yearly budget of the node chosen above (none: the whole city).
+  function showBudgetForm() {
+    const form = document.getElementById('budget-form');
+    form.hidden = !(me.role === 'BUREAU' && !me.area);
+    if (form.hidden) return;
+    const select = document.getElementById('area');
+    document.getElementById('budget-node').textContent = select.value ? select.selectedOptions[0].textContent.trim() : d('wholeCity');
+    const year = document.getElementById('budget-year');
+    if (!year.value) year.value = document.getElementById('to').value.slice(0, 4);
+  }
+  document.getElementById('area').addEventListener('change', () => { if (me) showBudgetForm(); });
+  document.getElementById('budget-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const notice = document.getElementById('budget-notice');
+    const year = document.getElementById('budget-year').value;
+    const area = document.getElementById('area').value || null;
+    Portal.send('PUT', `/api/subsidy/budgets/${encodeURIComponent(year)}`,
+      { area, amount: { yuan: document.getElementById('budget-amount').value.trim() } })
+      .then(() => { notice.textContent = d('budgetSaved'); notice.hidden = false; return load(); })
+      .catch((e) => {
+        const error = document.getElementById('dashboard-error');
+        error.textContent = `${Anxin.t('actionFailed')}（${e.status || '—'}）：${e.message}`;
+        error.hidden = false;
+      });
+  });
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   Anxin.apply();
   Anxin.bindSwitch(() => { if (me) fillAreasKeepingChoice(); render(); });

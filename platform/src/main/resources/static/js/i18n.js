@@ -32,7 +32,10 @@
         coverage: '紧急救助 {m} 分钟圈覆盖（当前）', homes: '位老人住处在圈内',
         services: '居家服务量（按类别）', booked: '预约', served: '已完成',
         subsidy: '补贴支出', spent: '已支出', allowance: '已发放额度', wallets: '补贴账户', minutes: '分钟',
-        noBudget: '系统中未设补贴预算：支出与已发放的额度对比。',
+        noBudget: '本节点在该期间的年度未设补贴预算：支出与已发放的额度对比。',
+        chooseNode: '选择节点后可与其预算对比。', budget: '预算（按月分摊）', budgetSpent: '已用预算',
+        budgetTitle: '年度补贴预算（全市民政局设定）', budgetYear: '年度', budgetNode: '节点',
+        budgetAmount: '金额（元）', budgetSave: '保存预算', budgetSaved: '预算已保存',
         timeBank: '时间银行', earned: '志愿服务获得', spentHours: '兑换服务', donated: '转赠', hours: '小时', entries: '笔',
         assessments: '能力评估到期', assessed: '已评估老人', dueInPeriod: '期间内到期', overdue: '已逾期'
       },
@@ -463,7 +466,10 @@
         coverage: 'Coverage of the {m}-minute emergency circle (now)', homes: 'seniors\' homes inside the circle',
         services: 'Home services by category', booked: 'Booked', served: 'Served',
         subsidy: 'Subsidy spend', spent: 'spent', allowance: 'allowance granted', wallets: 'wallets', minutes: 'min',
-        noBudget: 'No subsidy budget is kept in the system: the spend is set against the allowances granted.',
+        noBudget: 'No subsidy budget is set for this node and the period\'s years: the spend is set against the allowances granted.',
+        chooseNode: 'Choose a node to set the spend against its budget.', budget: 'budget (monthly share)', budgetSpent: 'of the budget spent',
+        budgetTitle: 'Yearly subsidy budget (set by the city-wide bureau)', budgetYear: 'Year', budgetNode: 'Node',
+        budgetAmount: 'Amount (yuan)', budgetSave: 'Save budget', budgetSaved: 'Budget saved',
         timeBank: 'Time bank', earned: 'earned by volunteers', spentHours: 'spent on services', donated: 'donated', hours: 'h', entries: 'entries',
         assessments: 'Re-assessments due', assessed: 'seniors assessed', dueInPeriod: 'due in the period', overdue: 'overdue'
       },

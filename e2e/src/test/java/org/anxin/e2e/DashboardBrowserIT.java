@@ -130,6 +130,10 @@ class DashboardBrowserIT extends BrowserTest {
                 .toList();
         assertThat(choices).contains("长河街道", "长河社区").doesNotContain("浦沿社区", "浦沿街道");
         assertThat(browser.findElement(By.id("csv")).getAttribute("href")).contains("/api/dashboard.csv?from=");
+        // budgets are the city-wide bureau's: no form here, and the card asks for a node to compare with
+        assertThat(browser.findElement(By.id("budget-form")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("#card-subsidy .detail")).getText())
+                .contains("选择节点后可与其预算对比");
 
         // in English too
         browser.findElement(By.cssSelector("[data-lang='en']")).click();
@@ -139,5 +143,39 @@ class DashboardBrowserIT extends BrowserTest {
         browser.findElement(By.cssSelector("#card-assessments a.figure-link")).click();
         wait.until(ExpectedConditions.urlContains("/assessment.html?within=P"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#due tr[data-senior='" + due + "']")));
+    }
+
+    @Test
+    void theCityWideBureauSetsThisYearsBudgetOnTheDashboardAndTheSubsidyCardComparesWithIt() {
+        Api admin = stack.admin();
+        admin.post("/api/users", Map.of("username", "mz-city", "password", "bureau-pass-1", "role", "BUREAU"))
+                .expect(201);
+
+        Browser.signIn(browser, stack.baseUrl(), "/", "mz-city", "bureau-pass-1");
+        wait.until(ExpectedConditions.urlContains("/dashboard.html"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("budget-form")));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-subsidy .detail"), "未设补贴预算"));
+        assertThat(browser.findElement(By.id("budget-node")).getText()).isEqualTo("全市");
+        String year = Integer.toString(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
+        assertThat(browser.findElement(By.id("budget-year")).getAttribute("value"))
+                .isEqualTo(year);
+
+        browser.findElement(By.id("budget-amount")).sendKeys("1200000");
+        browser.findElement(By.cssSelector("#budget-form button[type='submit']"))
+                .click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("budget-notice"), "预算已保存"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#card-subsidy .detail"), "预算（按月分摊）"));
+        assertThat(browser.findElement(By.cssSelector("#card-subsidy .detail")).getText())
+                .contains("已用预算");
+        assertThat(admin.get("/api/subsidy/budgets/" + year)
+                        .json()
+                        .get(0)
+                        .get("amount")
+                        .get("yuan")
+                        .asString())
+                .isEqualTo("1200000.00");
     }
 }

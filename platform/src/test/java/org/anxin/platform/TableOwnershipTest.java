@@ -65,6 +65,7 @@ class TableOwnershipTest {
             Map.entry("visit_anomalies", "order"),
             Map.entry("follow_ups", "followup"),
             Map.entry("subsidy_categories", "subsidy"),
+            Map.entry("subsidy_budgets", "subsidy"),
             Map.entry("allowance_proposals", "subsidy"),
             Map.entry("eligibility_applications", "subsidy"),
             Map.entry("senior_eligibility", "subsidy"),

@@ -19,5 +19,7 @@ public enum AuditAction {
     SENIOR_CREATED,
     SENIOR_UPDATED,
     SENIOR_VIEWED,
-    SETTLEMENT_CLOSED
+    SETTLEMENT_CLOSED,
+    /** A year's subsidy budget set for the city or a node of the hierarchy. */
+    SUBSIDY_BUDGET_SET
 }

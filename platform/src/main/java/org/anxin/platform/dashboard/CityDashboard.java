@@ -18,7 +18,9 @@ import org.anxin.platform.dispatch.DispatchProperties;
 import org.anxin.platform.dispatch.EmergencyArrivals;
 import org.anxin.platform.order.ServiceFigures;
 import org.anxin.platform.senior.Enrolment;
+import org.anxin.platform.subsidy.SubsidyBudgets;
 import org.anxin.platform.subsidy.SubsidySpend;
+import org.anxin.platform.system.Money;
 import org.anxin.platform.system.SeniorScope;
 import org.springframework.stereotype.Service;
 
@@ -29,8 +31,11 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class CityDashboard {
-    static final String NO_BUDGET = "no subsidy budget is kept as data: the spend is set against the"
-            + " allowances granted to the seniors' wallets";
+    static final String NO_BUDGET = "no subsidy budget is set for this node and every year of the period"
+            + " (PUT /api/subsidy/budgets/{year}): the spend is set against the allowances granted to the wallets";
+    static final String BUDGET_SHARE =
+            "the budget is each month's twelfth of its year's budget for this node (the city when no node is chosen)";
+    static final String CHOOSE_NODE = "choose a node to set the spend against its budget";
 
     private final Enrolment enrolment;
     private final DevicesOnline devices;
@@ -39,6 +44,7 @@ class CityDashboard {
     private final ServiceFigures services;
     private final Catalog catalog;
     private final SubsidySpend subsidy;
+    private final SubsidyBudgets budgets;
     private final TimeBankFigures timeBank;
     private final AssessmentsDue assessments;
     private final DispatchProperties circles;
@@ -54,6 +60,7 @@ class CityDashboard {
             ServiceFigures services,
             Catalog catalog,
             SubsidySpend subsidy,
+            SubsidyBudgets budgets,
             TimeBankFigures timeBank,
             AssessmentsDue assessments,
             DispatchProperties circles,
@@ -67,6 +74,7 @@ class CityDashboard {
         this.services = services;
         this.catalog = catalog;
         this.subsidy = subsidy;
+        this.budgets = budgets;
         this.timeBank = timeBank;
         this.assessments = assessments;
         this.circles = circles;
@@ -95,7 +103,7 @@ class CityDashboard {
                 serviceArrivals(p, seniors),
                 coverage(seniors),
                 services(p, seniors),
-                subsidy(p, seniors),
+                subsidy(p, scope, seniors),
                 timeBank.of(p, seniors),
                 assessments(p, seniors));
     }
@@ -196,8 +204,14 @@ class CityDashboard {
                 ordered);
     }
 
-    private Dashboard.Subsidy subsidy(Period p, SeniorScope scope) {
+    private Dashboard.Subsidy subsidy(Period p, Reach.Scope reach, SeniorScope scope) {
         SubsidySpend.Spend s = subsidy.of(p.firstMonth(), p.lastMonth(), scope);
+        // the node's budget: the chosen area's, or the city's for the city-wide view; an officer's
+        // own node without a chosen area is not named here (its code is not in the scope)
+        boolean named = reach.area() != null || reach.communities() == null;
+        Money budget = named
+                ? budgets.forMonths(reach.area(), p.firstMonth(), p.lastMonth()).orElse(null)
+                : null;
         return new Dashboard.Subsidy(
                 s.wallets(),
                 s.allowance(),
@@ -205,8 +219,9 @@ class CityDashboard {
                 Dashboard.percent(s.spent().fen(), s.allowance().fen()),
                 s.allowanceMinutes(),
                 s.spentMinutes(),
-                null,
-                NO_BUDGET);
+                budget,
+                budget != null ? BUDGET_SHARE : named ? NO_BUDGET : CHOOSE_NODE,
+                budget == null ? null : Dashboard.percent(s.spent().fen(), budget.fen()));
     }
 
     private Dashboard.Assessments assessments(Period p, SeniorScope scope) {

@@ -70,8 +70,9 @@ record Dashboard(
     record Services(long booked, long served, List<CategoryVolume> byCategory) {}
 
     /**
-     * Subsidy wallets of the months the period touches: allowance granted and spent. {@code budget}
-     * is null while the city keeps no budget as data; {@code budgetNote} says so.
+     * Subsidy wallets of the months the period touches: allowance granted and spent, and the spend
+     * against the node's budget for those months ({@code budget} null when none is set for every
+     * year of the period, or no node is named; {@code budgetNote} says which).
      */
     record Subsidy(
             long wallets,
@@ -81,7 +82,8 @@ record Dashboard(
             long allowanceMinutes,
             long spentMinutes,
             Money budget,
-            String budgetNote) {}
+            String budgetNote,
+            Double budgetSpentPercent) {}
 
     /** Time-bank hours of the period: earned by volunteers, spent on services, donated. */
     record TimeBank(long entries, double earnedHours, double spentHours, double donatedHours) {}

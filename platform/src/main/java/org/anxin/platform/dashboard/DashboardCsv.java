@@ -61,6 +61,7 @@ final class DashboardCsv {
         out.row("subsidy", "spentMinutes", s.spentMinutes());
         out.row("subsidy", "budgetYuan", s.budget() == null ? null : s.budget().yuan());
         out.row("subsidy", "budgetNote", s.budgetNote());
+        out.row("subsidy", "budgetSpentPercent", s.budgetSpentPercent());
         out.row("timeBank", "entries", d.timeBank().entries());
         out.row("timeBank", "earnedHours", d.timeBank().earnedHours());
         out.row("timeBank", "spentHours", d.timeBank().spentHours());
