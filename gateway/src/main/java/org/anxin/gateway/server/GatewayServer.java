@@ -69,7 +69,16 @@ public final class GatewayServer implements AutoCloseable {
         this.metricsEndpoint = config.metricsPort() < 0
                 ? null
                 : MetricsEndpoint.start(config.metricsHost(), config.metricsPort(), metrics);
-        this.redis = redis(config.redisUrl(), config.redisCaFile());
+        try {
+            this.redis = redis(config.redisUrl(), config.redisCaFile());
+        } catch (RuntimeException e) {
+            // a malformed URL, a refused password, a certificate that does not verify: nothing left behind
+            if (metricsEndpoint != null) {
+                metricsEndpoint.close();
+            }
+            metrics.close();
+            throw e;
+        }
         this.workers = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "gateway-redis");
             thread.setDaemon(true);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisPassword;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -56,6 +57,7 @@ class SharedSessions {
      * when a login changes the session id); the URL's credentials and TLS with the same trust.
      */
     @Bean
+    @DependsOn("jedis") // Storage's client says first, in a sentence, if the password or certificate is wrong
     JedisConnectionFactory redisConnectionFactory(RedisEndpoint endpoint) {
         JedisClientConfig client = endpoint.clientConfig(5_000);
         RedisPassword password =
