@@ -102,6 +102,23 @@ abstract class RedisClusterPath {
     }
 
     @Test
+    void aLogoutEndsTheLiveStreamItsSessionOpenedWhicheverMasterHoldsTheSession() throws Exception {
+        // Spring Session hears of a logout through a keyspace event of the master holding the
+        // session's keys: each of these sessions lands on some master, none may be missed
+        for (int i = 0; i < 4; i++) {
+            PortalLogin browser = new PortalLogin(platform.baseUrl());
+            browser.logIn("admin", platform.adminPassword());
+            try (AlarmFeed feed = AlarmFeed.withSession(platform.baseUrl(), browser.session())) {
+                feed.awaitConnected();
+
+                browser.logOut();
+
+                await().atMost(Duration.ofSeconds(30)).until(feed::ended);
+            }
+        }
+    }
+
+    @Test
     void aCommandReachesTheButtonThroughItsGatewayStreamAndItsAnswerComesBack() throws Exception {
         String secret = button("赵桂芝", "rc-btn-cmd", 30.28, 120.16);
         MqttClient button = Devices.connect(gateway.mqttPort(), "rc-btn-cmd", secret);
