@@ -76,6 +76,14 @@
         title: '我的账号', change: '修改密码', current: '当前密码', next: '新密码（至少 8 位）', repeat: '再次输入新密码',
         mismatch: '两次输入的新密码不一致', changed: '密码已修改；您在其他设备上的会话已结束'
       },
+      deviceGroups: {
+        title: '设备分组（专网来源地址）', nav: '设备分组', name: '名称', networks: '允许的网络', devices: '设备数',
+        networksOnePerLine: '允许的网络（CIDR，每行一个；留空：不限制）', create: '新建分组', edit: '修改', save: '保存',
+        saved: '已保存；各网关对下一次登录立即生效', members: '分组内设备', empty: '该分组暂无设备', none: '尚无设备分组',
+        anywhere: '不限制', assign: '批量分配设备', target: '分到', noGroup: '（不属于任何分组）',
+        deviceIds: '设备号（每行一个）', assignButton: '分配', assigned: '已分配 {n} 台设备', group: '设备分组',
+        explain: '分组内的设备只能从所列网络（CIDR，IPv4 或 IPv6，如 10.20.0.0/16）登录网关，其他来源按密码错误拒绝；列表为空或设备不在任何分组：不限制。网关在负载均衡器后面时看到的是均衡器的地址（未实现 PROXY 协议）。'
+      },
       audit: {
         title: '审计日志', actor: '操作人', action: '操作', objectType: '对象类型', objectId: '对象编号', from: '自',
         to: '至', search: '查询', csv: '下载 CSV', time: '时间', address: '地址', before: '修改前', after: '修改后',
@@ -117,6 +125,8 @@
         contacts: '紧急联系人（按呼叫顺序）', addContact: '添加联系人', contactName: '姓名', relation: '关系',
         devices: '设备', deviceId: '设备号', protocol: '协议', register: '登记设备', deviceRegistered: '设备已登记',
         secret: '密钥（只显示这一次）', secretWarning: '密钥只显示这一次：交给安装人员，扫码配置设备，不要转发。',
+        watchPassword: '设置短信控制密码', watchPasswordSet: '新的短信控制密码（只显示这一次，手表确认后生效）',
+        watchPasswordNote: '手表收到 PW 指令后，除中心号码外，用短信向手表发指令都要这个密码；它不验证手表与平台之间的连接。',
         protocols: { mqtt: 'MQTT 一键呼叫器', watch: '3G 定位手表', gt06: 'GT06 定位器', app: '手机一键呼救页' },
         online: '在线', offline: '离线',
         care: '关怀回访与来电', careChecks: '主动关怀', calls: '通话记录', pressed: '按键',
@@ -489,6 +499,15 @@
         title: 'My account', change: 'Change password', current: 'Current password', next: 'New password (8 or more characters)',
         repeat: 'New password again', mismatch: 'The two new passwords differ', changed: 'Password changed; your sessions elsewhere have ended'
       },
+      deviceGroups: {
+        title: 'Device groups (private APN source networks)', nav: 'Device groups', name: 'Name', networks: 'Allowed networks',
+        devices: 'Devices', networksOnePerLine: 'Allowed networks (CIDR, one per line; empty: no restriction)',
+        create: 'New group', edit: 'Edit', save: 'Save', saved: 'Saved; every gateway applies it to the next login at once',
+        members: 'Devices in the group', empty: 'No devices in this group', none: 'No device groups yet',
+        anywhere: 'anywhere', assign: 'Move devices in bulk', target: 'Into', noGroup: '(no group)',
+        deviceIds: 'Device ids (one per line)', assignButton: 'Move', assigned: '{n} device(s) moved', group: 'Device group',
+        explain: 'Devices in a group may log in to the gateways only from the listed networks (CIDR, IPv4 or IPv6, e.g. 10.20.0.0/16); other sources are refused like a wrong password. An empty list, or no group: no restriction. Behind a load balancer the gateways see the balancer\'s address (the PROXY protocol is not implemented).'
+      },
       audit: {
         title: 'Audit log', actor: 'Actor', action: 'Action', objectType: 'Object type', objectId: 'Object id', from: 'From',
         to: 'To', search: 'Search', csv: 'Download CSV', time: 'Time', address: 'Address', before: 'Before', after: 'After',
@@ -532,6 +551,8 @@
         contacts: 'Emergency contacts (call order)', addContact: 'Add a contact', contactName: 'Name', relation: 'Relation',
         devices: 'Devices', deviceId: 'Device id', protocol: 'Protocol', register: 'Register device', deviceRegistered: 'Device registered',
         secret: 'Secret (shown this once)', secretWarning: 'The secret is shown this once: give it to the installer to scan, never forward it.',
+        watchPassword: 'Set SMS control password', watchPasswordSet: 'New SMS control password (shown this once; in force once the watch confirms)',
+        watchPasswordNote: 'Once the watch takes the PW command, SMS commands to it from any number but its centre number need this password; it does not authenticate the watch\'s connection to the platform.',
         protocols: { mqtt: 'MQTT SOS button', watch: '"3G" GPS watch', gt06: 'GT06 tracker', app: 'Phone SOS page' },
         online: 'online', offline: 'offline',
         care: 'Care checks and calls', careChecks: 'Proactive care calls', calls: 'Calls', pressed: 'pressed',

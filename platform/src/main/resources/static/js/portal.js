@@ -137,6 +137,7 @@
     ['/subsidy.html', 'subsidy.title', '养老服务补贴', 'ADMIN SUPERVISOR OPERATOR COMMUNITY STREET BUREAU FAMILY'],
     ['/assessment.html', 'assessment.title', '老年人能力评估', 'ADMIN SUPERVISOR OPERATOR COMMUNITY STREET BUREAU ASSESSOR'],
     ['/family.html', 'familyApp', '家属服务', 'FAMILY'],
+    ['/devices.html', 'deviceGroups.nav', '设备分组', 'ADMIN'],
     ['/audit.html', 'audit.title', '审计日志', 'ADMIN'],
     ['/account.html', 'account.title', '我的账号', 'ADMIN SUPERVISOR OPERATOR RESPONDER FAMILY COMMUNITY STREET BUREAU ASSESSOR'],
   ];

@@ -178,9 +178,48 @@
   function loadDevices() {
     return send('GET', `/api/devices?seniorId=${encodeURIComponent(id)}`).then((devices) => list(
       document.getElementById('devices'), devices,
-      (d) => el('li', `${d.id} · ${Anxin.t(`seniorPage.protocols.${d.protocol}`)} · `
+      (d) => watchPasswordButton(el('li', `${d.id} · ${Anxin.t(`seniorPage.protocols.${d.protocol}`)} · `
         + `${Anxin.t(d.online ? 'seniorPage.online' : 'seniorPage.offline')}`
-        + `${d.battery == null ? '' : ` · ${d.battery}%`} · ${when(d.lastSeenAt)}`)));
+        + `${d.battery == null ? '' : ` · ${d.battery}%`} · ${when(d.lastSeenAt)}`
+        + `${d.groupId == null ? '' : ` · ${Anxin.t('deviceGroups.group')} ${groupName(d.groupId)}`}`), d)));
+  }
+
+  // An ADMIN gives a watch a new SMS control password (PW command); it is shown here this once.
+  function watchPasswordButton(li, d) {
+    if (!isAdmin || d.protocol !== 'watch' || d.revokedAt) return li;
+    const button = el('button', Anxin.t('seniorPage.watchPassword'));
+    button.type = 'button';
+    button.addEventListener('click', () => send('POST', `/api/devices/${encodeURIComponent(d.id)}/watch-password`)
+      .then((set) => {
+        document.getElementById('watch-password-device').textContent = d.id;
+        document.getElementById('watch-password').textContent = set.password;
+        document.getElementById('watch-password-card').hidden = false;
+        messages.notice(Anxin.t('seniorPage.watchPasswordSet'));
+      })
+      .catch(messages.fail));
+    li.append(' ', button);
+    return li;
+  }
+
+  // An ADMIN may put a new device in a device group (the groups' API is theirs alone).
+  let deviceGroups = [];
+  let isAdmin = false;
+  function groupName(groupId) {
+    const group = deviceGroups.find((g) => g.id === groupId);
+    return group ? group.name : `#${groupId}`;
+  }
+  function loadDeviceGroups() {
+    return Portal.me().then((user) => {
+      isAdmin = user.role === 'ADMIN';
+      if (!isAdmin) return null;
+      return send('GET', '/api/device-groups').then((groups) => {
+        deviceGroups = groups;
+        const select = document.getElementById('device-group');
+        select.replaceChildren(Portal.option('', Anxin.t('deviceGroups.noGroup')),
+          ...groups.map((g) => Portal.option(String(g.id), g.name)));
+        document.getElementById('device-group-label').hidden = false;
+      });
+    });
   }
 
   // The installer's QR: an SOS page's personal link, else the device's id, protocol and secret.
@@ -203,6 +242,8 @@
     event.preventDefault();
     const body = { id: document.getElementById('device-id').value.trim(),
       protocol: document.getElementById('device-protocol').value, seniorId: Number(id) };
+    const group = document.getElementById('device-group').value;
+    if (group) body.groupId = Number(group);
     send('POST', '/api/devices', body)
       .then((device) => {
         showRegistered(device);
@@ -242,7 +283,7 @@
   function load() {
     send('GET', `/api/seniors/${encodeURIComponent(id)}/profile`).then(fill).catch(messages.fail);
     loadReminders().catch(messages.fail);
-    loadDevices().catch(messages.fail);
+    loadDeviceGroups().catch(() => {}).then(loadDevices).catch(messages.fail);
     loadCare().catch(messages.fail);
     loadAudit().catch(messages.fail);
     DeskContactPrefs.load().catch(messages.fail);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.anxin.sim.city.City;
 import org.anxin.sim.city.CityScenario;
+import org.anxin.sim.drill.DrillCommand;
 import org.anxin.sim.load.LoadCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public final class DeviceSimMain {
               --state-dir DIR        where registrations and device secrets are kept (./data/sim)
               --seed N               the city's people and homes (42)
             """;
-    private static final String USAGE = CITY_USAGE + LoadCommand.USAGE;
+    private static final String USAGE = CITY_USAGE + LoadCommand.USAGE + DrillCommand.USAGE;
 
     private DeviceSimMain() {}
 
@@ -60,6 +61,7 @@ public final class DeviceSimMain {
                 switch (args[0]) {
                     case "city" -> CITY_USAGE;
                     case "load" -> "usage: " + LoadCommand.USAGE;
+                    case "drill" -> "usage: " + DrillCommand.USAGE;
                     default -> null;
                 };
         if (usage == null) {
@@ -71,7 +73,11 @@ public final class DeviceSimMain {
             return 0;
         }
         try {
-            return "city".equals(args[0]) ? city(options(args)) : LoadCommand.run(options(args));
+            return switch (args[0]) {
+                case "city" -> city(options(args));
+                case "drill" -> DrillCommand.run(options(args));
+                default -> LoadCommand.run(options(args));
+            };
         } catch (IllegalArgumentException e) {
             log.error(e.getMessage());
             return 2;

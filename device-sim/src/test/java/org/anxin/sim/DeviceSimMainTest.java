@@ -51,6 +51,27 @@ class DeviceSimMainTest {
     }
 
     @Test
+    void drillHelpPrintsTheDrillUsageAndSucceeds() throws Exception {
+        assertThat(DeviceSimMain.run(new String[] {"drill", "--help"})).isZero();
+
+        assertThat(lines.list).noneMatch(line -> line.getLevel() == Level.ERROR);
+        assertThat(lines.list).anyMatch(line -> line.getFormattedMessage().contains("usage: device-sim drill"));
+    }
+
+    @Test
+    void drillRefusesUnknownOptionsAndEventsFasterThanOnePerSecond() throws Exception {
+        assertThat(DeviceSimMain.run(new String[] {"drill", "--bogus", "1"})).isEqualTo(2);
+        assertThat(DeviceSimMain.run(new String[] {"drill", "--out", "x", "--interval-ms", "500"}))
+                .isEqualTo(2);
+
+        assertThat(lines.list)
+                .filteredOn(line -> line.getLevel() == Level.ERROR)
+                .extracting(line -> line.getFormattedMessage())
+                .anyMatch(message -> message.startsWith("unknown option --bogus"))
+                .anyMatch(message -> message.contains("--interval-ms must be at least 1000"));
+    }
+
+    @Test
     void topLevelHelpSucceeds() throws Exception {
         assertThat(DeviceSimMain.run(new String[] {"--help"})).isZero();
         assertThat(DeviceSimMain.run(new String[] {"help"})).isZero();

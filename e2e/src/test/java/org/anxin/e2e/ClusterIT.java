@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -238,9 +242,149 @@ class ClusterIT {
                 .containsExactlyInAnyOrder("ACCEPTED", "WITHDRAWN");
     }
 
+    /**
+     * Two desk operators start the same batch through node 1 and node 2 at the same moment: every
+     * order is handed out once, to one responder, with one ASSIGNED step and one SMS line.
+     */
+    @Test
+    void aBatchStartedThroughBothNodesAtOnceHandsOutEachOrderOnce() throws Exception {
+        double lat = 30.3100;
+        double lon = 120.2100;
+        Api desk = node1.admin();
+        long item = desk.get("/api/catalog")
+                .expect(200)
+                .json()
+                .valueStream()
+                .flatMap(c -> c.get("items").valueStream())
+                .filter(i -> i.get("name").asString().equals("助洁"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        long provider = desk.post("/api/providers", Map.of("name", "集群助洁中心", "kind", "HOME_CARE"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        desk.put("/api/providers/" + provider + "/items", Map.of("itemIds", List.of(item)))
+                .expect(200);
+        responder(desk, node1, "cluster-clean-3", "保洁员三", provider, List.of("CLEANING"), lat + 0.0009, lon);
+        responder(desk, node2, "cluster-clean-4", "保洁员四", provider, List.of("CLEANING"), lat - 0.0009, lon);
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofDays(3));
+        Instant to = from.plus(Duration.ofHours(1));
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long senior = desk.post(
+                            "/api/seniors",
+                            Map.of(
+                                    "name", "集群老人" + i,
+                                    "phone", "13900000003",
+                                    "address", "集群老人" + i + "家",
+                                    "lat", lat + i * 0.0002,
+                                    "lon", lon))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asLong();
+            Map<String, String> window = Map.of(
+                    "from", from.plus(Duration.ofMinutes(10 + i)).toString(),
+                    "to", from.plus(Duration.ofHours(2)).toString());
+            orders.add(desk.post("/api/orders", Map.of("seniorId", senior, "itemId", item, "window", window))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asLong());
+        }
+
+        Map<String, String> range = Map.of("from", from.toString(), "to", to.toString());
+        List<JsonNode> plans = atOnce(
+                () -> node1.admin()
+                        .post("/api/orders/assign", range)
+                        .expect(200)
+                        .json(),
+                () -> node2.admin()
+                        .post("/api/orders/assign", range)
+                        .expect(200)
+                        .json());
+
+        List<Long> assigned = plans.stream()
+                .flatMap(plan -> plan.get("assigned").valueStream())
+                .map(pair -> pair.get("orderId").asLong())
+                .toList();
+        // two responders, one order each: two of the three orders, each in one plan only
+        assertThat(assigned).hasSize(2).doesNotHaveDuplicates().isSubsetOf(orders);
+        for (long order : orders) {
+            JsonNode detail =
+                    node2.admin().get("/api/orders/" + order).expect(200).json();
+            long steps = detail.get("timeline")
+                    .valueStream()
+                    .filter(t -> "ASSIGNED".equals(t.path("action").asString("")))
+                    .count();
+            assertThat(steps).as("ASSIGNED steps of order %d", order).isEqualTo(assigned.contains(order) ? 1 : 0);
+            assertThat(detail.get("status").asString()).isEqualTo(assigned.contains(order) ? "ASSIGNED" : "REQUESTED");
+        }
+    }
+
+    /** Closing one provider's month through both nodes at the same moment: one close, one 409. */
+    @Test
+    void aMonthClosedThroughBothNodesAtOnceIsClosedOnce() throws Exception {
+        long provider = node1.admin()
+                .post("/api/providers", Map.of("name", "集群结算中心", "kind", "HOME_CARE"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+        String close = "/api/settlements/" + month + "/providers/" + provider + "/close";
+
+        List<Integer> statuses = atOnce(
+                () -> node1.admin().post(close).status(),
+                () -> node2.admin().post(close).status());
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        JsonNode statement = node2.admin()
+                .get("/api/settlements/" + month + "/providers/" + provider)
+                .expect(200)
+                .json();
+        assertThat(statement.get("closedAt").isNull()).isFalse();
+    }
+
+    /** Both calls released at the same moment from two threads; their results in call order. */
+    private static <T> List<T> atOnce(Callable<T> first, Callable<T> second) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<T> one = pool.submit(() -> {
+                go.await();
+                return first.call();
+            });
+            Future<T> two = pool.submit(() -> {
+                go.await();
+                return second.call();
+            });
+            go.countDown();
+            return List.of(one.get(60, TimeUnit.SECONDS), two.get(60, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** A RESPONDER login, its responder with first aid on duty at the place; its API client on {@code node}. */
     private static Api responder(
             Api desk, Platform node, String username, String name, long provider, double lat, double lon) {
+        return responder(desk, node, username, name, provider, List.of("FIRST_AID"), lat, lon);
+    }
+
+    /** A RESPONDER login, its responder (one order at a time) with these skills on duty at the place. */
+    private static Api responder(
+            Api desk,
+            Platform node,
+            String username,
+            String name,
+            long provider,
+            List<String> skills,
+            double lat,
+            double lon) {
         String password = "cluster-pass-" + username;
         desk.post(
                         "/api/users",
@@ -256,9 +400,11 @@ class ClusterIT {
                                 "providerId",
                                 provider,
                                 "skills",
-                                List.of("FIRST_AID"),
+                                skills,
                                 "mode",
                                 "WALK",
+                                "capacity",
+                                1,
                                 "username",
                                 username))
                 .expect(201);

@@ -37,6 +37,7 @@ class TableOwnershipTest {
             Map.entry("user_seniors", "system"),
             Map.entry("admin_areas", "system"),
             Map.entry("devices", "device"),
+            Map.entry("device_groups", "device"),
             Map.entry("device_events", "device"),
             Map.entry("device_events_default", "device"),
             Map.entry("device_commands", "device"),

@@ -104,7 +104,7 @@ final class WatchDevice extends TcpDevice {
             String keyword = content.split(",", 2)[0];
             switch (keyword) {
                 case "LK", "AL" -> counters.acked.incrementAndGet();
-                case "CR", "UPLOAD", "SOS", "CALL", "MONITOR" -> {
+                case "CR", "UPLOAD", "SOS", "CALL", "MONITOR", "PW" -> {
                     write(WatchFrames.frame(MAKER, id(), keyword)); // the answer the platform waits for
                     if ("CR".equals(keyword)) {
                         report("UD", 0);

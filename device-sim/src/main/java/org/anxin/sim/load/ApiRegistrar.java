@@ -14,16 +14,16 @@ import tools.jackson.databind.JsonNode;
  * device ({@code POST /api/devices}), {@value #CONCURRENT} at a time. Returns each device's secret
  * (MQTT only; null for watches and GT06, which have none).
  */
-final class ApiRegistrar {
+public final class ApiRegistrar {
     static final int CONCURRENT = 8;
 
     private final ApiSession session;
 
-    ApiRegistrar(ApiSession session) {
+    public ApiRegistrar(ApiSession session) {
         this.session = session;
     }
 
-    String[] register(int count, IntFunction<String> deviceId, LoadProtocol protocol, String seniorName)
+    public String[] register(int count, IntFunction<String> deviceId, LoadProtocol protocol, String seniorName)
             throws InterruptedException {
         String[] secrets = new String[count];
         Semaphore slots = new Semaphore(CONCURRENT);

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * password hash on every request (tens of milliseconds of CPU each), which would make
  * registering ten thousand devices take minutes and load the box during a measurement.
  */
-final class ApiSession {
+public final class ApiSession {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -37,7 +37,7 @@ final class ApiSession {
         this.baseUrl = baseUrl;
     }
 
-    static ApiSession signIn(LoadOptions.Platform platform) throws IOException, InterruptedException {
+    public static ApiSession signIn(LoadOptions.Platform platform) throws IOException, InterruptedException {
         ApiSession session = new ApiSession(platform.baseUrl());
         session.csrf();
         String form = "username=" + URLEncoder.encode(platform.user(), StandardCharsets.UTF_8) + "&password="

@@ -19,7 +19,7 @@ import org.anxin.sim.wire.WatchFrames;
  *       {@code 86}) and the device number, zero-padded.
  * </ul>
  */
-enum LoadProtocol {
+public enum LoadProtocol {
     MQTT(0, "load-"),
     WATCH(10, "88"),
     GT06(15, "86");

@@ -143,7 +143,7 @@ public final class Gt06Packets {
         out.write((int) value);
     }
 
-    static byte[] packet(int protocol, byte[] content, int serial) {
+    public static byte[] packet(int protocol, byte[] content, int serial) {
         return packet(protocol, content, serial, false);
     }
 

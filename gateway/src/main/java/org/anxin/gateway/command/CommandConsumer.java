@@ -16,7 +16,8 @@ import redis.clients.jedis.resps.StreamEntry;
  * the consumer group {@code gateway} and hands each to {@code deliver}; an entry is acknowledged
  * once handed over. A malformed entry is logged and acknowledged, never retried. A {@code REVOKE}
  * entry (the platform writes one to every node's stream when a device is revoked) goes to
- * {@code revoke} with the device id instead.
+ * {@code revoke} with the device id instead; a {@code FORGET} entry (device group changes, see
+ * {@link DirectoryChange}) goes to {@code forget}.
  */
 public final class CommandConsumer implements AutoCloseable {
     static final String GROUP = "gateway";
@@ -28,12 +29,19 @@ public final class CommandConsumer implements AutoCloseable {
     private final String node;
     private final Consumer<Command> deliver;
     private final Consumer<String> revoke;
+    private final Consumer<DirectoryChange> forget;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public CommandConsumer(UnifiedJedis redis, String node, Consumer<Command> deliver, Consumer<String> revoke) {
+    public CommandConsumer(
+            UnifiedJedis redis,
+            String node,
+            Consumer<Command> deliver,
+            Consumer<String> revoke,
+            Consumer<DirectoryChange> forget) {
         this.redis = redis;
         this.revoke = revoke;
+        this.forget = forget;
         this.node = node;
         this.stream = streamOf(node);
         this.deliver = deliver;
@@ -66,6 +74,10 @@ public final class CommandConsumer implements AutoCloseable {
                     for (StreamEntry entry : entries.getValue()) {
                         handle(entry);
                         redis.xack(stream, GROUP, entry.getID());
+                        if (entry.getFields().containsKey("password")) {
+                            // a watch's SMS password does not stay in Redis once handed over
+                            redis.xdel(stream, entry.getID());
+                        }
                     }
                 }
             } catch (RuntimeException e) {
@@ -94,6 +106,14 @@ public final class CommandConsumer implements AutoCloseable {
 
     private void handle(StreamEntry entry) {
         Map<String, String> fields = entry.getFields();
+        if (DirectoryChange.TYPE.equals(fields.get("type"))) {
+            try {
+                forget.accept(DirectoryChange.fromFields(fields));
+            } catch (RuntimeException e) {
+                log.error("applying directory change {} failed", entry.getID(), e);
+            }
+            return;
+        }
         if (REVOKE.equals(fields.get("type"))) {
             String deviceId = fields.get("deviceId");
             if (deviceId == null) {

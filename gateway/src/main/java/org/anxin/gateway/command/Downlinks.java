@@ -32,6 +32,19 @@ public final class Downlinks {
         channel.eventLoop().execute(() -> write(downlink, channel, command));
     }
 
+    /** The device's open connections on this node, whatever protocol carries them. */
+    public java.util.List<Channel> openConnections(String deviceId) {
+        // a set: "mqtt" and "app" devices share the MQTT listener's connections
+        java.util.Set<Channel> open = new java.util.LinkedHashSet<>();
+        for (Downlink downlink : java.util.Set.copyOf(byProtocol.values())) {
+            Channel channel = downlink.connection(deviceId);
+            if (channel != null && channel.isOpen()) {
+                open.add(channel);
+            }
+        }
+        return java.util.List.copyOf(open);
+    }
+
     /** Closes the device's connections on this node, whatever protocol carries them; how many were open. */
     public int closeConnections(String deviceId) {
         int closed = 0;

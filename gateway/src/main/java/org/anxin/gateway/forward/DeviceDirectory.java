@@ -24,6 +24,8 @@ public final class DeviceDirectory {
     static final int MAX_CACHED = 100_000;
 
     private final Cache<String, Optional<Registration>> cache;
+    // groups are few and shared by many devices: their parsed allow-lists are cached apart
+    private final Cache<String, Optional<SourceNetworks>> groups;
 
     public DeviceDirectory(UnifiedJedis redis, Duration cacheFor) {
         this(redis, cacheFor, MAX_CACHED);
@@ -37,10 +39,23 @@ public final class DeviceDirectory {
                         .maximumSize(maxCached)
                         .expireAfterWrite(cacheFor)
                         .build();
+        this.groups = cacheFor.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(10_000)
+                        .expireAfterWrite(cacheFor)
+                        .build();
     }
 
-    /** A registered device: its protocol and, for MQTT, the SHA-256 of its secret. */
-    public record Registration(String protocol, String secretSha256) {}
+    /**
+     * A registered device: its protocol, for MQTT the SHA-256 of its secret, and the device group
+     * it belongs to (null: none), whose source-network allow-list applies to its logins.
+     */
+    public record Registration(String protocol, String secretSha256, String group) {
+        public Registration(String protocol, String secretSha256) {
+            this(protocol, secretSha256, null);
+        }
+    }
 
     public Optional<Registration> find(String deviceId) {
         if (cache == null) {
@@ -62,11 +77,49 @@ public final class DeviceDirectory {
         }
     }
 
+    /** Drops a group's cached allow-list (it changed): the next login of its devices asks Redis. */
+    public void forgetGroup(String group) {
+        if (groups != null) {
+            groups.invalidate(group);
+        }
+    }
+
+    /**
+     * Blocking (Redis): null if the device may log in from {@code remote}, else why not. A device
+     * with no group, or in a group with an empty list, may log in from anywhere; a group missing
+     * from Redis (an inconsistent registry) refuses: the list could not be checked.
+     */
+    public String networkRefusal(Registration registration, java.net.SocketAddress remote) {
+        String group = registration.group();
+        if (group == null || group.isEmpty()) {
+            return null;
+        }
+        Optional<SourceNetworks> networks = groups == null ? networksOf(group) : groups.getIfPresent(group);
+        if (networks == null) {
+            networks = networksOf(group);
+            groups.put(group, networks);
+        }
+        if (networks.isEmpty()) {
+            return "device group " + group + " is not in the registry";
+        }
+        return networks.get().allows(remote) ? null : "source address outside device group " + group + "'s networks";
+    }
+
+    private Optional<SourceNetworks> networksOf(String group) {
+        Map<String, String> hash = redis.hgetAll(GROUP_PREFIX + group);
+        return hash == null || hash.isEmpty()
+                ? Optional.empty()
+                : Optional.of(SourceNetworks.parse(group, hash.get("networks")));
+    }
+
+    /** {@code anxin:device-group:{id}}: hash with {@code networks}, written by the platform. */
+    public static final String GROUP_PREFIX = "anxin:device-group:";
+
     private Optional<Registration> lookUp(String deviceId) {
         Map<String, String> hash = redis.hgetAll("anxin:device:" + deviceId);
         return hash == null || hash.isEmpty()
                 ? Optional.empty()
-                : Optional.of(new Registration(hash.get("protocol"), hash.get("secretSha256")));
+                : Optional.of(new Registration(hash.get("protocol"), hash.get("secretSha256"), hash.get("group")));
     }
 
     /** Entries held now (after pending evictions), for tests. */

@@ -3,6 +3,7 @@ package org.anxin.gateway.mqtt;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import java.net.SocketAddress;
 import java.util.Optional;
 import java.util.Set;
 import org.anxin.gateway.forward.DeviceDirectory;
@@ -10,7 +11,7 @@ import org.anxin.gateway.forward.DeviceDirectory.Registration;
 
 /**
  * Whether a CONNECT may proceed: client id = username = a registered MQTT (or {@code app}) device,
- * right secret.
+ * right secret, from a source address its device group allows (if it has a group with networks).
  *
  * @param reason for the log line
  * @param refusal the {@code reason} tag of the refused-connections metric; null when accepted
@@ -24,7 +25,7 @@ record ConnectDecision(MqttConnectReturnCode code, String reason, String refusal
     }
 
     /** Blocking (Redis): runs on a worker thread. */
-    static ConnectDecision decide(MqttConnectMessage connect, DeviceDirectory directory) {
+    static ConnectDecision decide(MqttConnectMessage connect, DeviceDirectory directory, SocketAddress remote) {
         boolean v5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
         String clientId = connect.payload().clientIdentifier();
         String username = connect.payload().userName();
@@ -54,6 +55,21 @@ record ConnectDecision(MqttConnectReturnCode code, String reason, String refusal
         }
         if (!DeviceDirectory.secretMatches(registration.get(), password)) {
             return refused(v5, "wrong secret", "bad_credentials");
+        }
+        String outside;
+        try {
+            outside = directory.networkRefusal(registration.get(), remote);
+        } catch (RuntimeException e) {
+            return new ConnectDecision(
+                    v5
+                            ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5
+                            : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
+                    "device registry unreachable: " + e.getMessage(),
+                    "registry_unavailable");
+        }
+        if (outside != null) {
+            // the right secret from the wrong network: the answer a wrong secret gets
+            return refused(v5, outside, "network_not_allowed");
         }
         return new ConnectDecision(MqttConnectReturnCode.CONNECTION_ACCEPTED, "accepted", null);
     }

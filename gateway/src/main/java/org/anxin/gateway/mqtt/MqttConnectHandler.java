@@ -99,7 +99,8 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
     private void decideOffLoop(ChannelHandlerContext ctx, MqttConnectMessage connect) {
         try {
             context.workers.execute(() -> {
-                ConnectDecision decision = ConnectDecision.decide(connect, context.directory);
+                ConnectDecision decision = ConnectDecision.decide(
+                        connect, context.directory, ctx.channel().remoteAddress());
                 ctx.channel().eventLoop().execute(() -> complete(ctx, connect, decision));
             });
         } catch (RejectedExecutionException e) {
@@ -116,7 +117,11 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!decision.accepted()) {
-            log.warn("refused MQTT device {} from {}: {}", deviceId, channel.remoteAddress(), decision.reason());
+            log.warn(
+                    "refused MQTT device {} from {}: {}",
+                    ConnectionLabel.clean(deviceId),
+                    channel.remoteAddress(),
+                    decision.reason());
             context.metrics.refused("mqtt", decision.refusal());
             if (!"registry_unavailable".equals(decision.refusal())) {
                 failed(channel);

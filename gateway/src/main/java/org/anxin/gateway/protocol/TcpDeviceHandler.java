@@ -7,6 +7,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
+import org.anxin.gateway.server.ConnectionLabel;
 import org.anxin.gateway.server.LoginFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * What a watch and a GT06 connection share: the login wait and the idle handling. The first frame
  * names the device; reading pauses while the registry is asked (Redis, off the event loop); frames
  * read together with the first wait (at most {@value #MAX_WAITING}) and are handled in order once
- * the device is accepted. A device not registered for the protocol is closed without a reply. A
+ * the device is accepted. A device not registered for the protocol, or logging in from outside its
+ * device group's networks, is closed without a reply. A
  * connection silent past the heartbeat limit is closed, and a closed one is reported OFFLINE.
  *
  * @param <F> the protocol's decoded frame
@@ -86,8 +88,8 @@ public abstract class TcpDeviceHandler<F> extends SimpleChannelInboundHandler<F>
             channel.config().setAutoRead(false);
             try {
                 devices.workers().execute(() -> {
-                    boolean known = devices.registeredAs(claimed, protocol, channel);
-                    channel.eventLoop().execute(() -> decided(channel, claimed, known));
+                    String refusal = devices.refusal(claimed, protocol, channel);
+                    channel.eventLoop().execute(() -> decided(channel, claimed, refusal));
                 });
             } catch (RejectedExecutionException e) {
                 log.warn(
@@ -100,15 +102,15 @@ public abstract class TcpDeviceHandler<F> extends SimpleChannelInboundHandler<F>
         }
     }
 
-    private void decided(Channel channel, String claimed, boolean known) {
+    private void decided(Channel channel, String claimed, String refusal) {
         deciding = false;
-        if (!known) {
+        if (refusal != null) {
             log.warn(
-                    "refused {} device {} from {}: not registered as {}",
+                    "refused {} device {} from {}: {}",
                     protocol,
-                    claimed,
+                    ConnectionLabel.clean(claimed),
                     channel.remoteAddress(),
-                    protocol);
+                    refusal);
             failed(channel);
             waiting.clear();
             channel.close();

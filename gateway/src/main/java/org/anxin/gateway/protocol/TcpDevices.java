@@ -119,27 +119,27 @@ public final class TcpDevices {
         return metrics;
     }
 
-    /** Blocking (Redis): true if the id is registered for this protocol; false is counted as a refusal. */
-    public boolean registeredAs(String deviceId, String protocol, Channel channel) {
-        boolean registered;
+    /**
+     * Blocking (Redis): null if the id is registered for this protocol and its device group (if
+     * any) allows the connection's source address; else why not, counted as a refusal. Every
+     * refusal gets the same answer on the wire (the connection closed, no reply).
+     */
+    public String refusal(String deviceId, String protocol, Channel channel) {
         try {
-            registered = directory
-                    .find(deviceId)
-                    .map(r -> protocol.equals(r.protocol()))
-                    .orElse(false);
+            DeviceDirectory.Registration registration = directory.find(deviceId).orElse(null);
+            if (registration == null || !protocol.equals(registration.protocol())) {
+                metrics.refused(protocol, "unregistered");
+                return "not registered as " + protocol;
+            }
+            String outside = directory.networkRefusal(registration, channel.remoteAddress());
+            if (outside != null) {
+                metrics.refused(protocol, "network_not_allowed");
+            }
+            return outside;
         } catch (RuntimeException e) {
-            log.warn(
-                    "device registry unreachable; refusing {} device {} from {}",
-                    protocol,
-                    deviceId,
-                    channel.remoteAddress());
             metrics.refused(protocol, "registry_unavailable");
-            return false;
+            return "device registry unreachable (" + e.getClass().getSimpleName() + ")";
         }
-        if (!registered) {
-            metrics.refused(protocol, "unregistered");
-        }
-        return registered;
     }
 
     /** Open connections of logged-in devices of one protocol on this node. */

@@ -12,22 +12,29 @@ import org.slf4j.LoggerFactory;
 /**
  * Every frame in and out as hex at DEBUG, with the device id, so a field capture pastes into a test.
  * The MQTT instance masks the password of a CONNECT (each byte shown as {@code **}): a debug log is
- * no place for device secrets.
+ * no place for device secrets. The watch instance masks the password of a {@code PW} command the
+ * gateway writes ({@code [3G*ID*0009*PW,**]}, each digit as {@code **}).
  */
 @Sharable
 public final class FrameLogger extends ChannelDuplexHandler {
-    /** For the TCP protocols, whose frames carry no secret. */
-    public static final FrameLogger INSTANCE = new FrameLogger(false);
+    /** For GT06, whose frames carry no secret. */
+    public static final FrameLogger INSTANCE = new FrameLogger(false, false);
     /** For MQTT: CONNECT passwords masked. */
-    public static final FrameLogger MQTT = new FrameLogger(true);
+    public static final FrameLogger MQTT = new FrameLogger(true, false);
+    /** For "3G" watches: the SMS control password of a {@code PW} command masked. */
+    public static final FrameLogger WATCH = new FrameLogger(false, true);
+
+    private static final byte[] PW = "*PW,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static final Logger log = LoggerFactory.getLogger("org.anxin.gateway.frames");
     private static final int CONNECT = 0x10;
 
     private final boolean maskConnectPassword;
+    private final boolean maskWatchPassword;
 
-    private FrameLogger(boolean maskConnectPassword) {
+    private FrameLogger(boolean maskConnectPassword, boolean maskWatchPassword) {
         this.maskConnectPassword = maskConnectPassword;
+        this.maskWatchPassword = maskWatchPassword;
     }
 
     public static boolean enabled() {
@@ -45,9 +52,40 @@ public final class FrameLogger extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof ByteBuf bytes) {
-            log.debug("{} -> {}", ConnectionLabel.of(ctx.channel()), ByteBufUtil.hexDump(bytes));
+            log.debug("{} -> {}", ConnectionLabel.of(ctx.channel()), written(bytes));
         }
         ctx.write(msg, promise);
+    }
+
+    /** Outgoing bytes as this logger writes them: hex, a watch PW command's password masked. */
+    public String written(ByteBuf bytes) {
+        if (!maskWatchPassword) {
+            return ByteBufUtil.hexDump(bytes);
+        }
+        int start = bytes.readerIndex();
+        int end = bytes.writerIndex();
+        for (int at = start; at + PW.length <= end; at++) {
+            if (startsWith(bytes, at, PW)) {
+                int from = at + PW.length;
+                int to = from;
+                while (to < end && bytes.getByte(to) != ']') {
+                    to++;
+                }
+                return ByteBufUtil.hexDump(bytes, start, from - start)
+                        + "**".repeat(to - from)
+                        + ByteBufUtil.hexDump(bytes, to, end - to);
+            }
+        }
+        return ByteBufUtil.hexDump(bytes);
+    }
+
+    private static boolean startsWith(ByteBuf bytes, int at, byte[] prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes.getByte(at + i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bytes as this logger writes them: hex, a CONNECT's password masked on the MQTT instance. */

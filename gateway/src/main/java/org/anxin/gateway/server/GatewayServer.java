@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.anxin.gateway.command.CommandConsumer;
 import org.anxin.gateway.command.CommandResults;
+import org.anxin.gateway.command.DirectoryChanges;
 import org.anxin.gateway.command.Downlinks;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.EventForwarder;
@@ -131,12 +132,17 @@ public final class GatewayServer implements AutoCloseable {
                         "gt06", new Gt06Downlink(tcpDevices)),
                 new CommandResults(redis, workers, config.node()));
         DeviceDirectory directory = mqtt.directory();
-        this.commands = new CommandConsumer(redis, config.node(), downlinks::deliver, deviceId -> {
-            // forget first: a reconnect racing the close must find the device gone
-            directory.forget(deviceId);
-            int closed = downlinks.closeConnections(deviceId);
-            log.info("device {} revoked: {} connection(s) closed on {}", deviceId, closed, config.node());
-        });
+        this.commands = new CommandConsumer(
+                redis,
+                config.node(),
+                downlinks::deliver,
+                deviceId -> {
+                    // forget first: a reconnect racing the close must find the device gone
+                    directory.forget(deviceId);
+                    int closed = downlinks.closeConnections(deviceId);
+                    log.info("device {} revoked: {} connection(s) closed on {}", deviceId, closed, config.node());
+                },
+                new DirectoryChanges(directory, downlinks, workers, config.node()));
         log.info(
                 "gateway {} listening on {} for MQTT on port {}, {}, \"3G\" watches on port {}, GT06 on port {}"
                         + " ({} transport), metrics on {}, events to {} in {} partitions",

@@ -20,6 +20,19 @@ class FrameLoggerTest {
             + "0008" + ascii("btn-0001") + "0006" + SECRET;
 
     @Test
+    void masksAWatchPasswordCommandAndKeepsTheFrame() {
+        String pw = "[3G*8800000015*0009*PW,482913]";
+
+        String logged = FrameLogger.WATCH.written(bytes(ascii(pw)));
+
+        assertThat(logged)
+                .doesNotContain(ascii("482913"))
+                .isEqualTo(ascii("[3G*8800000015*0009*PW,") + "**".repeat(6) + ascii("]"));
+        assertThat(FrameLogger.WATCH.written(bytes(ascii("[3G*8800000015*0002*CR]"))))
+                .isEqualTo(ascii("[3G*8800000015*0002*CR]"));
+    }
+
+    @Test
     void masksTheMqttPasswordAndKeepsTheRest() {
         String logged = FrameLogger.MQTT.hex(bytes(CONNECT));
 

@@ -12,6 +12,8 @@ public enum AuditAction {
     DEVICE_REGISTERED,
     DEVICE_SECRET_ROTATED,
     DEVICE_REVOKED,
+    /** A device group created, its name or source networks changed, devices moved into or out of it. */
+    DEVICE_GROUP_CHANGED,
     /** A privacy-sensitive command sent to a device (MONITOR: a silent call into the home; CALL_BACK, SOS numbers). */
     DEVICE_COMMAND,
     SENIOR_CREATED,

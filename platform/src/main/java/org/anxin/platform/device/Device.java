@@ -2,7 +2,10 @@ package org.anxin.platform.device;
 
 import java.time.Instant;
 
-/** A registered device and what is known of it now; {@code revokedAt} set once it was revoked (disabled for good). */
+/**
+ * A registered device and what is known of it now; {@code revokedAt} set once it was revoked (disabled for good);
+ * {@code groupId} the device group whose source networks its logins must come from (null: none).
+ */
 public record Device(
         String id,
         String protocol,
@@ -12,4 +15,5 @@ public record Device(
         Integer battery,
         Double lat,
         Double lon,
-        Instant revokedAt) {}
+        Instant revokedAt,
+        Long groupId) {}

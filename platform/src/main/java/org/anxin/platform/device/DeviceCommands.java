@@ -42,6 +42,13 @@ public class DeviceCommands {
     public static final String HELP_COMING = "HELP_COMING";
     /** A one-off reminder alarm at {@code at} (HH:mm, city time): a "3G" watch's alarm clock. */
     public static final String REMIND = "REMIND";
+    /**
+     * A "3G" watch's SMS control password ({@code PW,<digits>}): made here, never a param, sent only
+     * through {@link #setWatchPassword}.
+     */
+    static final String WATCH_PASSWORD = "WATCH_PASSWORD";
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private static final Map<String, Set<String>> BY_PROTOCOL = Map.of(
             "mqtt",
@@ -127,6 +134,38 @@ public class DeviceCommands {
         return find(id);
     }
 
+    /** A watch password command and the password, shown this once. */
+    public record WatchPassword(DeviceCommand command, String password) {}
+
+    /**
+     * Gives a "3G" watch a new random SMS control password: six digits (what the firmwares take),
+     * queued as a WATCH_PASSWORD command; an older one still on its way is superseded.
+     */
+    public WatchPassword setWatchPassword(String deviceId, Viewer viewer) {
+        Device device = devices.get(deviceId, viewer);
+        if (device.revokedAt() != null) {
+            throw ApiProblem.conflict("device " + deviceId + " is revoked and takes no commands");
+        }
+        if (!"watch".equals(device.protocol())) {
+            throw ApiProblem.badRequest(
+                    "only \"3G\" watches have an SMS control password; " + deviceId + " speaks " + device.protocol());
+        }
+        Instant now = clock.instant();
+        db.sql(
+                        "update device_commands set status = 'EXPIRED', detail = 'superseded by a newer password',"
+                                + " secret = null, updated_at = ? where device_id = ? and type = ? and status in ('QUEUED', 'SENT')")
+                .params(Timestamp.from(now), deviceId, WATCH_PASSWORD)
+                .update();
+        String password = String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
+        long id = db.sql("insert into device_commands (device_id, type, secret, created_by, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?) returning id")
+                .params(deviceId, WATCH_PASSWORD, password, viewer.username(), Timestamp.from(now), Timestamp.from(now))
+                .query(Long.class)
+                .single();
+        route(find(id), device.protocol());
+        return new WatchPassword(find(id), password);
+    }
+
     public List<DeviceCommand> list(String deviceId, Viewer viewer) {
         devices.get(deviceId, viewer);
         return db.sql("select * from device_commands where device_id = ? order by id desc limit 100")
@@ -176,7 +215,8 @@ public class DeviceCommands {
         Instant now = clock.instant();
         int expired = db.sql(
                         "update device_commands set status = 'EXPIRED', detail = 'the device did not take it within "
-                                + expireAfter + "', updated_at = ? where status = 'QUEUED' and created_at < ?")
+                                + expireAfter
+                                + "', secret = null, updated_at = ? where status = 'QUEUED' and created_at < ?")
                 .params(Timestamp.from(now), Timestamp.from(now.minus(expireAfter)))
                 .update();
         if (expired > 0) {
@@ -236,6 +276,17 @@ public class DeviceCommands {
             if (p.at() != null) {
                 fields.put("at", p.at());
             }
+            if (WATCH_PASSWORD.equals(c.type())) {
+                String secret = db.sql("select secret from device_commands where id = ?")
+                        .param(c.id())
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
+                if (secret == null) {
+                    return; // wiped: the command ended meanwhile
+                }
+                fields.put("password", secret);
+            }
             redis.xadd(
                     "anxin:commands:" + node,
                     XAddParams.xAddParams()
@@ -268,12 +319,13 @@ public class DeviceCommands {
                             .params(when, when, id)
                             .update();
                     case "DELIVERED" -> db.sql("update device_commands set status = 'DELIVERED', delivered_at = ?,"
-                                    + " sent_at = coalesce(sent_at, ?), detail = ?, updated_at = ? where id = ?"
+                                    + " sent_at = coalesce(sent_at, ?), detail = ?, secret = null, updated_at = ?"
+                                    + " where id = ?"
                                     + " and status in ('QUEUED', 'SENT')")
                             .params(when, when, detail, when, id)
                             .update();
-                    case "FAILED" -> db.sql("update device_commands set status = 'FAILED', detail = ?, updated_at = ?"
-                                    + " where id = ? and status in ('QUEUED', 'SENT')")
+                    case "FAILED" -> db.sql("update device_commands set status = 'FAILED', detail = ?, secret = null,"
+                                    + " updated_at = ? where id = ? and status in ('QUEUED', 'SENT')")
                             .params(detail, when, id)
                             .update();
                     case "NOT_CONNECTED" -> db.sql(

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.anxin.platform.audit.AuditAction;
 import org.anxin.platform.audit.AuditLog;
 import org.anxin.platform.system.Accounts;
+import org.anxin.platform.system.ApiProblem;
+import org.anxin.platform.system.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -57,12 +59,18 @@ class DeviceController {
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "1-64 letters, digits or ._-") String id,
             @NotNull @Pattern(regexp = "mqtt|watch|gt06|app", message = "must be mqtt, watch, gt06 or app")
                     String protocol,
-            @NotNull Long seniorId) {}
+            @NotNull Long seniorId,
+            Long groupId) {}
 
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'OPERATOR')")
     ResponseEntity<RegisteredDevice> register(@Valid @RequestBody NewDeviceRequest request) {
-        DeviceService.Registered registered = devices.register(request.id(), request.protocol(), request.seniorId());
+        if (request.groupId() != null && accounts.currentViewer().role() != Role.ADMIN) {
+            // a group decides where the device may log in from: an ADMIN's act, as on the group API
+            throw ApiProblem.forbidden("only an ADMIN puts a device in a device group");
+        }
+        DeviceService.Registered registered =
+                devices.register(request.id(), request.protocol(), request.seniorId(), request.groupId());
         audit.record(AuditAction.DEVICE_REGISTERED, "device", request.id(), null, registered.device());
         return ResponseEntity.created(URI.create("/api/devices/" + request.id()))
                 .body(new RegisteredDevice(registered.device(), registered.secret()));
@@ -74,6 +82,21 @@ class DeviceController {
         DeviceSecret rotated = new DeviceSecret(id, devices.rotateSecret(id));
         audit.record(AuditAction.DEVICE_SECRET_ROTATED, "device", id, null, null);
         return rotated;
+    }
+
+    /**
+     * A "3G" watch's new SMS control password (PW command), shown this once: SMS commands from any
+     * number but the watch's centre number need it. It does not authenticate the watch's TCP login.
+     */
+    @PostMapping("/{id}/watch-password")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<DeviceCommands.WatchPassword> watchPassword(@PathVariable String id) {
+        DeviceCommands.WatchPassword set = commands.setWatchPassword(id, accounts.currentViewer());
+        audit.record(AuditAction.DEVICE_SECRET_ROTATED, "device", id, null, set.command());
+        return ResponseEntity.accepted()
+                .location(URI.create(
+                        "/api/devices/" + id + "/commands/" + set.command().id()))
+                .body(set);
     }
 
     /** Disables the device for good and closes its connections on every gateway at once. */

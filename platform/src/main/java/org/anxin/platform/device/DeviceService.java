@@ -57,6 +57,12 @@ public class DeviceService {
 
     @Transactional
     public Registered register(String id, String protocol, long seniorId) {
+        return register(id, protocol, seniorId, null);
+    }
+
+    /** A new device, in device group {@code groupId} if not null (it must exist: 400 otherwise). */
+    @Transactional
+    public Registered register(String id, String protocol, long seniorId, Long groupId) {
         if (seniors.find(seniorId).isEmpty()) {
             throw ApiProblem.badRequest("senior " + seniorId + " does not exist");
         }
@@ -67,12 +73,20 @@ public class DeviceService {
                 > 0) {
             throw ApiProblem.conflict("device " + id + " is already registered");
         }
+        if (groupId != null
+                && db.sql("select count(*) from device_groups where id = ?")
+                                .param(groupId)
+                                .query(Long.class)
+                                .single()
+                        == 0) {
+            throw ApiProblem.badRequest("groupId: no device group " + groupId);
+        }
         String secret = HAS_SECRET.contains(protocol) ? newSecret() : null;
         String hash = secret == null ? null : sha256Hex(secret);
-        db.sql("insert into devices (id, protocol, senior_id, secret_sha256) values (?, ?, ?, ?)")
-                .params(id, protocol, seniorId, hash)
+        db.sql("insert into devices (id, protocol, senior_id, secret_sha256, group_id) values (?, ?, ?, ?, ?)")
+                .params(id, protocol, seniorId, hash, groupId)
                 .update();
-        registry.publish(id, protocol, seniorId, hash);
+        registry.publish(id, protocol, seniorId, hash, groupId);
         return new Registered(find(id).orElseThrow(), secret);
     }
 
@@ -91,7 +105,7 @@ public class DeviceService {
         db.sql("update devices set secret_sha256 = ? where id = ?")
                 .params(hash, id)
                 .update();
-        registry.publish(id, device.protocol(), device.seniorId(), hash);
+        registry.publish(id, device.protocol(), device.seniorId(), hash, device.groupId());
         return secret;
     }
 
@@ -154,7 +168,8 @@ public class DeviceService {
                 (Integer) rs.getObject("battery"),
                 (Double) rs.getObject("lat"),
                 (Double) rs.getObject("lon"),
-                instant(rs.getTimestamp("revoked_at")));
+                instant(rs.getTimestamp("revoked_at")),
+                (Long) rs.getObject("group_id"));
     }
 
     /** The device, if it exists and belongs to a senior the viewer may see (404, 403 otherwise). */

@@ -34,7 +34,7 @@ public final class WatchChannelInitializer extends ChannelInitializer<SocketChan
     /** Also used by tests on an EmbeddedChannel. */
     public void configure(ChannelPipeline pipeline) {
         if (FrameLogger.enabled()) {
-            pipeline.addLast(PipelineStages.FRAME_LOG, FrameLogger.INSTANCE);
+            pipeline.addLast(PipelineStages.FRAME_LOG, FrameLogger.WATCH);
         }
         pipeline.addLast(PipelineStages.IDLE, new IdleStateHandler(devices.silenceSeconds(), 0, 0, TimeUnit.SECONDS));
         pipeline.addLast(PipelineStages.WATCH_FRAMES, new WatchFrameDecoder(MAX_FRAME_BYTES));

@@ -9,10 +9,13 @@ import org.anxin.gateway.command.Command;
  * {@code [3G*8800000015*0002*CR]}); the watch answers with a frame of the same keyword. A
  * reminder is one of the watch's alarm clocks, {@code time-switch-type} (type 1: once, 2: every
  * day, 3: on the weekdays given), e.g. {@code [3G*8800000015*0010*REMIND,08:00-1-1]}, answered
- * {@code [3G*8800000015*0006*REMIND]}.
+ * {@code [3G*8800000015*0006*REMIND]}. The SMS control password is set with
+ * {@code [3G*8800000015*0009*PW,111111]}, answered {@code [3G*8800000015*0002*PW]} (Beesure/SeTracker
+ * server protocol, "Control password set up").
  */
 public final class WatchCommands {
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    private static final Pattern PASSWORD = Pattern.compile("[0-9]{4,12}");
 
     private WatchCommands() {}
 
@@ -32,6 +35,8 @@ public final class WatchCommands {
             case Command.MONITOR -> "MONITOR," + requireNumber(c);
                 // one alarm clock, switched on (1), ringing once (1): REMIND,08:00-1-1
             case Command.REMIND -> "REMIND," + requireTime(c) + "-1-1";
+                // the SMS control password (SMS commands from numbers other than the centre number need it)
+            case Command.WATCH_PASSWORD -> "PW," + requirePassword(c);
             default -> throw new IllegalArgumentException("a watch has no " + c.type() + " command");
         };
     }
@@ -54,6 +59,13 @@ public final class WatchCommands {
             throw new IllegalArgumentException(c.type() + " needs a time of day HH:mm, not " + c.at());
         }
         return c.at();
+    }
+
+    static String requirePassword(Command c) {
+        if (c.password() == null || !PASSWORD.matcher(c.password()).matches()) {
+            throw new IllegalArgumentException(c.type() + " needs a password of 4 to 12 digits");
+        }
+        return c.password();
     }
 
     static String requireNumber(Command c) {

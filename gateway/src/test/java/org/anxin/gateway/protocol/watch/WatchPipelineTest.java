@@ -418,6 +418,37 @@ class WatchPipelineTest {
     }
 
     @Test
+    void setsTheWatchsSmsControlPasswordAndHearsTheWatchTakeIt() {
+        register("4700186508");
+        write("[3G*4700186508*000B*LK,0,10,100]");
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0002*LK]");
+
+        downlinks()
+                .deliver(new Command(
+                        49, "4700186508", "watch", Command.WATCH_PASSWORD, null, null, null, null, "482913"));
+
+        // Beesure/SeTracker server protocol, "Control password set up": [3G*8800000015*0009*PW,111111]
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0009*PW,482913]");
+        rig.awaitCommandStatus(channel, 49, "SENT");
+        write("[3G*4700186508*0002*PW]");
+        rig.awaitCommandStatus(channel, 49, "DELIVERED");
+    }
+
+    @Test
+    void aPasswordCommandWithoutDigitsFailsAndSendsNothing() {
+        register("4700186508");
+        write("[3G*4700186508*000B*LK,0,10,100]");
+        assertThat(awaitReply()).isEqualTo("[3G*4700186508*0002*LK]");
+
+        downlinks()
+                .deliver(new Command(
+                        50, "4700186508", "watch", Command.WATCH_PASSWORD, null, null, null, null, "12,34"));
+
+        rig.awaitCommandStatus(channel, 50, "FAILED");
+        assertThat(channel.outboundMessages()).isEmpty();
+    }
+
+    @Test
     void aReminderWithoutATimeOfDayFailsAndSendsNothing() {
         register("4700186508");
         write("[3G*4700186508*000B*LK,0,10,100]");
