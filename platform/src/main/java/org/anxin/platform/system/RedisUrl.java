@@ -13,10 +13,14 @@ import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -113,7 +117,35 @@ record RedisUrl(boolean tls, String user, String password, List<HostAndPort> nod
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(64);
         pool.setMaxIdle(64);
-        return new JedisCluster(new LinkedHashSet<>(nodes), config, 5, pool);
+        return new SharedSyncCluster(new LinkedHashSet<>(nodes), config, pool);
+    }
+
+    /**
+     * A cluster client whose pipelines share their sync workers: a pipeline over several nodes
+     * (a batch of XADDs to several partitions) is read back on worker threads, and without a shared
+     * pool Jedis makes and ends a thread pool at every {@code sync()}, once per batch.
+     */
+    private static final class SharedSyncCluster extends JedisCluster {
+        private final ExecutorService syncWorkers = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "redis-cluster-pipeline");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        SharedSyncCluster(Set<HostAndPort> nodes, JedisClientConfig config, ConnectionPoolConfig pool) {
+            super(nodes, config, 5, pool);
+        }
+
+        @Override
+        public ClusterPipeline pipelined() {
+            return pipelined(syncWorkers);
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            syncWorkers.shutdown();
+        }
     }
 
     /** The URL without its password, for logs and errors. */
