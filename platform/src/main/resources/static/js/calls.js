@@ -148,6 +148,27 @@
     document.getElementById('t-category').replaceChildren(
       ...CATEGORIES[kind].map((c) => Portal.option(c, Anxin.t(`calls.categories.${c}`))));
     document.getElementById('t-due-label').hidden = kind !== 'TRACKING';
+    drawProvider();
+  }
+
+  // A complaint may name the provider it is about: it then counts in the provider's grade.
+  function isComplaint() {
+    return document.getElementById('t-kind').value === 'CONSULTATION'
+      && document.getElementById('t-category').value === 'COMPLAINT';
+  }
+
+  function drawProvider() {
+    document.getElementById('t-provider-label').hidden = !isComplaint();
+  }
+
+  const providerNames = new Map();
+
+  function loadProviders() {
+    return send('GET', '/api/providers').then((providers) => {
+      providers.forEach((p) => providerNames.set(p.id, p.name));
+      document.getElementById('t-provider').replaceChildren(Portal.option('', Anxin.t('calls.noProvider')),
+        ...providers.map((p) => Portal.option(p.id, p.name)));
+    });
   }
 
   function createTicket(event) {
@@ -160,6 +181,8 @@
       category: document.getElementById('t-category').value,
       summary: document.getElementById('t-summary').value,
     };
+    const provider = document.getElementById('t-provider').value;
+    if (isComplaint() && provider) body.providerId = Number(provider);
     const due = document.getElementById('t-due').value;
     if (body.kind === 'TRACKING' && due) body.dueAt = new Date(due).toISOString();
     send('POST', '/api/tickets', body).then((detail) => {
@@ -240,6 +263,9 @@
     if (t.dueAt) meta.append(el('span', 'due', `${Anxin.t('calls.due')} ${time(t.dueAt)}`));
     if (t.sla !== 'NONE') meta.append(el('span', 'sla', Anxin.t(`calls.sla.${t.sla}`)));
     if (t.referredTo) meta.append(el('span', null, `→ ${t.referredTo}`));
+    if (t.providerId != null) {
+      meta.append(el('span', 'complained-provider', `${Anxin.t('calls.provider')}：${providerNames.get(t.providerId) || `#${t.providerId}`}`));
+    }
     if (t.orderId) meta.append(el('span', 'ticket-order-link', `${Anxin.t('calls.order')} #${t.orderId}`));
     if (t.alarmId) meta.append(el('span', 'ticket-alarm-link', `${Anxin.t('calls.alarm')} #${t.alarmId}`));
     li.append(head, el('div', 'ticket-summary', t.summary), meta);
@@ -308,6 +334,8 @@
   Anxin.apply();
   Anxin.bindSwitch(redraw);
   document.getElementById('t-kind').addEventListener('change', drawCategories);
+  document.getElementById('t-category').addEventListener('change', drawProvider);
+  loadProviders().catch(() => {});
   document.getElementById('ticket-form').addEventListener('submit', createTicket);
   drawCategories();
   Portal.me().then((user) => {

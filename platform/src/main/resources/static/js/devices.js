@@ -67,6 +67,19 @@
         membersButton.type = 'button';
         membersButton.addEventListener('click', () => showMembers(g));
         actions.append(editButton, ' ', membersButton);
+        if (g.devices === 0) {
+          const deleteButton = el('button', Anxin.t('deviceGroups.delete'));
+          deleteButton.type = 'button';
+          deleteButton.addEventListener('click', () => {
+            if (!window.confirm(Anxin.t('deviceGroups.deleteConfirm').replace('{name}', g.name))) return;
+            send('DELETE', `/api/device-groups/${g.id}`).then(() => {
+              messages.notice(Anxin.t('deviceGroups.deleted'));
+              if (editing && editing.id === g.id) edit(null);
+              return load();
+            }).catch(messages.fail);
+          });
+          actions.append(' ', deleteButton);
+        }
         row.append(el('td', g.name),
           el('td', g.networks.length ? g.networks.join(', ') : Anxin.t('deviceGroups.anywhere')),
           el('td', String(g.devices)), actions);

@@ -12,6 +12,15 @@
         days: ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'],
         statuses: { BOOKED: '已预约', FAILED: '未能预约', SKIPPED: '已跳过' },
       },
+      grading: {
+        title: '服务机构评级', quarter: '季度', show: '查询', provider: '服务机构', grade: '等级', score: '得分',
+        visits: '上门次数', onTime: '准时到达', verified: '核验通过', anomalies: '异常（次/单）', anomalyFree: '无异常',
+        rating: '评分', complaints: '投诉', followUps: '回访满意度', trend: '趋势', trendOf: '评级趋势：',
+        provisional: '本季未结束，暂定', flag: '需整改，派单靠后', noVisits: '无上门', none: '本季度没有可见的服务机构',
+        weights: '评级权重（民政局设置）', weightsNow: '当前权重', saved: '已保存',
+        weightsHelp: '各项权重为不小于 0 的数，合计大于 0；得分不低于 A 线为 A，依次 B、C，低于 C 线为 D（须 100 ≥ A > B > C ≥ 0）。',
+        gradeA: 'A 线', gradeB: 'B 线', gradeC: 'C 线', save: '保存权重'
+      },
       dashboard: {
         title: '养老服务数据看板', from: '起', to: '止', area: '区域', wholeArea: '我管辖的全部', show: '查询', csv: '下载 CSV',
         scope: '范围', wholeCity: '全市', period: '期间', list: '查看列表', deskOnly: '明细仅 12349 接警台可见',
@@ -37,7 +46,7 @@
       calls: {
         title: '12349 来电', queue: '来电队列', empty: '暂无来电', caller: '来电者', phone: '电话', address: '地址',
         openAlarms: '未结警情', openTickets: '未结工单', recentCalls: '近期通话', none: '无',
-        newTicket: '通话中建工单', kind: '类型', category: '类别', due: '到期', summary: '内容',
+        newTicket: '通话中建工单', kind: '类型', category: '类别', provider: '被投诉的服务机构', noProvider: '（不针对机构）', due: '到期', summary: '内容',
         createTicket: '创建工单', ticketCreated: '已创建工单', myTickets: '我的工单', noTickets: '暂无工单',
         overdue: '逾期跟踪任务', careChecks: '主动关怀', byPhone: '12349 电话', take: '接听',
         care: { CALLING: '呼叫中', OK: '一切安好', RETRY: '未接，待重拨', NO_ANSWER: '未应答，已报警' }, takenBy: '已被接听：', notTaken: '尚未接听', callBack: '待回拨',
@@ -79,7 +88,7 @@
       deviceGroups: {
         title: '设备分组（专网来源地址）', nav: '设备分组', name: '名称', networks: '允许的网络', devices: '设备数',
         networksOnePerLine: '允许的网络（CIDR，每行一个；留空：不限制）', create: '新建分组', edit: '修改', save: '保存',
-        saved: '已保存；各网关对下一次登录立即生效', members: '分组内设备', empty: '该分组暂无设备', none: '尚无设备分组',
+        saved: '已保存；各网关对下一次登录立即生效', delete: '删除', deleteConfirm: '删除空分组“{name}”？', deleted: '分组已删除', members: '分组内设备', empty: '该分组暂无设备', none: '尚无设备分组',
         anywhere: '不限制', assign: '批量分配设备', target: '分到', noGroup: '（不属于任何分组）',
         deviceIds: '设备号（每行一个）', assignButton: '分配', assigned: '已分配 {n} 台设备', group: '设备分组',
         explain: '分组内的设备只能从所列网络（CIDR，IPv4 或 IPv6，如 10.20.0.0/16）登录网关，其他来源按密码错误拒绝；列表为空或设备不在任何分组：不限制。网关在负载均衡器后面时看到的是均衡器的地址（未实现 PROXY 协议）。'
@@ -432,6 +441,16 @@
         days: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
         statuses: { BOOKED: 'booked', FAILED: 'not booked', SKIPPED: 'skipped' },
       },
+      grading: {
+        title: 'Provider grading', quarter: 'Quarter', show: 'Show', provider: 'Provider', grade: 'Grade', score: 'Score',
+        visits: 'Visits', onTime: 'On time', verified: 'Verified', anomalies: 'Anomalies (flags/visits)', anomalyFree: 'Anomaly-free',
+        rating: 'Rating', complaints: 'Complaints', followUps: 'Follow-up satisfaction', trend: 'Trend', trendOf: 'Grade trend: ',
+        provisional: 'provisional, quarter not over', flag: 'needs improvement, ranked last', noVisits: 'no visits',
+        none: 'No provider to show for this quarter',
+        weights: 'Grading weights (set by the bureau)', weightsNow: 'weights', saved: 'Saved',
+        weightsHelp: 'Each weight is a number of at least 0, their sum above 0; a score at or above the A line is an A, then B and C; below the C line, D (100 ≥ A > B > C ≥ 0).',
+        gradeA: 'A line', gradeB: 'B line', gradeC: 'C line', save: 'Save weights'
+      },
       dashboard: {
         title: 'Care dashboard', from: 'From', to: 'To', area: 'Area', wholeArea: 'All I cover', show: 'Show', csv: 'Download CSV',
         scope: 'Scope', wholeCity: 'Whole city', period: 'Period', list: 'Open the list', deskOnly: 'Details only at the 12349 desk',
@@ -459,7 +478,7 @@
       calls: {
         title: '12349 calls', queue: 'Call queue', empty: 'No calls', caller: 'Caller', phone: 'Phone', address: 'Address',
         openAlarms: 'Open alarms', openTickets: 'Open work orders', recentCalls: 'Recent calls', none: 'None',
-        newTicket: 'Work order during the call', kind: 'Kind', category: 'Category', due: 'Due', summary: 'Summary',
+        newTicket: 'Work order during the call', kind: 'Kind', category: 'Category', provider: 'Provider complained about', noProvider: '(no provider)', due: 'Due', summary: 'Summary',
         createTicket: 'Create work order', ticketCreated: 'Work order created', myTickets: 'My work orders',
         noTickets: 'No work orders', overdue: 'Overdue tracking tasks', careChecks: 'Care check-ins', byPhone: '12349 line', take: 'Take',
         care: { CALLING: 'Calling', OK: 'All well', RETRY: 'No answer, calling again', NO_ANSWER: 'No answer: alarm raised' }, takenBy: 'Taken by',
@@ -503,6 +522,7 @@
         title: 'Device groups (private APN source networks)', nav: 'Device groups', name: 'Name', networks: 'Allowed networks',
         devices: 'Devices', networksOnePerLine: 'Allowed networks (CIDR, one per line; empty: no restriction)',
         create: 'New group', edit: 'Edit', save: 'Save', saved: 'Saved; every gateway applies it to the next login at once',
+        delete: 'Delete', deleteConfirm: 'Delete the empty group “{name}”?', deleted: 'Group deleted',
         members: 'Devices in the group', empty: 'No devices in this group', none: 'No device groups yet',
         anywhere: 'anywhere', assign: 'Move devices in bulk', target: 'Into', noGroup: '(no group)',
         deviceIds: 'Device ids (one per line)', assignButton: 'Move', assigned: '{n} device(s) moved', group: 'Device group',

@@ -133,6 +133,7 @@
     ['/sos-links.html', 'sosLinks.nav', '一键呼救链接', 'ADMIN SUPERVISOR OPERATOR'],
     ['/catalog.html', 'catalog', '服务目录', 'ADMIN'],
     ['/dashboard.html', 'dashboard.title', '养老服务数据看板', 'COMMUNITY STREET BUREAU'],
+    ['/provider-grades.html', 'grading.title', '服务机构评级', 'COMMUNITY STREET BUREAU'],
     ['/settlement.html', 'settlement', '月度结算', 'ADMIN SUPERVISOR BUREAU'],
     ['/subsidy.html', 'subsidy.title', '养老服务补贴', 'ADMIN SUPERVISOR OPERATOR COMMUNITY STREET BUREAU FAMILY'],
     ['/assessment.html', 'assessment.title', '老年人能力评估', 'ADMIN SUPERVISOR OPERATOR COMMUNITY STREET BUREAU ASSESSOR'],

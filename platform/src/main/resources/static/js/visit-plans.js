@@ -1,13 +1,11 @@
-// The senior page's scheduled visits (定期巡访): the senior's plans with the dates each dealt with
-// (booked order, not booked and why, skipped), a form for a new plan, stop and skip.
+// Scheduled visits (定期巡访): a senior's plans with the dates each dealt with (booked order,
+// not booked and why, skipped), stop and skip. VisitPlanList.mount draws them into a list (the
+// senior page, and the family page for each of the family's seniors); on the senior page the
+// form for a new plan is bound too.
 (function () {
   'use strict';
 
   const { send } = Portal;
-  const messages = Portal.messages('senior-error', 'senior-notice');
-  const id = new URLSearchParams(window.location.search).get('id');
-  const form = document.getElementById('visit-plan-form');
-  if (!id || !form) return;
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
@@ -27,43 +25,57 @@
     return el('li', text, `plan-date plan-date-${d.status.toLowerCase()}`);
   }
 
-  function planItem(view) {
-    const p = view.plan;
-    const li = el('li', null, 'visit-plan');
-    li.dataset.planId = p.id;
-    li.append(el('strong', `${p.itemName} · ${days(p.weekdays)} ${p.startTime.slice(0, 5)} · ${p.windowMinutes} min · `
-      + `${Anxin.t(p.active ? 'visitPlans.active' : 'visitPlans.stopped')}`));
-    if (p.notes) li.append(el('div', p.notes));
-    const dates = el('ul', null, 'plan-dates');
-    dates.append(...view.dates.map(dateLine));
-    li.append(dates);
-    if (p.active) {
-      const stop = el('button', Anxin.t('visitPlans.stop'), 'stop-plan');
-      stop.type = 'button';
-      stop.addEventListener('click', () => send('POST', `/api/visit-plans/${p.id}/stop`).then(load).catch(messages.fail));
-      const date = el('input');
-      date.type = 'date';
-      date.setAttribute('aria-label', Anxin.t('visitPlans.skipDate'));
-      const skip = el('button', Anxin.t('visitPlans.skip'), 'skip-date');
-      skip.type = 'button';
-      skip.addEventListener('click', () => {
-        if (!date.value) return;
-        send('POST', `/api/visit-plans/${p.id}/skip?date=${encodeURIComponent(date.value)}`).then(load).catch(messages.fail);
-      });
-      li.append(stop, ' ', date, skip);
+  // Draws the senior's plans into the list; returns the function that redraws them.
+  function mount({ seniorId, list, messages }) {
+    function planItem(view) {
+      const p = view.plan;
+      const li = el('li', null, 'visit-plan');
+      li.dataset.planId = p.id;
+      li.append(el('strong', `${p.itemName} · ${days(p.weekdays)} ${p.startTime.slice(0, 5)} · ${p.windowMinutes} min · `
+        + `${Anxin.t(p.active ? 'visitPlans.active' : 'visitPlans.stopped')}`));
+      if (p.notes) li.append(el('div', p.notes));
+      const dates = el('ul', null, 'plan-dates');
+      dates.append(...view.dates.map(dateLine));
+      li.append(dates);
+      if (p.active) {
+        const stop = el('button', Anxin.t('visitPlans.stop'), 'stop-plan');
+        stop.type = 'button';
+        stop.addEventListener('click', () => send('POST', `/api/visit-plans/${p.id}/stop`).then(load).catch(messages.fail));
+        const date = el('input');
+        date.type = 'date';
+        date.setAttribute('aria-label', Anxin.t('visitPlans.skipDate'));
+        const skip = el('button', Anxin.t('visitPlans.skip'), 'skip-date');
+        skip.type = 'button';
+        skip.addEventListener('click', () => {
+          if (!date.value) return;
+          send('POST', `/api/visit-plans/${p.id}/skip?date=${encodeURIComponent(date.value)}`).then(load).catch(messages.fail);
+        });
+        li.append(stop, ' ', date, skip);
+      }
+      return li;
     }
-    return li;
+
+    function load() {
+      return send('GET', `/api/seniors/${encodeURIComponent(seniorId)}/visit-plans`)
+        .then((plans) => Promise.all(plans.map((p) => send('GET', `/api/visit-plans/${p.id}`))))
+        .then((views) => {
+          const box = list;
+          if (!views.length) box.replaceChildren(el('li', Anxin.t('visitPlans.none')));
+          else box.replaceChildren(...views.map(planItem));
+        });
+    }
+
+    return load;
   }
 
-  function load() {
-    return send('GET', `/api/seniors/${encodeURIComponent(id)}/visit-plans`)
-      .then((plans) => Promise.all(plans.map((p) => send('GET', `/api/visit-plans/${p.id}`))))
-      .then((views) => {
-        const box = document.getElementById('visit-plans');
-        if (!views.length) box.replaceChildren(el('li', Anxin.t('visitPlans.none')));
-        else box.replaceChildren(...views.map(planItem));
-      });
-  }
+  window.VisitPlanList = { mount };
+
+  // The senior page: ?id= names the senior; its form makes a new plan.
+  const form = document.getElementById('visit-plan-form');
+  const id = new URLSearchParams(window.location.search).get('id');
+  if (!id || !form) return;
+  const messages = Portal.messages('senior-error', 'senior-notice');
+  const load = mount({ seniorId: id, list: document.getElementById('visit-plans'), messages });
 
   function fillForm() {
     const boxes = document.getElementById('vp-days');

@@ -128,7 +128,7 @@ class AssessmentBrowserIT extends BrowserTest {
                 .asLong();
         By row = By.cssSelector("#applications tr[data-id='" + application + "']");
 
-        Browser.signIn(browser, stack.baseUrl(), "/", "sq-mishi", "community-pass-2");
+        Browser.signIn(browser, stack.baseUrl(), "/subsidy.html", "sq-mishi", "community-pass-2");
         wait.until(ExpectedConditions.urlContains("/subsidy.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(

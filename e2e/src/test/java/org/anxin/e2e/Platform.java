@@ -121,6 +121,11 @@ final class Platform implements AutoCloseable {
         return adminPassword;
     }
 
+    /** The platform's own database connections, for a test that moves its records in time. */
+    javax.sql.DataSource dataSource() {
+        return context.getBean(javax.sql.DataSource.class);
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
     }

@@ -60,6 +60,10 @@ final class Stack implements AutoCloseable {
         return platform.admin();
     }
 
+    javax.sql.DataSource dataSource() {
+        return platform.dataSource();
+    }
+
     String adminPassword() {
         return platform.adminPassword();
     }

@@ -38,8 +38,8 @@ class SubsidyBrowserIT extends BrowserTest {
                 .asLong();
         By row = By.cssSelector("#applications tr[data-id='" + application + "']");
 
-        // the portal's home sends a community officer to the subsidy page
-        Browser.signIn(browser, stack.baseUrl(), "/", "sq-cuiyuan", "community-pass-1");
+        // a community officer opens the subsidy page (their home is the city dashboard)
+        Browser.signIn(browser, stack.baseUrl(), "/subsidy.html", "sq-cuiyuan", "community-pass-1");
         wait.until(ExpectedConditions.urlContains("/subsidy.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "钱桂英"));
@@ -52,7 +52,7 @@ class SubsidyBrowserIT extends BrowserTest {
                 .isEmpty());
 
         browser.manage().deleteAllCookies();
-        Browser.signIn(browser, stack.baseUrl(), "/", "mzj-li", "bureau-pass-1");
+        Browser.signIn(browser, stack.baseUrl(), "/subsidy.html", "mzj-li", "bureau-pass-1");
         wait.until(ExpectedConditions.urlContains("/subsidy.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         clickIn(row, "button.approve");

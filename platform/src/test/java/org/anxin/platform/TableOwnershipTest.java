@@ -59,6 +59,7 @@ class TableOwnershipTest {
             Map.entry("service_orders", "order"),
             Map.entry("visit_plans", "order"),
             Map.entry("visit_plan_dates", "order"),
+            Map.entry("provider_grading_weights", "grading"),
             Map.entry("order_timeline", "order"),
             Map.entry("order_declines", "order"),
             Map.entry("visit_anomalies", "order"),

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param overdueAt when a tracking task was marked overdue
  * @param orderId the home-service order booked from this work order, if any
  * @param alarmId the alarm raised from this work order, if any
+ * @param providerId the provider a complaint is about, if any (counted in its quarterly grade)
  * @param sla the deadline's state now
  */
 public record Ticket(
@@ -36,4 +37,5 @@ public record Ticket(
         Instant closedAt,
         Long orderId,
         Long alarmId,
+        Long providerId,
         SlaState sla) {}

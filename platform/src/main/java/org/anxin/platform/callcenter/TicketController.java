@@ -42,7 +42,8 @@ class TicketController {
             @NotBlank @Size(max = 40) String category,
             @NotBlank @Size(max = 2000) String summary,
             Instant dueAt,
-            @Min(1) @Max(5) Integer satisfaction) {}
+            @Min(1) @Max(5) Integer satisfaction,
+            Long providerId) {}
 
     record TicketReferral(@NotBlank @Size(max = 200) String to) {}
 
@@ -74,7 +75,8 @@ class TicketController {
                         request.category().strip(),
                         request.summary().strip(),
                         request.dueAt(),
-                        request.satisfaction()),
+                        request.satisfaction(),
+                        request.providerId()),
                 accounts.currentViewer());
         return ResponseEntity.created(
                         URI.create("/api/tickets/" + detail.ticket().id()))

@@ -26,6 +26,7 @@ class TicketDesk {
     private final TicketEvaluations evaluations;
     private final OrderRecords orders;
     private final AlarmService alarms;
+    private final ComplaintFigures complaints;
     private final Clock clock;
 
     TicketDesk(
@@ -36,6 +37,7 @@ class TicketDesk {
             TicketEvaluations evaluations,
             OrderRecords orders,
             AlarmService alarms,
+            ComplaintFigures complaints,
             Clock clock) {
         this.tickets = tickets;
         this.calls = calls;
@@ -44,6 +46,7 @@ class TicketDesk {
         this.evaluations = evaluations;
         this.orders = orders;
         this.alarms = alarms;
+        this.complaints = complaints;
         this.clock = clock;
     }
 
@@ -54,7 +57,8 @@ class TicketDesk {
             String category,
             String summary,
             Instant dueAt,
-            Integer satisfaction) {}
+            Integer satisfaction,
+            Long providerId) {}
 
     record TicketDetail(Ticket ticket, List<TicketStore.TicketStep> timeline) {}
 
@@ -64,6 +68,7 @@ class TicketDesk {
             throw ApiProblem.badRequest("category of a " + request.kind() + " must be one of "
                     + request.kind().categories.stream().sorted().toList());
         }
+        complaints.check(request.kind(), request.category(), request.providerId());
         Long seniorId = request.seniorId();
         if (seniorId != null && seniors.find(seniorId).isEmpty()) {
             throw ApiProblem.badRequest("no senior " + seniorId);
@@ -96,6 +101,7 @@ class TicketDesk {
                 viewer.username(),
                 dueAt,
                 request.satisfaction(),
+                request.providerId(),
                 now));
         tickets.addTimeline(id, now, TicketStatus.OPEN, "CREATED", viewer.username(), request.summary());
         if (request.satisfaction() != null) {

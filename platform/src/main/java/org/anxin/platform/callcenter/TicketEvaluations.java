@@ -74,6 +74,7 @@ class TicketEvaluations {
                     "12349",
                     null,
                     score,
+                    null,
                     now));
             tickets.addTimeline(
                     id, now, TicketStatus.OPEN, "CREATED", "12349", "IVR evaluation of ticket " + closed.id());

@@ -33,6 +33,7 @@ class TicketStore {
             String createdBy,
             Instant dueAt,
             Integer satisfaction,
+            Long providerId,
             Instant at) {}
 
     record TicketStep(Instant at, TicketStatus status, String action, String actor, String note) {}
@@ -49,7 +50,8 @@ class TicketStore {
 
     long insert(NewTicket t) {
         return db.sql("insert into tickets (kind, category, summary, status, senior_id, call_id, created_by, assignee,"
-                        + " created_at, updated_at, due_at, satisfaction) values (?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " created_at, updated_at, due_at, satisfaction, provider_id)"
+                        + " values (?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " returning id")
                 .params(
                         t.kind().name(),
@@ -62,7 +64,8 @@ class TicketStore {
                         Timestamp.from(t.at()),
                         Timestamp.from(t.at()),
                         t.dueAt() == null ? null : Timestamp.from(t.dueAt()),
-                        t.satisfaction())
+                        t.satisfaction(),
+                        t.providerId())
                 .query(Long.class)
                 .single();
     }
@@ -278,6 +281,7 @@ class TicketStore {
                 closedAt,
                 (Long) rs.getObject("order_id"),
                 (Long) rs.getObject("alarm_id"),
+                (Long) rs.getObject("provider_id"),
                 sla(kind, status, dueAt, acceptedAt, closedAt, now));
     }
 

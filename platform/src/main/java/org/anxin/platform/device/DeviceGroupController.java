@@ -10,6 +10,7 @@ import org.anxin.platform.audit.AuditAction;
 import org.anxin.platform.audit.AuditLog;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,6 +68,15 @@ class DeviceGroupController {
         DeviceGroup after = groups.update(id, request.name(), request.networks());
         audit.record(AuditAction.DEVICE_GROUP_CHANGED, "device-group", id, before, after);
         return after;
+    }
+
+    /** Deletes an empty group; 409 while it holds devices. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        DeviceGroup before = groups.get(id);
+        groups.delete(id);
+        audit.record(AuditAction.DEVICE_GROUP_CHANGED, "device-group", id, before, null);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/devices")

@@ -76,6 +76,27 @@ class DeviceGroups {
         return get(id);
     }
 
+    /**
+     * Deletes an empty group; one that still holds devices (revoked ones included) is a 409, so that
+     * no device loses its restriction by a click that did not name it.
+     */
+    @Transactional
+    void delete(long id) {
+        db.sql("select id from device_groups where id = ? for update")
+                .param(id)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> ApiProblem.notFound("no device group " + id));
+        int devices = members(id).size();
+        if (devices > 0) {
+            throw ApiProblem.conflict("device group " + id + " still holds " + devices
+                    + " devices: move them to another group or none first");
+        }
+        db.sql("delete from device_groups where id = ?").param(id).update();
+        registry.unpublishGroup(id);
+        registry.forget(List.of(), id);
+    }
+
     /** The ids of the group's devices (revoked ones too: they keep their group on record). */
     List<String> members(long id) {
         get(id);

@@ -52,6 +52,10 @@ class DeviceRegistry {
         redis.hset(GROUP_PREFIX + groupId, Map.of("networks", networks));
     }
 
+    void unpublishGroup(long groupId) {
+        redis.del(GROUP_PREFIX + groupId);
+    }
+
     /**
      * Every gateway node drops its cached look-ups of these devices and of the group (either may be
      * empty) and re-checks the devices' live connections: {@code FORGET} entries on each node's

@@ -28,6 +28,7 @@ public class Dispatcher {
     private final DispatchStore store;
     private final DispatchViews views;
     private final Matcher matcher;
+    private final HomeServiceRanking homeServices;
     private final DispatchProperties properties;
 
     Dispatcher(
@@ -37,6 +38,7 @@ public class Dispatcher {
             DispatchStore store,
             DispatchViews views,
             Matcher matcher,
+            HomeServiceRanking homeServices,
             DispatchProperties properties) {
         this.alarms = alarms;
         this.seniors = seniors;
@@ -44,6 +46,7 @@ public class Dispatcher {
         this.store = store;
         this.views = views;
         this.matcher = matcher;
+        this.homeServices = homeServices;
         this.properties = properties;
     }
 
@@ -56,13 +59,16 @@ public class Dispatcher {
         return properties.emergencySkill();
     }
 
+    /** The ranking at the place: for a home service ({@code service}), D-graded providers' workers last. */
     List<Matcher.Candidate> candidates(double lat, double lon, String kind, String skill) {
-        return matcher.candidates(lat, lon, circleSeconds(kind), skill, Set.of());
+        List<Matcher.Candidate> ranked = matcher.candidates(lat, lon, circleSeconds(kind), skill, Set.of());
+        return Circle.parse(kind) == Circle.SERVICE ? homeServices.rank(ranked) : ranked;
     }
 
     /** Whether anyone able is inside the circle now (for coverage). */
     boolean covered(double lat, double lon, String kind, String skill) {
-        return !candidates(lat, lon, kind, skill).isEmpty();
+        return !matcher.candidates(lat, lon, circleSeconds(kind), skill, Set.of())
+                .isEmpty();
     }
 
     /**

@@ -54,9 +54,26 @@ final class Matcher {
         return OWN_RATING_SHARE * own + (1 - OWN_RATING_SHARE) * provider;
     }
 
-    /** A responder who can be there in time, and how the ranking saw them. */
+    /**
+     * A responder who can be there in time, and how the ranking saw them; {@code demoted}: their
+     * provider is graded D, so for a home service they come after the others ({@link HomeServiceRanking}).
+     */
     record Candidate(
-            long responderId, String name, TravelMode mode, int distanceMeters, int etaSeconds, double score) {}
+            long responderId,
+            String name,
+            TravelMode mode,
+            int distanceMeters,
+            int etaSeconds,
+            double score,
+            boolean demoted) {
+        Candidate(long responderId, String name, TravelMode mode, int distanceMeters, int etaSeconds, double score) {
+            this(responderId, name, mode, distanceMeters, etaSeconds, score, false);
+        }
+
+        Candidate demote() {
+            return new Candidate(responderId, name, mode, distanceMeters, etaSeconds, score, true);
+        }
+    }
 
     List<Candidate> candidates(double lat, double lon, int circleSeconds, String skill, Set<Long> exclude) {
         LocalTime now = LocalTime.ofInstant(clock.instant(), zone);

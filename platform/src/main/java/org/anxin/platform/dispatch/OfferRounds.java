@@ -25,6 +25,7 @@ class OfferRounds {
     private final DispatchStore store;
     private final Dispatchables dispatchables;
     private final Matcher matcher;
+    private final HomeServiceRanking homeServices;
     private final Responders responders;
     private final Notifications notifications;
     private final AcceptanceLock lock;
@@ -36,6 +37,7 @@ class OfferRounds {
             DispatchStore store,
             Dispatchables dispatchables,
             Matcher matcher,
+            HomeServiceRanking homeServices,
             Responders responders,
             Notifications notifications,
             AcceptanceLock lock,
@@ -45,6 +47,7 @@ class OfferRounds {
         this.store = store;
         this.dispatchables = dispatchables;
         this.matcher = matcher;
+        this.homeServices = homeServices;
         this.responders = responders;
         this.notifications = notifications;
         this.lock = lock;
@@ -88,10 +91,12 @@ class OfferRounds {
     void offerRound(Dispatch d) {
         Dispatchable what = dispatchables.of(d);
         Set<Long> offered = store.offeredResponders(d.id());
-        List<Matcher.Candidate> candidates =
+        List<Matcher.Candidate> able =
                 matcher.candidates(d.lat(), d.lon(), d.circleSeconds(), d.skill(), offered).stream()
                         .filter(c -> what.mayTake(c.responderId()))
                         .toList();
+        // a provider's grade orders home services only: an alarm goes to the nearest able, whoever they work for
+        List<Matcher.Candidate> candidates = d.orderId() != null ? homeServices.rank(able) : able;
         if (candidates.isEmpty()) {
             noneLeft(d, what, offered.isEmpty());
             return;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.anxin.platform.catalog.Catalog;
 import org.anxin.platform.dispatch.OrderWorkforce;
+import org.anxin.platform.dispatch.ProviderStanding;
 import org.anxin.platform.dispatch.Responder;
 import org.anxin.platform.dispatch.Responders;
 import org.anxin.platform.dispatch.TravelModel;
@@ -18,6 +19,7 @@ import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
 import org.anxin.platform.system.Geo;
 import org.anxin.platform.system.Viewer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +45,7 @@ class BatchAssignment {
     private final SeniorService seniors;
     private final OrderNotices notices;
     private final BatchPlanner planner;
+    private final ObjectProvider<ProviderStanding> standing;
 
     BatchAssignment(
             JdbcClient db,
@@ -53,8 +56,10 @@ class BatchAssignment {
             SeniorService seniors,
             OrderNotices notices,
             TravelModel travel,
-            OrderProperties properties) {
+            OrderProperties properties,
+            ObjectProvider<ProviderStanding> standing) {
         this.db = db;
+        this.standing = standing;
         this.store = store;
         this.catalog = catalog;
         this.responders = responders;
@@ -160,7 +165,14 @@ class BatchAssignment {
                 .query(rs -> {
                     held.put(rs.getLong("responder_id"), rs.getInt("n"));
                 });
-        return responders.bookable().stream()
+        List<Responders.Bookable> bookable = responders.bookable();
+        // a provider graded D for the latest completed quarter costs more in the plan (BatchPlanner.cost)
+        ProviderStanding grades = standing.getIfAvailable();
+        Set<Long> demoted = grades == null
+                ? Set.of()
+                : grades.demoted(
+                        bookable.stream().map(b -> b.responder().providerId()).collect(Collectors.toSet()));
+        return bookable.stream()
                 .map(b -> {
                     Responder r = b.responder();
                     return new BatchPlanner.Worker(
@@ -172,7 +184,8 @@ class BatchAssignment {
                             Set.copyOf(r.skills()),
                             offered.getOrDefault(r.providerId(), Set.of()),
                             Math.max(0, r.capacity() - held.getOrDefault(r.id(), 0)),
-                            b::serves);
+                            b::serves,
+                            demoted.contains(r.providerId()));
                 })
                 .toList();
     }

@@ -29,7 +29,21 @@ final class BatchPlanner {
             Set<String> skills,
             Set<Long> itemsOffered,
             int slots,
-            ServesPlace area) {}
+            ServesPlace area,
+            boolean demoted) {
+        Worker(
+                long responderId,
+                String name,
+                TravelMode mode,
+                double lat,
+                double lon,
+                Set<String> skills,
+                Set<Long> itemsOffered,
+                int slots,
+                ServesPlace area) {
+            this(responderId, name, mode, lat, lon, skills, itemsOffered, slots, area, false);
+        }
+    }
 
     interface ServesPlace {
         boolean serves(double lat, double lon);
@@ -63,8 +77,25 @@ final class BatchPlanner {
         this.circleSeconds = circleSeconds;
     }
 
-    /** The ETA, or {@link Hungarian#INFEASIBLE} when the worker may not take the job. */
+    /**
+     * The ETA, or {@link Hungarian#INFEASIBLE} when the worker may not take the job; plus {@link
+     * #demotionPenalty} for a worker of a provider graded D (the circle is checked on the ETA alone).
+     */
     long cost(Worker w, Job j) {
+        long seconds = eta(w, j);
+        return seconds == Hungarian.INFEASIBLE || !w.demoted() ? seconds : seconds + demotionPenalty();
+    }
+
+    /**
+     * What a pair with a D-graded provider's worker costs on top of its ETA: more than the ETAs of
+     * 100,000 pairs inside the circle together, so a plan with fewer such pairs always costs less
+     * than one with more (among plans serving as many orders), and only then does the ETA count.
+     */
+    long demotionPenalty() {
+        return (circleSeconds + 1L) * 100_000L;
+    }
+
+    private long eta(Worker w, Job j) {
         if (j.lat() == null
                 || j.lon() == null
                 || w.slots() <= 0
@@ -96,7 +127,7 @@ final class BatchPlanner {
         for (int i = 0; i < jobs.size(); i++) {
             if (chosen[i] >= 0) {
                 Worker w = slots.get(chosen[i]);
-                pairs.add(new Pair(jobs.get(i).orderId(), w.responderId(), w.name(), (int) cost[i][chosen[i]]));
+                pairs.add(new Pair(jobs.get(i).orderId(), w.responderId(), w.name(), (int) eta(w, jobs.get(i))));
             }
         }
         return plan("batch", jobs, workers, pairs);
@@ -124,7 +155,8 @@ final class BatchPlanner {
                 placed[o.job()] = true;
                 left[o.worker()]--;
                 Worker w = workers.get(o.worker());
-                pairs.add(new Pair(jobs.get(o.job()).orderId(), w.responderId(), w.name(), (int) o.eta()));
+                pairs.add(new Pair(
+                        jobs.get(o.job()).orderId(), w.responderId(), w.name(), (int) eta(w, jobs.get(o.job()))));
             }
         }
         return plan("greedy", jobs, workers, pairs);

@@ -1,11 +1,13 @@
 package org.anxin.platform.planning;
 
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A city's home-care day as a planning problem: the workers on duty and the visits booked. Hard
@@ -25,6 +27,9 @@ class DayPlan {
     @PlanningScore
     private HardMediumSoftLongScore score;
 
+    // Timefold finds this field by its type; none: every constraint weighs as DayConstraints says
+    private ConstraintWeightOverrides<HardMediumSoftLongScore> weights = ConstraintWeightOverrides.none();
+
     DayPlan() {}
 
     DayPlan(List<WorkerDay> workers, List<PlannedVisit> visits) {
@@ -38,6 +43,13 @@ class DayPlan {
 
     List<PlannedVisit> visits() {
         return visits;
+    }
+
+    /** The same problem with some constraints weighed otherwise (e.g. a soft term set to zero). */
+    DayPlan weighing(Map<String, HardMediumSoftLongScore> overrides) {
+        DayPlan plan = new DayPlan(workers, visits);
+        plan.weights = ConstraintWeightOverrides.of(overrides);
+        return plan;
     }
 
     HardMediumSoftLongScore score() {

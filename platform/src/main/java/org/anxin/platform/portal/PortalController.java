@@ -50,8 +50,9 @@ class PortalController {
             String zone) {}
 
     /**
-     * Each role's own page: responders the responder page, families the booking page, community
-     * officers and the bureau the subsidy reviews, assessors the assessment form, the desk the console.
+     * Each role's own page: responders the responder page, families the booking page, the officers
+     * of communities and streets and the bureau the city dashboard (their figures, with links to the
+     * subsidy reviews and the provider grades), assessors the assessment form, the desk the console.
      */
     @GetMapping("/")
     String home() {
@@ -59,7 +60,7 @@ class PortalController {
         return switch (role) {
             case RESPONDER -> "redirect:/responder.html";
             case FAMILY -> "redirect:/family.html";
-            case COMMUNITY, STREET, BUREAU -> "redirect:/subsidy.html";
+            case COMMUNITY, STREET, BUREAU -> "redirect:/dashboard.html";
             case ASSESSOR -> "redirect:/assessment.html";
             default -> "redirect:/operator.html";
         };

@@ -181,6 +181,31 @@ class DeviceGroupsIT extends PlatformIT {
     }
 
     @Test
+    void onlyAnEmptyGroupCanBeDeletedAndTheGatewaysForgetIt() {
+        long senior = createSenior("分组钱");
+        createDevice("grp-btn-8", senior);
+        long group = admin().post("/api/device-groups", Map.of("name", "grp-del", "networks", List.of("10.9.0.0/16")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        admin().post("/api/device-groups/" + group + "/devices", Map.of("deviceIds", List.of("grp-btn-8")))
+                .expect(200);
+
+        HttpApi.Response refused = admin().delete("/api/device-groups/" + group);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("still holds 1 devices");
+        assertThat(admin().get("/api/device-groups/" + group).status()).isEqualTo(200);
+
+        admin().post("/api/device-groups/none/devices", Map.of("deviceIds", List.of("grp-btn-8")))
+                .expect(200);
+        assertThat(admin().delete("/api/device-groups/" + group).status()).isEqualTo(204);
+        assertThat(admin().get("/api/device-groups/" + group).status()).isEqualTo(404);
+        assertThat(redis.exists("anxin:device-group:" + group)).isFalse();
+        assertThat(admin().delete("/api/device-groups/" + group).status()).isEqualTo(404);
+    }
+
+    @Test
     void onlyAnAdminManagesGroups() {
         long senior = createSenior("分组赵");
         createDevice("grp-btn-6", senior);
@@ -208,6 +233,7 @@ class DeviceGroupsIT extends PlatformIT {
             assertThat(user.post("/api/device-groups/none/devices", Map.of("deviceIds", List.of("grp-btn-6")))
                             .status())
                     .isEqualTo(403);
+            assertThat(user.delete("/api/device-groups/" + group).status()).isEqualTo(403);
         }
         // registering a device in a group is an admin's act too; registering without one is not
         HttpApi operator = as("grp-op", "grp-op-pass");

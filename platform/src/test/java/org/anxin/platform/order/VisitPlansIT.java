@@ -185,6 +185,30 @@ class VisitPlansIT extends PlatformBase {
                         .get("/api/visit-plans/" + plan)
                         .status())
                 .isEqualTo(403);
+        // the family page lists the senior's plans with their dates, and may skip one; another family may not
+        var stranger = as("visit-plan-stranger", "family-pass-2");
+        assertThat(stranger.get("/api/seniors/" + senior + "/visit-plans").status())
+                .isEqualTo(403);
+        assertThat(family.get("/api/seniors/" + senior + "/visit-plans")
+                        .expect(200)
+                        .json()
+                        .valueStream()
+                        .map(p -> p.get("id").asLong()))
+                .containsExactly(plan);
+        String day = LocalDate.ofInstant(clock.instant(), CITY)
+                .plusWeeks(6)
+                .with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.TUESDAY))
+                .toString();
+        assertThat(stranger.post("/api/visit-plans/" + plan + "/skip?date=" + day)
+                        .status())
+                .isEqualTo(403);
+        assertThat(stranger.post("/api/visit-plans/" + plan + "/stop").status()).isEqualTo(403);
+        assertThat(family.post("/api/visit-plans/" + plan + "/skip?date=" + day)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("SKIPPED");
     }
 
     private static List<Instant> wednesdaysAhead(Instant now) {

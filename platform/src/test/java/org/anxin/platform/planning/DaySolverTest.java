@@ -59,6 +59,27 @@ class DaySolverTest {
         assertThat(worker(best, 2).visits()).extracting(PlannedVisit::orderId).doesNotContain(21L);
     }
 
+    @Test
+    void weighingAConstraintZeroTakesItOutOfTheScore() {
+        WorkerDay w1 = days.worker(1, "c");
+        WorkerDay w2 =
+                new WorkerDay(2, "w2", 1, Set.of("c"), TravelMode.EBIKE, days.places[9], 0, 8 * HOUR, days.travel);
+        // both visits with w1: 0→1→2→0 is 4 minutes of travel, and w2 idle makes the load unbalanced
+        PlannedVisit one = days.visit(31, 1, 0, 480, "c");
+        PlannedVisit two = days.visit(32, 2, 0, 480, "c");
+        w1.visits(Days.list(one, two), 0);
+        DayPlan plan = new DayPlan(List.of(w1, w2), List.of(one, two));
+
+        long weighed = solver.explain(plan).score().softScore();
+        long travelOnly = solver.explain(
+                        plan.weighing(java.util.Map.of(DayConstraints.BALANCE, HardMediumSoftLongScore.ZERO)))
+                .score()
+                .softScore();
+
+        assertThat(travelOnly).isEqualTo(-4L * MINUTE);
+        assertThat(weighed).isLessThan(travelOnly);
+    }
+
     private static WorkerDay worker(DayPlan plan, long id) {
         return plan.workers().stream()
                 .filter(w -> w.workerId() == id)

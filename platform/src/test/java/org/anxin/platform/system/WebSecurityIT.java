@@ -32,6 +32,53 @@ class WebSecurityIT extends PlatformIT {
     }
 
     @Test
+    void officersLandOnTheCityDashboardAfterSigningIn() {
+        String n = Long.toString(System.nanoTime() % 1_000_000);
+        admin().post("/api/areas", Map.of("code", "LD" + n, "name", "落地区" + n, "level", "DISTRICT"))
+                .expect(201);
+        admin().post("/api/areas", Map.of("code", "LS" + n, "name", "落地街道" + n, "level", "STREET", "parent", "LD" + n))
+                .expect(201);
+        createUser("land-bureau-" + n, "land-pass-1", "BUREAU");
+        admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                "land-street-" + n,
+                                "password",
+                                "land-pass-1",
+                                "role",
+                                "STREET",
+                                "area",
+                                "LS" + n))
+                .expect(201);
+        admin().post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                "land-community-" + n,
+                                "password",
+                                "land-pass-1",
+                                "role",
+                                "COMMUNITY",
+                                "community",
+                                "落地社区" + n))
+                .expect(201);
+        createUser("land-family-" + n, "land-pass-1", "FAMILY");
+
+        for (String officer : List.of("land-bureau-", "land-street-", "land-community-")) {
+            assertThat(landing(officer + n)).as(officer).endsWith("/dashboard.html");
+        }
+        assertThat(landing("land-family-" + n)).endsWith("/family.html");
+    }
+
+    /** Where the portal's home sends the user after the login form's redirect to it. */
+    private String landing(String username) {
+        PortalSession session = browser();
+        assertThat(session.signIn(username, "land-pass-1")).endsWith("/");
+        return session.get("/").headers().firstValue("Location").orElse("");
+    }
+
+    @Test
     void theSessionCookieIsSameSiteLaxHttpOnlyAndSecureBehindATlsProxy() {
         createUser("cookie-wu", "cookie-pass-1", "OPERATOR");
 
