@@ -212,5 +212,12 @@ final class RedisClusterRig implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        // the nodes' files and the binary's copy: nothing of a test cluster is worth keeping
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // left in the temporary directory
+        }
     }
 }
