@@ -80,7 +80,8 @@ curl -fs "http://127.0.0.1:$api_port/actuator/health" | grep -q UP || { log "the
 log "platform is UP"
 
 log "gateway on 127.0.0.1:$mqtt_port"
-ANXIN_REDIS_URL="redis://127.0.0.1:$redis_port" \
+# the platform's embedded Redis has a password, made once in its data directory (mode 600)
+ANXIN_REDIS_URL="redis://:$(cat "$work/data/redis.password")@127.0.0.1:$redis_port" \
   ANXIN_GATEWAY_HOST=127.0.0.1 \
   ANXIN_MQTT_PORT=$mqtt_port \
   ANXIN_WATCH_PORT=$(free_port) \

@@ -22,10 +22,20 @@ final class AlarmFeed implements AutoCloseable {
     private final CountDownLatch hello = new CountDownLatch(1);
     private final Thread reader;
     private volatile InputStream body;
+    private volatile boolean ended;
 
     AlarmFeed(Api api) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/alarms/stream"))
-                .header("Authorization", api.authorization())
+        this(api.baseUrl(), "Authorization", api.authorization());
+    }
+
+    /** The feed as a signed-in portal page opens it: with the session cookie only. */
+    static AlarmFeed withSession(String baseUrl, String session) {
+        return new AlarmFeed(baseUrl, "Cookie", "JSESSIONID=" + session);
+    }
+
+    private AlarmFeed(String baseUrl, String header, String value) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/alarms/stream"))
+                .header(header, value)
                 .header("Accept", "text/event-stream")
                 .build();
         reader = new Thread(() -> read(request), "alarm-feed");
@@ -61,7 +71,14 @@ final class AlarmFeed implements AutoCloseable {
             // closed by close(), or the server went away: the test's waits report what is missing
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            ended = true;
         }
+    }
+
+    /** Whether the stream has ended (the server closed it, or {@link #close()}). */
+    boolean ended() {
+        return ended;
     }
 
     private void dispatch(String event, String data) {

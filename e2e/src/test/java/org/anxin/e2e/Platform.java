@@ -69,6 +69,30 @@ final class Platform implements AutoCloseable {
     }
 
     /**
+     * A platform with its own embedded PostgreSQL but an external Redis (one server or a cluster),
+     * as a production node runs; {@code caFile}: the PEM CA for a {@code rediss://} URL, or null.
+     */
+    static Platform onRedis(String redisUrl, Path caFile, String... extraArgs) throws IOException {
+        Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-");
+        String adminPassword = "e2e-" + UUID.randomUUID();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
+                .run(java.util.stream.Stream.of(
+                                java.util.stream.Stream.of(
+                                        "--server.port=0",
+                                        "--ANXIN_DATA_DIR=" + dataDir,
+                                        "--ANXIN_DB_URL=",
+                                        "--ANXIN_REDIS_URL=" + redisUrl,
+                                        "--ANXIN_REDIS_CA_FILE=" + (caFile == null ? "" : caFile.toString()),
+                                        "--ANXIN_EMBEDDED_DB_PORT=0",
+                                        "--ANXIN_ADMIN_PASSWORD=" + adminPassword),
+                                COMMON.stream(),
+                                java.util.stream.Stream.of(extraArgs))
+                        .flatMap(args -> args)
+                        .toArray(String[]::new));
+        return new Platform(context, adminPassword);
+    }
+
+    /**
      * A second platform node on the same PostgreSQL and Redis as {@code first}, as two nodes run
      * behind a load balancer: its own HTTP port and timers, the shared consumer groups and sessions;
      * {@code extraArgs} as for {@link #start}.

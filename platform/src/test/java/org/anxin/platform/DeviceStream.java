@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Device events written to the event streams exactly as a gateway writes them (docs/events.md). */
 public final class DeviceStream {
@@ -28,7 +28,7 @@ public final class DeviceStream {
         return fields;
     }
 
-    public static void xadd(JedisPooled redis, Map<String, String> fields) {
+    public static void xadd(UnifiedJedis redis, Map<String, String> fields) {
         redis.xadd(stream(fields.get("deviceId")), StreamEntryID.NEW_ENTRY, fields);
     }
 

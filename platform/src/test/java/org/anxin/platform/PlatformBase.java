@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * What every platform integration test has: the platform as it runs by default — its own
@@ -34,7 +34,7 @@ public abstract class PlatformBase {
     protected int port;
 
     @Autowired
-    protected JedisPooled redis;
+    protected UnifiedJedis redis;
 
     /** The embedded defaults, in the given data directory. */
     protected static void embedded(DynamicPropertyRegistry registry, Path dataDir) {

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param tlsKeystorePassword opens the keystore and its key; never logged ({@link #toString()} hides it)
  * @param metricsHost the address {@code /metrics} binds to: loopback unless configured, since the
  *     scrape shows connection counts and JVM internals to whoever can reach it
+ * @param redisUrl one Redis, or the nodes of a Redis Cluster separated by commas; {@code rediss://}
+ *     for TLS (README, docs/deploy.md)
+ * @param redisCaFile PEM certificate(s) a {@code rediss://} server is checked against; null: the JDK's
  */
 public record GatewayConfig(
         String redisUrl,
@@ -33,7 +36,8 @@ public record GatewayConfig(
         Path tlsKeystore,
         String tlsKeystorePassword,
         int tcpHeartbeatSeconds,
-        String metricsHost) {
+        String metricsHost,
+        Path redisCaFile) {
 
     /** How often watches and GT06 trackers are expected to send something; 3 missed = offline. */
     public static final int DEFAULT_TCP_HEARTBEAT_SECONDS = 300;
@@ -100,7 +104,10 @@ public record GatewayConfig(
                 integer(env, "ANXIN_TCP_HEARTBEAT_SECONDS", DEFAULT_TCP_HEARTBEAT_SECONDS),
                 blank(env.get("ANXIN_GATEWAY_METRICS_HOST"))
                         ? "127.0.0.1"
-                        : env.get("ANXIN_GATEWAY_METRICS_HOST").trim());
+                        : env.get("ANXIN_GATEWAY_METRICS_HOST").trim(),
+                blank(env.get("ANXIN_REDIS_CA_FILE"))
+                        ? null
+                        : Path.of(env.get("ANXIN_REDIS_CA_FILE").trim()));
     }
 
     /**
@@ -123,7 +130,8 @@ public record GatewayConfig(
                 null,
                 null,
                 DEFAULT_TCP_HEARTBEAT_SECONDS,
-                "127.0.0.1");
+                "127.0.0.1",
+                null);
     }
 
     public GatewayConfig withPartitions(int value) {
@@ -142,7 +150,8 @@ public record GatewayConfig(
                 tlsKeystore,
                 tlsKeystorePassword,
                 tcpHeartbeatSeconds,
-                metricsHost);
+                metricsHost,
+                redisCaFile);
     }
 
     public GatewayConfig withNode(String value) {
@@ -161,7 +170,8 @@ public record GatewayConfig(
                 tlsKeystore,
                 tlsKeystorePassword,
                 tcpHeartbeatSeconds,
-                metricsHost);
+                metricsHost,
+                redisCaFile);
     }
 
     public GatewayConfig withMetricsPort(int value) {
@@ -180,7 +190,8 @@ public record GatewayConfig(
                 tlsKeystore,
                 tlsKeystorePassword,
                 tcpHeartbeatSeconds,
-                metricsHost);
+                metricsHost,
+                redisCaFile);
     }
 
     /** MQTT over TLS on {@code port} (0: a free one) with the key and certificate in a PKCS12 keystore. */
@@ -200,7 +211,29 @@ public record GatewayConfig(
                 keystore,
                 password,
                 tcpHeartbeatSeconds,
-                metricsHost);
+                metricsHost,
+                redisCaFile);
+    }
+
+    /** A {@code rediss://} server's certificate checked against the PEM certificate(s) in {@code caFile}. */
+    public GatewayConfig withRedisCaFile(Path caFile) {
+        return new GatewayConfig(
+                redisUrl,
+                host,
+                mqttPort,
+                watchPort,
+                gt06Port,
+                node,
+                partitions,
+                maxMqttPacketBytes,
+                maxKeepAliveSeconds,
+                metricsPort,
+                mqttTlsPort,
+                tlsKeystore,
+                tlsKeystorePassword,
+                tcpHeartbeatSeconds,
+                metricsHost,
+                caFile);
     }
 
     /** Watches and GT06 trackers expected to report every {@code seconds}. */
@@ -220,7 +253,8 @@ public record GatewayConfig(
                 tlsKeystore,
                 tlsKeystorePassword,
                 seconds,
-                metricsHost);
+                metricsHost,
+                redisCaFile);
     }
 
     /** The silence after which a watch or GT06 connection is closed as offline: 3 missed heartbeats. */
@@ -237,7 +271,7 @@ public record GatewayConfig(
                 + ", maxKeepAliveSeconds=" + maxKeepAliveSeconds + ", metricsPort=" + metricsPort + ", mqttTlsPort="
                 + mqttTlsPort + ", tlsKeystore=" + tlsKeystore + ", tlsKeystorePassword="
                 + (tlsKeystorePassword == null ? "null" : "***") + ", tcpHeartbeatSeconds=" + tcpHeartbeatSeconds
-                + ", metricsHost=" + metricsHost + "]";
+                + ", metricsHost=" + metricsHost + ", redisCaFile=" + redisCaFile + "]";
     }
 
     private static boolean blank(String value) {

@@ -13,7 +13,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
-import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -40,10 +40,7 @@ import org.anxin.gateway.protocol.watch.WatchChannelInitializer;
 import org.anxin.gateway.protocol.watch.WatchDownlink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /** One gateway node: the device listeners and their hand-off to Redis. */
 public final class GatewayServer implements AutoCloseable {
@@ -52,7 +49,7 @@ public final class GatewayServer implements AutoCloseable {
     private final GatewayConfig config;
     private final GatewayMetrics metrics;
     private final MetricsEndpoint metricsEndpoint;
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final EventForwarder forwarder;
     private final ExecutorService workers;
     private final MqttContext mqtt;
@@ -73,7 +70,16 @@ public final class GatewayServer implements AutoCloseable {
         this.metricsEndpoint = config.metricsPort() < 0
                 ? null
                 : MetricsEndpoint.start(config.metricsHost(), config.metricsPort(), metrics);
-        this.redis = redis(config.redisUrl());
+        try {
+            this.redis = redis(config.redisUrl(), config.redisCaFile());
+        } catch (RuntimeException e) {
+            // a malformed URL, a refused password, a certificate that does not verify: nothing left behind
+            if (metricsEndpoint != null) {
+                metricsEndpoint.close();
+            }
+            metrics.close();
+            throw e;
+        }
         this.workers = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "gateway-redis");
             thread.setDaemon(true);
@@ -247,33 +253,14 @@ public final class GatewayServer implements AutoCloseable {
         metrics.close();
     }
 
-    private static JedisPooled redis(String url) {
-        URI uri = URI.create(url);
-        if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "ANXIN_REDIS_URL must look like redis://host:port, not " + redactedRedis(url));
-        }
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(2_000)
-                .socketTimeoutMillis(5_000);
-        String userInfo = uri.getUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            if (colon >= 0) {
-                if (colon > 0) {
-                    client.user(userInfo.substring(0, colon));
-                }
-                client.password(userInfo.substring(colon + 1));
-            } else {
-                client.password(userInfo);
-            }
-        }
-        JedisClientConfig clientConfig = client.build();
-        return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), clientConfig);
+    /** One server ({@code JedisPooled}) or a Redis Cluster ({@code JedisCluster}), checked at start. */
+    private static UnifiedJedis redis(String url, Path caFile) {
+        RedisUrl parsed = RedisUrl.parse(url);
+        return RedisStartCheck.connect(() -> parsed.client(5_000, caFile), redactedRedis(url));
     }
 
     /** The Redis URL without its password, for logs. */
     static String redactedRedis(String url) {
-        return url.replaceAll("//[^@/]*@", "//***@");
+        return RedisUrl.redacted(url);
     }
 }

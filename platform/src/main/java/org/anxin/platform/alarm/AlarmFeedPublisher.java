@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,10 +18,10 @@ class AlarmFeedPublisher {
     private static final Logger log = LoggerFactory.getLogger(AlarmFeedPublisher.class);
 
     private final AlarmRepository alarms;
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final JsonMapper json;
 
-    AlarmFeedPublisher(AlarmRepository alarms, JedisPooled redis, JsonMapper json) {
+    AlarmFeedPublisher(AlarmRepository alarms, UnifiedJedis redis, JsonMapper json) {
         this.alarms = alarms;
         this.redis = redis;
         this.json = json;

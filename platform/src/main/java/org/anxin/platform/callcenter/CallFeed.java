@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,10 +22,10 @@ public class CallFeed {
 
     private final CallLog calls;
     private final ScreenPop pop;
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final JsonMapper json;
 
-    CallFeed(CallLog calls, ScreenPop pop, JedisPooled redis, JsonMapper json) {
+    CallFeed(CallLog calls, ScreenPop pop, UnifiedJedis redis, JsonMapper json) {
         this.calls = calls;
         this.pop = pop;
         this.redis = redis;

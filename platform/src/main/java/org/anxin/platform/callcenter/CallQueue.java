@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Whom a queued call rings next. Emergencies are at the head of the queue, then by time queued;
@@ -21,10 +21,10 @@ class CallQueue {
 
     private final CallLog calls;
     private final Duty duty;
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final CallCenterProperties properties;
 
-    CallQueue(CallLog calls, Duty duty, JedisPooled redis, CallCenterProperties properties) {
+    CallQueue(CallLog calls, Duty duty, UnifiedJedis redis, CallCenterProperties properties) {
         this.calls = calls;
         this.duty = duty;
         this.redis = redis;

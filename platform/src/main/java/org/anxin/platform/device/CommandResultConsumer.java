@@ -10,8 +10,8 @@ import org.anxin.platform.system.StreamGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -26,12 +26,12 @@ class CommandResultConsumer extends BackgroundLoop {
     private static final String GROUP = "anxin-platform";
     private static final Logger log = LoggerFactory.getLogger(CommandResultConsumer.class);
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final DeviceCommands commands;
     private final String consumer =
             "platform-" + ManagementFactory.getRuntimeMXBean().getName();
 
-    CommandResultConsumer(JedisPooled redis, DeviceCommands commands) {
+    CommandResultConsumer(UnifiedJedis redis, DeviceCommands commands) {
         super("command-results", 3_000);
         this.redis = redis;
         this.commands = commands;

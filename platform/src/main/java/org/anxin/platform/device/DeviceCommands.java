@@ -22,8 +22,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
 
 /**
@@ -63,13 +63,14 @@ public class DeviceCommands {
             Set.of("LOCATE", "SOS_NUMBERS", "UPLOAD_INTERVAL", "CALL_BACK", "MONITOR", HELP_COMING, REMIND);
 
     private final JdbcClient db;
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final DeviceService devices;
     private final Clock clock;
     private final Duration expireAfter;
     private final Duration resendAfter;
 
-    DeviceCommands(JdbcClient db, JedisPooled redis, DeviceService devices, Clock clock, CommandProperties properties) {
+    DeviceCommands(
+            JdbcClient db, UnifiedJedis redis, DeviceService devices, Clock clock, CommandProperties properties) {
         this.db = db;
         this.redis = redis;
         this.devices = devices;

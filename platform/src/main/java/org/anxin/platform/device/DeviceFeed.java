@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,10 +21,10 @@ class DeviceFeed {
     static final String CHANNEL = "anxin:feed:devices";
     private static final Logger log = LoggerFactory.getLogger(DeviceFeed.class);
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final JsonMapper json;
 
-    DeviceFeed(JedisPooled redis, JsonMapper json) {
+    DeviceFeed(UnifiedJedis redis, JsonMapper json) {
         this.redis = redis;
         this.json = json;
     }

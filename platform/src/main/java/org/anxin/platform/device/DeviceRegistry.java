@@ -10,11 +10,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.ScanIteration;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The copy of the device registry the gateways read ({@code anxin:device:{id}}). PostgreSQL is
@@ -26,10 +25,10 @@ class DeviceRegistry {
 
     private static final String COMMAND_STREAMS = "anxin:commands:*";
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final JdbcClient db;
 
-    DeviceRegistry(JedisPooled redis, JdbcClient db) {
+    DeviceRegistry(UnifiedJedis redis, JdbcClient db) {
         this.redis = redis;
         this.db = db;
     }
@@ -95,15 +94,13 @@ class DeviceRegistry {
     private static final XAddParams ENTRY =
             XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY).maxLen(10_000).approximateTrimming();
 
+    /** Every gateway node's command stream: SCAN on every server of a Redis Cluster in turn (one server: one SCAN). */
     private List<String> nodeStreams() {
         List<String> nodes = new ArrayList<>();
-        ScanParams match = new ScanParams().match(COMMAND_STREAMS).count(1_000);
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = redis.scan(cursor, match, "stream");
-            nodes.addAll(page.getResult());
-            cursor = page.getCursor();
-        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        ScanIteration scan = redis.scanIteration(1_000, COMMAND_STREAMS, "stream");
+        while (!scan.isIterationCompleted()) {
+            nodes.addAll(scan.nextBatch().getResult());
+        }
         return nodes;
     }
 

@@ -5,8 +5,8 @@ import org.anxin.platform.system.SeniorScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * How many of the seniors' devices are online now: the registered (not revoked) devices from one
@@ -18,9 +18,9 @@ public class DevicesOnline {
     public record Count(long registered, long online) {}
 
     private final JdbcClient db;
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
 
-    DevicesOnline(JdbcClient db, JedisPooled redis) {
+    DevicesOnline(JdbcClient db, UnifiedJedis redis) {
         this.db = db;
         this.redis = redis;
     }

@@ -1,7 +1,7 @@
 package org.anxin.platform.dispatch;
 
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -12,9 +12,9 @@ import redis.clients.jedis.params.SetParams;
 class AcceptanceLock {
     private static final long HOLD_SECONDS = 86_400L;
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
 
-    AcceptanceLock(JedisPooled redis) {
+    AcceptanceLock(UnifiedJedis redis) {
         this.redis = redis;
     }
 

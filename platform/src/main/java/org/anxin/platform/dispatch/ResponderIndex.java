@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.GeoCoordinate;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.args.GeoUnit;
 import redis.clients.jedis.params.GeoSearchParam;
 import redis.clients.jedis.resps.GeoRadiusResponse;
@@ -19,9 +19,9 @@ import redis.clients.jedis.resps.GeoRadiusResponse;
 final class ResponderIndex {
     static final String STATE = "anxin:responders:state";
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
 
-    ResponderIndex(JedisPooled redis) {
+    ResponderIndex(UnifiedJedis redis) {
         this.redis = redis;
     }
 

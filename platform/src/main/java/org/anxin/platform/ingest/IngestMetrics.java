@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamGroupInfo;
 
 /**
@@ -19,10 +19,10 @@ import redis.clients.jedis.resps.StreamGroupInfo;
  */
 @Component
 class IngestMetrics implements MeterBinder {
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final int partitions;
 
-    IngestMetrics(JedisPooled redis, IngestProperties properties) {
+    IngestMetrics(UnifiedJedis redis, IngestProperties properties) {
         this.redis = redis;
         this.partitions = properties.eventPartitions();
     }

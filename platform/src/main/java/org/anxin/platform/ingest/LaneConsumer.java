@@ -5,25 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.stream.IntStream;
 import org.anxin.platform.system.BackgroundLoop;
 import org.anxin.platform.system.StreamGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * Reads every partition of one lane of the device event streams through the consumer group
- * {@code anxin-platform}, on a thread of its own, and hands each partition's batch to its store.
+ * Reads partitions of one lane of the device event streams (every one, or one on a Redis Cluster)
+ * through the consumer group {@code anxin-platform}, on a thread of its own, and hands each partition's batch to its store.
  * Entries are acknowledged (XACK) only once stored, so a crash loses nothing: what this node read
  * but did not store is reclaimed by another node (XAUTOCLAIM) once idle for 30 s. Each lane has its
  * own thread and its own blocking read, so an alarm never waits for a batch of positions being
- * stored (docs/events.md); the two lanes are the beans of {@link Lanes}.
+ * stored (docs/events.md); the two lanes are the beans of {@link Lanes}, built by {@link LaneReaders}.
  */
 final class LaneConsumer extends BackgroundLoop {
     static final String GROUP = "anxin-platform";
@@ -32,25 +31,22 @@ final class LaneConsumer extends BackgroundLoop {
     private static final long RECLAIM_IDLE_MILLIS = 30_000;
     private static final long RECLAIM_EVERY_MILLIS = 15_000;
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final List<String> streams;
     private final BiConsumer<String, List<StreamEntry>> store;
     private final String consumer =
             "platform-" + ManagementFactory.getRuntimeMXBean().getName();
 
     /**
-     * {@code prefix}: {@code anxin:alarms:} or {@code anxin:events:}, one stream per partition;
-     * {@code store} stores one partition's entries (in stream order) and acknowledges them.
+     * {@code streams}: partitions of {@code anxin:alarms:} or {@code anxin:events:}, read together
+     * (all of them on one server, one each on a cluster: {@link LaneReaders}); {@code store} stores
+     * one partition's entries (in stream order) and acknowledges them.
      */
     LaneConsumer(
-            String threadName,
-            JedisPooled redis,
-            String prefix,
-            int partitions,
-            BiConsumer<String, List<StreamEntry>> store) {
+            String threadName, UnifiedJedis redis, List<String> streams, BiConsumer<String, List<StreamEntry>> store) {
         super(threadName, 5_000);
         this.redis = redis;
-        this.streams = IntStream.range(0, partitions).mapToObj(p -> prefix + p).toList();
+        this.streams = List.copyOf(streams);
         this.store = store;
     }
 

@@ -2,9 +2,9 @@ package org.anxin.platform.ingest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
-/** The two lanes of the device event streams (docs/events.md), each read on a thread of its own. */
+/** The two lanes of the device event streams (docs/events.md), each read on threads of its own. */
 @Configuration(proxyBeanMethods = false)
 class Lanes {
     static final String ALARMS = "anxin:alarms:";
@@ -12,8 +12,8 @@ class Lanes {
 
     /** SOS, FALL, …: each entry stored in a transaction of its own as soon as it arrives. */
     @Bean
-    LaneConsumer alarmLane(JedisPooled redis, StreamStore store, IngestProperties properties) {
-        return new LaneConsumer(
+    LaneReaders alarmLane(UnifiedJedis redis, StreamStore store, IngestProperties properties) {
+        return LaneReaders.of(
                 "alarm-lane-consumer",
                 redis,
                 ALARMS,
@@ -23,8 +23,7 @@ class Lanes {
 
     /** Positions, heartbeats, vitals, online/offline: a partition's batch per transaction. */
     @Bean
-    LaneConsumer eventLane(JedisPooled redis, StreamStore store, IngestProperties properties) {
-        return new LaneConsumer(
-                "event-lane-consumer", redis, EVENTS, properties.eventPartitions(), store::storeTogether);
+    LaneReaders eventLane(UnifiedJedis redis, StreamStore store, IngestProperties properties) {
+        return LaneReaders.of("event-lane-consumer", redis, EVENTS, properties.eventPartitions(), store::storeTogether);
     }
 }

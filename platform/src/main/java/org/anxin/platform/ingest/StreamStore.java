@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -21,12 +21,12 @@ import redis.clients.jedis.resps.StreamEntry;
 class StreamStore {
     private static final Logger log = LoggerFactory.getLogger(StreamStore.class);
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final DeviceService devices;
     private final TransactionTemplate transactions;
     private final JdbcClient db;
 
-    StreamStore(JedisPooled redis, DeviceService devices, TransactionTemplate transactions, JdbcClient db) {
+    StreamStore(UnifiedJedis redis, DeviceService devices, TransactionTemplate transactions, JdbcClient db) {
         this.redis = redis;
         this.devices = devices;
         this.transactions = transactions;

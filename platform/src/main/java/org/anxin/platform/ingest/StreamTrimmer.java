@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XTrimParams;
 import redis.clients.jedis.resps.StreamGroupInfo;
 
@@ -24,10 +24,10 @@ import redis.clients.jedis.resps.StreamGroupInfo;
 class StreamTrimmer {
     private static final Logger log = LoggerFactory.getLogger(StreamTrimmer.class);
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final List<String> streams;
 
-    StreamTrimmer(JedisPooled redis, IngestProperties properties) {
+    StreamTrimmer(UnifiedJedis redis, IngestProperties properties) {
         this.redis = redis;
         this.streams = List.of(Lanes.ALARMS, Lanes.EVENTS).stream()
                 .flatMap(

@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.session.SessionDestroyedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import tools.jackson.databind.JsonNode;
@@ -182,9 +183,13 @@ class LiveFeed implements SmartLifecycle {
     }
 
     private void subscribeLoop() {
+        int attempt = 0;
         while (running) {
-            // a subscriber waits for messages indefinitely: no socket timeout
-            try (Jedis jedis = new Jedis(endpoint.hostAndPort(), endpoint.clientConfig(0))) {
+            // a subscriber waits for messages indefinitely: no socket timeout. On a Redis Cluster every
+            // node hears every PUBLISH (the cluster bus relays it): any node will do, the next on failure
+            List<HostAndPort> nodes = endpoint.nodes();
+            HostAndPort node = nodes.get(Math.floorMod(attempt++, nodes.size()));
+            try (Jedis jedis = new Jedis(node, endpoint.clientConfig(0))) {
                 JedisPubSub pubSub = new JedisPubSub() {
                     @Override
                     public void onMessage(String channel, String message) {

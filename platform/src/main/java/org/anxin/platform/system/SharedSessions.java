@@ -1,8 +1,11 @@
 package org.anxin.platform.system;
 
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisPassword;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
@@ -48,23 +51,35 @@ class SharedSessions {
         return cookie;
     }
 
+    /**
+     * The same Redis as the rest of the platform: one server, or the nodes of a Redis Cluster
+     * (Spring Data Redis' cluster connection, which also moves a renamed session key across slots
+     * when a login changes the session id); the URL's credentials and TLS with the same trust.
+     */
     @Bean
+    @DependsOn("jedis") // Storage's client says first, in a sentence, if the password or certificate is wrong
     JedisConnectionFactory redisConnectionFactory(RedisEndpoint endpoint) {
-        HostAndPort address = endpoint.hostAndPort();
         JedisClientConfig client = endpoint.clientConfig(5_000);
+        RedisPassword password =
+                client.getPassword() == null ? RedisPassword.none() : RedisPassword.of(client.getPassword());
+        JedisClientConfiguration.JedisClientConfigurationBuilder settings = JedisClientConfiguration.builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(5));
+        settings.usePooling();
+        if (client.isSsl()) {
+            settings.useSsl().sslSocketFactory(client.getSslSocketFactory()).sslParameters(client.getSslParameters());
+        }
+        if (endpoint.cluster()) {
+            RedisClusterConfiguration cluster = new RedisClusterConfiguration();
+            endpoint.nodes().forEach(node -> cluster.clusterNode(node.getHost(), node.getPort()));
+            cluster.setUsername(client.getUser());
+            cluster.setPassword(password);
+            return new JedisConnectionFactory(cluster, settings.build());
+        }
+        HostAndPort address = endpoint.hostAndPort();
         RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(address.getHost(), address.getPort());
-        if (client.getUser() != null) {
-            server.setUsername(client.getUser());
-        }
-        if (client.getPassword() != null) {
-            server.setPassword(RedisPassword.of(client.getPassword()));
-        }
-        return new JedisConnectionFactory(
-                server,
-                JedisClientConfiguration.builder()
-                        .connectTimeout(java.time.Duration.ofSeconds(2))
-                        .readTimeout(java.time.Duration.ofSeconds(5))
-                        .usePooling()
-                        .build());
+        server.setUsername(client.getUser());
+        server.setPassword(password);
+        return new JedisConnectionFactory(server, settings.build());
     }
 }

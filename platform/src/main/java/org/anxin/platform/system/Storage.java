@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * PostgreSQL and Redis: external ones when {@code ANXIN_DB_URL} / {@code ANXIN_REDIS_URL} are set,
@@ -77,13 +77,17 @@ class Storage {
 
     @Bean
     RedisEndpoint redisEndpoint(EmbeddedServers servers, SystemProperties properties) {
-        return new RedisEndpoint(
-                servers.redis != null ? servers.redis.uri() : properties.redis().url());
+        if (servers.redis != null) {
+            return new RedisEndpoint(servers.redis.uri());
+        }
+        String caFile = properties.redis().caFile();
+        return new RedisEndpoint(properties.redis().url(), caFile.isBlank() ? null : Path.of(caFile.trim()));
     }
 
+    /** One server ({@code UnifiedJedis}) or a Redis Cluster ({@code JedisCluster}), checked at start. */
     @Bean(destroyMethod = "close")
-    JedisPooled jedis(RedisEndpoint endpoint) {
-        return new JedisPooled(endpoint.hostAndPort(), endpoint.clientConfig(5_000));
+    UnifiedJedis jedis(RedisEndpoint endpoint) {
+        return RedisStartCheck.connect(() -> endpoint.client(5_000), endpoint.redacted());
     }
 
     private static int portOrFree(int port) throws IOException {

@@ -35,7 +35,8 @@ record SystemProperties(
                     @DefaultValue("10")
                     int poolSize) {}
 
-    record Redis(@DefaultValue("") String url) {}
+    /** {@code caFile}: PEM certificate(s) a {@code rediss://} server is checked against; blank: the JDK's. */
+    record Redis(@DefaultValue("") String url, @DefaultValue("") String caFile) {}
 
     record Embedded(
             @Min(value = 0, message = "ANXIN_EMBEDDED_DB_PORT must be 0 (any free port) to 65535")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,8 @@ import org.anxin.platform.HttpApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -165,7 +169,7 @@ class CrashRecoveryIT {
                 .json()
                 .get("id")
                 .asLong();
-        try (Jedis jedis = new Jedis("127.0.0.1", redisPort)) {
+        try (Jedis jedis = redis()) {
             jedis.set("crash-it:written", "before the crash");
         }
         return senior;
@@ -178,8 +182,23 @@ class CrashRecoveryIT {
                         .get("name")
                         .asString())
                 .isEqualTo("冯桂兰");
-        try (Jedis jedis = new Jedis("127.0.0.1", redisPort)) {
+        try (Jedis jedis = redis()) {
             assertThat(jedis.get("crash-it:written")).isEqualTo("before the crash");
+        }
+    }
+
+    /** The embedded Redis with the password the platform made and keeps in the data directory. */
+    private Jedis redis() {
+        try {
+            Path file = dataDir.resolve("redis.password");
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            return new Jedis(
+                    new HostAndPort("127.0.0.1", redisPort),
+                    DefaultJedisClientConfig.builder()
+                            .password(Files.readString(file).trim())
+                            .build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
