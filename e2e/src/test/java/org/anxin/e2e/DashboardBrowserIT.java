@@ -170,7 +170,8 @@ class DashboardBrowserIT extends BrowserTest {
                 By.cssSelector("#card-subsidy .detail"), "预算（按月分摊）"));
         assertThat(browser.findElement(By.cssSelector("#card-subsidy .detail")).getText())
                 .contains("已用预算");
-        assertThat(admin.get("/api/subsidy/budgets/" + year)
+        assertThat(admin.as("mz-city", "bureau-pass-1")
+                        .get("/api/subsidy/budgets/" + year)
                         .json()
                         .get(0)
                         .get("amount")
