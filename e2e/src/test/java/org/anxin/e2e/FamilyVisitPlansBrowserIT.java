@@ -25,7 +25,7 @@ class FamilyVisitPlansBrowserIT extends BrowserTest {
     void aFamilySeesTheirSeniorsPlanWithItsDatesAndSkipsOne() {
         long mine = stack.senior("鲁秀芝", 30.5728, 104.0668);
         long theirs = stack.senior("苗凤英", 30.5740, 104.0680);
-        stack.user("fam-lu", "family-pass-7", "FAMILY", mine);
+        stack.user("fam-plans", "family-pass-7", "FAMILY", mine);
         Api admin = stack.admin();
         long meal = stack.itemId("助餐");
         long plan = admin.post(
@@ -50,7 +50,7 @@ class FamilyVisitPlansBrowserIT extends BrowserTest {
                 .get("dates")
                 .size();
 
-        Browser.signIn(browser, stack.baseUrl(), "/", "fam-lu", "family-pass-7");
+        Browser.signIn(browser, stack.baseUrl(), "/", "fam-plans", "family-pass-7");
         wait.until(ExpectedConditions.urlContains("/family.html"));
         By card = By.cssSelector("#family-visit-plans li.visit-plan[data-plan-id='" + plan + "']");
         WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(card));
