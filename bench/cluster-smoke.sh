@@ -53,4 +53,5 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 [ -z "$left" ] || fail "left running after the stop:$left"
+rm -rf "$DATA" # kept (with every log) when a check fails
 echo "PASS: cluster up, balancer to both nodes, SOS through it, all ${pids// /,} stopped"
