@@ -3,7 +3,6 @@ package org.anxin.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -12,13 +11,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.anxin.gateway.server.GatewayConfig;
 import org.anxin.gateway.server.GatewayServer;
@@ -87,33 +84,8 @@ class ClusterIT {
     void aCommandSentThroughNode2ReachesAButtonOnGatewayBAndItsAnswerComesBack() throws Exception {
         String secret = button(node1.admin(), "钱秀兰", "cluster-btn-cmd", 30.28, 120.16);
         MqttClient button = Devices.connect(gatewayB.mqttPort(), "cluster-btn-cmd", secret);
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        button.subscribe(
-                "anxin/v1/devices/cluster-btn-cmd/commands",
-                1,
-                (topic, message) -> received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
-        // the platform learns which gateway holds the device from the gateway's session record
-        await().atMost(Duration.ofSeconds(30)).until(() -> node2.admin()
-                .get("/api/devices/cluster-btn-cmd")
-                .json()
-                .get("online")
-                .asBoolean());
-
-        long id = node2.admin()
-                .post("/api/devices/cluster-btn-cmd/commands", Map.of("type", "LOCATE"))
-                .expect(202)
-                .json()
-                .get("id")
-                .asLong();
-
-        assertThat(received.poll(30, TimeUnit.SECONDS)).isEqualTo("{\"commandId\":" + id + ",\"type\":\"LOCATE\"}");
-        // the PUBACK went to gateway B, the status is read through node 1
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED"
-                .equals(node1.admin()
-                        .get("/api/devices/cluster-btn-cmd/commands/" + id)
-                        .json()
-                        .get("status")
-                        .asString()));
+        // sent through node 2, the status read through node 1
+        Devices.locateRoundTrip(button, "cluster-btn-cmd", node2.admin(), node1.admin());
         Devices.close(button);
     }
 

@@ -3,15 +3,11 @@ package org.anxin.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.anxin.gateway.server.GatewayConfig;
 import org.anxin.gateway.server.GatewayServer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -122,31 +118,7 @@ abstract class RedisClusterPath {
     void aCommandReachesTheButtonThroughItsGatewayStreamAndItsAnswerComesBack() throws Exception {
         String secret = button("赵桂芝", "rc-btn-cmd", 30.28, 120.16);
         MqttClient button = Devices.connect(gateway.mqttPort(), "rc-btn-cmd", secret);
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        button.subscribe(
-                "anxin/v1/devices/rc-btn-cmd/commands",
-                1,
-                (topic, message) -> received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> platform.admin()
-                .get("/api/devices/rc-btn-cmd")
-                .json()
-                .get("online")
-                .asBoolean());
-
-        long id = platform.admin()
-                .post("/api/devices/rc-btn-cmd/commands", Map.of("type", "LOCATE"))
-                .expect(202)
-                .json()
-                .get("id")
-                .asLong();
-
-        assertThat(received.poll(30, TimeUnit.SECONDS)).isEqualTo("{\"commandId\":" + id + ",\"type\":\"LOCATE\"}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED"
-                .equals(platform.admin()
-                        .get("/api/devices/rc-btn-cmd/commands/" + id)
-                        .json()
-                        .get("status")
-                        .asString()));
+        Devices.locateRoundTrip(button, "rc-btn-cmd", platform.admin(), platform.admin());
         Devices.close(button);
     }
 
