@@ -3,6 +3,7 @@ package org.anxin.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,26 @@ class DeviceGroupsBrowserIT extends BrowserTest {
         MqttClient after = Devices.connect(stack.mqttPort(), "e2e-btn-apn", secret);
         assertThat(after.isConnected()).isTrue();
         Devices.close(after);
+
+        // a group holding a device offers no delete; an empty one does, after a confirmation
+        browser.findElement(By.id("group-new")).click();
+        browser.findElement(By.id("group-name")).sendKeys("临时分组");
+        browser.findElement(By.id("group-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups"), "临时分组"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#groups tbody tr"));
+        WebElement held = rows.stream()
+                .filter(r -> r.getText().contains("联通专网"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(held.findElements(By.xpath(".//button[text()='删除']"))).isEmpty();
+        WebElement empty = rows.stream()
+                .filter(r -> r.getText().contains("临时分组"))
+                .findFirst()
+                .orElseThrow();
+        empty.findElement(By.xpath(".//button[text()='删除']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups-notice"), "分组已删除"));
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("groups"), "临时分组")));
     }
 
     /**
