@@ -245,8 +245,10 @@ class PlanningIT extends OrderFixtures {
     void visitsAlreadySetOffForNeverMove() {
         double[] p = area();
         long provider = provider("计划中心" + unique(), List.of("助洁"));
-        Instant from = freshDay();
-        LocalDate day = LocalDate.ofInstant(from, CITY);
+        // 08:00 of a day of its own: at the test clock's time of day, the second visit (3 h later)
+        // could open after midnight, on another day than the plan's
+        LocalDate day = day();
+        Instant from = at(day, "08:00");
         long x = worker("出发" + unique(), provider, List.of("CLEANING"), "00:00", "23:59", north(p[0], 600), p[1]);
         long order = visit("助洁", p[0], p[1], from.plus(Duration.ofMinutes(10)), from.plus(Duration.ofHours(2)));
         assertThat(assign(from, from.plus(Duration.ofHours(1)), null)
