@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # MQTT QoS 1 ingest, side by side: Mosquitto, Moquette and the Anxin gateway (with a real Redis),
-# one after another on loopback, driven by the same `device-sim load` run. A benchmark, not a test:
+# one after another on loopback, driven by the same `device-sim load` runs. A benchmark, not a test:
 # ./mvnw verify never runs it.
 #
-#   bench/mqtt-ingest.sh                  # 1,000 devices, QoS 1, as fast as acks allow, 20 s each
-#   DEVICES=2000 DURATION=30 bench/mqtt-ingest.sh
+#   bench/mqtt-ingest.sh                               # defaults below, about 5 minutes
+#   RATE=30000 LOADERS=2 IN_FLIGHT=8 bench/mqtt-ingest.sh
+#   OLD_GATEWAY_JAR=/tmp/gateway-main.jar bench/mqtt-ingest.sh   # also another gateway build, as "anxin-old"
 #
-# Each system gets a warm-up run (WARMUP seconds, default 10, not reported: the two JVM brokers
-# are still compiling in their first seconds) and then the measured run. Results:
-# bench/results/mqtt-ingest-<UTC time>/{mosquitto,moquette,anxin}.json, machine.txt, table.md.
+# Each system gets three parts, every one with LOADERS load processes sharing DEVICES devices:
+#   1. warm-up: WARMUP seconds, closed loop, not reported (the JVM brokers are still compiling);
+#   2. fixed rate: RATE msgs/s offered in total, open loop (`--open-loop true`: each message has a
+#      scheduled send time and its latency counts from then, so a backlog cannot hide; up to 64 in
+#      flight per device), DURATION seconds. Reported: server CPU-seconds per million acked
+#      messages (Anxin: gateway + Redis), PUBACK p50/p99/p99.9, how late the loaders sent against
+#      their schedule, loader CPU;
+#   3. saturated: closed loop, IN_FLIGHT messages in flight per device, DURATION seconds: msgs/s,
+#      server and loader CPU.
+# Results: bench/results/mqtt-ingest-<UTC time>/<system>.json (the saturated run's figures at the
+# top level, the fixed-rate run under "fixedRate"), the loaders' own JSON, machine.txt, table.md.
 # Needs root for `apt-get install mosquitto` when Mosquitto is missing. Every process it starts is
 # stopped by its PID when it ends or on Ctrl-C.
 set -euo pipefail
@@ -18,8 +27,12 @@ root=$PWD
 DEVICES=${DEVICES:-1000}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
+RATE=${RATE:-30000}
+LOADERS=${LOADERS:-2}
+IN_FLIGHT=${IN_FLIGHT:-8}
+RAMP=${RAMP:-1000} # connects/s over all loaders (Mosquitto listens with a backlog of 100)
+OLD_GATEWAY_JAR=${OLD_GATEWAY_JAR:-}
 QOS=1
-RATE=0
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out=${RESULTS_DIR:-$root/bench/results/mqtt-ingest-$stamp} # RESULTS_DIR: bench/run-all.sh
@@ -51,23 +64,38 @@ load_secret "$work"
   echo "moquette: $(sed -n 's:.*<moquette.version>\(.*\)</moquette.version>.*:\1:p' bench/moquette/pom.xml)"
   echo "redis: $("$redis_bin" --version) ($redis_source)"
   echo "anxin: $(git rev-parse --short HEAD 2>/dev/null || echo unknown) ($gateway_jar)"
-  echo "load: $DEVICES devices, QoS $QOS, rate $RATE (as fast as acks allow), ${DURATION} s after a ${WARMUP} s warm-up"
+  [[ -z $OLD_GATEWAY_JAR ]] || echo "anxin-old: $OLD_GATEWAY_JAR"
+  echo "load: $DEVICES devices from $LOADERS loader processes, QoS $QOS; warm-up ${WARMUP} s; fixed rate $RATE msgs/s open loop ${DURATION} s; saturated, $IN_FLIGHT in flight per device, ${DURATION} s"
 } >"$out/machine.txt"
 log "machine and versions: $out/machine.txt"
 
 # --- the load ----------------------------------------------------------------------------------
-# run_load LABEL PORT SECONDS JSON: one device-sim load run; returns its exit status.
-run_load() {
-  local label=$1 port=$2 seconds=$3 json=$4 status=0
-  timeout $((seconds + 120)) java -jar "$sim_jar" load \
-    --devices "$DEVICES" --rate "$RATE" --qos "$QOS" --duration "$seconds" --protocol mqtt \
-    --host 127.0.0.1 --port "$port" --secret-file "$work/secret" \
-    --label "$label" --json-out "$json" >"$work/load-$label-$seconds.log" 2>&1 &
-  local pid=$!
-  pids+=("$pid")
-  wait "$pid" || status=$?
-  stop_and_forget "$pid"
-  grep -E 'load results|msgs/s|PUBACK latency|errors  ' "$work/load-$label-$seconds.log" | sed 's/^/    /' >&2 || true
+# run_loaders LABEL PORT SECONDS NAME [load option…]: LOADERS `device-sim load` processes at once,
+# loader k with devices load<k>-1 … (DEVICES ÷ LOADERS each), merged into $out/LABEL-NAME.json
+# (per loader: $out/loaders/LABEL-NAME-<k>.json); returns non-zero if any loader did.
+run_loaders() {
+  local label=$1 port=$2 seconds=$3 name=$4 status=0 k pid inputs=()
+  shift 4
+  local loader_pids=()
+  mkdir -p "$out/loaders"
+  for k in $(seq 1 "$LOADERS"); do
+    timeout $((seconds + 120)) java -jar "$sim_jar" load \
+      --devices $((DEVICES / LOADERS)) --id-prefix "load$k-" --qos "$QOS" --duration "$seconds" --protocol mqtt \
+      --host 127.0.0.1 --port "$port" --secret-file "$work/secret" --threads "${LOADER_THREADS:-1}" \
+      --ramp-per-second $((RAMP / LOADERS)) \
+      --label "$label" --json-out "$out/loaders/$label-$name-$k.json" "$@" >"$work/load-$label-$name-$k.log" 2>&1 &
+    pid=$!
+    pids+=("$pid")
+    loader_pids+=("$pid")
+    inputs+=("$out/loaders/$label-$name-$k.json")
+  done
+  for pid in "${loader_pids[@]}"; do
+    wait "$pid" || status=$?
+    stop_and_forget "$pid"
+  done
+  grep -h -E 'msgs/s|ack latency|loader CPU|errors  ' "$work/load-$label-$name-"*.log | sed 's/^/    /' >&2 || true
+  java -jar "$sim_jar" load-merge --label "$label" --json-out "$out/$label-$name.json" \
+    --inputs "$(IFS=,; echo "${inputs[*]}")" >>"$work/merge.log" 2>&1 || status=$?
   return "$status"
 }
 
@@ -79,29 +107,45 @@ cpu_ticks() {
   done
   echo "$total"
 }
-declare -A server_cores
 
-# bench LABEL PORT PID [PID…]: warm-up, measured run, then stop the system. The server's CPU use
-# (all its PIDs, e.g. the gateway and its Redis) is measured over the measured run.
+# measured LABEL NAME PORT PIDS… -- load options…: one run of the loaders; the servers' CPU seconds
+# and cores over it (first connect to last disconnect) go into $out/LABEL-NAME.json
+measured() {
+  local label=$1 name=$2 port=$3 ticks started status=0 server=()
+  shift 3
+  while [[ $1 != -- ]]; do server+=("$1"); shift; done
+  shift
+  echo "$label $name: load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
+  ticks=$(cpu_ticks "${server[@]}")
+  started=$(date +%s%N)
+  run_loaders "$label" "$port" "$DURATION" "$name" "$@" || status=$?
+  local used=$(($(cpu_ticks "${server[@]}") - ticks)) ns=$(($(date +%s%N) - started))
+  if [[ -s $out/$label-$name.json ]]; then
+    jq --argjson ticks "$used" --argjson hz "$(getconf CLK_TCK)" --argjson ns "$ns" \
+      '. + {serverCpuSeconds: ($ticks / $hz), serverCores: (($ticks / $hz) / ($ns / 1e9) * 100 | round / 100),
+            serverCpuSecondsPerMillion: (if .acked > 0 then ($ticks / $hz) / .acked * 1e6 * 100 | round / 100 else null end)}' \
+      "$out/$label-$name.json" >"$work/tmp.json" && mv "$work/tmp.json" "$out/$label-$name.json"
+  fi
+  echo "$label $name: server CPU $(awk -v t="$used" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }') s over $((ns / 1000000)) ms" >>"$out/machine.txt"
+  [[ $status -eq 0 ]] || log "$label $name: a loader exited $status"
+}
+
+# bench LABEL PORT PID [PID…]: warm-up, the fixed-rate run and the saturated run, then stop the
+# system's first PID. $out/LABEL.json: the saturated figures, with the fixed-rate ones as fixedRate.
 bench() {
-  local label=$1 port=$2 pid=$3 status=0 ticks started
+  local label=$1 port=$2 pid=$3
   shift 2
   wait_port "$port" "$pid" "$label"
   log "$label: warm-up, ${WARMUP} s"
-  run_load "$label" "$port" "$WARMUP" "$work/$label-warmup.json" || log "$label: warm-up exited $?"
-  echo "$label: load average before the measured run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
-  log "$label: measured run, ${DURATION} s"
-  ticks=$(cpu_ticks "$@")
-  started=$(date +%s%N)
-  run_load "$label" "$port" "$DURATION" "$out/$label.json" || status=$?
-  server_cores[$label]=$(awk -v t=$(($(cpu_ticks "$@") - ticks)) -v hz="$(getconf CLK_TCK)" \
-    -v ns=$(($(date +%s%N) - started)) 'BEGIN { printf "%.2f", t / hz / (ns / 1e9) }')
-  echo "$label: server CPU over the measured run (ramp to disconnect): ${server_cores[$label]} cores" >>"$out/machine.txt"
-  if [[ -s $out/$label.json ]]; then
-    jq --argjson cores "${server_cores[$label]}" '. + {serverCores: $cores}' "$out/$label.json" >"$work/$label.json" &&
-      mv "$work/$label.json" "$out/$label.json"
+  run_loaders "$label" "$port" "$WARMUP" warmup --rate 0 --in-flight "$IN_FLIGHT" >/dev/null 2>&1 || log "$label: warm-up: a loader exited non-zero"
+  log "$label: fixed rate, $RATE msgs/s open loop, ${DURATION} s"
+  measured "$label" fixed "$port" "$@" -- --rate $((RATE / LOADERS)) --open-loop true
+  log "$label: saturated, $IN_FLIGHT in flight per device, ${DURATION} s"
+  measured "$label" saturated "$port" "$@" -- --rate 0 --in-flight "$IN_FLIGHT"
+  if [[ -s $out/$label-saturated.json ]]; then
+    jq --slurpfile fixed "$out/$label-fixed.json" '. + {fixedRate: ($fixed[0] // null)}' \
+      "$out/$label-saturated.json" >"$out/$label.json"
   fi
-  [[ $status -eq 0 ]] || log "$label: load exited $status (fewer than 95 % connected)"
   stop_and_forget "$pid"
 }
 
@@ -135,64 +179,79 @@ moquette_pid=$!
 pids+=("$moquette_pid")
 bench moquette "$moquette_port" "$moquette_pid"
 
-# Anxin: Redis with the devices registered as the platform would (docs/events.md), then the gateway
-redis_port=$(free_port)
-log "redis on 127.0.0.1:$redis_port"
-start_redis "$redis_port" "$work"
-{
-  for i in $(seq 1 "$DEVICES"); do
-    printf 'HSET anxin:device:load-%d protocol mqtt seniorId 1 secretSha256 %s\r\n' "$i" "$secret_sha256"
-  done
-  printf 'PING\r\n'
-} >"$work/register.redis"
-redis_register "$redis_port" "$work/register.redis" "$DEVICES" || exit 1
+# Anxin: a fresh Redis with the devices registered as the platform would (docs/events.md), then
+# the gateway. anxin_system LABEL JAR
+anxin_system() {
+  local label=$1 jar=$2 redis_port anxin_port k i stored acked warnings line
+  redis_port=$(free_port)
+  log "$label: redis on 127.0.0.1:$redis_port"
+  start_redis "$redis_port" "$work"
+  {
+    for k in $(seq 1 "$LOADERS"); do
+      for i in $(seq 1 $((DEVICES / LOADERS))); do
+        printf 'HSET anxin:device:load%d-%d protocol mqtt seniorId 1 secretSha256 %s\r\n' "$k" "$i" "$secret_sha256"
+      done
+    done
+    printf 'PING\r\n'
+  } >"$work/register.redis"
+  redis_register "$redis_port" "$work/register.redis" $((DEVICES / LOADERS * LOADERS)) || exit 1
 
-anxin_port=$(free_port)
-log "anxin gateway on 127.0.0.1:$anxin_port"
-ANXIN_REDIS_URL="redis://127.0.0.1:$redis_port" \
-  ANXIN_GATEWAY_HOST=127.0.0.1 \
-  ANXIN_MQTT_PORT=$anxin_port \
-  ANXIN_WATCH_PORT=$(free_port) \
-  ANXIN_GT06_PORT=$(free_port) \
-  ANXIN_GATEWAY_METRICS_PORT=-1 \
-  ANXIN_MQTT_MAX_KEEPALIVE=600 \
-  ANXIN_GATEWAY_NODE=bench \
-  java -jar "$gateway_jar" >"$work/anxin.log" 2>&1 &
-anxin_pid=$!
-pids+=("$anxin_pid")
-bench anxin "$anxin_port" "$anxin_pid" "$redis_pid"
-# What the gateway acked must be in Redis: warm-up + measured messages, plus ONLINE/OFFLINE events
-exec 3<>"/dev/tcp/127.0.0.1/$redis_port"
-printf 'XLEN anxin:events:%d\r\n' 0 1 2 3 4 5 6 7 >&3
-stored=0
-for _ in 0 1 2 3 4 5 6 7; do
-  IFS= read -r -t 10 line <&3
-  line=${line%$'\r'}
-  stored=$((stored + ${line#:}))
-done
-exec 3>&-
-acked=$(( $(jq -r '.acked' "$work/anxin-warmup.json" 2>/dev/null || echo 0) + $(jq -r '.acked' "$out/anxin.json" 2>/dev/null || echo 0) ))
-log "Redis streams anxin:events:0-7 hold $stored events; the gateway acked $acked messages (warm-up + measured)"
-echo "anxin: Redis streams held $stored events after the runs; acked (warm-up + measured): $acked" >>"$out/machine.txt"
-anxin_warnings=$(grep -c -E ' (WARN|ERROR) ' "$work/anxin.log" || true)
-log "anxin gateway log: $anxin_warnings WARN/ERROR lines"
-grep -E ' (WARN|ERROR) ' "$work/anxin.log" | head -5 >&2 || true
-stop_and_forget "$redis_pid"
+  anxin_port=$(free_port)
+  log "$label: gateway $jar on 127.0.0.1:$anxin_port"
+  ANXIN_REDIS_URL="redis://127.0.0.1:$redis_port" \
+    ANXIN_GATEWAY_HOST=127.0.0.1 \
+    ANXIN_MQTT_PORT=$anxin_port \
+    ANXIN_WATCH_PORT=$(free_port) \
+    ANXIN_GT06_PORT=$(free_port) \
+    ANXIN_GATEWAY_METRICS_PORT=-1 \
+    ANXIN_MQTT_MAX_KEEPALIVE=600 \
+    ANXIN_GATEWAY_NODE=bench \
+    java -jar "$jar" >"$work/$label.log" 2>&1 &
+  local anxin_pid=$!
+  pids+=("$anxin_pid")
+  bench "$label" "$anxin_port" "$anxin_pid" "$redis_pid"
+  # What the gateway acked must be in Redis: every run's messages, plus ONLINE/OFFLINE events
+  exec 3<>"/dev/tcp/127.0.0.1/$redis_port"
+  printf 'XLEN anxin:events:%d\r\n' 0 1 2 3 4 5 6 7 >&3
+  stored=0
+  for _ in 0 1 2 3 4 5 6 7; do
+    IFS= read -r -t 10 line <&3
+    line=${line%$'\r'}
+    stored=$((stored + ${line#:}))
+  done
+  exec 3>&-
+  acked=$(cat "$out/loaders/$label-"*.json | jq -s 'map(.acked) | add')
+  log "$label: Redis streams anxin:events:0-7 hold $stored events; the gateway acked $acked messages (all runs)"
+  echo "$label: Redis streams held $stored events after the runs; acked (all runs): $acked" >>"$out/machine.txt"
+  warnings=$(grep -c -E ' (WARN|ERROR) ' "$work/$label.log" || true)
+  log "$label: gateway log: $warnings WARN/ERROR lines"
+  grep -E ' (WARN|ERROR) ' "$work/$label.log" | head -5 >&2 || true
+  stop_and_forget "$redis_pid"
+}
+
+[[ -z $OLD_GATEWAY_JAR ]] || anxin_system anxin-old "$OLD_GATEWAY_JAR"
+anxin_system anxin "$gateway_jar"
 
 # --- the table ---------------------------------------------------------------------------------
-mosquitto_rate=$(jq -r '.msgsPerSecond' "$out/mosquitto.json" 2>/dev/null || echo 0)
+systems=(mosquitto moquette)
+[[ -z $OLD_GATEWAY_JAR ]] || systems+=(anxin-old)
+systems+=(anxin)
+mosquitto_json=$out/mosquitto.json
 {
-  echo "| system | devices | msgs/s | ack p50 ms | ack p99 ms | ack p99.9 ms | errors | rate ÷ Mosquitto | server CPU (cores) |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-  for system in mosquitto moquette anxin; do
+  echo "| system | CPU-s per million msgs at $RATE/s | ÷ Mosquitto | server cores | ack p50 / p99 / p99.9 ms (open loop) | sent late, p99 ms | loader cores | saturated msgs/s | ÷ Mosquitto | server cores | loader cores | errors |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  for system in "${systems[@]}"; do
     file="$out/$system.json"
     if [[ ! -s $file ]]; then
-      echo "| $system | – | no result | | | | | | |"
+      echo "| $system | no result | | | | | | | | | | |"
       continue
     fi
-    jq -r --argjson base "$mosquitto_rate" --arg cores "${server_cores[$system]:-–}" '
+    jq -r --slurpfile base "$mosquitto_json" '
       def ms(us): if us == null then "–" else ((us / 10 | round) / 100 | tostring) end;
-      "| \(.system) | \(.devices) | \(.msgsPerSecond | round) | \(ms(.ackP50Us)) | \(ms(.ackP99Us)) | \(ms(.ackP999Us)) | \(.errors) | \(if $base > 0 then ((.msgsPerSecond / $base * 100 | round) / 100 | tostring) else "–" end) | \($cores) |"' "$file"
+      def ratio(a; b): if a == null or b == null or b == 0 then "–" else ((a / b * 100 | round) / 100 | tostring) end;
+      def v(x): if x == null then "–" else (x | tostring) end;
+      ($base[0] // {}) as $m | (.fixedRate // {}) as $f |
+      "| \(.system) | \(v($f.serverCpuSecondsPerMillion)) | \(ratio($f.serverCpuSecondsPerMillion; $m.fixedRate.serverCpuSecondsPerMillion)) | \(v($f.serverCores)) | \(ms($f.ackP50Us)) / \(ms($f.ackP99Us)) / \(ms($f.ackP999Us)) | \(ms($f.sendLagP99Us)) | \(v($f.loaderCores)) | \(.msgsPerSecond | round) | \(ratio(.msgsPerSecond; $m.msgsPerSecond)) | \(v(.serverCores)) | \(v(.loaderCores)) | \(.errors + ($f.errors // 0)) |"' "$file"
   done
 } >"$out/table.md"
 echo

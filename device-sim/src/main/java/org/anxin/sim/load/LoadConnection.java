@@ -27,8 +27,27 @@ final class LoadConnection extends LoadHandler {
         CLOSED
     }
 
-    /** What all connections of one run share. */
-    record Shared(int qos, boolean paced, PublishWindow window, LoadCounters counters, LatencyRecorder latency) {}
+    /**
+     * What all connections of one run share.
+     *
+     * @param inFlightLimit QoS 1 messages a device may have unacked at once (at most {@value #WINDOW})
+     * @param openLoop latency counts from each message's scheduled send time (paced runs)
+     * @param sendLag how late messages left against their schedule (open loop): the loader's own lag
+     */
+    record Shared(
+            int qos,
+            boolean paced,
+            PublishWindow window,
+            LoadCounters counters,
+            LatencyRecorder latency,
+            int inFlightLimit,
+            boolean openLoop,
+            LatencyRecorder sendLag) {
+
+        Shared(int qos, boolean paced, PublishWindow window, LoadCounters counters, LatencyRecorder latency) {
+            this(qos, paced, window, counters, latency, WINDOW, false, new LatencyRecorder());
+        }
+    }
 
     private final byte[] connectPacket;
     private final PublishTemplate template;
@@ -120,7 +139,11 @@ final class LoadConnection extends LoadHandler {
         }
         publishing = true;
         if (shared.qos() == 1) {
-            if (trySend()) {
+            boolean sent = false;
+            while (trySend()) {
+                sent = true;
+            }
+            if (sent) {
                 ctx.flush();
             }
         } else {
@@ -155,9 +178,19 @@ final class LoadConnection extends LoadHandler {
         ctx.fireChannelWritabilityChanged();
     }
 
-    /** Writes one PUBLISH (not flushed) if connected and, at QoS 1, the next window slot is free. */
+    /** Writes one PUBLISH (not flushed) if connected and, at QoS 1, the device's window has room. */
     @Override
     public boolean trySend() {
+        return send(System.nanoTime(), false);
+    }
+
+    /** The same, for a message scheduled at {@code scheduledNanos} (open loop: latency counts from then). */
+    @Override
+    public boolean trySend(long scheduledNanos) {
+        return send(scheduledNanos, shared.openLoop());
+    }
+
+    private boolean send(long scheduledNanos, boolean fromSchedule) {
         if (state != State.CONNECTED) {
             return false;
         }
@@ -165,11 +198,15 @@ final class LoadConnection extends LoadHandler {
         if (shared.qos() == 1) {
             int next = lastPacketId == MAX_PACKET_ID ? 1 : lastPacketId + 1;
             int slot = next & (WINDOW - 1);
-            if (ringIds[slot] != 0) {
+            if (ringIds[slot] != 0 || inFlight >= shared.inFlightLimit()) {
                 return false;
             }
+            long now = System.nanoTime();
+            if (fromSchedule) {
+                sendLag.recordValue(Math.min(Math.max(0, now - scheduledNanos) / 1000, LatencyRecorder.HIGHEST_MICROS));
+            }
             ringIds[slot] = next;
-            ringSentAt[slot] = System.nanoTime();
+            ringSentAt[slot] = fromSchedule ? scheduledNanos : now;
             lastPacketId = next;
             inFlight++;
             packetId = next;

@@ -12,9 +12,17 @@ interface LoadDevice {
     /** Writes one measured message (not flushed) if connected and its window has room. */
     boolean trySend();
 
+    /**
+     * Writes one message scheduled for {@code scheduledNanos}: open-loop runs count its latency from
+     * then. Protocols without open-loop support send it as {@link #trySend()} does.
+     */
+    default boolean trySend(long scheduledNanos) {
+        return trySend();
+    }
+
     void flush();
 
-    /** Called when the publish phase opens (unpaced runs only): keep one window of messages going. */
+    /** Called when the publish phase opens (unpaced runs only): keep its window of messages going. */
     void startPublishing();
 
     /** Says goodbye as the protocol does (MQTT DISCONNECT, a TCP close otherwise). */

@@ -23,6 +23,8 @@ abstract class LoadHandler extends ChannelInboundHandlerAdapter implements LoadD
     protected final LoadConnection.Shared shared;
     protected ChannelHandlerContext ctx;
     protected Histogram latency;
+    /** Open loop: how late this loop's messages left against their schedule. */
+    protected Histogram sendLag;
     /** The hello was answered, refused, or given up on. */
     protected boolean resolved;
     /** Something was written in this read batch and waits for the batch's one flush. */
@@ -39,6 +41,7 @@ abstract class LoadHandler extends ChannelInboundHandlerAdapter implements LoadD
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.latency = shared.latency().forLoop(ctx.executor());
+        this.sendLag = shared.sendLag().forLoop(ctx.executor());
     }
 
     /** Sends the hello; unanswered within 10 s it is a failed connect of {@code kind}. */

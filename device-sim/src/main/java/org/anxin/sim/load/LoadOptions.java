@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
  *     wave), whose presses are reported apart from the steady state after it
  * @param sosWarmup presses made one at a time before the ramp, on the idle platform (its alarm path
  *     runs for the first time there), reported apart
+ * @param inFlight QoS 1 messages a device may have unacked at once (1 … {@value
+ *     LoadConnection#WINDOW}); unpaced, each device keeps this many going
+ * @param openLoop with a rate: every message has a scheduled send time, and its latency is counted
+ *     from that time, not from when it left, so a loader that fell behind (its windows full, or
+ *     its own CPU short) shows as latency instead of hiding it (coordinated omission)
  */
 public record LoadOptions(
         int devices,
@@ -56,7 +61,9 @@ public record LoadOptions(
         boolean registerWithApi,
         Duration sosEvery,
         Duration sosWave,
-        int sosWarmup) {
+        int sosWarmup,
+        int inFlight,
+        boolean openLoop) {
 
     /** The platform's REST API and a user who may register seniors and devices and work alarms. */
     public record Platform(String baseUrl, String user, String password) {
@@ -103,6 +110,10 @@ public record LoadOptions(
                                      ramp: the reconnect wave) are reported apart from the rest (10)
               --sos-warmup N         presses made one at a time before the ramp, on the idle platform,
                                      reported apart (0)
+              --in-flight W          mqtt QoS 1: messages a device may have unacked at once, 1-64; with
+                                     --rate 0 each device keeps W going (1 with --rate 0, else 64)
+              --open-loop true       mqtt, with --rate: messages leave on a fixed schedule whatever the
+                                     acks, and latency counts from the scheduled time (false)
             """;
 
     private static final Set<String> KNOWN = Set.of(
@@ -128,7 +139,9 @@ public record LoadOptions(
             "register",
             "sos-every",
             "sos-wave",
-            "sos-warmup");
+            "sos-warmup",
+            "in-flight",
+            "open-loop");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -192,9 +205,18 @@ public record LoadOptions(
             platform = new Platform(api, options.getOrDefault("user", "admin"), password);
         }
         String json = options.get("json-out");
+        int rate = number(options, "rate", 0, 0, Integer.MAX_VALUE);
+        int inFlight = number(options, "in-flight", rate == 0 ? 1 : LoadConnection.WINDOW, 1, LoadConnection.WINDOW);
+        boolean openLoop = bool(options, "open-loop");
+        if (openLoop && (rate == 0 || protocol != LoadProtocol.MQTT || qos != 1 || idle)) {
+            throw new IllegalArgumentException("--open-loop needs --protocol mqtt, --qos 1 and a --rate above 0");
+        }
+        if (options.containsKey("in-flight") && protocol != LoadProtocol.MQTT) {
+            throw new IllegalArgumentException("--in-flight is for --protocol mqtt");
+        }
         return new LoadOptions(
                 devices,
-                number(options, "rate", 0, 0, Integer.MAX_VALUE),
+                rate,
                 qos,
                 Duration.ofSeconds(number(options, "duration", 20, 1, 86_400)),
                 options.getOrDefault("host", "127.0.0.1"),
@@ -214,7 +236,9 @@ public record LoadOptions(
                 register.equals("api"),
                 sosEvery,
                 Duration.ofSeconds(number(options, "sos-wave", 10, 0, 86_400)),
-                number(options, "sos-warmup", 0, 0, 1_000));
+                number(options, "sos-warmup", 0, 0, 1_000),
+                inFlight,
+                openLoop);
     }
 
     /** The same run with another keep-alive and wait for outstanding acks (tests). */
@@ -241,7 +265,9 @@ public record LoadOptions(
                 registerWithApi,
                 sosEvery,
                 sosWave,
-                sosWarmup);
+                sosWarmup,
+                inFlight,
+                openLoop);
     }
 
     String deviceId(int n) {

@@ -12,6 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
  * What a load run measured. Latencies are send → PUBACK per message, in microseconds (null at
  * QoS 0). {@code msgsPerSecond} counts, over the publish phase only, the PUBACKs received at QoS 1
  * and the messages sent at QoS 0.
+ *
+ * <p>Open loop, latency counts from each message's scheduled send time and {@code sendLagP99Us} is
+ * how late the loader itself sent them. {@code cpuSeconds} is the loader process's CPU time over
+ * the whole run, {@code publishCpuSeconds} over the publish phase (÷ duration = the loader's cores):
+ * a loader near its CPU limit, or late against its schedule, is measuring itself. {@code
+ * ackHistogram} is the latency histogram (HdrHistogram, compressed, base64), so that several
+ * loaders' runs can be merged ({@code device-sim load-merge}).
  */
 public record LoadReport(
         String system,
@@ -39,7 +46,13 @@ public record LoadReport(
         List<String> sourceAddresses,
         String protocol,
         Double registrationSeconds,
-        SosResult sos) {
+        SosResult sos,
+        int inFlight,
+        boolean openLoop,
+        Long sendLagP99Us,
+        double cpuSeconds,
+        double publishCpuSeconds,
+        String ackHistogram) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -82,6 +95,13 @@ public record LoadReport(
         if (registrationSeconds != null) {
             json.put("registrationSeconds", round(registrationSeconds));
         }
+        json.put("inFlight", inFlight);
+        json.put("openLoop", openLoop);
+        json.put("sendLagP99Us", sendLagP99Us);
+        json.put("cpuSeconds", round(cpuSeconds * 10) / 10.0);
+        json.put("publishCpuSeconds", round(publishCpuSeconds * 10) / 10.0);
+        json.put("loaderCores", durationSeconds == 0 ? 0 : round(publishCpuSeconds / durationSeconds * 10) / 10.0);
+        json.put("ackHistogram", ackHistogram);
         if (sos != null) {
             json.put("sosCount", sos.all().pressed());
             json.put("sosSeen", sos.all().seen());
@@ -112,12 +132,14 @@ public record LoadReport(
                   connected          %,d, failed %,d, %.0f connects/s (ramp %.1f s)
                   sent / acked       %,d / %,d (unacked %,d)
                   msgs/s             %,.0f over the publish phase
-                  ack latency µs     p50 %s  p90 %s  p99 %s  p99.9 %s  max %s
+                  ack latency µs     p50 %s  p90 %s  p99 %s  p99.9 %s  max %s%s
+                  loader CPU         %.1f s in all, %.1f s in the publish phase (%.2f cores)
                   errors             %,d %s%s""",
                 system + ", " + protocol,
                 devices,
                 qos,
-                rateTarget == 0 ? "as fast as acks allow" : String.format(Locale.ROOT, "target %,d msg/s", rateTarget),
+                (rateTarget == 0 ? "as fast as acks allow" : String.format(Locale.ROOT, "target %,d msg/s", rateTarget))
+                        + (qos == 1 ? ", in flight ≤ " + inFlight + " per device" : ""),
                 durationSeconds,
                 connected,
                 connectFailures,
@@ -132,6 +154,10 @@ public record LoadReport(
                 micros(ackP99Us),
                 micros(ackP999Us),
                 micros(ackMaxUs),
+                openLoop ? "  (open loop: from the schedule; sent late by p99 " + micros(sendLagP99Us) + ")" : "",
+                cpuSeconds,
+                publishCpuSeconds,
+                durationSeconds == 0 ? 0 : publishCpuSeconds / durationSeconds,
                 errors,
                 nonZero(errorKinds),
                 sos == null

@@ -54,6 +54,8 @@ public final class LoadRun {
     private final LoadCounters counters = new LoadCounters();
     private final PublishWindow window = new PublishWindow();
     private final LatencyRecorder latency = new LatencyRecorder();
+    private final LatencyRecorder sendLag = new LatencyRecorder();
+    private final LoaderCpu cpu = new LoaderCpu();
     private final LoadDevice[] connections;
     private final Channel[] channels;
     private final LoadConnection.Shared shared;
@@ -70,7 +72,15 @@ public final class LoadRun {
         this.options = options;
         this.connections = new LoadDevice[options.devices()];
         this.channels = new Channel[options.devices()];
-        this.shared = new LoadConnection.Shared(options.qos(), options.rate() > 0, window, counters, latency);
+        this.shared = new LoadConnection.Shared(
+                options.qos(),
+                options.rate() > 0,
+                window,
+                counters,
+                latency,
+                options.inFlight(),
+                options.openLoop(),
+                sendLag);
     }
 
     public LoadReport run() throws InterruptedException {
@@ -116,7 +126,9 @@ public final class LoadRun {
             awaitConnects();
             phaseNanos[0] = System.nanoTime();
             phase = options.idle() ? "idle" : "publish";
+            cpu.publishStarts();
             publish(progress);
+            cpu.publishEnds();
             phaseNanos[1] = System.nanoTime();
             phase = "wait for acks";
             awaitAcks();
@@ -280,7 +292,10 @@ public final class LoadRun {
         if (options.rate() > 0) {
             byLoop.forEach((loop, devices) -> {
                 double share = (double) options.rate() * devices.size() / connected.size();
-                pacers.add(loop.scheduleAtFixedRate(new Pacer(devices, share, window), 0, 1, TimeUnit.MILLISECONDS));
+                // open loop: a finer tick, so the schedule itself adds little to the latency it measures
+                long tickMicros = options.openLoop() ? 250 : 1_000;
+                pacers.add(loop.scheduleAtFixedRate(
+                        new Pacer(devices, share, window), 0, tickMicros, TimeUnit.MICROSECONDS));
             });
         } else {
             byLoop.forEach((loop, devices) -> devices.forEach(device -> loop.execute(device::startPublishing)));
@@ -375,6 +390,14 @@ public final class LoadRun {
                         .toList(),
                 options.protocol().wireName(),
                 registrationSeconds,
-                sos);
+                sos,
+                options.inFlight(),
+                options.openLoop(),
+                options.openLoop() && sendLag.merged().getTotalCount() > 0
+                        ? sendLag.merged().getValueAtPercentile(99)
+                        : null,
+                cpu.totalSeconds(),
+                cpu.publishSeconds(),
+                LatencyRecorder.encode(acks));
     }
 }

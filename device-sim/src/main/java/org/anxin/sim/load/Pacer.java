@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Releases one event loop's share of a fixed total rate, every millisecond, round-robin over that
  * loop's devices. Open loop: what falls behind (every window full) is sent as soon as it can be,
- * so a slow broker shows up as latency, not as a quietly lower rate. Runs on its event loop.
+ * so a slow broker shows up as latency, not as a quietly lower rate. Each message carries its
+ * scheduled time; with {@code --open-loop} its latency counts from then. Runs on its event loop.
  */
 final class Pacer implements Runnable {
     private final List<LoadDevice> devices;
@@ -30,7 +31,8 @@ final class Pacer implements Runnable {
         while (due > 0 && misses < size) {
             LoadDevice device = devices.get(cursor);
             cursor = cursor + 1 == size ? 0 : cursor + 1;
-            if (device.trySend()) {
+            // the schedule: message k of this loop is due at start + k / rate, whenever it can leave
+            if (device.trySend(window.startNanos() + (long) (released * 1e9 / perSecond))) {
                 device.flush();
                 released++;
                 due--;

@@ -79,6 +79,21 @@ class LoadOptionsTest {
     }
 
     @Test
+    void takesAnInFlightWindowAndOpenLoopOnlyWhereTheyMeanSomething() {
+        assertThat(LoadOptions.parse(Map.of()).inFlight()).isEqualTo(1);
+        assertThat(LoadOptions.parse(Map.of("rate", "100")).inFlight()).isEqualTo(LoadConnection.WINDOW);
+        LoadOptions open = LoadOptions.parse(Map.of("rate", "100", "in-flight", "8", "open-loop", "true"));
+        assertThat(open.inFlight()).isEqualTo(8);
+        assertThat(open.openLoop()).isTrue();
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("in-flight", "65")))
+                .hasMessage("--in-flight must be between 1 and 64, not 65");
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("open-loop", "true")))
+                .hasMessage("--open-loop needs --protocol mqtt, --qos 1 and a --rate above 0");
+        assertThatThrownBy(() -> LoadOptions.parse(Map.of("protocol", "watch", "in-flight", "2")))
+                .hasMessage("--in-flight is for --protocol mqtt");
+    }
+
+    @Test
     void refusesANumberOutOfRange() {
         assertThatThrownBy(() -> LoadOptions.parse(Map.of("qos", "2")))
                 .isInstanceOf(IllegalArgumentException.class)

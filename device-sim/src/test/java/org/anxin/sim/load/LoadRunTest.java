@@ -1,6 +1,7 @@
 package org.anxin.sim.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,108 @@ class LoadRunTest {
             assertThat(report.acked()).isZero();
             assertThat(report.unacked()).isEqualTo(5);
             assertThat(report.errorKinds()).containsEntry("ackTimeout", 5L);
+        }
+    }
+
+    @Test
+    void keepsTheInFlightWindowFullWithoutAcks() throws Exception {
+        try (FakeBroker broker = new FakeBroker(0, false)) {
+            LoadOptions options = options(broker.port(), Map.of("devices", "5", "duration", "1", "in-flight", "4"))
+                    .withTimings(60, Duration.ofMillis(300));
+
+            LoadReport report = new LoadRun(options).run();
+
+            // closed loop, 4 in flight per device and nothing acked: exactly 4 each, then silence
+            assertThat(report.sent()).isEqualTo(5 * 4);
+            assertThat(report.unacked()).isEqualTo(5 * 4);
+            assertThat(report.inFlight()).isEqualTo(4);
+            assertThat(broker.publishes.get()).isEqualTo(5 * 4);
+        }
+    }
+
+    @Test
+    void openLoopStopsAtTheWindowAndCountsLatencyFromTheSchedule() throws Exception {
+        try (FakeBroker broker = new FakeBroker(0, false)) {
+            // 1,000 msgs/s offered to 5 devices that may each have 3 unacked: 15 leave, the rest stay due
+            LoadOptions options = options(
+                            broker.port(),
+                            Map.of(
+                                    "devices",
+                                    "5",
+                                    "duration",
+                                    "1",
+                                    "rate",
+                                    "1000",
+                                    "in-flight",
+                                    "3",
+                                    "open-loop",
+                                    "true"))
+                    .withTimings(60, Duration.ofMillis(300));
+
+            LoadReport report = new LoadRun(options).run();
+
+            assertThat(report.sent()).isEqualTo(5 * 3);
+            assertThat(report.openLoop()).isTrue();
+            assertThat(report.sendLagP99Us()).isNotNull();
+        }
+    }
+
+    @Test
+    void openLoopAtAFixedRateIsAckedAndReportsTheLoadersOwnCpu() throws Exception {
+        try (FakeBroker broker = FakeBroker.acking()) {
+            LoadReport report = run(broker, Map.of("rate", "400", "open-loop", "true"));
+
+            assertThat(report.sent()).isPositive().isLessThanOrEqualTo(400 * 2);
+            assertThat(report.acked()).isEqualTo(report.sent());
+            assertThat(report.ackP99Us()).isNotNull();
+            assertThat(report.sendLagP99Us()).isNotNull();
+            assertThat(report.cpuSeconds()).isPositive();
+            assertThat(report.publishCpuSeconds()).isPositive().isLessThanOrEqualTo(report.cpuSeconds());
+            assertThat(LatencyRecorder.decode(report.ackHistogram()).getTotalCount())
+                    .isEqualTo(report.acked());
+        }
+    }
+
+    @Test
+    void mergesSeveralLoadersResults(@TempDir Path dir) throws Exception {
+        try (FakeBroker broker = FakeBroker.acking()) {
+            Path a = dir.resolve("a.json");
+            Path b = dir.resolve("b.json");
+            Path merged = dir.resolve("merged.json");
+            for (Path out : List.of(a, b)) {
+                LoadCommand.run(Map.of(
+                        "devices", "5",
+                        "rate", "0",
+                        "in-flight", "2",
+                        "duration", "1",
+                        "id-prefix", out.getFileName().toString().substring(0, 1) + "-",
+                        "port", String.valueOf(broker.port()),
+                        "json-out", out.toString()));
+            }
+
+            LoadMerge.run(Map.of("inputs", a + "," + b, "json-out", merged.toString(), "label", "fake"));
+
+            JsonMapper json = JsonMapper.builder().build();
+            JsonNode one = json.readTree(Files.readString(a, StandardCharsets.UTF_8));
+            JsonNode two = json.readTree(Files.readString(b, StandardCharsets.UTF_8));
+            JsonNode both = json.readTree(Files.readString(merged, StandardCharsets.UTF_8));
+            assertThat(both.get("system").asString()).isEqualTo("fake");
+            assertThat(both.get("loaders").asInt()).isEqualTo(2);
+            assertThat(both.get("devices").asInt()).isEqualTo(10);
+            assertThat(both.get("acked").asLong())
+                    .isEqualTo(one.get("acked").asLong() + two.get("acked").asLong());
+            assertThat(both.get("msgsPerSecond").asDouble())
+                    .isCloseTo(
+                            one.get("msgsPerSecond").asDouble()
+                                    + two.get("msgsPerSecond").asDouble(),
+                            within(0.2));
+            assertThat(LatencyRecorder.decode(both.get("ackHistogram").asString())
+                            .getTotalCount())
+                    .isEqualTo(both.get("acked").asLong());
+            assertThat(both.get("ackMaxUs").asLong())
+                    .isEqualTo(Math.max(
+                            one.get("ackMaxUs").asLong(), two.get("ackMaxUs").asLong()));
+            assertThat(broker.passwordsByClientId).containsKeys("a-1", "a-5", "b-1", "b-5");
         }
     }
 

@@ -62,6 +62,6 @@ public record DeviceEvent(
     /** An event the gateway itself makes about a connection (ONLINE, OFFLINE). */
     public static DeviceEvent connection(String deviceId, String protocol, EventType type, String attrs) {
         Instant now = Instant.now();
-        return new DeviceEvent(UUID.randomUUID(), deviceId, protocol, type, now, now, null, null, null, attrs, "");
+        return new DeviceEvent(EventIds.next(), deviceId, protocol, type, now, now, null, null, null, attrs, "");
     }
 }

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {"type":"SOS","ts":"2026-11-22T08:00:00Z","lat":41.55,"lon":121.24,"battery":80}}
  */
 public final class MqttPayloadParser {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Buffers recycled per thread: parsing runs on the few, fixed event-loop threads, and the default
+     * pool (one deque shared by all threads) was a point of contention between them.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.threadLocalPool())
+                    .build())
+            .build();
 
     private MqttPayloadParser() {}
 
@@ -32,7 +40,7 @@ public final class MqttPayloadParser {
         }
         EventType type = type(root.get("type"));
         return new DeviceEvent(
-                UUID.randomUUID(),
+                EventIds.next(),
                 deviceId,
                 "mqtt",
                 type,

@@ -13,22 +13,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
 
 /**
  * Hands events to Redis Streams off the event loops: one thread drains a bounded queue and
- * pipelines a batch of XADDs, then reports each event's outcome. A device is acked only from
- * that report, so an ack always means "Redis has it".
+ * pipelines a batch of XADDs (whatever devices and streams they are for), then reports each
+ * event's own outcome. A device is acked only from that report, so an ack always means "Redis has
+ * it"; one XADD Redis refuses fails only its own event.
  */
 public final class EventForwarder implements HandOff, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventForwarder.class);
     private static final int BATCH = 256;
+    private static final XAddParams XADD = XAddParams.xAddParams();
 
     private final UnifiedJedis redis;
-    private final EventStreams streams;
-    private final String gatewayNode;
+    private final StreamEntries entries;
     private final Duration giveUpAfter;
     private final BlockingQueue<Pending> queue;
     private final int highWater;
@@ -38,12 +38,13 @@ public final class EventForwarder implements HandOff, AutoCloseable {
     private volatile boolean running = true;
     /** Events taken from the queue and not yet reported: a batch stuck on a slow Redis counts too. */
     private volatile int inFlight;
+    /** Why the last XADD Redis refused was refused (forwarder thread only). */
+    private RuntimeException lastRefusal;
 
     public EventForwarder(
             UnifiedJedis redis, EventStreams streams, String gatewayNode, int capacity, Duration giveUpAfter) {
         this.redis = redis;
-        this.streams = streams;
-        this.gatewayNode = gatewayNode;
+        this.entries = new StreamEntries(streams, gatewayNode);
         this.giveUpAfter = giveUpAfter;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.highWater = capacity / 2;
@@ -87,10 +88,7 @@ public final class EventForwarder implements HandOff, AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
                 inFlight = batch.size();
-                boolean stored = writeWithRetry(batch);
-                for (Pending pending : batch) {
-                    report(pending, stored);
-                }
+                deliver(batch);
                 batch.clear();
                 inFlight = 0;
                 if (queue.size() <= lowWater) {
@@ -109,44 +107,81 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         }
     }
 
-    private boolean writeWithRetry(List<Pending> batch) throws InterruptedException {
+    /**
+     * Writes the batch as one pipeline and reports every event exactly once: stored as soon as
+     * Redis answered its own XADD with an entry id, never before. An XADD Redis refused is written
+     * again (with the others it refused) until {@code giveUpAfter}; a pipeline whose replies never
+     * came (connection lost) is written again whole, since nothing is known about any of it. What
+     * is still not stored then is reported as such, and only that.
+     */
+    private void deliver(List<Pending> batch) throws InterruptedException {
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
         long backoffMillis = 50;
+        List<Pending> todo = batch;
         while (true) {
+            List<Pending> refused;
+            RuntimeException cause;
             try {
-                write(batch);
-                return true;
+                refused = write(todo);
+                cause = lastRefusal;
             } catch (RuntimeException e) {
-                if (!running || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) > deadline) {
-                    log.error(
-                            "Redis did not take {} events ({}); they are not acked and their devices will resend",
-                            batch.size(),
-                            e.toString());
-                    return false;
-                }
-                log.warn("Redis hand-off failed ({}); retrying in {} ms", e.toString(), backoffMillis);
-                Thread.sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 1_000);
+                refused = todo;
+                cause = e;
             }
+            if (refused.isEmpty()) {
+                return;
+            }
+            if (!running || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) > deadline) {
+                log.error(
+                        "Redis did not take {} events ({}); they are not acked and their devices will resend",
+                        refused.size(),
+                        String.valueOf(cause));
+                for (Pending pending : refused) {
+                    report(pending, false);
+                }
+                return;
+            }
+            log.warn(
+                    "Redis hand-off of {} events failed ({}); retrying in {} ms",
+                    refused.size(),
+                    String.valueOf(cause),
+                    backoffMillis);
+            Thread.sleep(backoffMillis);
+            backoffMillis = Math.min(backoffMillis * 2, 1_000);
+            todo = refused;
         }
     }
 
-    private void write(List<Pending> batch) {
+    /**
+     * One pipeline of XADDs; reports the events Redis stored and returns those it refused.
+     *
+     * @throws RuntimeException when the replies did not all come (nothing is reported then)
+     */
+    private List<Pending> write(List<Pending> batch) {
         // no length cap: a cap would drop entries the platform has not stored yet; the platform trims
         // behind its consumer group's acknowledgements (docs/events.md, Retention)
-        XAddParams params = XAddParams.xAddParams();
-        List<Response<StreamEntryID>> replies = new ArrayList<>(batch.size());
+        lastRefusal = null;
+        List<Response<byte[]>> replies = new ArrayList<>(batch.size());
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (Pending pending : batch) {
                 DeviceEvent event = pending.event();
-                replies.add(pipeline.xadd(
-                        streams.keyOf(event.deviceId(), event.type()), params, event.toStreamFields(gatewayNode)));
+                replies.add(pipeline.xadd(entries.key(event), XADD, entries.fields(event)));
             }
             pipeline.sync();
         }
-        for (Response<StreamEntryID> reply : replies) {
-            reply.get(); // throws if that XADD failed
+        List<Pending> refused = new ArrayList<>(0);
+        for (int i = 0; i < batch.size(); i++) {
+            Pending pending = batch.get(i);
+            try {
+                replies.get(i).get(); // throws if Redis refused this XADD
+            } catch (RuntimeException e) {
+                lastRefusal = e;
+                refused.add(pending);
+                continue;
+            }
+            report(pending, true);
         }
+        return refused;
     }
 
     private static void report(Pending pending, boolean stored) {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Device uplink: {@code anxin/v1/devices/{id}/events}. A QoS 1 PUBACK leaves only once Redis
- * has the event. What cannot be stored is answered as MQTT 5 lets us say why (docs/protocols.md):
+ * has the event ({@link PublishAcks} brings the forwarder's reports back, a batch at a time). What cannot be stored is answered as MQTT 5 lets us say why (docs/protocols.md):
  * another device's topic, QoS 2, a payload that breaks the contract.
  */
 @Sharable
@@ -31,6 +31,7 @@ public final class MqttPublishHandler extends SimpleChannelInboundHandler<MqttPu
     static final byte QOS_NOT_SUPPORTED = (byte) 0x9B;
 
     private final MqttContext context;
+    private final PublishAcks acks = new PublishAcks();
 
     public MqttPublishHandler(MqttContext context) {
         this.context = context;
@@ -61,8 +62,7 @@ public final class MqttPublishHandler extends SimpleChannelInboundHandler<MqttPu
             refusePayload(ctx, session, rejected.getMessage(), payload, qos, packetId);
             return;
         }
-        boolean queued = context.handOff.submit(
-                event, stored -> channel.eventLoop().execute(() -> handedOff(channel, session, qos, packetId, stored)));
+        boolean queued = context.handOff.submit(event, acks.outcome(channel, session, qos, packetId));
         if (!queued) {
             log.warn("hand-off queue full; closing {} without ack so it resends", ConnectionLabel.of(channel));
             ctx.close();
@@ -72,16 +72,6 @@ public final class MqttPublishHandler extends SimpleChannelInboundHandler<MqttPu
             channel.config().setAutoRead(false);
             context.handOff.whenDrained(
                     () -> channel.eventLoop().execute(() -> channel.config().setAutoRead(true)));
-        }
-    }
-
-    private static void handedOff(Channel channel, MqttSession session, MqttQoS qos, int packetId, boolean stored) {
-        if (!stored) {
-            // no ack: the device keeps the message and redelivers it when it reconnects
-            channel.attr(MqttSession.OFFLINE_REASON).set("handoff-failed");
-            channel.close();
-        } else if (qos == MqttQoS.AT_LEAST_ONCE && channel.isActive()) {
-            session.writeSoon(channel, pubAck(packetId));
         }
     }
 

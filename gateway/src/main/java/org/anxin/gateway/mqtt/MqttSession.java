@@ -9,9 +9,12 @@ final class MqttSession {
     static final AttributeKey<String> OFFLINE_REASON = AttributeKey.valueOf("anxin.offlineReason");
 
     private final String deviceId;
+    /** Compared with every PUBLISH's topic: built once. */
+    private final String eventsTopic;
+
     private final long sessionTtlSeconds;
     private long lastSessionRefresh = System.nanoTime();
-    private boolean flushScheduled;
+    private boolean flushDue;
     private boolean subscribedToCommands;
     private int lastPacketId;
     private String willTopic;
@@ -21,6 +24,7 @@ final class MqttSession {
 
     MqttSession(String deviceId, long sessionTtlSeconds, boolean mqtt5) {
         this.deviceId = deviceId;
+        this.eventsTopic = "anxin/v1/devices/" + deviceId + "/events";
         this.sessionTtlSeconds = sessionTtlSeconds;
         this.mqtt5 = mqtt5;
     }
@@ -46,7 +50,7 @@ final class MqttSession {
     }
 
     String eventsTopic() {
-        return "anxin/v1/devices/" + deviceId + "/events";
+        return eventsTopic;
     }
 
     String commandsTopic() {
@@ -96,17 +100,16 @@ final class MqttSession {
     }
 
     /**
-     * Writes (not flushes) a reply from an event-loop task and schedules one flush behind all
-     * tasks already queued, so acks completed by one hand-off batch leave in one flush.
+     * True if the connection was not yet marked for the flush at the end of an ack batch (then it
+     * is now); {@link #flushDone()} clears the mark. Event loop only.
      */
-    void writeSoon(Channel channel, Object reply) {
-        channel.write(reply, channel.voidPromise());
-        if (!flushScheduled) {
-            flushScheduled = true;
-            channel.eventLoop().execute(() -> {
-                flushScheduled = false;
-                channel.flush();
-            });
-        }
+    boolean markFlushDue() {
+        boolean first = !flushDue;
+        flushDue = true;
+        return first;
+    }
+
+    void flushDone() {
+        flushDue = false;
     }
 }

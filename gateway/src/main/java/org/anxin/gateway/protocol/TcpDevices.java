@@ -8,11 +8,11 @@ import io.netty.util.AttributeKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.anxin.gateway.device.DeviceEvent;
+import org.anxin.gateway.device.EventIds;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.HandOff;
@@ -203,7 +203,7 @@ public final class TcpDevices {
         String attrs = "{\"alarm\":\"cloneSuspected\",\"address\":\"" + LoginFailures.addressOf(newcomer) + "\"}";
         handOff.submit(
                 new DeviceEvent(
-                        UUID.randomUUID(),
+                        EventIds.next(),
                         deviceId,
                         protocol,
                         EventType.ALARM,

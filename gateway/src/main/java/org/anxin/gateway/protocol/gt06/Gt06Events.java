@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.anxin.gateway.device.DeviceEvent;
+import org.anxin.gateway.device.EventIds;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.device.Position;
 
@@ -125,7 +125,7 @@ final class Gt06Events {
             String vendorCode,
             String attrs) {
         return new DeviceEvent(
-                UUID.randomUUID(),
+                EventIds.next(),
                 imei,
                 "gt06",
                 type,

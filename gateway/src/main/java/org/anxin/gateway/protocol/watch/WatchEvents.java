@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.anxin.gateway.device.DeviceEvent;
+import org.anxin.gateway.device.EventIds;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.device.Position;
 import org.anxin.gateway.device.Vitals;
@@ -138,7 +138,7 @@ final class WatchEvents {
             String vendorCode,
             String attrs) {
         return new DeviceEvent(
-                UUID.randomUUID(),
+                EventIds.next(),
                 frame.deviceId(),
                 "watch",
                 type,

@@ -1,0 +1,159 @@
+package org.anxin.gateway.forward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.device.DeviceEvent;
+import org.anxin.gateway.device.EventIds;
+import org.anxin.gateway.device.EventType;
+import org.anxin.gateway.device.Position;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The hand-off batches many devices' events into one pipeline; against a real Redis: an event is
+ * reported stored only once its entry is in its stream, and an XADD Redis refuses fails that event
+ * alone, not the batch it travelled in.
+ */
+class EventForwarderTest {
+    private static final EventStreams STREAMS = new EventStreams(8);
+    private static TestRedis redis;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = TestRedis.start();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+    }
+
+    @BeforeEach
+    void flush() {
+        redis.client().flushAll();
+    }
+
+    @Test
+    void reportsAnEventStoredOnlyWhenItsEntryIsAlreadyInItsStream() throws Exception {
+        List<DeviceEvent> events = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            events.add(event("dev-" + (i % 40), i % 25 == 0 ? EventType.SOS : EventType.LOCATION));
+        }
+        Map<DeviceEvent, Boolean> outcomes = new ConcurrentHashMap<>();
+        Map<DeviceEvent, Boolean> inStreamWhenReported = new ConcurrentHashMap<>();
+        CountDownLatch reported = new CountDownLatch(events.size());
+        try (EventForwarder forwarder =
+                new EventForwarder(redis.client(), STREAMS, "node-1", 4096, Duration.ofSeconds(2))) {
+            pauseRedis(300); // the first batch waits on Redis while the rest queue up behind it
+            for (DeviceEvent event : events) {
+                assertThat(forwarder.submit(event, stored -> {
+                            inStreamWhenReported.put(event, inStream(event));
+                            outcomes.put(event, stored);
+                            reported.countDown();
+                        }))
+                        .isTrue();
+            }
+            assertThat(reported.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(outcomes).hasSize(events.size()).doesNotContainValue(false);
+        assertThat(inStreamWhenReported).hasSize(events.size()).doesNotContainValue(false);
+        // each device's events are in its streams in the order they were handed over
+        for (int d = 0; d < 40; d++) {
+            String device = "dev-" + d;
+            List<String> handedOver = events.stream()
+                    .filter(e -> e.deviceId().equals(device) && e.type() == EventType.LOCATION)
+                    .map(e -> e.eventId().toString())
+                    .toList();
+            List<String> stored = entries(STREAMS.keyOf(device)).stream()
+                    .filter(e -> device.equals(e.getFields().get("deviceId")))
+                    .map(e -> e.getFields().get("eventId"))
+                    .toList();
+            assertThat(stored).containsExactlyElementsOf(handedOver);
+        }
+    }
+
+    @Test
+    void anXaddRedisRefusesFailsOnlyItsOwnEvent() throws Exception {
+        int broken = 3;
+        // not a stream: every XADD to it is refused (WRONGTYPE), every other stream takes entries
+        redis.client().set("anxin:events:" + broken, "not a stream");
+        List<DeviceEvent> events = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            events.add(event("dev-" + (i % 50), i % 10 == 0 ? EventType.SOS : EventType.LOCATION));
+        }
+        Map<DeviceEvent, Boolean> outcomes = new ConcurrentHashMap<>();
+        CountDownLatch reported = new CountDownLatch(events.size());
+        try (EventForwarder forwarder =
+                new EventForwarder(redis.client(), STREAMS, "node-1", 4096, Duration.ofMillis(400))) {
+            pauseRedis(300);
+            for (DeviceEvent event : events) {
+                forwarder.submit(event, stored -> {
+                    outcomes.put(event, stored);
+                    reported.countDown();
+                });
+            }
+            assertThat(reported.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        int refused = 0;
+        for (DeviceEvent event : events) {
+            boolean toBroken = STREAMS.keyOf(event.deviceId(), event.type()).equals("anxin:events:" + broken);
+            assertThat(outcomes.get(event))
+                    .as("%s %s to %s", event.type(), event.deviceId(), STREAMS.keyOf(event.deviceId(), event.type()))
+                    .isEqualTo(!toBroken);
+            assertThat(inStream(event)).isEqualTo(!toBroken);
+            refused += toBroken ? 1 : 0;
+        }
+        // the test means something only if both kinds travelled together
+        assertThat(refused).isPositive().isLessThan(events.size() / 2);
+    }
+
+    private static DeviceEvent event(String deviceId, EventType type) {
+        Instant now = Instant.now();
+        return new DeviceEvent(
+                EventIds.next(),
+                deviceId,
+                "mqtt",
+                type,
+                null,
+                now,
+                new Position(new java.math.BigDecimal("30.27"), new java.math.BigDecimal("120.15")),
+                80,
+                null,
+                null,
+                "{\"type\":\"" + type + "\"}");
+    }
+
+    /** Holds every client of the test Redis for a while (CLIENT PAUSE), from another connection. */
+    private static void pauseRedis(long millis) {
+        redis.client().sendCommand(Protocol.Command.CLIENT, "PAUSE", Long.toString(millis));
+    }
+
+    private static boolean inStream(DeviceEvent event) {
+        String id = event.eventId().toString();
+        String key = STREAMS.keyOf(event.deviceId(), event.type());
+        if (!"stream".equals(redis.client().type(key))) {
+            return false;
+        }
+        return entries(key).stream().anyMatch(e -> id.equals(e.getFields().get("eventId")));
+    }
+
+    private static List<StreamEntry> entries(String key) {
+        return redis.client().xrange(key, (StreamEntryID) null, (StreamEntryID) null);
+    }
+}
