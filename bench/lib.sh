@@ -38,7 +38,10 @@ bench_cleanup() {
     stop_pid "$pid"
   done
   [[ -n ${work:-} ]] && rm -rf "$work"
-  rm -f "$BENCH_MARKER"
+  # only our own marker: another benchmark may hold it now
+  if [[ -f $BENCH_MARKER && $(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null) == "$$" ]]; then
+    rm -f "$BENCH_MARKER"
+  fi
 }
 
 bench_traps() {
@@ -46,8 +49,19 @@ bench_traps() {
   trap 'log "interrupted"; exit 130' INT TERM
 }
 
-# mark_running: create the marker right before the measured load (bench_cleanup removes it)
+# mark_running: create the marker right before the measured load (bench_cleanup removes it). While
+# another live benchmark holds it, wait (up to BENCH_WAIT seconds, default 1800), so that two
+# benchmarks never measure each other; a marker whose process is gone is stale and taken over.
 mark_running() {
+  local holder waited=0
+  while [[ -f $BENCH_MARKER ]]; do
+    holder=$(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null || true)
+    [[ -n $holder && $holder != "$$" ]] && kill -0 "$holder" 2>/dev/null || break
+    ((waited % 60 == 0)) && log "another benchmark is running ($(cat "$BENCH_MARKER" 2>/dev/null)); waiting"
+    ((waited < ${BENCH_WAIT:-1800})) || { log "it is still running after ${BENCH_WAIT:-1800} s; going ahead"; break; }
+    sleep 5
+    waited=$((waited + 5))
+  done
   echo "$$ $(basename "$0") $(date -u +%FT%TZ)" >"$BENCH_MARKER"
 }
 

@@ -6,6 +6,7 @@
 #   bench/mqtt-ingest.sh                               # defaults below, about 5 minutes
 #   RATE=30000 LOADERS=2 IN_FLIGHT=8 bench/mqtt-ingest.sh
 #   OLD_GATEWAY_JAR=/tmp/gateway-main.jar bench/mqtt-ingest.sh   # also another gateway build, as "anxin-old"
+#   (GATEWAY_JAR and SIM_JAR likewise replace the gateway and device-sim jars just built)
 #
 # Each system gets three parts, every one with LOADERS load processes sharing DEVICES devices:
 #   1. warm-up: WARMUP seconds, closed loop, not reported (the JVM brokers are still compiling);
@@ -52,6 +53,9 @@ mosquitto_bin=$(command -v mosquitto)
 command -v jq >/dev/null || apt-get install -y jq >/dev/null
 
 build_gateway_sim_moquette
+# GATEWAY_JAR, SIM_JAR: jars copied elsewhere, so that a build during the run cannot swap them
+gateway_jar=${GATEWAY_JAR:-$gateway_jar}
+sim_jar=${SIM_JAR:-$sim_jar}
 
 redis_binary "$work"
 
