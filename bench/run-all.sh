@@ -7,7 +7,7 @@
 # 1. builds once: the platform, the gateway, device-sim and the Moquette launcher (and installs the
 #    mosquitto Debian package when it is missing);
 # 2. runs, with SKIP_BUILD=1 and RESULTS_DIR=bench/results/run-<UTC time>/<scenario>:
-#    - ingest:   bench/mqtt-ingest.sh       QoS 1 ingest, 1,000 devices: Mosquitto, Moquette, Anxin (~3 min)
+#    - ingest:   bench/mqtt-ingest.sh       QoS 1 ingest, 1,000 devices: Mosquitto, Moquette, Anxin (~5 min)
 #    - idle:     bench/idle-connections.sh  100,000 idle connections on Anxin, 19,000 on each peer (~10 min)
 #    - sos:      bench/sos-latency.sh       SOS press → operator screen under 10,000 devices, Anxin only (~4 min)
 #    - dispatch: bench/dispatch.sh          dispatch decision latency, 50,000 responders, Anxin only (~2 min)
@@ -97,11 +97,13 @@ jq -r '
   .mqttIngest as $i | .idleConnections as $c | .sosLatency as $s | .dispatch as $d |
   "| scenario | measure | Anxin | Mosquitto | Moquette |",
   "| --- | --- | --- | --- | --- |",
-  "| QoS 1 ingest: \(v($i.anxin.devices // $i.mosquitto.devices)) devices, one message in flight each, \(v($i.anxin.durationSeconds // $i.mosquitto.durationSeconds)) s (Anxin: durable hand-off to Redis) | msgs/s | \(v($i.anxin.msgsPerSecond)) | \(v($i.mosquitto.msgsPerSecond)) | \(v($i.moquette.msgsPerSecond)) |",
+  "| QoS 1 ingest: \(v($i.anxin.devices // $i.mosquitto.devices)) devices, \(v($i.anxin.inFlight // 1)) in flight each, \(v($i.anxin.durationSeconds // $i.mosquitto.durationSeconds)) s (Anxin: durable hand-off to Redis) | saturated msgs/s | \(v($i.anxin.msgsPerSecond)) | \(v($i.mosquitto.msgsPerSecond)) | \(v($i.moquette.msgsPerSecond)) |",
   "| | ÷ Mosquitto | \(ratio($i.anxin.msgsPerSecond; $i.mosquitto.msgsPerSecond)) | 1 | \(ratio($i.moquette.msgsPerSecond; $i.mosquitto.msgsPerSecond)) |",
   "| | ack p50 / p99 ms | \(ms($i.anxin.ackP50Us)) / \(ms($i.anxin.ackP99Us)) | \(ms($i.mosquitto.ackP50Us)) / \(ms($i.mosquitto.ackP99Us)) | \(ms($i.moquette.ackP50Us)) / \(ms($i.moquette.ackP99Us)) |",
   "| | errors | \(v($i.anxin.errors)) | \(v($i.mosquitto.errors)) | \(v($i.moquette.errors)) |",
   "| | server CPU, cores (Anxin: gateway + Redis) | \(v($i.anxin.serverCores)) | \(v($i.mosquitto.serverCores)) | \(v($i.moquette.serverCores)) |",
+  "| | at a fixed \(v($i.anxin.fixedRate.rateTarget)) msgs/s, open loop: server CPU-s per million msgs | \(v($i.anxin.fixedRate.serverCpuSecondsPerMillion)) | \(v($i.mosquitto.fixedRate.serverCpuSecondsPerMillion)) | \(v($i.moquette.fixedRate.serverCpuSecondsPerMillion)) |",
+  "| | at that rate: ack p50 / p99 / p99.9 ms | \(ms($i.anxin.fixedRate.ackP50Us)) / \(ms($i.anxin.fixedRate.ackP99Us)) / \(ms($i.anxin.fixedRate.ackP999Us)) | \(ms($i.mosquitto.fixedRate.ackP50Us)) / \(ms($i.mosquitto.fixedRate.ackP99Us)) / \(ms($i.mosquitto.fixedRate.ackP999Us)) | \(ms($i.moquette.fixedRate.ackP50Us)) / \(ms($i.moquette.fixedRate.ackP99Us)) / \(ms($i.moquette.fixedRate.ackP999Us)) |",
   "| Idle MQTT connections, keep-alive 60 s | connections held (processes) | \(v($c.anxin.connections)) (\(v($c.anxin.gateways))) | \(v($c.mosquitto.connections)) (1) | \(v($c.moquette.connections)) (1) |",
   "| | heap KiB / connection, after a full GC | \(v($c.anxin.heapKiBPerConnection)) | – (C, no heap) | \(v($c.moquette.heapKiBPerConnection)) |",
   "| | RSS KiB / connection | \(v($c.anxin.rssKiBPerConnection)) | \(v($c.mosquitto.rssKiBPerConnection)) | \(v($c.moquette.rssKiBPerConnection)) |",
