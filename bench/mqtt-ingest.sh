@@ -7,6 +7,7 @@
 #   RATE=30000 LOADERS=2 IN_FLIGHT=8 bench/mqtt-ingest.sh
 #   OLD_GATEWAY_JAR=/tmp/gateway-main.jar bench/mqtt-ingest.sh   # also another gateway build, as "anxin-old"
 #   (GATEWAY_JAR and SIM_JAR likewise replace the gateway and device-sim jars just built)
+#   SYSTEMS=mosquitto,anxin bench/mqtt-ingest.sh                # only some of the systems
 #
 # Each system gets three parts, every one with LOADERS load processes sharing DEVICES devices:
 #   1. warm-up: WARMUP seconds, closed loop, not reported (the JVM brokers are still compiling);
@@ -33,6 +34,8 @@ LOADERS=${LOADERS:-2}
 IN_FLIGHT=${IN_FLIGHT:-8}
 RAMP=${RAMP:-1000} # connects/s over all loaders (Mosquitto listens with a backlog of 100)
 OLD_GATEWAY_JAR=${OLD_GATEWAY_JAR:-}
+SYSTEMS=${SYSTEMS:-mosquitto,moquette,anxin} # anxin-old too when OLD_GATEWAY_JAR is set
+wants() { [[ ,$SYSTEMS, == *,$1,* ]]; }
 QOS=1
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -155,6 +158,7 @@ bench() {
 
 mark_running
 
+if wants mosquitto; then
 # Mosquitto
 mosquitto_port=$(free_port)
 cat >"$work/mosquitto.conf" <<EOF
@@ -173,7 +177,9 @@ log "mosquitto on 127.0.0.1:$mosquitto_port"
 mosquitto_pid=$!
 pids+=("$mosquitto_pid")
 bench mosquitto "$mosquitto_port" "$mosquitto_pid"
+fi
 
+if wants moquette; then
 # Moquette
 moquette_port=$(free_port)
 log "moquette on 127.0.0.1:$moquette_port"
@@ -182,6 +188,7 @@ java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$moquette_cp" org.anxin.
 moquette_pid=$!
 pids+=("$moquette_pid")
 bench moquette "$moquette_port" "$moquette_pid"
+fi
 
 # Anxin: a fresh Redis with the devices registered as the platform would (docs/events.md), then
 # the gateway. anxin_system LABEL JAR
@@ -224,7 +231,7 @@ anxin_system() {
     stored=$((stored + ${line#:}))
   done
   exec 3>&-
-  acked=$(cat "$out/loaders/$label-"*.json | jq -s 'map(.acked) | add')
+  acked=$(cat "$out/loaders/$label-"{warmup,fixed,saturated}-*.json | jq -s 'map(.acked) | add')
   log "$label: Redis streams anxin:events:0-7 hold $stored events; the gateway acked $acked messages (all runs)"
   echo "$label: Redis streams held $stored events after the runs; acked (all runs): $acked" >>"$out/machine.txt"
   warnings=$(grep -c -E ' (WARN|ERROR) ' "$work/$label.log" || true)
@@ -234,12 +241,13 @@ anxin_system() {
 }
 
 [[ -z $OLD_GATEWAY_JAR ]] || anxin_system anxin-old "$OLD_GATEWAY_JAR"
-anxin_system anxin "$gateway_jar"
+if wants anxin; then anxin_system anxin "$gateway_jar"; fi
 
 # --- the table ---------------------------------------------------------------------------------
-systems=(mosquitto moquette)
+systems=()
+for system in mosquitto moquette; do wants $system && systems+=("$system"); done
 [[ -z $OLD_GATEWAY_JAR ]] || systems+=(anxin-old)
-systems+=(anxin)
+if wants anxin; then systems+=(anxin); fi
 mosquitto_json=$out/mosquitto.json
 {
   echo "| system | CPU-s per million msgs at $RATE/s | ÷ Mosquitto | server cores | ack p50 / p99 / p99.9 ms (open loop) | sent late, p99 ms | loader cores | saturated msgs/s | ÷ Mosquitto | server cores | loader cores | errors |"
