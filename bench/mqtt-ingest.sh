@@ -250,12 +250,12 @@ for system in mosquitto moquette; do wants $system && systems+=("$system"); done
 if wants anxin; then systems+=(anxin); fi
 mosquitto_json=$out/mosquitto.json
 {
-  echo "| system | CPU-s per million msgs at $RATE/s | ÷ Mosquitto | server cores | ack p50 / p99 / p99.9 ms (open loop) | sent late, p99 ms | loader cores | saturated msgs/s | ÷ Mosquitto | server cores | loader cores | errors |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| system | offered $RATE/s: acked msgs/s | CPU-s per million msgs | ÷ Mosquitto | server cores | ack p50 / p99 / p99.9 ms (open loop) | sent late, p99 ms | loader cores | saturated msgs/s | ÷ Mosquitto | server cores | loader cores | errors |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for system in "${systems[@]}"; do
     file="$out/$system.json"
     if [[ ! -s $file ]]; then
-      echo "| $system | no result | | | | | | | | | | |"
+      echo "| $system | no result | | | | | | | | | | | |"
       continue
     fi
     jq -r --slurpfile base "$mosquitto_json" '
@@ -263,7 +263,7 @@ mosquitto_json=$out/mosquitto.json
       def ratio(a; b): if a == null or b == null or b == 0 then "–" else ((a / b * 100 | round) / 100 | tostring) end;
       def v(x): if x == null then "–" else (x | tostring) end;
       ($base[0] // {}) as $m | (.fixedRate // {}) as $f |
-      "| \(.system) | \(v($f.serverCpuSecondsPerMillion)) | \(ratio($f.serverCpuSecondsPerMillion; $m.fixedRate.serverCpuSecondsPerMillion)) | \(v($f.serverCores)) | \(ms($f.ackP50Us)) / \(ms($f.ackP99Us)) / \(ms($f.ackP999Us)) | \(ms($f.sendLagP99Us)) | \(v($f.loaderCores)) | \(.msgsPerSecond | round) | \(ratio(.msgsPerSecond; $m.msgsPerSecond)) | \(v(.serverCores)) | \(v(.loaderCores)) | \(.errors + ($f.errors // 0)) |"' "$file"
+      "| \(.system) | \($f.msgsPerSecond // 0 | round) | \(v($f.serverCpuSecondsPerMillion)) | \(ratio($f.serverCpuSecondsPerMillion; $m.fixedRate.serverCpuSecondsPerMillion)) | \(v($f.serverCores)) | \(ms($f.ackP50Us)) / \(ms($f.ackP99Us)) / \(ms($f.ackP999Us)) | \(ms($f.sendLagP99Us)) | \(v($f.loaderCores)) | \(.msgsPerSecond | round) | \(ratio(.msgsPerSecond; $m.msgsPerSecond)) | \(v(.serverCores)) | \(v(.loaderCores)) | \(.errors + ($f.errors // 0)) |"' "$file"
   done
 } >"$out/table.md"
 echo
