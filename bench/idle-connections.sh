@@ -189,7 +189,7 @@ for pid in "${loader_pids[@]}"; do
   wait "$pid" || log "loader $pid exited $?"
   stop_and_forget "$pid"
 done
-rm -f "$BENCH_MARKER"
+release_marker
 loads=$(for k in $(seq 1 "$LOADERS"); do cat "$work/load-idle$k-.json" 2>/dev/null || true; done | jq -s '.')
 printf '%s\n' "${rows[@]}" | jq -s --argjson loads "$loads" --argjson redisRssKiB "$redis_rss" '
   {system: "anxin", gateways: length, connections: (map(.connections) | add),
@@ -224,7 +224,7 @@ peer() {
   row=$(json_row "$label" "$pid" "$port" "$snap0" "$(snapshot "$pid" "$kind")")
   wait "$loader_pid" || log "$label loader exited $?"
   stop_and_forget "$loader_pid"
-  rm -f "$BENCH_MARKER"
+  release_marker
   jq --slurpfile load "$work/load-$label-.json" '. + {loader: ($load[0] | {devices, connected, connectFailures, errors, errorKinds, connectPerSecond, rampSeconds})}' \
     <<<"$row" >"$out/$label.json"
   stop_and_forget "$pid"

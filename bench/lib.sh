@@ -38,7 +38,11 @@ bench_cleanup() {
     stop_pid "$pid"
   done
   [[ -n ${work:-} ]] && rm -rf "$work"
-  # only our own marker: another benchmark may hold it now
+  release_marker
+}
+
+# release_marker: remove the marker if it is ours (another benchmark may hold it now)
+release_marker() {
   if [[ -f $BENCH_MARKER && $(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null) == "$$" ]]; then
     rm -f "$BENCH_MARKER"
   fi
@@ -198,7 +202,7 @@ sos_load() {
   cat "$work/loader-cpu.txt" >>"$out/machine.txt"
   echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
   echo "uptime after: $(uptime)" >>"$out/machine.txt"
-  rm -f "$BENCH_MARKER"
+  release_marker
   grep -E 'registered|load results|devices  |connected  |sent / acked|msgs/s|ack latency|errors  |SOS →|SOS warm-up|  first|  after that' "$work/load.log" | sed 's/^/    /' >&2 || true
   [[ $status -eq 0 ]] || { log "device-sim load exited $status"; tail -30 "$work/load.log" >&2; }
 }

@@ -44,7 +44,7 @@ PORT=28080 MQTT_PORT=22883 GT06_PORT=22023 WATCH_PORT=22093 WS_PORT=22083
 data="$work/cluster" logs="$work/cluster/logs"
 mkdir -p "$data" "$out"
 cleanup() {
-  rm -f "$BENCH_MARKER"
+  release_marker
   stop_all
   rm -rf "$work"
 }

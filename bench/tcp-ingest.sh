@@ -84,7 +84,7 @@ for protocol in watch gt06; do
     grep -E 'msgs/s|ack latency|errors  ' "$work/load-$protocol-$phase.log" | sed 's/^/    /' >&2 || true
   done
 done
-rm -f "$BENCH_MARKER"
+release_marker
 echo "gateway log: $(grep -c -E ' (WARN|ERROR) ' "$work/gateway.log" || true) WARN/ERROR lines" >>"$out/machine.txt"
 echo "uptime after: $(uptime)" >>"$out/machine.txt"
 
