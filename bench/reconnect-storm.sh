@@ -184,11 +184,15 @@ for mode in ${MODES//,/ }; do
     sort -g >"$work/back-$mode.txt"
   quantile() { awk -v q="$1" -v n="$total" 'NR == int(q * n + 0.999999) {print; exit}' "$work/back-$mode.txt"; }
   p50=$(quantile 0.5) p99=$(quantile 0.99) p100=$(quantile 1.0)
+  # the same from the moment the restarted gateways listened (the JVMs' start is not the storm's)
+  l50=$(awk -v s="$p50" -v l=$((listening_ms - kill_ms)) 'BEGIN { if (s == "inf" || s == "") print "inf"; else printf "%.3f", s - l / 1000 }')
+  l99=$(awk -v s="$p99" -v l=$((listening_ms - kill_ms)) 'BEGIN { if (s == "inf" || s == "") print "inf"; else printf "%.3f", s - l / 1000 }')
+  l100=$(awk -v s="$p100" -v l=$((listening_ms - kill_ms)) 'BEGIN { if (s == "inf" || s == "") print "inf"; else printf "%.3f", s - l / 1000 }')
   loaders=$(jq -s '.' "$work"/storm-"$mode"-*.json 2>/dev/null || echo '[]')
   jq -n --arg mode "$mode" --argjson devices "$total" --argjson gateways "$GATEWAYS" \
     --argjson connectedBefore "$connected_before" --arg loadBefore "$load_before" --arg loadAfter "$load_after" \
     --argjson restartMs $((listening_ms - kill_ms)) --argjson untilEndMs $((end_ms - kill_ms)) \
-    --arg p50 "$p50" --arg p99 "$p99" --arg p100 "$p100" \
+    --arg p50 "$p50" --arg p99 "$p99" --arg p100 "$p100" --arg l50 "$l50" --arg l99 "$l99" --arg l100 "$l100" \
     --argjson gatewayCpu "$(awk -v t="$gateway_cpu" -v h="$ticks" 'BEGIN {print t / h}')" --argjson redisCpu "$(awk -v t="$redis_cpu" -v h="$ticks" 'BEGIN {print t / h}')" \
     --argjson loaders "$loaders" '
     def num(s): if s == "inf" or s == "" then null else (s | tonumber) end;
@@ -197,6 +201,7 @@ for mode in ${MODES//,/ }; do
      loadAverageBefore: $loadBefore, loadAverageAfter: $loadAfter,
      gatewaysListeningMsAfterKill: $restartMs,
      backSecondsAfterKill: {p50: num($p50), p99: num($p99), all: num($p100)},
+     backSecondsAfterListening: {p50: num($l50), p99: num($l99), all: num($l100)},
      back: sum(.back), leftOut: ($devices - sum(.back)),
      connAckBusy: sum(.storm.connAckBusy), connAckUnavailable: sum(.storm.connAckUnavailable),
      connAckUnavailable5: sum(.storm.connAckUnavailable5), connAckTimeouts: sum(.storm.connAckTimeouts),
@@ -214,10 +219,10 @@ done
 echo "uptime after: $(uptime)" >>"$out/machine.txt"
 
 {
-  echo "| admission control | devices | connected before the kill | gateways listening after (s) | 50 % back (s) | 99 % back (s) | all back (s) | left out | CONNACK busy (MQTT 5 0x89) | CONNACK unavailable (3.1.1 0x03 / 5 0x88) | CONNACK timeouts | TCP refused | attempts | CPU s: loaders / gateways / Redis | load average before |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| admission control | devices | connected before the kill | gateways listening after (s) | 50 % / 99 % / all back after the kill (s) | the same after the gateways listened (s) | left out | CONNACK busy (MQTT 5 0x89) | CONNACK unavailable (3.1.1 0x03 / 5 0x88) | CONNACK timeouts | TCP refused | attempts | CPU s: loaders / gateways / Redis | load average before |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for mode in ${MODES//,/ }; do
-    [[ -s $out/$mode.json ]] && jq -r '"| \(.admission) | \(.devices) | \(.connectedBeforeKill) | \(.gatewaysListeningMsAfterKill / 1000) | \(.backSecondsAfterKill.p50 // "–") | \(.backSecondsAfterKill.p99 // "–") | \(.backSecondsAfterKill.all // "never") | \(.leftOut) | \(.connAckBusy) | \(.connAckUnavailable) / \(.connAckUnavailable5) | \(.connAckTimeouts) | \(.connectRefused) | \(.attempts) | \(.cpuSeconds.loaders) / \(.cpuSeconds.gateways) / \(.cpuSeconds.redis) | \(.loadAverageBefore) |"' "$out/$mode.json"
+    [[ -s $out/$mode.json ]] && jq -r '"| \(.admission) | \(.devices) | \(.connectedBeforeKill) | \(.gatewaysListeningMsAfterKill / 1000) | \(.backSecondsAfterKill.p50 // "–") / \(.backSecondsAfterKill.p99 // "–") / \(.backSecondsAfterKill.all // "never") | \(.backSecondsAfterListening.p50 // "–") / \(.backSecondsAfterListening.p99 // "–") / \(.backSecondsAfterListening.all // "never") | \(.leftOut) | \(.connAckBusy) | \(.connAckUnavailable) / \(.connAckUnavailable5) | \(.connAckTimeouts) | \(.connectRefused) | \(.attempts) | \(.cpuSeconds.loaders) / \(.cpuSeconds.gateways) / \(.cpuSeconds.redis) | \(.loadAverageBefore) |"' "$out/$mode.json"
   done
 } >"$out/table.md"
 echo
