@@ -38,7 +38,25 @@ bench_cleanup() {
     stop_pid "$pid"
   done
   [[ -n ${work:-} ]] && rm -rf "$work"
-  rm -f "$BENCH_MARKER"
+  release_marker
+}
+
+# release_marker: remove the marker if this script made it (another benchmark's stays)
+release_marker() {
+  [[ $(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null) == "$$" ]] && rm -f "$BENCH_MARKER"
+  return 0
+}
+
+# wait_bench_free [SECONDS]: while another live benchmark holds the marker, wait (at most SECONDS, 900)
+wait_bench_free() {
+  local deadline=$((SECONDS + ${1:-900})) holder
+  while [[ -e $BENCH_MARKER ]] && ((SECONDS < deadline)); do
+    holder=$(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null)
+    [[ $holder == "$$" ]] && return 0
+    kill -0 "$holder" 2>/dev/null || return 0
+    log "waiting for the benchmark running now: $(cat "$BENCH_MARKER" 2>/dev/null)"
+    sleep 10
+  done
 }
 
 bench_traps() {

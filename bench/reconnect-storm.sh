@@ -46,6 +46,7 @@ source bench/lib.sh
 bench_traps
 
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+wait_bench_free
 command -v jq >/dev/null || apt-get install -y jq >/dev/null
 build_jars gateway,device-sim
 gateway_jar=$(ls gateway/target/gateway-*-exec.jar | head -1)
@@ -178,7 +179,7 @@ for mode in ${MODES//,/ }; do
     wait "$pid" || log "mode $mode: loader $pid exited $?"
     stop_and_forget "$pid"
   done
-  rm -f "$BENCH_MARKER"
+  release_marker
   # seconds from the kill to each device's return; a device never back is +inf
   cat "$work"/devices-"$mode"-*.txt | awk -v k="$kill_ms" '{ if ($3 < 0) print "inf"; else printf "%.3f\n", ($3 - k) / 1000 }' |
     sort -g >"$work/back-$mode.txt"
