@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.DeviceDirectory.Registration;
+import org.anxin.gateway.server.ClientAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * waiting ones are decided in batches of up to {@code batchSize} on one thread: the registrations
  * not cached are asked in one Redis pipeline per batch ({@link DeviceDirectory#findAll}), so the
  * rate admitted is the rate Redis answers look-ups, not one round trip per CONNECT per worker. A
- * CONNECT whose client hung up while it waited is dropped before its look-up.
+ * CONNECT whose client hung up while it waited is dropped before its look-up. A device group's
+ * allowed networks are checked against {@link ClientAddress} (a trusted balancer's PROXY header).
  *
  * <p>Why a bounded count and no token bucket (Bucket4j): the rate Redis sustains is not known in
  * advance and changes with the machine's load; a bucket would need that figure configured, while a
@@ -160,7 +162,7 @@ public final class ConnectAdmission implements AutoCloseable {
                             request.connect(),
                             found.get(request.deviceId()),
                             directory,
-                            request.channel().remoteAddress()));
+                            ClientAddress.of(request.channel())));
         }
     }
 
