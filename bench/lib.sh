@@ -181,6 +181,17 @@ load_secret() {
   secret_sha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
 }
 
+# sos_defaults: the SOS benchmark's settings, each overridable from the environment
+sos_defaults() {
+  DEVICES=${DEVICES:-10000}
+  RATE=${RATE:-2000}
+  DURATION=${DURATION:-60}
+  SOS_EVERY=${SOS_EVERY:-0.25}
+  SOS_WAVE=${SOS_WAVE:-10}
+  SOS_WARMUP=${SOS_WARMUP:-10}
+  SOURCES=${SOURCES:-127.0.0.2,127.0.0.3}
+}
+
 # sos_load MQTT_HOST MQTT_PORT API_URL LABEL: one `device-sim load` run of the SOS benchmark
 # (bench/sos-latency.sh, bench/sos-latency-cluster.sh): DEVICES background devices from SOURCES send
 # RATE LOCATION msg/s in total for DURATION s while a fresh API-registered device presses SOS every
