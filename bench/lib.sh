@@ -41,11 +41,22 @@ bench_cleanup() {
   release_marker
 }
 
-# release_marker: remove the marker if it is ours (another benchmark may hold it now)
+# release_marker: remove the marker if this script made it (another benchmark's stays)
 release_marker() {
-  if [[ -f $BENCH_MARKER && $(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null) == "$$" ]]; then
-    rm -f "$BENCH_MARKER"
-  fi
+  [[ $(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null) == "$$" ]] && rm -f "$BENCH_MARKER"
+  return 0
+}
+
+# wait_bench_free [SECONDS]: while another live benchmark holds the marker, wait (at most SECONDS, 900)
+wait_bench_free() {
+  local deadline=$((SECONDS + ${1:-900})) holder
+  while [[ -e $BENCH_MARKER ]] && ((SECONDS < deadline)); do
+    holder=$(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null)
+    [[ $holder == "$$" ]] && return 0
+    kill -0 "$holder" 2>/dev/null || return 0
+    log "waiting for the benchmark running now: $(cat "$BENCH_MARKER" 2>/dev/null)"
+    sleep 10
+  done
 }
 
 bench_traps() {
@@ -54,18 +65,10 @@ bench_traps() {
 }
 
 # mark_running: create the marker right before the measured load (bench_cleanup removes it). While
-# another live benchmark holds it, wait (up to BENCH_WAIT seconds, default 1800), so that two
-# benchmarks never measure each other; a marker whose process is gone is stale and taken over.
+# another live benchmark holds it, wait first (wait_bench_free, up to BENCH_WAIT seconds, default
+# 1800), so that two benchmarks never measure each other.
 mark_running() {
-  local holder waited=0
-  while [[ -f $BENCH_MARKER ]]; do
-    holder=$(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null || true)
-    [[ -n $holder && $holder != "$$" ]] && kill -0 "$holder" 2>/dev/null || break
-    ((waited % 60 == 0)) && log "another benchmark is running ($(cat "$BENCH_MARKER" 2>/dev/null)); waiting"
-    ((waited < ${BENCH_WAIT:-1800})) || { log "it is still running after ${BENCH_WAIT:-1800} s; going ahead"; break; }
-    sleep 5
-    waited=$((waited + 5))
-  done
+  wait_bench_free "${BENCH_WAIT:-1800}"
   echo "$$ $(basename "$0") $(date -u +%FT%TZ)" >"$BENCH_MARKER"
 }
 
@@ -179,6 +182,17 @@ load_secret() {
   secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   printf '%s\n' "$secret" >"$1/secret"
   secret_sha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
+}
+
+# sos_defaults: the SOS benchmark's settings, each overridable from the environment
+sos_defaults() {
+  DEVICES=${DEVICES:-10000}
+  RATE=${RATE:-2000}
+  DURATION=${DURATION:-60}
+  SOS_EVERY=${SOS_EVERY:-0.25}
+  SOS_WAVE=${SOS_WAVE:-10}
+  SOS_WARMUP=${SOS_WARMUP:-10}
+  SOURCES=${SOURCES:-127.0.0.2,127.0.0.3}
 }
 
 # sos_load MQTT_HOST MQTT_PORT API_URL LABEL: one `device-sim load` run of the SOS benchmark

@@ -10,6 +10,7 @@ import org.anxin.sim.city.CityScenario;
 import org.anxin.sim.drill.DrillCommand;
 import org.anxin.sim.load.LoadCommand;
 import org.anxin.sim.load.LoadMerge;
+import org.anxin.sim.storm.StormCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,8 @@ public final class DeviceSimMain {
               --state-dir DIR        where registrations and device secrets are kept (./data/sim)
               --seed N               the city's people and homes (42)
             """;
-    private static final String USAGE = CITY_USAGE + LoadCommand.USAGE + LoadMerge.USAGE + DrillCommand.USAGE;
+    private static final String USAGE =
+            CITY_USAGE + LoadCommand.USAGE + LoadMerge.USAGE + DrillCommand.USAGE + StormCommand.USAGE;
 
     private DeviceSimMain() {}
 
@@ -64,6 +66,7 @@ public final class DeviceSimMain {
                     case "load" -> "usage: " + LoadCommand.USAGE;
                     case "load-merge" -> "usage: " + LoadMerge.USAGE;
                     case "drill" -> "usage: " + DrillCommand.USAGE;
+                    case "storm" -> "usage: " + StormCommand.USAGE;
                     default -> null;
                 };
         if (usage == null) {
@@ -79,6 +82,7 @@ public final class DeviceSimMain {
                 case "city" -> city(options(args));
                 case "drill" -> DrillCommand.run(options(args));
                 case "load-merge" -> LoadMerge.run(options(args));
+                case "storm" -> StormCommand.run(options(args));
                 default -> LoadCommand.run(options(args));
             };
         } catch (IllegalArgumentException e) {
