@@ -86,11 +86,14 @@ final class DaySolver {
         int fruitless = 0;
         while (fruitless < FRUITLESS_ROUNDS) {
             List<List<WorkerDay>> districts = Districts.of(plan.workers(), DISTRICT_WORKERS, random);
-            long turn = Math.min(DISTRICT_TURN.toNanos(), (deadline - System.nanoTime()) / districts.size());
-            if (turn < MIN_TURN.toNanos()) {
+            // whole milliseconds: Timefold's spent limit takes no finer
+            long turnMillis =
+                    Math.min(DISTRICT_TURN.toMillis(), (deadline - System.nanoTime()) / 1_000_000 / districts.size());
+            if (turnMillis < MIN_TURN.toMillis()) {
                 return;
             }
-            SolverConfigOverride<DayPlan> limit = limit(new TerminationConfig().withSpentLimit(Duration.ofNanos(turn)));
+            SolverConfigOverride<DayPlan> limit =
+                    limit(new TerminationConfig().withSpentLimit(Duration.ofMillis(turnMillis)));
             for (List<WorkerDay> workers : districts) {
                 solveDistrict(plan, workers, limit);
             }
