@@ -20,8 +20,8 @@ import java.util.Random;
  * Timefold Solver set up for a {@link DayPlan}, in two stages within the time box.
  *
  * <ol>
- *   <li>The whole city: construction heuristic then local search, for a third of the box (or, on a
- *       day with few workers, all of it), ended earlier when the best score has not improved for a
+ *   <li>The whole city: construction heuristic then local search, for a third of the box (on a day
+ *       with few workers, all of it; when every visit is planned already, a moment), ended earlier when the best score has not improved for a
  *       fifth of the box.
  *   <li>District by district, for the rest of the box: the workers are grouped by where their day
  *       starts ({@link Districts}, about {@link #DISTRICT_WORKERS} each), and each district's days
@@ -39,6 +39,7 @@ final class DaySolver {
     static final int DISTRICT_WORKERS = 10;
     private static final Duration DISTRICT_TURN = Duration.ofSeconds(1);
     private static final Duration MIN_TURN = Duration.ofMillis(100);
+    private static final Duration MIN_CITY = Duration.ofMillis(200);
     private static final int FRUITLESS_ROUNDS = 3;
 
     private final Duration timeBox;
@@ -63,7 +64,11 @@ final class DaySolver {
     DayPlan solve(DayPlan problem) {
         long deadline = System.nanoTime() + timeBox.toNanos();
         boolean districts = problem.workers().size() >= 2 * DISTRICT_WORKERS;
-        long cityMillis = districts ? Math.max(200, timeBox.toMillis() / 3) : timeBox.toMillis();
+        // a day that starts with every visit planned (a re-plan, a warm start) gains least from the
+        // city-wide search: it gets a moment, the districts the rest
+        boolean allPlanned = problem.visits().stream().allMatch(v -> v.worker() != null);
+        long cityMillis = !districts ? timeBox.toMillis() : allPlanned ? MIN_CITY.toMillis() : timeBox.toMillis() / 3;
+        cityMillis = Math.max(MIN_CITY.toMillis(), cityMillis);
         DayPlan plan = factory.buildSolver(limit(new TerminationConfig()
                         .withSpentLimit(Duration.ofMillis(cityMillis))
                         .withUnimprovedSpentLimit(Duration.ofMillis(Math.max(100, timeBox.toMillis() / 5)))))
