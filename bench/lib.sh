@@ -1,6 +1,6 @@
 # Shared bash for the benchmark scripts: source it after `cd` to the repository root.
-#   bench/mqtt-ingest.sh, bench/sos-latency.sh, bench/idle-connections.sh, bench/tcp-ingest.sh,
-#   bench/run-all.sh
+#   bench/mqtt-ingest.sh, bench/sos-latency.sh, bench/sos-latency-cluster.sh,
+#   bench/idle-connections.sh, bench/tcp-ingest.sh, bench/run-all.sh
 # Every process a script starts goes into `pids` and is stopped by its PID on exit or Ctrl-C; while
 # a benchmark runs, /tmp/anxin-bench-running exists, so others on the box can avoid loading the CPU.
 
@@ -161,4 +161,41 @@ load_secret() {
   secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   printf '%s\n' "$secret" >"$1/secret"
   secret_sha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
+}
+
+# sos_load MQTT_HOST MQTT_PORT API_URL LABEL: one `device-sim load` run of the SOS benchmark
+# (bench/sos-latency.sh, bench/sos-latency-cluster.sh): DEVICES background devices from SOURCES send
+# RATE LOCATION msg/s in total for DURATION s while a fresh API-registered device presses SOS every
+# SOS_EVERY s; each press is timed until its alarm arrives on API_URL's SSE feed. Needs out, work,
+# sim_jar and ANXIN_ADMIN_PASSWORD; appends the load averages to $out/machine.txt and leaves the
+# load's exit status in `status` and its output in $work/load.log.
+sos_load() {
+  local host=$1 port=$2 api=$3 label=$4
+  mark_running
+  echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
+  status=0
+  local TIMEFORMAT='load generator CPU: %U s user + %S s system over %R s'
+  { time timeout $((DURATION + 600)) java -jar "$sim_jar" load \
+    --devices "$DEVICES" --rate "$RATE" --qos 1 --duration "$DURATION" --protocol mqtt \
+    --host "$host" --port "$port" --source-addresses "$SOURCES" \
+    --register api --sos-every "$SOS_EVERY" --sos-wave "$SOS_WAVE" --sos-warmup "$SOS_WARMUP" \
+    --api "$api" --user admin --password-env ANXIN_ADMIN_PASSWORD \
+    --label "$label" --json-out "$out/sos.json" >"$work/load.log" 2>&1 || status=$?; } 2>"$work/loader-cpu.txt"
+  cat "$work/loader-cpu.txt" >>"$out/machine.txt"
+  echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
+  echo "uptime after: $(uptime)" >>"$out/machine.txt"
+  rm -f "$BENCH_MARKER"
+  grep -E 'registered|load results|devices  |connected  |sent / acked|msgs/s|ack latency|errors  |SOS →|SOS warm-up|  first|  after that' "$work/load.log" | sed 's/^/    /' >&2 || true
+  [[ $status -eq 0 ]] || { log "device-sim load exited $status"; tail -30 "$work/load.log" >&2; }
+}
+
+# sos_table: $out/sos.json as the markdown table of docs/benchmarks.md, into $out/table.md
+sos_table() {
+  {
+    echo "| devices | background msgs/s (target) | ack p50 / p99 ms | SOS pressed / seen | SOS p50 / p99 / max ms | first ${SOS_WAVE} s after the ramp: pressed, p50 / p99 / max ms | after that: pressed, p50 / p99 / max ms | warm-up before the ramp: pressed, p50 / p99 / max ms | registration s |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    jq -r 'def ms(us): if us == null then "–" else ((us / 10 | round) / 100 | tostring) end;
+      def part(p): "\(p.pressed) (\(p.seen) seen), \(p.p50Ms) / \(p.p99Ms) / \(p.maxMs)";
+      "| \(.devices) | \(.msgsPerSecond | round) (\(.rateTarget)) | \(ms(.ackP50Us)) / \(ms(.ackP99Us)) | \(.sosCount) / \(.sosSeen) | \(.sosP50Ms) / \(.sosP99Ms) / \(.sosMaxMs) | \(part(.sosWave)) | \(part(.sosSteady)) | \(part(.sosWarmup)) | \(.registrationSeconds) |"' "$out/sos.json"
+  } >"$out/table.md"
 }

@@ -99,20 +99,7 @@ wait_port "$mqtt_port" "$gateway_pid" gateway
   echo "load: $DEVICES background MQTT devices from $SOURCES, $RATE LOCATION msg/s in total, QoS 1, ${DURATION} s; an SOS every ${SOS_EVERY} s from a fresh device; the first ${SOS_WAVE} s after the ramp reported apart; ${SOS_WARMUP} warm-up presses before the ramp"
 } >"$out/machine.txt"
 
-mark_running
-echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
-status=0
-timeout $((DURATION + 600)) java -jar "$sim_jar" load \
-  --devices "$DEVICES" --rate "$RATE" --qos 1 --duration "$DURATION" --protocol mqtt \
-  --host 127.0.0.1 --port "$mqtt_port" --source-addresses "$SOURCES" \
-  --register api --sos-every "$SOS_EVERY" --sos-wave "$SOS_WAVE" --sos-warmup "$SOS_WARMUP" \
-  --api "http://127.0.0.1:$api_port" --user admin --password-env ANXIN_ADMIN_PASSWORD \
-  --label anxin --json-out "$out/sos.json" >"$work/load.log" 2>&1 || status=$?
-echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
-echo "uptime after: $(uptime)" >>"$out/machine.txt"
-rm -f "$BENCH_MARKER"
-grep -E 'registered|load results|devices  |connected  |sent / acked|msgs/s|ack latency|errors  |SOS →|SOS warm-up|  first|  after that' "$work/load.log" | sed 's/^/    /' >&2 || true
-[[ $status -eq 0 ]] || { log "device-sim load exited $status"; tail -30 "$work/load.log" >&2; }
+sos_load 127.0.0.1 "$mqtt_port" "http://127.0.0.1:$api_port" anxin
 
 # What the platform made of it: alarms raised, events stored, anything it rejected
 sql() { curl -fs -u "admin:$ANXIN_ADMIN_PASSWORD" "http://127.0.0.1:$api_port$1"; }
@@ -123,13 +110,7 @@ grep -E ' (WARN|ERROR) ' "$work/platform.log" | head -5 >>"$out/machine.txt" || 
 # the logs stay beside the results on this machine (*.log is not committed)
 cp "$work/load.log" "$work/platform.log" "$work/gateway.log" "$out/"
 
-{
-  echo "| devices | background msgs/s (target) | ack p50 / p99 ms | SOS pressed / seen | SOS p50 / p99 / max ms | first ${SOS_WAVE} s after the ramp: pressed, p50 / p99 / max ms | after that: pressed, p50 / p99 / max ms | warm-up before the ramp: pressed, p50 / p99 / max ms | registration s |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-  jq -r 'def ms(us): if us == null then "–" else ((us / 10 | round) / 100 | tostring) end;
-    def part(p): "\(p.pressed) (\(p.seen) seen), \(p.p50Ms) / \(p.p99Ms) / \(p.maxMs)";
-    "| \(.devices) | \(.msgsPerSecond | round) (\(.rateTarget)) | \(ms(.ackP50Us)) / \(ms(.ackP99Us)) | \(.sosCount) / \(.sosSeen) | \(.sosP50Ms) / \(.sosP99Ms) / \(.sosMaxMs) | \(part(.sosWave)) | \(part(.sosSteady)) | \(part(.sosWarmup)) | \(.registrationSeconds) |"' "$out/sos.json"
-} >"$out/table.md"
+sos_table
 echo
 cat "$out/table.md"
 echo

@@ -12,6 +12,12 @@
         days: ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'],
         statuses: { BOOKED: '已预约', FAILED: '未能预约', SKIPPED: '已跳过' },
       },
+      careSchedules: {
+        title: '主动关怀计划', frequency: '频次', daily: '每天', weekly: '每周一次', weeklyOn: '每{d}', day: '星期',
+        from: '时段自', to: '至', create: '安排关怀来电', none: '未安排主动关怀来电', next: '下次来电',
+        stop: '停止', stopped: '已停止', stoppedNotice: '关怀计划已停止', created: '已安排，届时系统将自动来电',
+        suggest: '该老人独居或空巢，尚未安排主动关怀来电，建议安排。',
+      },
       grading: {
         title: '服务机构评级', quarter: '季度', show: '查询', provider: '服务机构', grade: '等级', score: '得分',
         visits: '上门次数', onTime: '准时到达', verified: '核验通过', anomalies: '异常（次/单）', anomalyFree: '无异常',
@@ -122,7 +128,7 @@
         }
       },
       familyHealth: { title: '健康档案', hint: '灰色的项目只能由 12349 中心修改；每次修改都有记录。' },
-      seniorSearch: { placeholder: '查找老人：姓名 / 电话 / 身份证后四位 / 地址 / 社区', none: '没有找到' },
+      seniorSearch: { placeholder: '查找老人：姓名 / 拼音首字母 / 电话 / 身份证后四位 / 地址 / 社区', none: '没有找到' },
       seniorPage: {
         title: '老人档案', new: '登记新老人', record: '基本信息与健康档案', save: '保存', saved: '已保存', created: '已登记，请继续填写',
         none: '暂无', remove: '删除', showDoor: '查看（留痕）', doorHidden: '已设置（点“查看”后显示，会留痕）；在此输入则替换',
@@ -444,6 +450,13 @@
         days: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
         statuses: { BOOKED: 'booked', FAILED: 'not booked', SKIPPED: 'skipped' },
       },
+      careSchedules: {
+        title: 'Proactive care calls', frequency: 'How often', daily: 'Every day', weekly: 'Once a week', weeklyOn: 'Every {d}',
+        day: 'Day', from: 'Window from', to: 'to', create: 'Schedule care calls', none: 'No care calls scheduled',
+        next: 'next call', stop: 'Stop', stopped: 'stopped', stoppedNotice: 'Care calls stopped',
+        created: 'Scheduled; the line will call automatically',
+        suggest: 'This senior lives alone or in an empty-nest home and has no care calls scheduled: consider scheduling them.',
+      },
       grading: {
         title: 'Provider grading', quarter: 'Quarter', show: 'Show', provider: 'Provider', grade: 'Grade', score: 'Score',
         visits: 'Visits', onTime: 'On time', verified: 'Verified', anomalies: 'Anomalies (flags/visits)', anomalyFree: 'Anomaly-free',
@@ -562,7 +575,7 @@
         }
       },
       familyHealth: { title: 'Health record', hint: 'Greyed fields only the 12349 centre changes; every change is recorded.' },
-      seniorSearch: { placeholder: 'Find a senior: name / phone / ID card last 4 / address / community', none: 'Nobody found' },
+      seniorSearch: { placeholder: 'Find a senior: name / pinyin initials / phone / ID card last 4 / address / community', none: 'Nobody found' },
       seniorPage: {
         title: 'Senior', new: 'Enrol a senior', record: 'Record and health', save: 'Save', saved: 'Saved', created: 'Enrolled; please complete the record',
         none: 'None', remove: 'Remove', showDoor: 'Show (audited)', doorHidden: 'Set (press “Show”, audited); typing here replaces it',

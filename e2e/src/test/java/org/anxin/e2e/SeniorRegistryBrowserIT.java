@@ -163,4 +163,54 @@ class SeniorRegistryBrowserIT extends BrowserTest {
                 .post("/api/orders/" + d.get("orderId").asLong() + "/cancel", Map.of("note", "test over"))
                 .expect(200));
     }
+
+    @Test
+    void theDeskSchedulesCareCallsForASeniorWhoLivesAloneAndStopsThem() {
+        long senior = stack.admin()
+                .post("/api/seniors", Map.of("name", "邵桂芝", "address", "拱墅区湖墅南路 7 号", "lat", 30.28, "lon", 120.15))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        stack.admin()
+                .put("/api/seniors/" + senior, Map.of("livingSituation", "LIVES_ALONE"))
+                .expect(200);
+        stack.user("op-care", "operator-pass-care", "OPERATOR");
+        Browser.signIn(browser, stack.baseUrl(), "/senior.html?id=" + senior, "op-care", "operator-pass-care");
+
+        // a senior who lives alone without care calls: the page suggests them
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("care-hint")));
+        assertThat(browser.findElement(By.id("care-hint")).getText()).contains("独居或空巢");
+        new Select(browser.findElement(By.id("cs-frequency"))).selectByValue("WEEKLY");
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cs-day")))).selectByValue("3");
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('cs-start').value = '15:00';"
+                        + "document.getElementById('cs-end').value = '16:00';");
+        browser.findElement(By.cssSelector("#care-schedule-form button[type='submit']"))
+                .click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("care-schedules"), "每周三 15:00–16:00"));
+        assertThat(browser.findElement(By.id("care-hint")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("care-schedule-form")).isDisplayed())
+                .isFalse();
+        JsonNode schedule = stack.admin()
+                .get("/api/care-calls/schedules?seniorId=" + senior)
+                .json()
+                .get(0);
+        assertThat(schedule.get("frequency").asString()).isEqualTo("WEEKLY");
+        assertThat(schedule.get("dayOfWeek").asInt()).isEqualTo(3);
+        assertThat(schedule.get("windowStart").asString()).startsWith("15:00");
+        assertThat(schedule.get("createdBy").asString()).isEqualTo("op-care");
+
+        browser.findElement(By.cssSelector(".care-schedule .stop-care")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("care-schedules"), "已停止"));
+        assertThat(stack.admin()
+                        .get("/api/care-calls/schedules?seniorId=" + senior)
+                        .json()
+                        .get(0)
+                        .get("active")
+                        .asBoolean())
+                .isFalse();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("care-schedule-form")));
+    }
 }

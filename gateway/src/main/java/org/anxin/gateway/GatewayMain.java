@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import org.anxin.gateway.server.GatewayConfig;
 import org.anxin.gateway.server.GatewayServer;
 import org.anxin.gateway.server.MqttWebSocketConfig;
+import org.anxin.gateway.server.ProxyProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ public final class GatewayMain {
     public static void main(String[] args) throws InterruptedException {
         GatewayServer server;
         try {
-            server = GatewayServer.start(GatewayConfig.fromEnv(), MqttWebSocketConfig.fromEnv());
+            server = GatewayServer.start(
+                    GatewayConfig.fromEnv(), MqttWebSocketConfig.fromEnv(), ProxyProtocol.fromEnv());
         } catch (IllegalArgumentException e) {
             log.error("cannot start the gateway: {}", e.getMessage());
             System.exit(2);

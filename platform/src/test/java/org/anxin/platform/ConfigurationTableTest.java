@@ -38,7 +38,8 @@ class ConfigurationTableTest {
             "ANXIN_MQTT_MAX_PACKET",
             "ANXIN_MQTT_MAX_KEEPALIVE",
             "ANXIN_TCP_HEARTBEAT_SECONDS",
-            "ANXIN_LOG_FRAMES");
+            "ANXIN_LOG_FRAMES",
+            "ANXIN_PROXY_TRUSTED");
 
     private static final Pattern PLACEHOLDER =
             Pattern.compile("\\$\\{(ANXIN_[A-Z0-9_]+):([^{}\"]*(?:\\{[^}]*}[^{}\"]*)*)}");

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.anxin.gateway.forward.DeviceDirectory;
+import org.anxin.gateway.server.ClientAddress;
 import org.anxin.gateway.server.ConnectionLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,7 @@ public final class DirectoryChanges implements Consumer<DirectoryChange> {
                 try {
                     refusal = directory
                             .find(deviceId)
-                            .map(r -> directory.networkRefusal(r, channel.remoteAddress()))
+                            .map(r -> directory.networkRefusal(r, ClientAddress.of(channel)))
                             .orElse(null); // gone from the registry: revocation's business, not this
                 } catch (RuntimeException e) {
                     log.warn("re-checking device {} failed ({}); its connection stays", deviceId, e.toString());

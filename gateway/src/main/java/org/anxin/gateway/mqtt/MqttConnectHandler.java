@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.HandOff;
+import org.anxin.gateway.server.ClientAddress;
 import org.anxin.gateway.server.ConnectionLabel;
 import org.anxin.gateway.server.PipelineStages;
 import org.slf4j.Logger;
@@ -76,9 +77,7 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
             }
         } else if (msg instanceof MqttConnectMessage connect && context.loginFailures.blocked(ctx.channel())) {
             // the answer an unknown device gets, without asking the registry
-            log.debug(
-                    "{} refused: too many failed logins from its address",
-                    ctx.channel().remoteAddress());
+            log.debug("{} refused: too many failed logins from its address", ClientAddress.of(ctx.channel()));
             context.metrics.refused("mqtt", "rate_limited");
             boolean v5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
             ReferenceCountUtil.release(msg);
@@ -99,8 +98,8 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
     private void decideOffLoop(ChannelHandlerContext ctx, MqttConnectMessage connect) {
         try {
             context.workers.execute(() -> {
-                ConnectDecision decision = ConnectDecision.decide(
-                        connect, context.directory, ctx.channel().remoteAddress());
+                ConnectDecision decision =
+                        ConnectDecision.decide(connect, context.directory, ClientAddress.of(ctx.channel()));
                 ctx.channel().eventLoop().execute(() -> complete(ctx, connect, decision));
             });
         } catch (RejectedExecutionException e) {
@@ -120,7 +119,7 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
             log.warn(
                     "refused MQTT device {} from {}: {}",
                     ConnectionLabel.clean(deviceId),
-                    channel.remoteAddress(),
+                    ClientAddress.of(channel),
                     decision.reason());
             context.metrics.refused("mqtt", decision.refusal());
             if (!"registry_unavailable".equals(decision.refusal())) {
@@ -152,7 +151,7 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
         if (previous != null && previous != channel) {
             previous.attr(MqttSession.OFFLINE_REASON).set("takeover");
             previous.close();
-            log.info("device {} reconnected from {}; closed its older connection", deviceId, channel.remoteAddress());
+            log.info("device {} reconnected from {}; closed its older connection", deviceId, ClientAddress.of(channel));
         }
         context.sessions.hold(
                 deviceId,
@@ -160,7 +159,7 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
                 () -> context.handOff.submit(
                         DeviceEvent.connection(deviceId, "mqtt", EventType.ONLINE, null), HandOff.Outcome.IGNORE));
         ctx.writeAndFlush(mqtt5 ? acceptedMqtt5(keepAlive, effectiveKeepAlive) : connAck(decision));
-        log.debug("accepted MQTT device {} from {}", deviceId, channel.remoteAddress());
+        log.debug("accepted MQTT device {} from {}", deviceId, ClientAddress.of(channel));
 
         for (Object msg = waiting.poll(); msg != null; msg = waiting.poll()) {
             channelRead(ctx, msg);
@@ -205,7 +204,7 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
         if (context.loginFailures.failed(channel)) {
             log.warn(
                     "{} reached the limit of failed MQTT logins; its address is refused for a while",
-                    channel.remoteAddress());
+                    ClientAddress.of(channel));
         }
     }
 

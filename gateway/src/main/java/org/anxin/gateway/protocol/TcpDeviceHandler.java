@@ -7,6 +7,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
+import org.anxin.gateway.server.ClientAddress;
 import org.anxin.gateway.server.ConnectionLabel;
 import org.anxin.gateway.server.LoginFailures;
 import org.slf4j.Logger;
@@ -62,7 +63,7 @@ public abstract class TcpDeviceHandler<F> extends SimpleChannelInboundHandler<F>
             if (waiting.size() >= MAX_WAITING) {
                 log.warn(
                         "{} sent more than {} {} frames before its login was decided; closing",
-                        channel.remoteAddress(),
+                        ClientAddress.of(channel),
                         MAX_WAITING,
                         protocol);
                 ctx.close();
@@ -72,7 +73,7 @@ public abstract class TcpDeviceHandler<F> extends SimpleChannelInboundHandler<F>
         } else {
             LoginFailures failures = devices.loginFailures();
             if (failures.blocked(channel)) {
-                log.debug("{} refused: too many failed logins from its address", channel.remoteAddress());
+                log.debug("{} refused: too many failed logins from its address", ClientAddress.of(channel));
                 devices.metrics().refused(protocol, "rate_limited");
                 ctx.close(); // the answer an unknown device gets: nothing
                 return;
@@ -96,7 +97,7 @@ public abstract class TcpDeviceHandler<F> extends SimpleChannelInboundHandler<F>
                         "{} device {} from {}: gateway shutting down; closing",
                         protocol,
                         claimed,
-                        channel.remoteAddress());
+                        ClientAddress.of(channel));
                 ctx.close();
             }
         }
@@ -109,7 +110,7 @@ public abstract class TcpDeviceHandler<F> extends SimpleChannelInboundHandler<F>
                     "refused {} device {} from {}: {}",
                     protocol,
                     ConnectionLabel.clean(claimed),
-                    channel.remoteAddress(),
+                    ClientAddress.of(channel),
                     refusal);
             failed(channel);
             waiting.clear();
@@ -132,7 +133,7 @@ public abstract class TcpDeviceHandler<F> extends SimpleChannelInboundHandler<F>
         if (devices.loginFailures().failed(channel)) {
             log.warn(
                     "{} reached the limit of failed {} logins; its address is refused for a while (IMEI scan?)",
-                    channel.remoteAddress(),
+                    ClientAddress.of(channel),
                     protocol);
         }
     }

@@ -17,6 +17,7 @@ import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.forward.DeviceDirectory;
 import org.anxin.gateway.forward.HandOff;
 import org.anxin.gateway.forward.SessionRegistry;
+import org.anxin.gateway.server.ClientAddress;
 import org.anxin.gateway.server.ConnectionLabel;
 import org.anxin.gateway.server.GatewayMetrics;
 import org.anxin.gateway.server.LoginFailures;
@@ -131,7 +132,7 @@ public final class TcpDevices {
                 metrics.refused(protocol, "unregistered");
                 return "not registered as " + protocol;
             }
-            String outside = directory.networkRefusal(registration, channel.remoteAddress());
+            String outside = directory.networkRefusal(registration, ClientAddress.of(channel));
             if (outside != null) {
                 metrics.refused(protocol, "network_not_allowed");
             }
@@ -167,8 +168,8 @@ public final class TcpDevices {
                                 + " possible clone; keeping the established one",
                         protocol,
                         deviceId,
-                        channel.remoteAddress(),
-                        previous.remoteAddress(),
+                        ClientAddress.of(channel),
+                        ClientAddress.of(previous),
                         heardAgo);
                 metrics.refused(protocol, "clone_suspected");
                 flagClone(deviceId, protocol, channel);

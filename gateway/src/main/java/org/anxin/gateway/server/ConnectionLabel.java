@@ -27,6 +27,6 @@ public final class ConnectionLabel {
 
     public static String of(Channel channel) {
         String deviceId = channel.attr(DEVICE_ID).get();
-        return (deviceId == null ? "?" : deviceId) + "@" + channel.remoteAddress();
+        return (deviceId == null ? "?" : deviceId) + "@" + ClientAddress.of(channel);
     }
 }

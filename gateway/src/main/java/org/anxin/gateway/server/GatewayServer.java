@@ -62,7 +62,8 @@ public final class GatewayServer implements AutoCloseable {
     private final Channel gt06Listener;
     private final CommandConsumer commands;
 
-    private GatewayServer(GatewayConfig config, MqttWebSocketConfig webSocket) throws InterruptedException {
+    private GatewayServer(GatewayConfig config, MqttWebSocketConfig webSocket, ProxyProtocol proxy)
+            throws InterruptedException {
         this.config = config;
         // first: an unreadable keystore or a busy metrics port stops the start before anything else runs
         TlsIdentity tls = config.tls() ? TlsIdentity.load(config.tlsKeystore(), config.tlsKeystorePassword()) : null;
@@ -102,9 +103,10 @@ public final class GatewayServer implements AutoCloseable {
         this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         MqttChannelInitializer mqttPipeline = new MqttChannelInitializer(mqtt, config.maxMqttPacketBytes());
-        this.mqttListener = listen(epoll, config.mqttPort(), mqttPipeline);
-        this.mqttTlsListener =
-                tls == null ? null : listen(epoll, config.mqttTlsPort(), mqttPipeline.overTls(tls.context()));
+        this.mqttListener = listen(epoll, config.mqttPort(), proxy.wrap(mqttPipeline));
+        this.mqttTlsListener = tls == null
+                ? null
+                : listen(epoll, config.mqttTlsPort(), proxy.wrap(mqttPipeline.overTls(tls.context())));
         this.mqttWsListener = webSocket.enabled()
                 ? listen(
                         epoll,
@@ -122,8 +124,8 @@ public final class GatewayServer implements AutoCloseable {
         metrics.connections("mqtt", mqtt::connectionCount);
         metrics.connections("watch", () -> tcpDevices.connectionCount("watch"));
         metrics.connections("gt06", () -> tcpDevices.connectionCount("gt06"));
-        this.watchListener = listen(epoll, config.watchPort(), new WatchChannelInitializer(tcpDevices));
-        this.gt06Listener = listen(epoll, config.gt06Port(), new Gt06ChannelInitializer(tcpDevices));
+        this.watchListener = listen(epoll, config.watchPort(), proxy.wrap(new WatchChannelInitializer(tcpDevices)));
+        this.gt06Listener = listen(epoll, config.gt06Port(), proxy.wrap(new Gt06ChannelInitializer(tcpDevices)));
         Downlinks downlinks = new Downlinks(
                 Map.of(
                         "mqtt", new MqttDownlink(mqtt),
@@ -157,8 +159,11 @@ public final class GatewayServer implements AutoCloseable {
                 redactedRedis(config.redisUrl()),
                 config.partitions());
         log.info(
-                "gateway {}: {}",
+                "gateway {}: {}; {}",
                 config.node(),
+                proxy.enabled()
+                        ? proxy + " on the MQTT, watch and GT06 ports (ANXIN_PROXY_TRUSTED)"
+                        : "no PROXY protocol (ANXIN_PROXY_TRUSTED unset)",
                 webSocket.enabled()
                         ? "MQTT over WebSocket on port " + mqttWsPort() + " path " + webSocket.path()
                         : "no MQTT-over-WebSocket listener (ANXIN_MQTT_WS_PORT -1)");
@@ -189,12 +194,18 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Binds the listeners (no MQTT-over-WebSocket one) and returns once they accept connections. */
     public static GatewayServer start(GatewayConfig config) throws InterruptedException {
-        return new GatewayServer(config, MqttWebSocketConfig.NONE);
+        return new GatewayServer(config, MqttWebSocketConfig.NONE, ProxyProtocol.NONE);
     }
 
     /** Binds the listeners, MQTT over WebSocket too unless it is {@link MqttWebSocketConfig#NONE}. */
     public static GatewayServer start(GatewayConfig config, MqttWebSocketConfig webSocket) throws InterruptedException {
-        return new GatewayServer(config, webSocket);
+        return new GatewayServer(config, webSocket, ProxyProtocol.NONE);
+    }
+
+    /** As {@link #start(GatewayConfig, MqttWebSocketConfig)}, reading PROXY headers from trusted balancers. */
+    public static GatewayServer start(GatewayConfig config, MqttWebSocketConfig webSocket, ProxyProtocol proxy)
+            throws InterruptedException {
+        return new GatewayServer(config, webSocket, proxy);
     }
 
     /** The MQTT-over-WebSocket port, or -1 when there is no such listener. */

@@ -40,7 +40,7 @@ public final class LoginFailures {
 
     /** The host part of a connection's remote address: all ports of one address count together. */
     public static String addressOf(Channel channel) {
-        SocketAddress remote = channel.remoteAddress();
+        SocketAddress remote = ClientAddress.of(channel);
         return remote instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress()
                 : String.valueOf(remote);

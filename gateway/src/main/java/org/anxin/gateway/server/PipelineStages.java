@@ -2,6 +2,15 @@ package org.anxin.gateway.server;
 
 /** Names of the pipeline stages, in pipeline order. */
 public final class PipelineStages {
+    /**
+     * A trusted balancer's PROXY protocol header, before anything else (before TLS too): its
+     * detector, Netty's decoder, and the handler that keeps the source address ({@link ProxyProtocol}).
+     */
+    public static final String PROXY_DETECT = "proxyDetect";
+
+    public static final String PROXY_DECODER = "proxyDecoder";
+    public static final String PROXY_HEADER = "proxyHeader";
+
     /** The SslHandler, first on the MQTT-over-TLS port, and the handler that reports its failed handshakes. */
     public static final String TLS = "tls";
 

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.anxin.platform.alarm.AlarmService;
 import org.anxin.platform.notify.Notification;
 import org.anxin.platform.notify.Notifications;
 import org.anxin.platform.notify.VoiceCallPlaced;
 import org.anxin.platform.notify.VoiceCallStatus;
 import org.anxin.platform.notify.VoiceKeyPressed;
+import org.anxin.platform.senior.LivingSituation;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
 import org.anxin.platform.system.ApiProblem;
@@ -18,6 +21,7 @@ import org.anxin.platform.system.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CareCalls {
     private static final Logger log = LoggerFactory.getLogger(CareCalls.class);
+    /** Whom the desk may schedule; a senior whose living situation is not recorded may be called too. */
+    private static final Set<LivingSituation> CALLED =
+            EnumSet.of(LivingSituation.LIVES_ALONE, LivingSituation.EMPTY_NEST);
+
     static final String SCRIPT = "您好，这里是安心养老服务平台一二三四九，主动关怀来电。%s您好，请按1表示您一切安好。";
 
     private final CareStore store;
@@ -70,6 +78,15 @@ class CareCalls {
         if (seniors.find(seniorId).isEmpty()) {
             throw ApiProblem.badRequest("no senior " + seniorId);
         }
+        seniors.livingSituation(seniorId)
+                .filter(living -> !CALLED.contains(living))
+                .ifPresent(living -> {
+                    throw ApiProblem.conflict("senior " + seniorId + " is recorded as " + living
+                            + ": proactive care calls are for seniors living alone or in empty-nest homes");
+                });
+        if (store.schedules(seniorId).stream().anyMatch(CareSchedule::active)) {
+            throw ApiProblem.conflict("senior " + seniorId + " already has an active care schedule: stop it first");
+        }
         if (!start.isBefore(end)) {
             throw ApiProblem.badRequest("windowStart must be before windowEnd (same day, city time)");
         }
@@ -78,7 +95,12 @@ class CareCalls {
         }
         Instant now = clock.instant();
         Instant due = CareSchedule.firstDue(frequency, dayOfWeek, start, end, now, zone);
-        long id = store.insertSchedule(seniorId, frequency, dayOfWeek, start, end, due, viewer.username(), now);
+        long id;
+        try {
+            id = store.insertSchedule(seniorId, frequency, dayOfWeek, start, end, due, viewer.username(), now);
+        } catch (DuplicateKeyException raced) {
+            throw ApiProblem.conflict("senior " + seniorId + " already has an active care schedule: stop it first");
+        }
         return store.schedule(id);
     }
 

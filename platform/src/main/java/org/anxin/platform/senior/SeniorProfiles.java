@@ -186,6 +186,10 @@ public class SeniorProfiles {
             if (TEXT.containsKey(field)) {
                 sets.add(TEXT.get(field) + " = ?");
                 params.add(value);
+                if (field.equals("name")) {
+                    sets.add("name_initials = ?");
+                    params.add(NameInitials.of((String) value));
+                }
             } else if (field.equals("lat") || field.equals("lon")) {
                 sets.add(field + " = ?");
                 params.add(value);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * community, the senior's or an emergency contact's phone (any way it is written, 4+ digits), or
  * the ID card's last four. The desk searches everyone; a FAMILY user only their own seniors;
  * others (responders, community officers, the bureau) see no care records through the general
- * API, so 403. Pinyin initials are not searched: no maintained pinyin library is at hand.
+ * API, so 403. Two or more Latin letters (and digits) are also matched against the pinyin initials of the name
+ * (王秀英: "wxy", or a part of it; {@link NameInitials}).
  */
 @Component
 class SeniorSearch {
@@ -57,6 +58,10 @@ class SeniorSearch {
         params.add(like);
         params.add(like);
         params.add(like);
+        if (q.matches("[A-Za-z][A-Za-z0-9]{1,19}")) {
+            where.append(" or s.name_initials like ?");
+            params.add("%" + q.toLowerCase(Locale.ROOT) + "%");
+        }
         if (q.length() == 4) {
             where.append(" or s.id_card_last4 = ?");
             params.add(q.toUpperCase(Locale.ROOT));

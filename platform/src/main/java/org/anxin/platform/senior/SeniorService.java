@@ -48,7 +48,8 @@ public class SeniorService implements SeniorDirectory {
     @Transactional
     public Senior create(NewSenior senior, Profile profile, List<SeniorRecord.Contact> contacts) {
         long id = db.sql("insert into seniors (name, phone, address, lat, lon, birth_date, health_notes, medicines,"
-                        + " allergies, door_notes, community) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                        + " allergies, door_notes, community, name_initials)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(
                         senior.name(),
                         senior.phone(),
@@ -60,7 +61,8 @@ public class SeniorService implements SeniorDirectory {
                         profile.medicines(),
                         profile.allergies(),
                         profile.doorNotes(),
-                        senior.community())
+                        senior.community(),
+                        senior.name() == null ? null : NameInitials.of(senior.name()))
                 .query(Long.class)
                 .single();
         replaceContacts(id, contacts);
@@ -115,6 +117,15 @@ public class SeniorService implements SeniorDirectory {
                         rs.getString("door_notes"),
                         contacts(id)))
                 .single());
+    }
+
+    /** Who the senior lives with, as the desk recorded it; empty when not recorded. */
+    public Optional<LivingSituation> livingSituation(long id) {
+        return db.sql("select living_situation from seniors where id = ?")
+                .param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)).map(LivingSituation::valueOf))
+                .optional()
+                .flatMap(living -> living);
     }
 
     public Optional<Senior> find(long id) {

@@ -695,6 +695,46 @@ class CallCenterIT extends PlatformBase {
     }
 
     @Test
+    void careCallsAreForSeniorsAloneOrInEmptyNestHomesOneScheduleAtATime() {
+        long withFamily = senior("郑淑珍", "13912340016", null);
+        long alone = senior("冯玉兰", "13912340017", null);
+        admin().put("/api/seniors/" + withFamily, Map.of("livingSituation", "WITH_FAMILY"))
+                .expect(200);
+        admin().put("/api/seniors/" + alone, Map.of("livingSituation", "LIVES_ALONE"))
+                .expect(200);
+        Map<String, Object> daily = Map.of("frequency", "DAILY", "windowStart", "09:00", "windowEnd", "10:00");
+
+        admin().post("/api/care-calls/schedules", with(daily, "seniorId", withFamily))
+                .expect(409);
+        long first = admin().post("/api/care-calls/schedules", with(daily, "seniorId", alone))
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        admin().post("/api/care-calls/schedules", with(daily, "seniorId", alone))
+                .expect(409);
+        assertThat(admin().get("/api/care-calls/schedules?seniorId=" + withFamily)
+                        .json()
+                        .size())
+                .isZero();
+
+        admin().post("/api/care-calls/schedules/" + first + "/stop", Map.of()).expect(200);
+        admin().post("/api/care-calls/schedules", with(daily, "seniorId", alone))
+                .expect(201);
+        assertThat(admin().get("/api/care-calls/schedules?seniorId=" + alone)
+                        .json()
+                        .valueStream()
+                        .map(s -> s.get("active").asBoolean()))
+                .containsExactly(false, true);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        copy.put(key, value);
+        return copy;
+    }
+
+    @Test
     void theReportCountsAnswerSpeedAbandonmentAndWorkOrdersOfTheDayAndItsCsvHasTheDay() {
         clock.advance(Duration.ofDays(30)); // a day of its own
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));

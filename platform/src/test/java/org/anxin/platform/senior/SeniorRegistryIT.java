@@ -69,6 +69,22 @@ class SeniorRegistryIT extends PlatformIT {
     }
 
     @Test
+    void theDeskFindsASeniorByThePinyinInitialsOfTheirNameEvenAfterARename() {
+        String t = tag();
+        long shan = senior("单秀兰" + t, "13800135551", "上城区" + t, "清波社区" + t);
+        HttpApi desk = admin();
+
+        // 单 as a surname is shàn; as a word, dān: both spellings find her, in either case
+        assertThat(ids(desk.get("/api/seniors?q=sxl" + t).expect(200).json())).containsExactly(shan);
+        assertThat(ids(desk.get("/api/seniors?q=DXL" + t).json())).containsExactly(shan);
+        assertThat(ids(desk.get("/api/seniors?q=wxl" + t).json())).isEmpty();
+
+        desk.put("/api/seniors/" + shan, Map.of("name", "曹秀兰" + t)).expect(200);
+        assertThat(ids(desk.get("/api/seniors?q=cxl" + t).json())).containsExactly(shan);
+        assertThat(ids(desk.get("/api/seniors?q=sxl" + t).json())).isEmpty();
+    }
+
+    @Test
     void aFamilyFindsOnlyTheirOwnSeniorAndAResponderMayNotSearch() {
         String t = tag();
         long mine = senior("赵桂兰" + t, "13700001111", "滨江区" + t, "社区" + t);

@@ -9,6 +9,7 @@ import org.anxin.gateway.command.PendingCommands;
 import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.protocol.TcpDeviceHandler;
 import org.anxin.gateway.protocol.TcpDevices;
+import org.anxin.gateway.server.ClientAddress;
 import org.anxin.gateway.server.ConnectionLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +37,14 @@ public final class Gt06Handler extends TcpDeviceHandler<Gt06Frame> {
             log.warn(
                     "GT06 packet {} from {} before login; closing",
                     String.format(Locale.ROOT, "%02x", first.protocol()),
-                    channel.remoteAddress());
+                    ClientAddress.of(channel));
             devices.metrics().refused("gt06", "before_login");
             return null;
         }
         try {
             return Gt06Events.imei(first);
         } catch (IllegalArgumentException e) {
-            log.warn("bad GT06 login from {}: {}", channel.remoteAddress(), e.getMessage());
+            log.warn("bad GT06 login from {}: {}", ClientAddress.of(channel), e.getMessage());
             devices.metrics().refused("gt06", "bad_credentials");
             return null;
         }
