@@ -38,7 +38,25 @@ bench_cleanup() {
     stop_pid "$pid"
   done
   [[ -n ${work:-} ]] && rm -rf "$work"
-  rm -f "$BENCH_MARKER"
+  release_marker
+}
+
+# release_marker: remove the marker if this script made it (another benchmark's stays)
+release_marker() {
+  [[ $(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null) == "$$" ]] && rm -f "$BENCH_MARKER"
+  return 0
+}
+
+# wait_bench_free [SECONDS]: while another live benchmark holds the marker, wait (at most SECONDS, 900)
+wait_bench_free() {
+  local deadline=$((SECONDS + ${1:-900})) holder
+  while [[ -e $BENCH_MARKER ]] && ((SECONDS < deadline)); do
+    holder=$(cut -d' ' -f1 "$BENCH_MARKER" 2>/dev/null)
+    [[ $holder == "$$" ]] && return 0
+    kill -0 "$holder" 2>/dev/null || return 0
+    log "waiting for the benchmark running now: $(cat "$BENCH_MARKER" 2>/dev/null)"
+    sleep 10
+  done
 }
 
 bench_traps() {
@@ -161,6 +179,17 @@ load_secret() {
   secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   printf '%s\n' "$secret" >"$1/secret"
   secret_sha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
+}
+
+# sos_defaults: the SOS benchmark's settings, each overridable from the environment
+sos_defaults() {
+  DEVICES=${DEVICES:-10000}
+  RATE=${RATE:-2000}
+  DURATION=${DURATION:-60}
+  SOS_EVERY=${SOS_EVERY:-0.25}
+  SOS_WAVE=${SOS_WAVE:-10}
+  SOS_WARMUP=${SOS_WARMUP:-10}
+  SOURCES=${SOURCES:-127.0.0.2,127.0.0.3}
 }
 
 # sos_load MQTT_HOST MQTT_PORT API_URL LABEL: one `device-sim load` run of the SOS benchmark

@@ -21,14 +21,7 @@ source "$ROOT/anxin"
 cd "$ROOT"
 root=$ROOT
 source bench/lib.sh
-
-DEVICES=${DEVICES:-10000}
-RATE=${RATE:-2000}
-DURATION=${DURATION:-60}
-SOS_EVERY=${SOS_EVERY:-0.25}
-SOS_WAVE=${SOS_WAVE:-10}
-SOS_WARMUP=${SOS_WARMUP:-10}
-SOURCES=${SOURCES:-127.0.0.2,127.0.0.3}
+sos_defaults
 FEED=${FEED:-1}
 [[ $FEED == 1 || $FEED == 2 ]] || { echo "FEED must be 1 or 2"; exit 1; }
 for tool in java haproxy curl jq; do

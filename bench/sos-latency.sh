@@ -23,19 +23,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-DEVICES=${DEVICES:-10000}
-RATE=${RATE:-2000}
-DURATION=${DURATION:-60}
-SOS_EVERY=${SOS_EVERY:-0.25}
-SOS_WAVE=${SOS_WAVE:-10}
-SOS_WARMUP=${SOS_WARMUP:-10}
-SOURCES=${SOURCES:-127.0.0.2,127.0.0.3}
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out=${RESULTS_DIR:-$root/bench/results/sos-latency-$stamp} # RESULTS_DIR: bench/run-all.sh
 work=$(mktemp -d /tmp/anxin-sos-latency.XXXXXX)
 chmod 755 "$work" # the embedded PostgreSQL runs as `nobody` when we are root
 source bench/lib.sh
+sos_defaults
 bench_traps
 
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true

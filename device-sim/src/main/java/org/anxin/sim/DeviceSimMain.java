@@ -9,6 +9,7 @@ import org.anxin.sim.city.City;
 import org.anxin.sim.city.CityScenario;
 import org.anxin.sim.drill.DrillCommand;
 import org.anxin.sim.load.LoadCommand;
+import org.anxin.sim.storm.StormCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public final class DeviceSimMain {
               --state-dir DIR        where registrations and device secrets are kept (./data/sim)
               --seed N               the city's people and homes (42)
             """;
-    private static final String USAGE = CITY_USAGE + LoadCommand.USAGE + DrillCommand.USAGE;
+    private static final String USAGE = CITY_USAGE + LoadCommand.USAGE + DrillCommand.USAGE + StormCommand.USAGE;
 
     private DeviceSimMain() {}
 
@@ -62,6 +63,7 @@ public final class DeviceSimMain {
                     case "city" -> CITY_USAGE;
                     case "load" -> "usage: " + LoadCommand.USAGE;
                     case "drill" -> "usage: " + DrillCommand.USAGE;
+                    case "storm" -> "usage: " + StormCommand.USAGE;
                     default -> null;
                 };
         if (usage == null) {
@@ -76,6 +78,7 @@ public final class DeviceSimMain {
             return switch (args[0]) {
                 case "city" -> city(options(args));
                 case "drill" -> DrillCommand.run(options(args));
+                case "storm" -> StormCommand.run(options(args));
                 default -> LoadCommand.run(options(args));
             };
         } catch (IllegalArgumentException e) {

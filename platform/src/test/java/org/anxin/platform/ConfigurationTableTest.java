@@ -37,6 +37,9 @@ class ConfigurationTableTest {
             "ANXIN_TLS_KEYSTORE_PASSWORD",
             "ANXIN_MQTT_MAX_PACKET",
             "ANXIN_MQTT_MAX_KEEPALIVE",
+            "ANXIN_MQTT_ADMISSION",
+            "ANXIN_MQTT_CONNECT_QUEUE",
+            "ANXIN_MQTT_CONNECT_BATCH",
             "ANXIN_TCP_HEARTBEAT_SECONDS",
             "ANXIN_LOG_FRAMES",
             "ANXIN_PROXY_TRUSTED");

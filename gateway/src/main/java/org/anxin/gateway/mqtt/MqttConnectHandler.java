@@ -85,7 +85,11 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof MqttConnectMessage connect) {
             deciding = true;
             ctx.channel().config().setAutoRead(false);
-            decideOffLoop(ctx, connect);
+            if (context.admission == null) {
+                decideOffLoop(ctx, connect);
+            } else {
+                admit(ctx, connect);
+            }
         } else {
             log.warn("{} sent a packet before CONNECT; closing", ConnectionLabel.of(ctx.channel()));
             context.metrics.refused("mqtt", "before_login");
@@ -105,6 +109,27 @@ public final class MqttConnectHandler extends ChannelInboundHandlerAdapter {
         } catch (RejectedExecutionException e) {
             ctx.close();
         }
+    }
+
+    /**
+     * Admission control: the CONNECT waits for its batch's registry look-up, or, when too many
+     * already wait, is answered "server busy" at once and closed (the device backs off and retries).
+     */
+    private void admit(ChannelHandlerContext ctx, MqttConnectMessage connect) {
+        boolean admitted =
+                context.admission.offer(new ConnectAdmission.Request(connect, ctx.channel(), decision -> ctx.channel()
+                        .eventLoop()
+                        .execute(() -> complete(ctx, connect, decision))));
+        if (admitted) {
+            return;
+        }
+        deciding = false;
+        context.metrics.refused("mqtt", "server_busy");
+        log.debug("{} answered server busy: too many CONNECTs waiting", ConnectionLabel.of(ctx.channel()));
+        releaseWaiting();
+        ReferenceCountUtil.release(connect);
+        ctx.writeAndFlush(connAck(ConnectDecision.busy(ConnectDecision.isMqtt5(connect))))
+                .addListener(ChannelFutureListener.CLOSE);
     }
 
     private void complete(ChannelHandlerContext ctx, MqttConnectMessage connect, ConnectDecision decision) {

@@ -21,6 +21,9 @@ public final class MqttContext {
     final GatewayMetrics metrics;
     final RejectedPayloads rejected;
     final LoginFailures loginFailures;
+    /** Null: admission control off, every CONNECT looked up on its own on {@link #workers}. */
+    final ConnectAdmission admission;
+
     final Map<String, Channel> connections = new ConcurrentHashMap<>();
 
     public MqttContext(
@@ -32,6 +35,21 @@ public final class MqttContext {
             GatewayMetrics metrics,
             RejectedPayloads rejected,
             LoginFailures loginFailures) {
+        this(directory, sessions, handOff, workers, maxKeepAliveSeconds, metrics, rejected, loginFailures, null);
+    }
+
+    /** With admission control for CONNECTs; {@code admission} null turns it off. */
+    public MqttContext(
+            DeviceDirectory directory,
+            SessionRegistry sessions,
+            HandOff handOff,
+            ExecutorService workers,
+            int maxKeepAliveSeconds,
+            GatewayMetrics metrics,
+            RejectedPayloads rejected,
+            LoginFailures loginFailures,
+            ConnectAdmission admission) {
+        this.admission = admission;
         this.directory = directory;
         this.sessions = sessions;
         this.handOff = handOff;

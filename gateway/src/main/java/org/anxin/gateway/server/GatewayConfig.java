@@ -20,6 +20,7 @@ import java.util.Map;
  * @param redisUrl one Redis, or the nodes of a Redis Cluster separated by commas; {@code rediss://}
  *     for TLS (README, docs/deploy.md)
  * @param redisCaFile PEM certificate(s) a {@code rediss://} server is checked against; null: the JDK's
+ * @param admission admission control for MQTT CONNECTs (a reconnect storm)
  */
 public record GatewayConfig(
         String redisUrl,
@@ -37,7 +38,8 @@ public record GatewayConfig(
         String tlsKeystorePassword,
         int tcpHeartbeatSeconds,
         String metricsHost,
-        Path redisCaFile) {
+        Path redisCaFile,
+        MqttAdmission admission) {
 
     /** How often watches and GT06 trackers are expected to send something; 3 missed = offline. */
     public static final int DEFAULT_TCP_HEARTBEAT_SECONDS = 300;
@@ -107,7 +109,8 @@ public record GatewayConfig(
                         : env.get("ANXIN_GATEWAY_METRICS_HOST").trim(),
                 blank(env.get("ANXIN_REDIS_CA_FILE"))
                         ? null
-                        : Path.of(env.get("ANXIN_REDIS_CA_FILE").trim()));
+                        : Path.of(env.get("ANXIN_REDIS_CA_FILE").trim()),
+                MqttAdmission.from(env));
     }
 
     /**
@@ -131,7 +134,8 @@ public record GatewayConfig(
                 null,
                 DEFAULT_TCP_HEARTBEAT_SECONDS,
                 "127.0.0.1",
-                null);
+                null,
+                MqttAdmission.DEFAULT);
     }
 
     public GatewayConfig withPartitions(int value) {
@@ -151,7 +155,8 @@ public record GatewayConfig(
                 tlsKeystorePassword,
                 tcpHeartbeatSeconds,
                 metricsHost,
-                redisCaFile);
+                redisCaFile,
+                admission);
     }
 
     public GatewayConfig withNode(String value) {
@@ -171,7 +176,8 @@ public record GatewayConfig(
                 tlsKeystorePassword,
                 tcpHeartbeatSeconds,
                 metricsHost,
-                redisCaFile);
+                redisCaFile,
+                admission);
     }
 
     public GatewayConfig withMetricsPort(int value) {
@@ -191,7 +197,8 @@ public record GatewayConfig(
                 tlsKeystorePassword,
                 tcpHeartbeatSeconds,
                 metricsHost,
-                redisCaFile);
+                redisCaFile,
+                admission);
     }
 
     /** MQTT over TLS on {@code port} (0: a free one) with the key and certificate in a PKCS12 keystore. */
@@ -212,7 +219,8 @@ public record GatewayConfig(
                 password,
                 tcpHeartbeatSeconds,
                 metricsHost,
-                redisCaFile);
+                redisCaFile,
+                admission);
     }
 
     /** A {@code rediss://} server's certificate checked against the PEM certificate(s) in {@code caFile}. */
@@ -233,7 +241,30 @@ public record GatewayConfig(
                 tlsKeystorePassword,
                 tcpHeartbeatSeconds,
                 metricsHost,
-                caFile);
+                caFile,
+                admission);
+    }
+
+    /** Another admission control for MQTT CONNECTs ({@link MqttAdmission#OFF}: none). */
+    public GatewayConfig withAdmission(MqttAdmission value) {
+        return new GatewayConfig(
+                redisUrl,
+                host,
+                mqttPort,
+                watchPort,
+                gt06Port,
+                node,
+                partitions,
+                maxMqttPacketBytes,
+                maxKeepAliveSeconds,
+                metricsPort,
+                mqttTlsPort,
+                tlsKeystore,
+                tlsKeystorePassword,
+                tcpHeartbeatSeconds,
+                metricsHost,
+                redisCaFile,
+                value);
     }
 
     /** Watches and GT06 trackers expected to report every {@code seconds}. */
@@ -254,7 +285,8 @@ public record GatewayConfig(
                 tlsKeystorePassword,
                 seconds,
                 metricsHost,
-                redisCaFile);
+                redisCaFile,
+                admission);
     }
 
     /** The silence after which a watch or GT06 connection is closed as offline: 3 missed heartbeats. */
@@ -271,14 +303,14 @@ public record GatewayConfig(
                 + ", maxKeepAliveSeconds=" + maxKeepAliveSeconds + ", metricsPort=" + metricsPort + ", mqttTlsPort="
                 + mqttTlsPort + ", tlsKeystore=" + tlsKeystore + ", tlsKeystorePassword="
                 + (tlsKeystorePassword == null ? "null" : "***") + ", tcpHeartbeatSeconds=" + tcpHeartbeatSeconds
-                + ", metricsHost=" + metricsHost + ", redisCaFile=" + redisCaFile + "]";
+                + ", metricsHost=" + metricsHost + ", redisCaFile=" + redisCaFile + ", admission=" + admission + "]";
     }
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
 
-    private static int integer(Map<String, String> env, String name, int fallback) {
+    static int integer(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (blank(value)) {
             return fallback;

@@ -34,7 +34,8 @@ public final class GatewayMetrics implements AutoCloseable {
             "before_login",
             "registry_unavailable",
             "rate_limited",
-            "clone_suspected");
+            "clone_suspected",
+            "server_busy");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Map<EventType, Counter>> events = new HashMap<>();
@@ -77,6 +78,14 @@ public final class GatewayMetrics implements AutoCloseable {
                 .register(registry);
     }
 
+    /** MQTT CONNECTs admitted and waiting for their registry look-up, read at each scrape. */
+    public void pendingConnects(IntSupplier count) {
+        Gauge.builder("anxin.gateway.connects.pending", count::getAsInt)
+                .description("MQTT CONNECTs admitted and waiting for the device registry (admission control)")
+                .strongReference(true)
+                .register(registry);
+    }
+
     /** Counts the frames one protocol's decoder produces, and the input it rejects. */
     public FrameMeter frameMeter(String protocol) {
         return new FrameMeter(
@@ -98,7 +107,7 @@ public final class GatewayMetrics implements AutoCloseable {
      * A connection turned away before it could send events.
      *
      * @param reason {@code unregistered}, {@code bad_credentials}, {@code before_login},
-     *     {@code registry_unavailable}, {@code rate_limited} or {@code clone_suspected}
+     *     {@code registry_unavailable}, {@code rate_limited}, {@code clone_suspected} or {@code server_busy}
      */
     public void refused(String protocol, String reason) {
         refusals(protocol, reason).increment();

@@ -29,6 +29,7 @@ import org.anxin.gateway.forward.EventStreams;
 import org.anxin.gateway.forward.HandOff;
 import org.anxin.gateway.forward.RejectedPayloads;
 import org.anxin.gateway.forward.SessionRegistry;
+import org.anxin.gateway.mqtt.ConnectAdmission;
 import org.anxin.gateway.mqtt.MqttChannelInitializer;
 import org.anxin.gateway.mqtt.MqttContext;
 import org.anxin.gateway.mqtt.MqttDownlink;
@@ -53,6 +54,7 @@ public final class GatewayServer implements AutoCloseable {
     private final EventForwarder forwarder;
     private final ExecutorService workers;
     private final MqttContext mqtt;
+    private final ConnectAdmission admission;
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
     private final Channel mqttListener;
@@ -90,15 +92,26 @@ public final class GatewayServer implements AutoCloseable {
                 redis, new EventStreams(config.partitions()), config.node(), 65_536, Duration.ofSeconds(10));
         HandOff handOff = metrics.metered(forwarder, forwarder::queued);
         LoginFailures loginFailures = new LoginFailures(); // one count per address for every listener
+        DeviceDirectory registry = new DeviceDirectory(redis, Duration.ofSeconds(10));
+        this.admission = config.admission().enabled()
+                ? ConnectAdmission.start(
+                        registry,
+                        config.admission().maxPending(),
+                        config.admission().batchSize())
+                : null;
+        if (admission != null) {
+            metrics.pendingConnects(admission::pending);
+        }
         this.mqtt = new MqttContext(
-                new DeviceDirectory(redis, Duration.ofSeconds(10)),
+                registry,
                 new SessionRegistry(redis, workers, config.node()),
                 handOff,
                 workers,
                 config.maxKeepAliveSeconds(),
                 metrics,
                 new RejectedPayloads(redis, workers),
-                loginFailures);
+                loginFailures,
+                admission);
         boolean epoll = Epoll.isAvailable();
         this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -158,6 +171,13 @@ public final class GatewayServer implements AutoCloseable {
                 metricsEndpoint == null ? "no port" : "port " + metricsPort() + " (GET /metrics)",
                 redactedRedis(config.redisUrl()),
                 config.partitions());
+        log.info(
+                "gateway {}: MQTT admission control {}",
+                config.node(),
+                admission == null
+                        ? "off (ANXIN_MQTT_ADMISSION off): every CONNECT looked up on its own"
+                        : "on: at most " + config.admission().maxPending() + " CONNECTs wait, looked up "
+                                + config.admission().batchSize() + " per Redis pipeline");
         log.info(
                 "gateway {}: {}; {}",
                 config.node(),
@@ -254,6 +274,9 @@ public final class GatewayServer implements AutoCloseable {
         gt06Listener.close().sync();
         io.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
         boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+        if (admission != null) {
+            admission.close();
+        }
         forwarder.close();
         workers.shutdown();
         workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -3,7 +3,9 @@ package org.anxin.gateway.forward;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.anxin.gateway.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,5 +49,29 @@ class DeviceDirectoryTest {
         redis.client().del("anxin:device:btn-9");
 
         assertThat(directory.find("btn-9")).isEmpty();
+    }
+
+    @Test
+    void findsManyDevicesInOnePipelineAnswersUnknownOnesEmptyAndCachesBoth() {
+        redis.client().hset("anxin:device:btn-21", Map.of("protocol", "mqtt", "seniorId", "1", "secretSha256", "ab"));
+        redis.client().hset("anxin:device:btn-22", Map.of("protocol", "app", "seniorId", "2", "group", "4"));
+        DeviceDirectory directory = new DeviceDirectory(redis.client(), Duration.ofMinutes(5));
+
+        Map<String, Optional<DeviceDirectory.Registration>> found =
+                directory.findAll(List.of("btn-21", "btn-22", "btn-unknown"));
+
+        assertThat(found)
+                .containsEntry("btn-21", Optional.of(new DeviceDirectory.Registration("mqtt", "ab", null)))
+                .containsEntry("btn-22", Optional.of(new DeviceDirectory.Registration("app", null, "4")))
+                .containsEntry("btn-unknown", Optional.empty())
+                .hasSize(3);
+        redis.client().del("anxin:device:btn-21", "anxin:device:btn-22");
+        redis.client().hset("anxin:device:btn-unknown", Map.of("protocol", "mqtt", "seniorId", "1"));
+        // cached: the same answers without Redis, for find and findAll alike
+        assertThat(directory.findAll(List.of("btn-21", "btn-unknown")))
+                .containsEntry("btn-21", Optional.of(new DeviceDirectory.Registration("mqtt", "ab", null)))
+                .containsEntry("btn-unknown", Optional.empty());
+        assertThat(directory.find("btn-22")).isPresent();
+        redis.client().del("anxin:device:btn-unknown");
     }
 }

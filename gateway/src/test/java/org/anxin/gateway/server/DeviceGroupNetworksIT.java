@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.PahoDevices;
 import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.WatchReplies;
 import org.anxin.gateway.command.CommandConsumer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -242,15 +242,7 @@ class DeviceGroupNetworksIT {
         try (Socket watch = new Socket("127.0.0.1", gateway.watchPort())) {
             watch.setSoTimeout(15_000);
             watch.getOutputStream().write(("[3G*" + id + "*0002*LK]").getBytes(StandardCharsets.US_ASCII));
-            InputStream in = watch.getInputStream();
-            StringBuilder text = new StringBuilder();
-            for (int b = in.read(); b >= 0; b = in.read()) {
-                text.append((char) b);
-                if (b == ']') {
-                    return text.toString();
-                }
-            }
-            return text.toString();
+            return WatchReplies.next(watch.getInputStream());
         }
     }
 

@@ -10,6 +10,36 @@ import org.junit.jupiter.api.Test;
 class GatewayConfigTest {
 
     @Test
+    void admitsMqttConnectsUnderControlByDefault() {
+        assertThat(GatewayConfig.from(Map.of()).admission()).isEqualTo(new MqttAdmission(true, 2_000, 256));
+        assertThat(GatewayConfig.loopback("redis://127.0.0.1:6379").admission()).isEqualTo(MqttAdmission.DEFAULT);
+    }
+
+    @Test
+    void readsTheAdmissionSettingsAndKeepsThemThroughTheWithMethods() {
+        GatewayConfig config = GatewayConfig.from(Map.of(
+                "ANXIN_MQTT_ADMISSION", " OFF ", "ANXIN_MQTT_CONNECT_QUEUE", "500", "ANXIN_MQTT_CONNECT_BATCH", "64"));
+
+        assertThat(config.admission()).isEqualTo(new MqttAdmission(false, 500, 64));
+        assertThat(config.withNode("n").withPartitions(4).withMetricsPort(1).admission())
+                .isEqualTo(config.admission());
+        assertThat(config.withAdmission(MqttAdmission.DEFAULT).admission()).isEqualTo(MqttAdmission.DEFAULT);
+    }
+
+    @Test
+    void refusesAdmissionSettingsItCannotRun() {
+        assertThatThrownBy(() -> GatewayConfig.from(Map.of("ANXIN_MQTT_ADMISSION", "maybe")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ANXIN_MQTT_ADMISSION must be on or off, not 'maybe'");
+        assertThatThrownBy(() -> GatewayConfig.from(Map.of("ANXIN_MQTT_CONNECT_QUEUE", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ANXIN_MQTT_CONNECT_QUEUE must be from 1 to 1000000, not 0");
+        assertThatThrownBy(() -> GatewayConfig.from(Map.of("ANXIN_MQTT_CONNECT_BATCH", "many")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ANXIN_MQTT_CONNECT_BATCH must be a whole number");
+    }
+
+    @Test
     void closesSilentTcpDevicesAfterThreeMissedHeartbeats() {
         assertThat(GatewayConfig.from(Map.of()).tcpSilenceSeconds()).isEqualTo(900);
         assertThat(GatewayConfig.from(Map.of("ANXIN_TCP_HEARTBEAT_SECONDS", "60"))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.anxin.gateway.PahoDevices;
 import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.WatchReplies;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -323,15 +323,11 @@ class GatewayIT {
 
     /** Reads one watch reply, up to its closing bracket. */
     private static String reply(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        StringBuilder text = new StringBuilder();
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            text.append((char) b);
-            if (b == ']') {
-                return text.toString();
-            }
+        String text = WatchReplies.next(socket.getInputStream());
+        if (!text.endsWith("]")) {
+            throw new AssertionError("connection closed after " + text);
         }
-        throw new AssertionError("connection closed after " + text);
+        return text;
     }
 
     private static String longitude(int i) {

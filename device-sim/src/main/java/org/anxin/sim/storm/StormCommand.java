@@ -1,0 +1,41 @@
+package org.anxin.sim.storm;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code device-sim storm …}: runs one {@link StormRun} and reports it. */
+public final class StormCommand {
+    public static final String USAGE = StormOptions.USAGE;
+
+    private static final Logger log = LoggerFactory.getLogger("device-sim.storm");
+
+    private StormCommand() {}
+
+    /**
+     * @return 0 when an outage was seen and every device came back; 1 otherwise
+     * @throws IllegalArgumentException for options that cannot be run, with a message for the user
+     */
+    public static int run(Map<String, String> arguments) throws InterruptedException, IOException {
+        StormOptions options = StormOptions.parse(arguments);
+        StormReport report = new StormRun(options).run();
+        log.info(report.summary());
+        if (options.jsonOut() != null) {
+            Path out = options.jsonOut().toAbsolutePath();
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            Files.writeString(out, report.toJson() + "\n", StandardCharsets.UTF_8);
+            log.info("results written to {}", out);
+        }
+        if (!report.outageSeen() || report.leftOut() > 0) {
+            log.error("{} of {} devices not back", report.leftOut(), options.devices());
+            return 1;
+        }
+        return 0;
+    }
+}
