@@ -52,6 +52,13 @@ class DayPlan {
         return plan;
     }
 
+    /** Some of the workers with these visits, weighed as this plan is: one district of the day. */
+    DayPlan part(List<WorkerDay> someWorkers, List<PlannedVisit> someVisits) {
+        DayPlan plan = new DayPlan(someWorkers, someVisits);
+        plan.weights = weights;
+        return plan;
+    }
+
     HardMediumSoftLongScore score() {
         return score;
     }

@@ -1,6 +1,7 @@
 package org.anxin.platform.planning;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -8,9 +9,18 @@ import java.util.List;
  * order, wait for its window to open, serve it, and take the break at the first visit's end
  * that falls after the break window has opened (late if that is after the window's latest
  * start: the solver has to put a visit's end inside it); then travel back to base.
- * Times are epoch seconds.
+ * Times are epoch seconds. {@code beyondToleranceSeconds}: seconds late beyond each visit's tolerance,
+ * summed (arriving that late is not allowed); {@code withinToleranceSeconds}: seconds late within it,
+ * summed (allowed, but to be kept small).
  */
-record Route(List<Stop> stops, long breakStart, long returnAt, long travelSeconds, long workSeconds) {
+record Route(
+        List<Stop> stops,
+        long breakStart,
+        long returnAt,
+        long travelSeconds,
+        long workSeconds,
+        long beyondToleranceSeconds,
+        long withinToleranceSeconds) {
 
     /** One visit on the route: when the worker arrives, starts, and leaves. */
     record Stop(PlannedVisit visit, long arrival, long start, long end) {
@@ -29,6 +39,9 @@ record Route(List<Stop> stops, long breakStart, long returnAt, long travelSecond
         long travel = 0;
         long work = 0;
         long breakStart = NO_BREAK;
+        long beyond = 0;
+        long within = 0;
+        // one pass, no streams: the solver routes a worker's day for every move it tries
         for (PlannedVisit v : visits) {
             if (breakStart == NO_BREAK && w.breakSeconds() > 0 && t >= w.breakFrom()) {
                 breakStart = t;
@@ -39,6 +52,9 @@ record Route(List<Stop> stops, long breakStart, long returnAt, long travelSecond
             long arrival = t + leg;
             long end = start + v.durationSeconds();
             stops.add(new Stop(v, arrival, start, end));
+            long late = Math.max(0, start - v.windowTo());
+            beyond += Math.max(0, late - v.toleranceSeconds());
+            within += Math.min(late, v.toleranceSeconds());
             travel += leg;
             work += leg + v.durationSeconds();
             t = end;
@@ -52,7 +68,14 @@ record Route(List<Stop> stops, long breakStart, long returnAt, long travelSecond
             breakStart = Math.max(t, w.breakFrom());
             t = breakStart + w.breakSeconds();
         }
-        return new Route(List.copyOf(stops), breakStart, visits.isEmpty() ? w.shiftStart() : t + home, travel, work);
+        return new Route(
+                Collections.unmodifiableList(stops),
+                breakStart,
+                visits.isEmpty() ? w.shiftStart() : t + home,
+                travel,
+                work,
+                beyond,
+                within);
     }
 
     /** Seconds the break starts after its window has closed (0 when on time or not needed). */
@@ -63,19 +86,5 @@ record Route(List<Stop> stops, long breakStart, long returnAt, long travelSecond
     /** Seconds the worker is back at base after the shift's end. */
     long overtimeSeconds(WorkerDay w) {
         return Math.max(0, returnAt - w.shiftEnd());
-    }
-
-    /** Seconds late beyond each visit's tolerance, summed: arriving that late is not allowed. */
-    long beyondToleranceSeconds() {
-        return stops.stream()
-                .mapToLong(s -> Math.max(0, s.lateSeconds() - s.visit().toleranceSeconds()))
-                .sum();
-    }
-
-    /** Seconds late within each visit's tolerance, summed: allowed, but to be kept small. */
-    long withinToleranceSeconds() {
-        return stops.stream()
-                .mapToLong(s -> Math.min(s.lateSeconds(), s.visit().toleranceSeconds()))
-                .sum();
     }
 }

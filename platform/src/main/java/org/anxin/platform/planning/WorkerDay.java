@@ -40,7 +40,7 @@ class WorkerDay {
     private int startedVisits;
 
     // the route of the last list seen: constraints ask for it several times per evaluation
-    private List<PlannedVisit> routedVisits;
+    private PlannedVisit[] routedVisits;
     private Route route;
 
     WorkerDay() {}
@@ -90,11 +90,24 @@ class WorkerDay {
     }
 
     Route route() {
-        if (route == null || !visits.equals(routedVisits)) {
-            routedVisits = List.copyOf(visits);
+        if (route == null || !routed()) {
+            routedVisits = visits.toArray(new PlannedVisit[0]);
             route = Route.of(this, visits);
         }
         return route;
+    }
+
+    /** The list holds the same visits, in the same order, as when the route was last made. */
+    private boolean routed() {
+        if (routedVisits.length != visits.size()) {
+            return false;
+        }
+        for (int i = 0; i < routedVisits.length; i++) {
+            if (routedVisits[i] != visits.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     long workerId() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.anxin.platform.dispatch.TravelMode;
@@ -78,6 +79,45 @@ class DaySolverTest {
 
         assertThat(travelOnly).isEqualTo(-4L * MINUTE);
         assertThat(weighed).isLessThan(travelOnly);
+    }
+
+    @Test
+    void aDaySolvedDistrictByDistrictKeepsEveryVisitOnceAndTheStartedOnesInPlace() {
+        // 24 workers at places 0..23 of a line, a minute apart, and a visit at each place; the day starts
+        // crosswise (worker i has the visit at 23 - i), and the first three workers have set off for theirs
+        Days line = new Days(24);
+        List<WorkerDay> workers = new ArrayList<>();
+        List<PlannedVisit> visits = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            workers.add(new WorkerDay(
+                    i + 1, "w" + i, 1, Set.of("c"), TravelMode.EBIKE, line.places[i], 0, 8 * HOUR, line.travel));
+            visits.add(line.visit(100 + i, i, 0, 480, "c"));
+        }
+        for (int i = 0; i < 24; i++) {
+            workers.get(i).visits(List.of(visits.get(23 - i)), i < 3 ? 1 : 0);
+        }
+        assertThat(workers.size()).isGreaterThanOrEqualTo(2 * DaySolver.DISTRICT_WORKERS);
+        DaySolver solver = new DaySolver(Duration.ofSeconds(6));
+        HardMediumSoftLongScore start =
+                solver.explain(new DayPlan(workers, visits)).score();
+
+        DayPlan best = solver.solve(new DayPlan(workers, visits));
+
+        // every visit planned exactly once, on the worker it names; the three set off for stay first
+        assertThat(best.score().hardScore()).isZero();
+        assertThat(best.score().mediumScore()).isZero();
+        assertThat(best.workers().stream().flatMap(w -> w.visits().stream()).map(PlannedVisit::orderId))
+                .containsExactlyInAnyOrderElementsOf(
+                        visits.stream().map(PlannedVisit::orderId).toList());
+        best.workers().forEach(w -> assertThat(w.visits()).allMatch(v -> v.worker() == w));
+        for (int i = 0; i < 3; i++) {
+            assertThat(worker(best, i + 1).visits())
+                    .extracting(PlannedVisit::orderId)
+                    .startsWith(100L + 23 - i);
+        }
+        // and the score is the plan's own, better than the crosswise start
+        assertThat(solver.explain(best).score()).isEqualTo(best.score());
+        assertThat(best.score()).isGreaterThan(start);
     }
 
     private static WorkerDay worker(DayPlan plan, long id) {
