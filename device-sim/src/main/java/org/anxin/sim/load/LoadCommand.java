@@ -1,10 +1,8 @@
 package org.anxin.sim.load;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
+import org.anxin.sim.OptionValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +23,7 @@ public final class LoadCommand {
         LoadReport report = new LoadRun(options).run();
         log.info(report.summary());
         if (options.jsonOut() != null) {
-            Path out = options.jsonOut().toAbsolutePath();
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
-            }
-            Files.writeString(out, report.toJson() + "\n", StandardCharsets.UTF_8);
-            log.info("results written to {}", out);
+            OptionValues.writeJson(options.jsonOut(), report.toJson(), log);
         }
         if (!report.enoughConnected()) {
             log.error(

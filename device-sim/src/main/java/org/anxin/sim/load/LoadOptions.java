@@ -1,19 +1,13 @@
 package org.anxin.sim.load;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.anxin.sim.OptionValues;
 
 /**
  * What {@code device-sim load} is asked to do. {@link #parse} turns command-line options into
@@ -142,8 +136,6 @@ public record LoadOptions(
             "sos-warmup",
             "in-flight",
             "open-loop");
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     public LoadOptions {
         sourceAddresses = List.copyOf(sourceAddresses);
@@ -160,12 +152,12 @@ public record LoadOptions(
             }
         }
         LoadProtocol protocol = LoadProtocol.named(options.getOrDefault("protocol", "mqtt"));
-        int devices = number(options, "devices", 1000, 1, Integer.MAX_VALUE);
-        int qos = number(options, "qos", 1, 0, 1);
+        int devices = OptionValues.number(options, "devices", 1000, 1, Integer.MAX_VALUE);
+        int qos = OptionValues.number(options, "qos", 1, 0, 1);
         if (protocol != LoadProtocol.MQTT) {
             qos = 1; // every measured watch and GT06 message is answered
         }
-        List<InetAddress> sources = sourceAddresses(options.getOrDefault("source-addresses", "127.0.0.1"));
+        List<InetAddress> sources = OptionValues.sourceAddresses(options.getOrDefault("source-addresses", "127.0.0.1"));
         long capacity = (long) CONNECTIONS_PER_SOURCE_ADDRESS * sources.size();
         if (devices > capacity) {
             long needed = (devices + CONNECTIONS_PER_SOURCE_ADDRESS - 1L) / CONNECTIONS_PER_SOURCE_ADDRESS;
@@ -205,8 +197,9 @@ public record LoadOptions(
             platform = new Platform(api, options.getOrDefault("user", "admin"), password);
         }
         String json = options.get("json-out");
-        int rate = number(options, "rate", 0, 0, Integer.MAX_VALUE);
-        int inFlight = number(options, "in-flight", rate == 0 ? 1 : LoadConnection.WINDOW, 1, LoadConnection.WINDOW);
+        int rate = OptionValues.number(options, "rate", 0, 0, Integer.MAX_VALUE);
+        int inFlight = OptionValues.number(
+                options, "in-flight", rate == 0 ? 1 : LoadConnection.WINDOW, 1, LoadConnection.WINDOW);
         boolean openLoop = bool(options, "open-loop");
         if (openLoop && (rate == 0 || protocol != LoadProtocol.MQTT || qos != 1 || idle)) {
             throw new IllegalArgumentException("--open-loop needs --protocol mqtt, --qos 1 and a --rate above 0");
@@ -218,25 +211,25 @@ public record LoadOptions(
                 devices,
                 rate,
                 qos,
-                Duration.ofSeconds(number(options, "duration", 20, 1, 86_400)),
+                Duration.ofSeconds(OptionValues.number(options, "duration", 20, 1, 86_400)),
                 options.getOrDefault("host", "127.0.0.1"),
-                number(options, "port", 1883, 1, 65_535),
-                number(options, "ramp-per-second", 1000, 1, 1_000_000),
+                OptionValues.number(options, "port", 1883, 1, 65_535),
+                OptionValues.number(options, "ramp-per-second", 1000, 1, 1_000_000),
                 sources,
-                secret(options.get("secret-file")),
+                OptionValues.secret(options.get("secret-file")),
                 json == null ? null : Path.of(json),
                 prefix,
                 options.getOrDefault("label", "unknown"),
-                number(options, "threads", Runtime.getRuntime().availableProcessors(), 1, 256),
-                number(options, "keep-alive", 60, 2, 65_535),
+                OptionValues.number(options, "threads", Runtime.getRuntime().availableProcessors(), 1, 256),
+                OptionValues.number(options, "keep-alive", 60, 2, 65_535),
                 Duration.ofSeconds(10),
                 protocol,
                 idle,
                 platform,
                 register.equals("api"),
                 sosEvery,
-                Duration.ofSeconds(number(options, "sos-wave", 10, 0, 86_400)),
-                number(options, "sos-warmup", 0, 0, 1_000),
+                Duration.ofSeconds(OptionValues.number(options, "sos-wave", 10, 0, 86_400)),
+                OptionValues.number(options, "sos-warmup", 0, 0, 1_000),
                 inFlight,
                 openLoop);
     }
@@ -282,24 +275,6 @@ public record LoadOptions(
         return text.equals("true");
     }
 
-    private static int number(Map<String, String> options, String name, int fallback, int min, int max) {
-        String text = options.get(name);
-        if (text == null) {
-            return fallback;
-        }
-        long value;
-        try {
-            value = Long.parseLong(text.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number, not '" + text + "'");
-        }
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(
-                    "--" + name + " must be between " + min + " and " + max + ", not " + value);
-        }
-        return (int) value;
-    }
-
     /** Decimal seconds, 0 or between {@code min} and {@code max}; 0 when absent. */
     private static Duration seconds(Map<String, String> options, String name, double min, double max) {
         String text = options.get(name);
@@ -319,58 +294,11 @@ public record LoadOptions(
         return Duration.ofNanos(Math.round(value * 1e9));
     }
 
-    private static List<InetAddress> sourceAddresses(String list) {
-        List<InetAddress> addresses = new ArrayList<>();
-        for (String part : list.split(",", -1)) {
-            String text = part.trim();
-            if (!isIpLiteral(text)) {
-                throw new IllegalArgumentException(
-                        "--source-addresses takes IP addresses separated by commas, not '" + text + "'");
-            }
-            try {
-                addresses.add(InetAddress.getByName(text));
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("--source-addresses: '" + text + "' is not an IP address");
-            }
-        }
-        return addresses;
-    }
-
-    /** Only literals: a name would be looked up in DNS, and a load generator has no business there. */
-    private static boolean isIpLiteral(String text) {
-        Matcher v4 = IPV4.matcher(text);
-        if (v4.matches()) {
-            for (int group = 1; group <= 4; group++) {
-                if (Integer.parseInt(v4.group(group)) > 255) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return IPV6.matcher(text).matches();
-    }
-
     private static String exampleSources(long count) {
         StringBuilder example = new StringBuilder();
         for (int i = 1; i <= count; i++) {
             example.append(i == 1 ? "" : ",").append("127.0.0.").append(i);
         }
         return example.toString();
-    }
-
-    private static byte[] secret(String file) {
-        if (file == null) {
-            return null;
-        }
-        String secret;
-        try {
-            secret = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--secret-file " + file + " cannot be read: " + e.getMessage());
-        }
-        if (secret.isEmpty()) {
-            throw new IllegalArgumentException("--secret-file " + file + " is empty");
-        }
-        return secret.getBytes(StandardCharsets.UTF_8);
     }
 }

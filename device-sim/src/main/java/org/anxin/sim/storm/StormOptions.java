@@ -1,15 +1,11 @@
 package org.anxin.sim.storm;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.anxin.sim.OptionValues;
 
 /**
  * What {@code device-sim storm} is asked to do; {@link #parse} refuses, naming the option,
@@ -94,8 +90,8 @@ record StormOptions(
                 throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
             }
         }
-        int devices = number(options, "devices", 1000, 1, 1_000_000);
-        List<InetAddress> sources = sources(options.getOrDefault("source-addresses", "127.0.0.1"));
+        int devices = OptionValues.number(options, "devices", 1000, 1, 1_000_000);
+        List<InetAddress> sources = OptionValues.sourceAddresses(options.getOrDefault("source-addresses", "127.0.0.1"));
         if ((long) sources.size() * DEVICES_PER_SOURCE_ADDRESS < devices) {
             throw new IllegalArgumentException("--devices " + devices + " needs at least "
                     + ((devices + DEVICES_PER_SOURCE_ADDRESS - 1) / DEVICES_PER_SOURCE_ADDRESS)
@@ -109,18 +105,18 @@ record StormOptions(
         return new StormOptions(
                 devices,
                 options.getOrDefault("host", "127.0.0.1"),
-                number(options, "port", 1883, 1, 65_535),
+                OptionValues.number(options, "port", 1883, 1, 65_535),
                 sources,
-                secret(secretFile),
+                OptionValues.secret(secretFile),
                 options.getOrDefault("id-prefix", "storm-"),
-                number(options, "mqtt5-percent", 50, 0, 100),
-                number(options, "ramp-per-second", 1000, 1, 1_000_000),
-                number(options, "keep-alive", 60, 2, 65_535),
-                number(options, "connack-timeout", 10, 1, 600),
+                OptionValues.number(options, "mqtt5-percent", 50, 0, 100),
+                OptionValues.number(options, "ramp-per-second", 1000, 1, 1_000_000),
+                OptionValues.number(options, "keep-alive", 60, 2, 65_535),
+                OptionValues.number(options, "connack-timeout", 10, 1, 600),
                 new Backoff(decimal(options, "backoff-base", 1), decimal(options, "backoff-cap", 60)),
-                number(options, "outage-wait", 120, 1, 86_400),
-                number(options, "max-wait", 300, 1, 86_400),
-                number(options, "threads", Runtime.getRuntime().availableProcessors(), 1, 256),
+                OptionValues.number(options, "outage-wait", 120, 1, 86_400),
+                OptionValues.number(options, "max-wait", 300, 1, 86_400),
+                OptionValues.number(options, "threads", Runtime.getRuntime().availableProcessors(), 1, 256),
                 path(options, "ready-file"),
                 path(options, "json-out"),
                 path(options, "per-device-out"),
@@ -144,24 +140,6 @@ record StormOptions(
         return value == null ? null : Path.of(value);
     }
 
-    private static int number(Map<String, String> options, String name, int fallback, int min, int max) {
-        String text = options.get(name);
-        if (text == null) {
-            return fallback;
-        }
-        long value;
-        try {
-            value = Long.parseLong(text.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number, not '" + text + "'");
-        }
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(
-                    "--" + name + " must be between " + min + " and " + max + ", not " + value);
-        }
-        return (int) value;
-    }
-
     private static double decimal(Map<String, String> options, String name, double fallback) {
         String text = options.get(name);
         if (text == null) {
@@ -171,35 +149,6 @@ record StormOptions(
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a number of seconds, not '" + text + "'");
-        }
-    }
-
-    private static List<InetAddress> sources(String list) {
-        List<InetAddress> addresses = new ArrayList<>();
-        for (String part : list.split(",", -1)) {
-            String text = part.trim();
-            if (!text.matches("[0-9.]{7,15}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-                throw new IllegalArgumentException("--source-addresses takes IP addresses, not '" + text + "'");
-            }
-            try {
-                addresses.add(InetAddress.getByName(text)); // a literal: no DNS
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("--source-addresses: '" + text + "' is not an IP address");
-            }
-        }
-        return addresses;
-    }
-
-    private static byte[] secret(String file) {
-        try {
-            String secret =
-                    Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            if (secret.isEmpty()) {
-                throw new IllegalArgumentException("--secret-file " + file + " is empty");
-            }
-            return secret.getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--secret-file " + file + " cannot be read: " + e.getMessage());
         }
     }
 }

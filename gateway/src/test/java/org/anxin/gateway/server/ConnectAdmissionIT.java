@@ -8,10 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,8 +38,6 @@ class ConnectAdmissionIT {
     private static final String SECRET = "storm-secret";
     private static final String BUSY = "anxin_gateway_refused_total{protocol=\"mqtt\",reason=\"server_busy\"}";
     private static final String PENDING = "anxin_gateway_connects_pending";
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static TestRedis redis;
     private static GatewayServer gateway;
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -188,13 +182,7 @@ class ConnectAdmissionIT {
     }
 
     private static Map<String, Double> scrape() throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.metricsPort() + "/metrics"))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return PrometheusText.parse(response.body());
+        return PrometheusText.scrape(gateway);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

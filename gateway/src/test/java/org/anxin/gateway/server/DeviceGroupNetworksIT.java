@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -37,8 +33,6 @@ import redis.clients.jedis.resps.StreamGroupInfo;
  */
 class DeviceGroupNetworksIT {
     private static final String NODE = "groups-node";
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static TestRedis redis;
     private static GatewayServer gateway;
 
@@ -247,13 +241,7 @@ class DeviceGroupNetworksIT {
     }
 
     private static Map<String, Double> scrape() throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.metricsPort() + "/metrics"))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return PrometheusText.parse(response.body());
+        return PrometheusText.scrape(gateway);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
