@@ -56,12 +56,11 @@ public final class LoadRun {
     private final LatencyRecorder latency = new LatencyRecorder();
     private final LatencyRecorder sendLag = new LatencyRecorder();
     private final LoaderCpu cpu = new LoaderCpu();
+    private final ProgressLog progressLog;
     private final LoadDevice[] connections;
     private final Channel[] channels;
     private final LoadConnection.Shared shared;
     private volatile String phase = "ramp";
-    private long lastProgressSent;
-    private long lastProgressAcked;
     /** Per-device MQTT secrets when the devices were registered through the API. */
     private String[] secrets;
 
@@ -70,6 +69,7 @@ public final class LoadRun {
 
     public LoadRun(LoadOptions options) {
         this.options = options;
+        this.progressLog = new ProgressLog(log, counters, options.devices());
         this.connections = new LoadDevice[options.devices()];
         this.channels = new Channel[options.devices()];
         this.shared = new LoadConnection.Shared(
@@ -121,7 +121,7 @@ public final class LoadRun {
             preparePlatform(bootstrap, broker);
             rampStart = System.nanoTime();
             long start = rampStart;
-            progress.scheduleAtFixedRate(() -> logProgress(start), 1, 1, TimeUnit.SECONDS);
+            progress.scheduleAtFixedRate(() -> progressLog.line(start, phase), 1, 1, TimeUnit.SECONDS);
             ramp(bootstrap, broker, rampStart);
             awaitConnects();
             phaseNanos[0] = System.nanoTime();
@@ -334,26 +334,6 @@ public final class LoadRun {
         }
     }
 
-    private void logProgress(long rampStart) {
-        long sent = counters.sent.sum();
-        long acked = counters.acked.sum();
-        log.info(
-                "t={}s {}: connected {}/{} (failed {}), sent {} (+{}/s), acked {} (+{}/s), in flight {}, errors {}",
-                (System.nanoTime() - rampStart) / 1_000_000_000L,
-                phase,
-                counters.connected.sum(),
-                options.devices(),
-                counters.connectFailures.sum(),
-                sent,
-                sent - lastProgressSent,
-                acked,
-                acked - lastProgressAcked,
-                counters.inFlight(),
-                counters.errorTotal());
-        lastProgressSent = sent;
-        lastProgressAcked = acked;
-    }
-
     private LoadReport report(long rampStart, long rampEnd, long unacked, boolean epoll, SosResult sos) {
         Histogram acks = latency.merged();
         long connected = counters.connected.sum();
@@ -362,6 +342,7 @@ public final class LoadRun {
         double windowSeconds = options.duration().toNanos() / 1e9;
         long inWindow = options.qos() == 1 ? counters.ackedInWindow.sum() : counters.sent.sum();
         boolean hasAcks = acks.getTotalCount() > 0;
+        Histogram lag = sendLag.merged();
         return new LoadReport(
                 options.label(),
                 options.devices(),
@@ -393,9 +374,7 @@ public final class LoadRun {
                 sos,
                 options.inFlight(),
                 options.openLoop(),
-                options.openLoop() && sendLag.merged().getTotalCount() > 0
-                        ? sendLag.merged().getValueAtPercentile(99)
-                        : null,
+                options.openLoop() && lag.getTotalCount() > 0 ? lag.getValueAtPercentile(99) : null,
                 cpu.totalSeconds(),
                 cpu.publishSeconds(),
                 LatencyRecorder.encode(acks));

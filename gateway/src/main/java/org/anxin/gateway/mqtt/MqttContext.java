@@ -26,19 +26,7 @@ public final class MqttContext {
 
     final Map<String, Channel> connections = new ConcurrentHashMap<>();
 
-    public MqttContext(
-            DeviceDirectory directory,
-            SessionRegistry sessions,
-            HandOff handOff,
-            ExecutorService workers,
-            int maxKeepAliveSeconds,
-            GatewayMetrics metrics,
-            RejectedPayloads rejected,
-            LoginFailures loginFailures) {
-        this(directory, sessions, handOff, workers, maxKeepAliveSeconds, metrics, rejected, loginFailures, null);
-    }
-
-    /** With admission control for CONNECTs; {@code admission} null turns it off. */
+    /** {@code admission} null turns admission control for CONNECTs off. */
     public MqttContext(
             DeviceDirectory directory,
             SessionRegistry sessions,

@@ -72,7 +72,8 @@ class MqttPipelineTest {
                 600,
                 rig.metrics(),
                 new RejectedPayloads(rig.redis().client(), rig.workers()),
-                new LoginFailures());
+                new LoginFailures(),
+                null); // admission control off: each CONNECT looked up on its own
     }
 
     @AfterEach

@@ -9,13 +9,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.anxin.gateway.PahoDevices;
 import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.Waits;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +68,7 @@ class ConnectAdmissionIT {
             client.close();
         }
         open.clear();
-        await(() -> gateway.mqttConnections() == 0);
+        Waits.until(() -> gateway.mqttConnections() == 0);
     }
 
     @Test
@@ -77,7 +76,7 @@ class ConnectAdmissionIT {
         double busyBefore = scrape().getOrDefault(BUSY, 0.0);
         pauseRedis();
         RawMqtt first = RawMqtt.send(gateway.mqttPort(), "storm-1", SECRET, 5);
-        await(() -> scrapeQuietly().getOrDefault(PENDING, 0.0) == 1.0);
+        Waits.until(() -> scrapeQuietly().getOrDefault(PENDING, 0.0) == 1.0);
 
         RawMqtt second = RawMqtt.send(gateway.mqttPort(), "storm-2", SECRET, 5);
         int secondAnswer = second.connAckCode();
@@ -96,14 +95,14 @@ class ConnectAdmissionIT {
         open.add(first);
         open.add(retry);
         second.close();
-        await(() -> gateway.mqttConnections() == 2);
+        Waits.until(() -> gateway.mqttConnections() == 2);
     }
 
     @Test
     void answersMqtt311ServerUnavailableToPahoWhileTheBoundIsTakenAndAdmitsTheRetry() throws Exception {
         pauseRedis();
         RawMqtt first = RawMqtt.send(gateway.mqttPort(), "storm-3", SECRET, 4);
-        await(() -> scrapeQuietly().getOrDefault(PENDING, 0.0) == 1.0);
+        Waits.until(() -> scrapeQuietly().getOrDefault(PENDING, 0.0) == 1.0);
 
         MqttException refused = catchThrowableOfType(
                 MqttException.class,
@@ -123,7 +122,7 @@ class ConnectAdmissionIT {
         double busyBefore = scrape().getOrDefault(BUSY, 0.0);
         pauseRedis();
         RawMqtt held = RawMqtt.send(gateway.mqttPort(), "storm-5", SECRET, 5);
-        await(() -> scrapeQuietly().getOrDefault(PENDING, 0.0) == 1.0);
+        Waits.until(() -> scrapeQuietly().getOrDefault(PENDING, 0.0) == 1.0);
         List<String> rest = new ArrayList<>();
         List<RawMqtt> burst = new ArrayList<>();
         for (int n = 6; n <= 20; n++) {
@@ -161,7 +160,7 @@ class ConnectAdmissionIT {
             assertThat(accepted).as(id + " got in").isNotNull();
             open.add(accepted);
         }
-        await(() -> gateway.mqttConnections() == 16);
+        Waits.until(() -> gateway.mqttConnections() == 16);
     }
 
     /** Every Redis client, the gateway's too, waits 4 s: shorter than the gateway's socket timeout. */
@@ -183,16 +182,6 @@ class ConnectAdmissionIT {
 
     private static Map<String, Double> scrape() throws IOException, InterruptedException {
         return PrometheusText.scrape(gateway);
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 15 s");
-            }
-            Thread.sleep(10);
-        }
     }
 
     /** A device on a plain socket: one CONNECT (MQTT 3.1.1 or 5), then its CONNACK's code. */

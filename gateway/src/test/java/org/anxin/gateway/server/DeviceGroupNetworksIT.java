@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.anxin.gateway.PahoDevices;
 import org.anxin.gateway.TestRedis;
+import org.anxin.gateway.Waits;
 import org.anxin.gateway.WatchReplies;
 import org.anxin.gateway.command.CommandConsumer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -211,7 +210,7 @@ class DeviceGroupNetworksIT {
 
     /** Waits until the node's consumer group read and acknowledged the entry. */
     private static void awaitHandled(StreamEntryID entry) throws InterruptedException {
-        await(() -> {
+        Waits.until(() -> {
             for (StreamGroupInfo group : redis.client().xinfoGroups(CommandConsumer.streamOf(NODE))) {
                 if (group.getLastDeliveredId().compareTo(entry) >= 0 && group.getPending() == 0) {
                     return true;
@@ -242,15 +241,5 @@ class DeviceGroupNetworksIT {
 
     private static Map<String, Double> scrape() throws IOException, InterruptedException {
         return PrometheusText.scrape(gateway);
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 15 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }
