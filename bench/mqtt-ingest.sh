@@ -124,6 +124,18 @@ per_process_ticks() {
   echo "${parts[*]}"
 }
 
+# jit_ticks PID: user + system ticks of a JVM's JIT compiler threads ("C1/C2 CompilerThre…"),
+# 0 for a process that has none: how much of a part's CPU was compiling rather than serving
+jit_ticks() {
+  local total=0 task
+  for task in /proc/"$1"/task/*; do
+    if [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ CompilerThre* ]]; then
+      total=$((total + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)))
+    fi
+  done
+  echo "$total"
+}
+
 # measured LABEL NAME PORT PIDS… -- load options…: one run of the loaders; the servers' CPU seconds
 # and cores over it (first connect to last disconnect) go into $out/LABEL-NAME.json
 measured() {
@@ -133,20 +145,22 @@ measured() {
   shift
   echo "$label $name: load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
   ticks=$(cpu_ticks "${server[@]}")
-  local each_before each_after
+  local each_before each_after jit_before
   read -r -a each_before <<<"$(per_process_ticks "${server[@]}")"
+  jit_before=$(jit_ticks "${server[0]}")
   started=$(date +%s%N)
   run_loaders "$label" "$port" "$DURATION" "$name" "$@" || status=$?
   local used=$(($(cpu_ticks "${server[@]}") - ticks)) ns=$(($(date +%s%N) - started)) i each=()
   read -r -a each_after <<<"$(per_process_ticks "${server[@]}")"
   for i in "${!server[@]}"; do each+=("$((each_after[i] - each_before[i]))"); done
+  local jit=$(($(jit_ticks "${server[0]}") - jit_before))
   if [[ -s $out/$label-$name.json ]]; then
     jq --argjson ticks "$used" --argjson hz "$(getconf CLK_TCK)" --argjson ns "$ns" \
       '. + {serverCpuSeconds: ($ticks / $hz), serverCores: (($ticks / $hz) / ($ns / 1e9) * 100 | round / 100),
             serverCpuSecondsPerMillion: (if .acked > 0 then ($ticks / $hz) / .acked * 1e6 * 100 | round / 100 else null end)}' \
       "$out/$label-$name.json" >"$work/tmp.json" && mv "$work/tmp.json" "$out/$label-$name.json"
   fi
-  echo "$label $name: server CPU $(awk -v t="$used" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }') s over $((ns / 1000000)) ms (ticks per process, in the order gateway/broker, Redis: ${each[*]})" >>"$out/machine.txt"
+  echo "$label $name: server CPU $(awk -v t="$used" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }') s over $((ns / 1000000)) ms (ticks per process, in the order gateway/broker, Redis: ${each[*]}; of the first, JIT compiler threads: $jit)" >>"$out/machine.txt"
   [[ $status -eq 0 ]] || log "$label $name: a loader exited $status"
 }
 

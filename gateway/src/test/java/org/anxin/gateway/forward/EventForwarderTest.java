@@ -87,6 +87,37 @@ class EventForwarderTest {
         }
     }
 
+    /**
+     * A trickle, one event at a time: every batch is small, so each one sleeps for company first,
+     * and an alarm cuts that sleep short. All of them, alarms too, are reported stored, and only
+     * once their entry is in their stream.
+     */
+    @Test
+    void aTrickleOfSmallBatchesIsStoredAlarmsIncluded() throws Exception {
+        Map<DeviceEvent, Boolean> inStreamWhenReported = new ConcurrentHashMap<>();
+        List<DeviceEvent> events = new ArrayList<>();
+        try (EventForwarder forwarder =
+                new EventForwarder(redis.client(), STREAMS, "node-1", 4096, Duration.ofSeconds(2))) {
+            for (int i = 0; i < 60; i++) {
+                DeviceEvent event = event("dev-" + (i % 7), i % 3 == 0 ? EventType.SOS : EventType.LOCATION);
+                events.add(event);
+                CountDownLatch reported = new CountDownLatch(1);
+                assertThat(forwarder.submit(event, stored -> {
+                            inStreamWhenReported.put(event, stored && inStream(event));
+                            reported.countDown();
+                        }))
+                        .isTrue();
+                if (i % 2 == 0) {
+                    // every other event waits for its report: the next batch starts small again
+                    assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
+                }
+            }
+        }
+
+        assertThat(inStreamWhenReported).hasSize(events.size()).doesNotContainValue(false);
+        assertThat(events.stream().filter(e -> e.type() == EventType.SOS)).hasSize(20);
+    }
+
     @Test
     void anXaddRedisRefusesFailsOnlyItsOwnEvent() throws Exception {
         int broken = 3;
