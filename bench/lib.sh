@@ -119,12 +119,30 @@ redis_binary() {
     redis_bin=$(command -v redis-server)
     redis_source="Debian redis-server"
   fi
+  redis_source="$redis_source, $(redis_persistence)"
 }
 
-# start_redis PORT DIR: a Redis without persistence on loopback; sets redis_pid
+# What start_redis keeps on disk: REDIS_APPENDFSYNC=always (the default, as the product runs: the
+# AOF fsynced before a write is answered), everysec or no; off for no persistence at all (the
+# benchmark runs before 2026-12-07). AOF rewrites are off, so a rewrite's fork does not land in one
+# system's CPU figure and not another's.
+redis_persistence() {
+  case "${REDIS_APPENDFSYNC:-always}" in
+    off) echo "no persistence" ;;
+    *) echo "AOF, appendfsync ${REDIS_APPENDFSYNC:-always}, no rewrites" ;;
+  esac
+}
+
+# start_redis PORT DIR: a Redis on loopback, persisted as redis_persistence says; sets redis_pid
 start_redis() {
-  local port=$1 dir=$2
-  "$redis_bin" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$dir" --maxclients 100000 \
+  local port=$1 dir=$2 persist
+  case "${REDIS_APPENDFSYNC:-always}" in
+    off) persist=(--appendonly no) ;;
+    always | everysec | no)
+      persist=(--appendonly yes --appendfsync "${REDIS_APPENDFSYNC:-always}" --auto-aof-rewrite-percentage 0) ;;
+    *) log "REDIS_APPENDFSYNC must be always, everysec, no or off, not ${REDIS_APPENDFSYNC}"; return 1 ;;
+  esac
+  "$redis_bin" --port "$port" --bind 127.0.0.1 --save '' "${persist[@]}" --dir "$dir" --maxclients 100000 \
     >"$dir/redis-$port.log" 2>&1 &
   redis_pid=$!
   pids+=("$redis_pid")

@@ -11,7 +11,8 @@
 #   anxin/haproxy:2.6        Debian's haproxy, the load balancer
 #   anxin/prometheus:2.42    Debian's prometheus, for the `monitoring` profile
 #
-# Idempotent: an image that exists is kept (REBUILD=1 makes them all again).
+# Idempotent: an image is kept while its Dockerfile and the files it copies are unchanged (the
+# image's label anxin.source holds their hash); REBUILD=1 makes them all again.
 # MIRROR overrides the Debian mirror (default: the first one in /etc/apt/sources.list*).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,11 +49,25 @@ if ! have anxin/debian:bookworm; then
 fi
 
 # The derived images install Debian packages, so their RUN steps need the mirror: --network host.
+# source_hash FILE: the Dockerfile and every file it COPYs from here (an entrypoint's change must
+# reach the image even where an older one is present)
+source_hash() {
+  local file="$1" copied
+  {
+    cat "$HERE/$file"
+    for copied in $(awk '$1 == "COPY" && $2 !~ /^--/ {print $2}' "$HERE/$file"); do cat "$HERE/$copied"; done
+  } | sha256sum | cut -c1-16
+}
 build() {
-  local tag="$1" file="$2"
-  if have "$tag"; then say "$tag: present"; return; fi
+  local tag="$1" file="$2" hash
+  hash="$(source_hash "$file")"
+  if have "$tag" && [ "$("$DOCKER" image inspect -f '{{ index .Config.Labels "anxin.source" }}' "$tag")" = "$hash" ]; then
+    say "$tag: present"
+    return
+  fi
   say "building $tag ($file) ..."
-  "$DOCKER" build --network host --build-arg "MIRROR=$(mirror)" -t "$tag" -f "$HERE/$file" "$HERE"
+  "$DOCKER" build --network host --build-arg "MIRROR=$(mirror)" --label "anxin.source=$hash" -t "$tag" \
+    -f "$HERE/$file" "$HERE"
 }
 build anxin/jre17:bookworm jre17.Dockerfile
 build anxin/jdk17:bookworm jdk17.Dockerfile

@@ -64,7 +64,13 @@ final class LoadCounters {
         return byKind;
     }
 
+    /**
+     * Sent and neither acked nor lost. Acks and losses are read before the sends: a message is
+     * counted as sent before it can be acked, so this never reads 0 while one is still out (read the
+     * other way round, an ack and the next send landing between the two reads hid that send).
+     */
     long inFlight() {
-        return sent.sum() - acked.sum() - lost.sum();
+        long settled = acked.sum() + lost.sum();
+        return sent.sum() - settled;
     }
 }

@@ -127,7 +127,8 @@ public final class GatewayServer implements AutoCloseable {
                 ? listen(
                         epoll,
                         webSocket.port(),
-                        new MqttWebSocketInitializer(mqttPipeline, webSocket.path(), config.maxMqttPacketBytes()))
+                        proxy.wrap(new MqttWebSocketInitializer(
+                                mqttPipeline, webSocket.path(), config.maxMqttPacketBytes())))
                 : null;
         TcpDevices tcpDevices = new TcpDevices(
                 mqtt.directory(),

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PROXY protocol (v1 text or v2 binary, as HAProxy's {@code send-proxy} / {@code
- * send-proxy-v2} write it) on the TCP device ports, so that behind a TCP balancer the gateway
- * still sees each device's own address. Only a connection from one of the trusted networks
+ * send-proxy-v2} write it) on the device ports (MQTT, MQTT over TLS and over WebSocket, watch,
+ * GT06), so that behind a balancer the gateway still sees each device's own address. Only a connection from one of the trusted networks
  * ({@code ANXIN_PROXY_TRUSTED}, CIDR, comma-separated; unset: none, the header is never looked
  * for) may start with a header; anyone else who sends one has it read as their device protocol,
  * which refuses it, so a device cannot claim another address. A trusted peer may also connect

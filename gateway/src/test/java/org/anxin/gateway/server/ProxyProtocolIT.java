@@ -32,7 +32,7 @@ class ProxyProtocolIT {
         redis = TestRedis.start();
         behindBalancer = GatewayServer.start(
                 GatewayConfig.loopback(redis.url()).withNode("proxy-a"),
-                MqttWebSocketConfig.NONE,
+                MqttWebSocketConfig.onFreePort(),
                 ProxyProtocol.trusting("127.0.0.0/8, ::1/128"));
         trustingOthers = GatewayServer.start(
                 GatewayConfig.loopback(redis.url()).withNode("proxy-b"),
@@ -75,6 +75,21 @@ class ProxyProtocolIT {
                 .isEqualTo(0);
         assertThat(connack(port, v2("203.0.113.20", 40_011, port), "btn-px1", "secret-px1"))
                 .isEqualTo(5); // not authorised: what a wrong secret gets
+    }
+
+    @Test
+    void aPhoneOnMqttOverWebSocketBehindTheBalancerIsJudgedByTheHeadersAddress() throws Exception {
+        redis.register("app-px1", "app", "secret-app-px1");
+        redis.client().hset("anxin:device:app-px1", "group", "31");
+        int port = behindBalancer.mqttWsPort();
+
+        assertThat(webSocketConnack(port, v2("192.0.2.21", 40_012, port), "app-px1", "secret-app-px1"))
+                .isEqualTo(0);
+        assertThat(webSocketConnack(port, v1("203.0.113.21", 40_013, port), "app-px1", "secret-app-px1"))
+                .isEqualTo(5);
+        // without a header the balancer's own address (127.0.0.1) counts: outside the group too
+        assertThat(webSocketConnack(port, new byte[0], "app-px1", "secret-app-px1"))
+                .isEqualTo(5);
     }
 
     @Test
@@ -161,6 +176,65 @@ class ProxyProtocolIT {
 
     /** An MQTT 3.1.1 CONNECT behind {@code header}; the CONNACK's return code, or -1 if closed first. */
     private static int connack(int port, byte[] header, String id, String secret) throws IOException {
+        try (Socket device = new Socket("127.0.0.1", port)) {
+            device.setSoTimeout(15_000);
+            ByteArrayOutputStream packet = new ByteArrayOutputStream();
+            packet.write(header);
+            packet.write(connect(id, secret));
+            device.getOutputStream().write(packet.toByteArray());
+            return connackCode(device.getInputStream().readNBytes(4));
+        }
+    }
+
+    /**
+     * The same CONNECT in a WebSocket binary frame after {@code header} and the HTTP upgrade; the
+     * CONNACK's return code, or -1 if the upgrade was refused or the gateway closed first.
+     */
+    private static int webSocketConnack(int port, byte[] header, String id, String secret) throws IOException {
+        try (Socket phone = new Socket("127.0.0.1", port)) {
+            phone.setSoTimeout(15_000);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(header);
+            out.write(("GET " + MqttWebSocketConfig.DEFAULT_PATH + " HTTP/1.1\r\n"
+                            + "Host: 127.0.0.1:" + port + "\r\n"
+                            + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                            + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: mqtt\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            phone.getOutputStream().write(out.toByteArray());
+            var in = phone.getInputStream();
+            String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            if (!status.equals("HTTP/1.1 101")) {
+                return -1;
+            }
+            int matched = 0; // to the end of the response's headers
+            while (matched < 4) {
+                int b = in.read();
+                if (b < 0) {
+                    return -1;
+                }
+                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+            }
+            // as a WebSocket client does, the first frame only after the 101
+            byte[] connect = connect(id, secret);
+            byte[] mask = {0x11, 0x22, 0x33, 0x44};
+            ByteArrayOutputStream frameOut = new ByteArrayOutputStream();
+            frameOut.write(0x82); // final binary frame
+            frameOut.write(0x80 | connect.length); // masked, as from a client; under 126 bytes
+            frameOut.write(mask);
+            for (int i = 0; i < connect.length; i++) {
+                frameOut.write(connect[i] ^ mask[i % 4]);
+            }
+            phone.getOutputStream().write(frameOut.toByteArray());
+            byte[] frame = in.readNBytes(2);
+            if (frame.length < 2 || frame[0] != (byte) 0x82) {
+                return -1;
+            }
+            return connackCode(in.readNBytes(frame[1]));
+        }
+    }
+
+    private static byte[] connect(String id, String secret) throws IOException {
         ByteArrayOutputStream variable = new ByteArrayOutputStream();
         variable.write(new byte[] {0, 4, 'M', 'Q', 'T', 'T', 4, (byte) 0xC2, 0, 60});
         for (String field : new String[] {id, id, secret}) {
@@ -169,16 +243,14 @@ class ProxyProtocolIT {
             variable.write(bytes.length & 0xFF);
             variable.write(bytes);
         }
-        try (Socket device = new Socket("127.0.0.1", port)) {
-            device.setSoTimeout(15_000);
-            ByteArrayOutputStream packet = new ByteArrayOutputStream();
-            packet.write(header);
-            packet.write(0x10);
-            packet.write(variable.size()); // under 128 bytes
-            packet.write(variable.toByteArray());
-            device.getOutputStream().write(packet.toByteArray());
-            byte[] ack = device.getInputStream().readNBytes(4);
-            return ack.length == 4 && ack[0] == 0x20 ? ack[3] : -1;
-        }
+        ByteArrayOutputStream packet = new ByteArrayOutputStream();
+        packet.write(0x10);
+        packet.write(variable.size()); // under 128 bytes
+        packet.write(variable.toByteArray());
+        return packet.toByteArray();
+    }
+
+    private static int connackCode(byte[] ack) {
+        return ack.length == 4 && ack[0] == 0x20 ? ack[3] : -1;
     }
 }

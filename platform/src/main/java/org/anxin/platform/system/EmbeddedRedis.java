@@ -63,7 +63,7 @@ final class EmbeddedRedis implements AutoCloseable {
                         "--appendonly",
                         "yes",
                         "--appendfsync",
-                        "everysec",
+                        "always",
                         "--dir",
                         dir.toString(),
                         "--pidfile",

@@ -332,9 +332,20 @@ class CrashRecoveryIT {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999): each test starts the platform twice
+     * on the same ports, and a port the kernel handed out for {@code new ServerSocket(0)} may be
+     * given to some outgoing connection in between (seen under a parallel load).
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 }

@@ -105,6 +105,7 @@ class Gt06PacketsTest {
                 .containsEntry("lat", "23.11171")
                 .containsEntry("lon", "114.409202")
                 .containsEntry("attrs", "{\"fix\":\"GPS\"}"); // a GPS block's valid fix is a satellite fix
+        line.awaitEvent("ONLINE"); // handed off after the login's session is registered: may come later
         assertThat(line.events()).extracting(e -> e.get("type")).containsOnly("ONLINE", "LOCATION");
     }
 
@@ -199,6 +200,7 @@ class Gt06PacketsTest {
 
         assertThat(line.awaitReply()).isEqualTo("787805130224acee0d0a");
         assertThat(line.awaitEvent("HEARTBEAT")).containsEntry("battery", "100");
+        line.awaitEvent("ONLINE"); // handed off after the login's session is registered: may come later
         assertThat(line.events()).extracting(e -> e.get("type")).containsOnly("ONLINE", "HEARTBEAT");
     }
 
