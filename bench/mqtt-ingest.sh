@@ -223,7 +223,10 @@ anxin_system() {
   local label=$1 jar=$2 redis_port anxin_port k i stored acked warnings line
   redis_port=$(free_port)
   log "$label: redis on 127.0.0.1:$redis_port"
-  start_redis "$redis_port" "$work"
+  # a directory of its own: with AOF on, a Redis started in the previous system's directory would
+  # load that system's appendonly file (and answer LOADING meanwhile)
+  mkdir -p "$work/redis-$label"
+  start_redis "$redis_port" "$work/redis-$label"
   {
     for k in $(seq 1 "$LOADERS"); do
       for i in $(seq 1 $((DEVICES / LOADERS))); do
