@@ -8,7 +8,6 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -44,9 +43,13 @@ class MarkupAsTextBrowserIT extends BrowserTest {
 
         Browser.signIn(browser, stack.baseUrl(), "/operator.html", "op-markup", "operator-pass-m");
         By card = By.cssSelector("li.card[data-device-id='e2e-btn-markup']");
-        WebElement raised = wait.until(ExpectedConditions.visibilityOfElementLocated(card));
-        assertThat(raised.findElement(By.className("senior-name")).getText()).isEqualTo(NAME);
-        assertThat(raised.findElement(By.className("senior-address")).getText()).isEqualTo(ADDRESS);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(card));
+        // looked up afresh on each try: the console redraws its cards as the feed moves, and an
+        // element held from before a redraw is stale (seen once in a full run)
+        wait.until(ExpectedConditions.textToBe(
+                By.cssSelector("li.card[data-device-id='e2e-btn-markup'] .senior-name"), NAME));
+        wait.until(ExpectedConditions.textToBe(
+                By.cssSelector("li.card[data-device-id='e2e-btn-markup'] .senior-address"), ADDRESS));
         List<String> tooltips = openEveryTooltip();
         assertThat(tooltips).anySatisfy(t -> assertThat(t).contains(NAME));
         assertNothingInjected();
