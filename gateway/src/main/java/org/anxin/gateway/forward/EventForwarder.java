@@ -21,9 +21,9 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Hands events to Redis Streams off the event loops: one thread drains a bounded queue and
- * pipelines a batch of XADDs (whatever devices and streams they are for), then reports each
- * event's own outcome. A device is acked only from that report, so an ack always means "Redis has
+ * Hands events to Redis Streams off the event loops: one thread drains two bounded queues, the
+ * alarm lane's first (an SOS does not queue behind positions here either), and pipelines a batch
+ * of XADDs (whatever devices and streams they are for), then reports each event's own outcome. A device is acked only from that report, so an ack always means "Redis has
  * it"; one XADD Redis refuses fails only its own event.
  *
  * <p>A batch that starts small waits up to {@link #LINGER_NANOS} for more events before it is
@@ -46,14 +46,19 @@ public final class EventForwarder implements HandOff, AutoCloseable {
     private final StreamEntries entries;
     private final Duration giveUpAfter;
     private final BlockingQueue<Pending> queue;
+    /** Alarm-lane events (SOS, FALL, …): taken before any event of {@link #queue}. */
+    private final BlockingQueue<Pending> alarms;
+
     private final int highWater;
     private final int lowWater;
     private final Queue<Runnable> drainWaiters = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
-    /** Events taken from the queue and not yet reported: a batch stuck on a slow Redis counts too. */
+    /** Events taken from the queues and not yet reported: a batch stuck on a slow Redis counts too. */
     private volatile int inFlight;
-    /** True while the forwarder sleeps to let a small batch grow. */
+    /** True while the forwarder waits for events: any submit wakes it. */
+    private volatile boolean idle;
+    /** True while the forwarder sleeps to let a small batch grow: an alarm wakes it. */
     private volatile boolean lingering;
     /** Why the last XADD Redis refused was refused (forwarder thread only). */
     private RuntimeException lastRefusal;
@@ -65,6 +70,7 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         this.entries = new StreamEntries(streams, gatewayNode);
         this.giveUpAfter = giveUpAfter;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.alarms = new ArrayBlockingQueue<>(Math.max(BATCH, capacity / 8));
         this.highWater = capacity / 2;
         this.lowWater = capacity / 8;
         this.thread = new Thread(this::run, "event-forwarder");
@@ -72,43 +78,61 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         this.thread.start();
     }
 
+    /**
+     * Queues the event; an alarm-lane event goes in a queue of its own that every batch takes from
+     * first, so an SOS never waits behind the positions queued before it (a full alarm queue, some
+     * thousands of alarms, falls back to the events' queue rather than refuse one).
+     */
     @Override
     public boolean submit(DeviceEvent event, Outcome outcome) {
-        boolean queued = running && queue.offer(new Pending(event, outcome));
-        if (queued && lingering && EventStreams.ALARM_LANE.contains(event.type())) {
-            LockSupport.unpark(thread); // an alarm does not wait for company
+        if (!running) {
+            return false;
+        }
+        Pending pending = new Pending(event, outcome);
+        boolean alarm = EventStreams.ALARM_LANE.contains(event.type());
+        boolean queued = alarm && alarms.offer(pending) || queue.offer(pending);
+        if (queued && (idle || alarm && lingering)) {
+            LockSupport.unpark(thread); // an alarm does not wait for company either
         }
         return queued;
     }
 
+    /** Positions and the like queued deep enough that connections should stop reading; alarms never count. */
     @Override
     public boolean congested() {
-        return queued() >= highWater;
+        return queue.size() + inFlight >= highWater;
     }
 
     @Override
     public void whenDrained(Runnable task) {
         drainWaiters.add(task);
-        if (queued() <= lowWater) {
+        if (queue.size() + inFlight <= lowWater) {
             releaseDrainWaiters();
         }
     }
 
-    /** Events waiting for Redis: queued, plus the batch being written. */
+    /** Events waiting for Redis: queued (alarms included), plus the batch being written. */
     public int queued() {
-        return queue.size() + inFlight;
+        return queue.size() + alarms.size() + inFlight;
     }
 
     private void run() {
         List<Pending> batch = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+        while (running || !queue.isEmpty() || !alarms.isEmpty()) {
+            take(batch);
+            if (batch.isEmpty()) {
+                idle = true;
+                // a submit between take and the flag did not unpark us: look once more
+                if (queue.isEmpty() && alarms.isEmpty() && running) {
+                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
                 }
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
+                idle = false;
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                continue;
+            }
+            try {
                 if (batch.size() < LINGER_BELOW && !hasAlarm(batch)) {
                     linger(batch);
                 }
@@ -127,29 +151,28 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         for (Pending pending : batch) {
             report(pending, false);
         }
-        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
-            report(pending, false);
+        for (BlockingQueue<Pending> waiting : List.of(alarms, queue)) {
+            for (Pending pending = waiting.poll(); pending != null; pending = waiting.poll()) {
+                report(pending, false);
+            }
         }
+    }
+
+    /** Fills the batch: the queued alarms first, then the other events, up to {@link #BATCH}. */
+    private void take(List<Pending> batch) {
+        alarms.drainTo(batch, BATCH - batch.size());
+        queue.drainTo(batch, BATCH - batch.size());
     }
 
     /** Sleeps once for {@link #LINGER_NANOS} (less if an alarm comes), then takes what arrived. */
     private void linger(List<Pending> batch) {
         lingering = true;
-        // an alarm queued between the drain and the flag has not unparked us: look once more
-        if (!alarmQueued()) {
+        // an alarm queued between the take and the flag has not unparked us: look once more
+        if (alarms.isEmpty()) {
             LockSupport.parkNanos(this, LINGER_NANOS);
         }
         lingering = false;
-        queue.drainTo(batch, BATCH - batch.size());
-    }
-
-    private boolean alarmQueued() {
-        for (Pending pending : queue) {
-            if (EventStreams.ALARM_LANE.contains(pending.event().type())) {
-                return true;
-            }
-        }
-        return false;
+        take(batch);
     }
 
     private static boolean hasAlarm(List<Pending> batch) {
@@ -270,6 +293,7 @@ public final class EventForwarder implements HandOff, AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        LockSupport.unpark(thread);
         thread.join(giveUpAfter.toMillis() + 5_000);
     }
 
