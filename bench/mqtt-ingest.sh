@@ -8,6 +8,7 @@
 #   OLD_GATEWAY_JAR=/tmp/gateway-main.jar bench/mqtt-ingest.sh   # also another gateway build, as "anxin-old"
 #   (GATEWAY_JAR and SIM_JAR likewise replace the gateway and device-sim jars just built)
 #   SYSTEMS=mosquitto,anxin bench/mqtt-ingest.sh                # only some of the systems
+#   GATEWAY_JAVA_OPTS='-XX:StartFlightRecording=…' bench/mqtt-ingest.sh   # JVM options of the gateways
 #
 # Each system gets three parts, every one with LOADERS load processes sharing DEVICES devices:
 #   1. warm-up: WARMUP seconds, closed loop, not reported (the JVM brokers are still compiling);
@@ -115,6 +116,26 @@ cpu_ticks() {
   echo "$total"
 }
 
+# per_process_ticks PID…: each process's user + system ticks, space-separated (Anxin: the gateway's
+# share apart from Redis')
+per_process_ticks() {
+  local pid parts=()
+  for pid in "$@"; do parts+=("$(cpu_ticks "$pid")"); done
+  echo "${parts[*]}"
+}
+
+# jit_ticks PID: user + system ticks of a JVM's JIT compiler threads ("C1/C2 CompilerThre…"),
+# 0 for a process that has none: how much of a part's CPU was compiling rather than serving
+jit_ticks() {
+  local total=0 task
+  for task in /proc/"$1"/task/*; do
+    if [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ CompilerThre* ]]; then
+      total=$((total + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)))
+    fi
+  done
+  echo "$total"
+}
+
 # measured LABEL NAME PORT PIDS… -- load options…: one run of the loaders; the servers' CPU seconds
 # and cores over it (first connect to last disconnect) go into $out/LABEL-NAME.json
 measured() {
@@ -124,16 +145,22 @@ measured() {
   shift
   echo "$label $name: load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
   ticks=$(cpu_ticks "${server[@]}")
+  local each_before each_after jit_before
+  read -r -a each_before <<<"$(per_process_ticks "${server[@]}")"
+  jit_before=$(jit_ticks "${server[0]}")
   started=$(date +%s%N)
   run_loaders "$label" "$port" "$DURATION" "$name" "$@" || status=$?
-  local used=$(($(cpu_ticks "${server[@]}") - ticks)) ns=$(($(date +%s%N) - started))
+  local used=$(($(cpu_ticks "${server[@]}") - ticks)) ns=$(($(date +%s%N) - started)) i each=()
+  read -r -a each_after <<<"$(per_process_ticks "${server[@]}")"
+  for i in "${!server[@]}"; do each+=("$((each_after[i] - each_before[i]))"); done
+  local jit=$(($(jit_ticks "${server[0]}") - jit_before))
   if [[ -s $out/$label-$name.json ]]; then
     jq --argjson ticks "$used" --argjson hz "$(getconf CLK_TCK)" --argjson ns "$ns" \
       '. + {serverCpuSeconds: ($ticks / $hz), serverCores: (($ticks / $hz) / ($ns / 1e9) * 100 | round / 100),
             serverCpuSecondsPerMillion: (if .acked > 0 then ($ticks / $hz) / .acked * 1e6 * 100 | round / 100 else null end)}' \
       "$out/$label-$name.json" >"$work/tmp.json" && mv "$work/tmp.json" "$out/$label-$name.json"
   fi
-  echo "$label $name: server CPU $(awk -v t="$used" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }') s over $((ns / 1000000)) ms" >>"$out/machine.txt"
+  echo "$label $name: server CPU $(awk -v t="$used" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }') s over $((ns / 1000000)) ms (ticks per process, in the order gateway/broker, Redis: ${each[*]}; of the first, JIT compiler threads: $jit)" >>"$out/machine.txt"
   [[ $status -eq 0 ]] || log "$label $name: a loader exited $status"
 }
 
@@ -196,7 +223,10 @@ anxin_system() {
   local label=$1 jar=$2 redis_port anxin_port k i stored acked warnings line
   redis_port=$(free_port)
   log "$label: redis on 127.0.0.1:$redis_port"
-  start_redis "$redis_port" "$work"
+  # a directory of its own: with AOF on, a Redis started in the previous system's directory would
+  # load that system's appendonly file (and answer LOADING meanwhile)
+  mkdir -p "$work/redis-$label"
+  start_redis "$redis_port" "$work/redis-$label"
   {
     for k in $(seq 1 "$LOADERS"); do
       for i in $(seq 1 $((DEVICES / LOADERS))); do
@@ -217,7 +247,7 @@ anxin_system() {
     ANXIN_GATEWAY_METRICS_PORT=-1 \
     ANXIN_MQTT_MAX_KEEPALIVE=600 \
     ANXIN_GATEWAY_NODE=bench \
-    java -jar "$jar" >"$work/$label.log" 2>&1 &
+    java ${GATEWAY_JAVA_OPTS:-} -jar "$jar" >"$work/$label.log" 2>&1 &
   local anxin_pid=$!
   pids+=("$anxin_pid")
   bench "$label" "$anxin_port" "$anxin_pid" "$redis_pid"
@@ -230,6 +260,10 @@ anxin_system() {
     line=${line%$'\r'}
     stored=$((stored + ${line#:}))
   done
+  printf 'INFO commandstats\r\n' >&3
+  IFS= read -r -t 10 line <&3 # $<length>
+  line=${line%$'\r'}
+  head -c "${line#\$}" <&3 >"$out/$label-redis-commandstats.txt" || true
   exec 3>&-
   acked=$(cat "$out/loaders/$label-"{warmup,fixed,saturated}-*.json | jq -s 'map(.acked) | add')
   log "$label: Redis streams anxin:events:0-7 hold $stored events; the gateway acked $acked messages (all runs)"

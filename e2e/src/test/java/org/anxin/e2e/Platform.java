@@ -28,10 +28,12 @@ final class Platform implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final String adminPassword;
+    private final Path dataDir;
 
-    private Platform(ConfigurableApplicationContext context, String adminPassword) {
+    private Platform(ConfigurableApplicationContext context, String adminPassword, Path dataDir) {
         this.context = context;
         this.adminPassword = adminPassword;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -65,7 +67,7 @@ final class Platform implements AutoCloseable {
                                 java.util.stream.Stream.of(extraArgs))
                         .flatMap(args -> args)
                         .toArray(String[]::new));
-        return new Platform(context, adminPassword);
+        return new Platform(context, adminPassword, dataDir);
     }
 
     /**
@@ -89,7 +91,7 @@ final class Platform implements AutoCloseable {
                                 java.util.stream.Stream.of(extraArgs))
                         .flatMap(args -> args)
                         .toArray(String[]::new));
-        return new Platform(context, adminPassword);
+        return new Platform(context, adminPassword, dataDir);
     }
 
     /**
@@ -114,7 +116,7 @@ final class Platform implements AutoCloseable {
                                 java.util.stream.Stream.of(extraArgs))
                         .flatMap(args -> args)
                         .toArray(String[]::new));
-        return new Platform(context, first.adminPassword);
+        return new Platform(context, first.adminPassword, dataDir);
     }
 
     String adminPassword() {
@@ -138,8 +140,14 @@ final class Platform implements AutoCloseable {
         return new Api(baseUrl(), "admin", adminPassword);
     }
 
+    /** Stops the node (and its embedded servers), then deletes its data directory. */
     @Override
     public void close() {
         context.close();
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+        } catch (IOException e) {
+            // left for the machine's temporary-file cleaning
+        }
     }
 }

@@ -35,7 +35,7 @@ final class Stack implements AutoCloseable {
     private static Stack start() {
         try {
             // the platform tells the SOS page where the gateway's WebSocket is: a port known before both start
-            int webSocketPort = freePort();
+            int webSocketPort = org.anxin.platform.system.FreePorts.pick();
             Platform platform = Platform.start("--ANXIN_MQTT_WS_URL=ws://{host}:" + webSocketPort + "/mqtt");
             GatewayServer gateway = GatewayServer.start(
                     GatewayConfig.loopback(platform.redisUri()).withNode("e2e-gateway"),
@@ -43,12 +43,6 @@ final class Stack implements AutoCloseable {
             return new Stack(platform, gateway);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the system under test", e);
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

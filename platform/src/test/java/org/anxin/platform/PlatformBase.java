@@ -118,9 +118,36 @@ public abstract class PlatformBase {
 
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("anxin-platform-it-");
+            Path dir = Files.createTempDirectory("anxin-platform-it-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteOnceStopped(dir), "delete " + dir));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * At the end of the test JVM: waits (up to 30 s) for Spring's own shutdown hook to stop the
+     * context's embedded PostgreSQL and Redis, which remove their pid files, then deletes the data
+     * directory (about 150 MB each; they used to pile up in /tmp). A server still running by then
+     * keeps its directory.
+     */
+    private static void deleteOnceStopped(Path dir) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Files.exists(dir.resolve("postgres/postmaster.pid")) || Files.exists(dir.resolve("redis/redis.pid"))) {
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+        } catch (IOException e) {
+            // left for the machine's temporary-file cleaning
         }
     }
 }

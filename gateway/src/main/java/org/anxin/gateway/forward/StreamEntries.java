@@ -1,8 +1,7 @@
 package org.anxin.gateway.forward;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.device.EventType;
 
@@ -10,10 +9,15 @@ import org.anxin.gateway.device.EventType;
  * An event as the bytes of its stream entry: the same fields, in the same order, with the same
  * text as {@link DeviceEvent#toStreamFields(String)} (the contract the platform reads, docs/events.md),
  * but with the field names, the gateway node and the stream keys encoded once instead of per
- * event, and the times formatted without a {@code DateTimeFormatter} run each. One per forwarder
- * thread (not thread-safe).
+ * event, and the times formatted without a {@code DateTimeFormatter} run each. The XADD's arguments
+ * come as one array (stream key, {@code *}, then name and value by turns), with no map or
+ * parameter object in between. One per forwarder thread (not thread-safe).
  */
 final class StreamEntries {
+    private static final byte[] NEW_ID = bytes("*");
+    /** Stream key, id and 14 name/value pairs at most. */
+    private static final int MAX_ARGS = 2 + 2 * 14;
+
     private static final byte[] V = bytes("v");
     private static final byte[] CONTRACT = bytes(DeviceEvent.CONTRACT_VERSION);
     private static final byte[] EVENT_ID = bytes("eventId");
@@ -60,33 +64,51 @@ final class StreamEntries {
         return EventStreams.ALARM_LANE.contains(event.type()) ? alarmKeys[partition] : eventKeys[partition];
     }
 
-    Map<byte[], byte[]> fields(DeviceEvent event) {
-        Map<byte[], byte[]> fields = new LinkedHashMap<>(32);
-        fields.put(V, CONTRACT);
-        fields.put(EVENT_ID, bytes(event.eventId().toString()));
-        fields.put(DEVICE_ID, bytes(event.deviceId()));
-        fields.put(PROTOCOL, bytes(event.protocol()));
-        fields.put(TYPE, TYPES[event.type().ordinal()]);
+    /** The XADD's arguments: the stream key, {@code *}, then each field's name and value, in contract order. */
+    byte[][] xaddArgs(DeviceEvent event) {
+        byte[][] args = new byte[MAX_ARGS][];
+        int n = 0;
+        args[n++] = key(event);
+        args[n++] = NEW_ID;
+        args[n++] = V;
+        args[n++] = CONTRACT;
+        args[n++] = EVENT_ID;
+        args[n++] = bytes(event.eventId().toString());
+        args[n++] = DEVICE_ID;
+        args[n++] = bytes(event.deviceId());
+        args[n++] = PROTOCOL;
+        args[n++] = bytes(event.protocol());
+        args[n++] = TYPE;
+        args[n++] = TYPES[event.type().ordinal()];
         if (event.deviceTime() != null) {
-            fields.put(DEVICE_TIME, bytes(instants.format(event.deviceTime())));
+            args[n++] = DEVICE_TIME;
+            args[n++] = bytes(instants.format(event.deviceTime()));
         }
-        fields.put(RECEIVED_AT, bytes(instants.format(event.receivedAt())));
+        args[n++] = RECEIVED_AT;
+        args[n++] = bytes(instants.format(event.receivedAt()));
         if (event.position() != null) {
-            fields.put(LAT, bytes(event.position().lat().toPlainString()));
-            fields.put(LON, bytes(event.position().lon().toPlainString()));
+            args[n++] = LAT;
+            args[n++] = bytes(event.position().lat().toPlainString());
+            args[n++] = LON;
+            args[n++] = bytes(event.position().lon().toPlainString());
         }
         if (event.battery() != null) {
-            fields.put(BATTERY, bytes(event.battery().toString()));
+            args[n++] = BATTERY;
+            args[n++] = bytes(event.battery().toString());
         }
-        fields.put(GATEWAY_NODE, gatewayNode);
+        args[n++] = GATEWAY_NODE;
+        args[n++] = gatewayNode;
         if (event.vendorCode() != null) {
-            fields.put(VENDOR_CODE, bytes(event.vendorCode()));
+            args[n++] = VENDOR_CODE;
+            args[n++] = bytes(event.vendorCode());
         }
         if (event.attrs() != null) {
-            fields.put(ATTRS, bytes(event.attrs()));
+            args[n++] = ATTRS;
+            args[n++] = bytes(event.attrs());
         }
-        fields.put(RAW, bytes(event.raw()));
-        return fields;
+        args[n++] = RAW;
+        args[n++] = bytes(event.raw());
+        return n == args.length ? args : Arrays.copyOf(args, n);
     }
 
     private static byte[] bytes(String text) {

@@ -12,6 +12,8 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.NettyRuntime;
+import io.netty.util.internal.SystemPropertyUtil;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,7 +116,8 @@ public final class GatewayServer implements AutoCloseable {
                 admission);
         boolean epoll = Epoll.isAvailable();
         this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        this.io = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        this.io = new MultiThreadIoEventLoopGroup(
+                ioThreads(), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         MqttChannelInitializer mqttPipeline = new MqttChannelInitializer(mqtt, config.maxMqttPacketBytes());
         this.mqttListener = listen(epoll, config.mqttPort(), proxy.wrap(mqttPipeline));
         this.mqttTlsListener = tls == null
@@ -286,6 +289,16 @@ public final class GatewayServer implements AutoCloseable {
             metricsEndpoint.close();
         }
         metrics.close();
+    }
+
+    /**
+     * One event loop per core, not Netty's two: the loops only decode, parse and hand off (Redis is
+     * written on the forwarder thread), and every extra loop is one more thread to wake for each
+     * batch of acks and one more to share the cores with the forwarder and Redis (issue 15's CPU per
+     * message, docs/benchmarks.md). Netty's own {@code -Dio.netty.eventLoopThreads} still decides when set.
+     */
+    static int ioThreads() {
+        return SystemPropertyUtil.getInt("io.netty.eventLoopThreads", NettyRuntime.availableProcessors());
     }
 
     /** One server ({@code JedisPooled}) or a Redis Cluster ({@code JedisCluster}), checked at start. */

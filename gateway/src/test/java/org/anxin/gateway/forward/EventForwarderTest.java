@@ -87,6 +87,75 @@ class EventForwarderTest {
         }
     }
 
+    /**
+     * A trickle, one event at a time: every batch is small, so each one sleeps for company first,
+     * and an alarm cuts that sleep short. All of them, alarms too, are reported stored, and only
+     * once their entry is in their stream.
+     */
+    @Test
+    void aTrickleOfSmallBatchesIsStoredAlarmsIncluded() throws Exception {
+        Map<DeviceEvent, Boolean> inStreamWhenReported = new ConcurrentHashMap<>();
+        List<DeviceEvent> events = new ArrayList<>();
+        try (EventForwarder forwarder =
+                new EventForwarder(redis.client(), STREAMS, "node-1", 4096, Duration.ofSeconds(2))) {
+            for (int i = 0; i < 60; i++) {
+                DeviceEvent event = event("dev-" + (i % 7), i % 3 == 0 ? EventType.SOS : EventType.LOCATION);
+                events.add(event);
+                CountDownLatch reported = new CountDownLatch(1);
+                assertThat(forwarder.submit(event, stored -> {
+                            inStreamWhenReported.put(event, stored && inStream(event));
+                            reported.countDown();
+                        }))
+                        .isTrue();
+                if (i % 2 == 0) {
+                    // every other event waits for its report: the next batch starts small again
+                    assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
+                }
+            }
+        }
+
+        assertThat(inStreamWhenReported).hasSize(events.size()).doesNotContainValue(false);
+        assertThat(events.stream().filter(e -> e.type() == EventType.SOS)).hasSize(20);
+    }
+
+    /**
+     * Redis stalls with a batch in flight while 1,000 positions queue up behind it; an SOS handed
+     * over after them is written in the very next batch, not after the 1,000 (issue 15: an SOS must
+     * not queue behind positions anywhere on its way).
+     */
+    @Test
+    void anSosHandedOverBehindQueuedPositionsIsWrittenFirst() throws Exception {
+        List<String> reportedInOrder = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch reported = new CountDownLatch(1_001 + 1);
+        try (EventForwarder forwarder =
+                new EventForwarder(redis.client(), STREAMS, "node-1", 4096, Duration.ofSeconds(5))) {
+            pauseRedis(500);
+            DeviceEvent stuck = event("dev-first", EventType.LOCATION);
+            forwarder.submit(stuck, stored -> {
+                reportedInOrder.add("first");
+                reported.countDown();
+            });
+            Thread.sleep(100); // the forwarder has taken it: its batch now waits on the paused Redis
+            for (int i = 0; i < 1_000; i++) {
+                forwarder.submit(event("dev-" + (i % 40), EventType.LOCATION), stored -> {
+                    reportedInOrder.add(stored ? "LOCATION" : "LOCATION not stored");
+                    reported.countDown();
+                });
+            }
+            DeviceEvent sos = event("dev-sos", EventType.SOS);
+            forwarder.submit(sos, stored -> {
+                reportedInOrder.add(stored && inStream(sos) ? "SOS" : "SOS not stored");
+                reported.countDown();
+            });
+            assertThat(reported.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(reportedInOrder).hasSize(1_002).doesNotContain("LOCATION not stored", "SOS not stored");
+        int sosAt = reportedInOrder.indexOf("SOS");
+        // the stuck batch (the first event), then a batch that starts with the SOS
+        assertThat(sosAt).as("the SOS's place among 1,002 reports").isLessThanOrEqualTo(1);
+    }
+
     @Test
     void anXaddRedisRefusesFailsOnlyItsOwnEvent() throws Exception {
         int broken = 3;

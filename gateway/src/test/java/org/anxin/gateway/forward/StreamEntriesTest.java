@@ -47,9 +47,12 @@ class StreamEntriesTest {
         assertThat(events).hasSizeGreaterThan(3);
 
         for (DeviceEvent event : events) {
-            assertThat(decoded(entries.fields(event))).containsExactlyEntriesOf(event.toStreamFields("node-1"));
-            assertThat(new String(entries.key(event), StandardCharsets.UTF_8))
+            byte[][] args = entries.xaddArgs(event);
+            assertThat(new String(args[0], StandardCharsets.UTF_8))
                     .isEqualTo(streams.keyOf(event.deviceId(), event.type()));
+            assertThat(new String(args[1], StandardCharsets.UTF_8)).isEqualTo("*");
+            assertThat(args.length % 2).isZero();
+            assertThat(decoded(args)).containsExactlyEntriesOf(event.toStreamFields("node-1"));
         }
     }
 
@@ -84,10 +87,12 @@ class StreamEntriesTest {
         }
     }
 
-    private static Map<String, String> decoded(Map<byte[], byte[]> fields) {
+    /** The name/value pairs after the key and the id. */
+    private static Map<String, String> decoded(byte[][] args) {
         Map<String, String> text = new LinkedHashMap<>();
-        fields.forEach((name, value) ->
-                text.put(new String(name, StandardCharsets.UTF_8), new String(value, StandardCharsets.UTF_8)));
+        for (int i = 2; i < args.length; i += 2) {
+            text.put(new String(args[i], StandardCharsets.UTF_8), new String(args[i + 1], StandardCharsets.UTF_8));
+        }
         return text;
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,9 +44,9 @@ class CrashRecoveryIT {
     @BeforeEach
     void freshDataDirAndPorts() throws IOException {
         dataDir = Files.createTempDirectory("anxin-crash-it-");
-        httpPort = freePort();
-        dbPort = freePort();
-        redisPort = freePort();
+        httpPort = FreePorts.pick();
+        dbPort = FreePorts.pick();
+        redisPort = FreePorts.pick();
     }
 
     @AfterEach
@@ -72,8 +71,8 @@ class CrashRecoveryIT {
 
         // the watchdogs stop both servers once the JVM is gone
         await().atMost(Duration.ofSeconds(90)).until(() -> !postgres.isAlive() && !redis.isAlive());
-        assertThat(portIsFree(redisPort)).as("Redis port free").isTrue();
-        assertThat(portIsFree(dbPort)).as("PostgreSQL port free").isTrue();
+        assertThat(FreePorts.free(redisPort)).as("Redis port free").isTrue();
+        assertThat(FreePorts.free(dbPort)).as("PostgreSQL port free").isTrue();
 
         platform = startPlatform();
         assertDataIntact(senior);
@@ -322,30 +321,5 @@ class CrashRecoveryIT {
         } catch (IOException e) {
             return "(" + name + " unreadable: " + e.getMessage() + ")";
         }
-    }
-
-    private static boolean portIsFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /**
-     * A free port below Linux's ephemeral range (32768-60999): each test starts the platform twice
-     * on the same ports, and a port the kernel handed out for {@code new ServerSocket(0)} may be
-     * given to some outgoing connection in between (seen under a parallel load).
-     */
-    private static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no free port between 20000 and 32000");
     }
 }
