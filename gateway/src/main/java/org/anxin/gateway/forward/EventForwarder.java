@@ -119,7 +119,7 @@ public final class EventForwarder implements HandOff, AutoCloseable {
     private void run() {
         List<Pending> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty() || !alarms.isEmpty()) {
-            take(batch);
+            int alarmsTaken = take(batch);
             if (batch.isEmpty()) {
                 idle = true;
                 // a submit between take and the flag did not unpark us: look once more
@@ -133,7 +133,9 @@ public final class EventForwarder implements HandOff, AutoCloseable {
                 continue;
             }
             try {
-                if (batch.size() < LINGER_BELOW && !hasAlarm(batch)) {
+                // a batch of fewer than LINGER_BELOW holds every alarm queued (a full alarm queue,
+                // the only way to an alarm among the events, means a batch far larger)
+                if (batch.size() < LINGER_BELOW && alarmsTaken == 0) {
                     linger(batch);
                 }
                 inFlight = batch.size();
@@ -158,10 +160,11 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         }
     }
 
-    /** Fills the batch: the queued alarms first, then the other events, up to {@link #BATCH}. */
-    private void take(List<Pending> batch) {
-        alarms.drainTo(batch, BATCH - batch.size());
+    /** Fills the batch: the queued alarms first, then the other events, up to {@link #BATCH}; the alarms taken. */
+    private int take(List<Pending> batch) {
+        int alarmsTaken = alarms.drainTo(batch, BATCH - batch.size());
         queue.drainTo(batch, BATCH - batch.size());
+        return alarmsTaken;
     }
 
     /** Sleeps once for {@link #LINGER_NANOS} (less if an alarm comes), then takes what arrived. */
@@ -173,15 +176,6 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         }
         lingering = false;
         take(batch);
-    }
-
-    private static boolean hasAlarm(List<Pending> batch) {
-        for (Pending pending : batch) {
-            if (EventStreams.ALARM_LANE.contains(pending.event().type())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
