@@ -14,11 +14,11 @@ import java.util.Random;
  * {@link #K} nearest other visits ({@link Neighbours}), and put the first next to the second (in
  * whichever worker's day that is), swap them, exchange the two routes' tails so that they follow
  * each other, reverse the part of a route between them, or move the first with the one or two after
- * it. A quarter of the moves ({@link #REBUILD_PERCENT} %) take a few nearby visits, or one worker's
- * whole day, off and put each back where it adds least riding ({@link Rebuild}). Now and then
- * ({@link #ANYWHERE_PERCENT} %) a visit goes anywhere, so that a visit with no planned neighbour can
- * still be placed and an idle worker can be used. Shares and sizes: the best of a few one-minute
- * runs on the bench's city (docs/benchmarks.md, issue 17, seventh run), not a search.
+ * it. Most moves ({@link #REBUILD_PERCENT} %) are bigger: strings of consecutive visits cut from up
+ * to {@link #STRING_ROUTES} nearby days, each up to {@link #STRING_LENGTH} long, and put back where
+ * they add least riding ({@link Rebuild}). Now and then ({@link #ANYWHERE_PERCENT} %) a visit goes
+ * anywhere, so that an idle worker can be used. Shares and sizes: the best of a few runs on the
+ * bench's city over several random seeds (docs/benchmarks.md, issue 17, ninth run), not a search.
  *
  * <p>Why: the community edition's own list moves pick a destination among all of a city's routes at
  * random, so almost every move tried puts a visit on a route across town; nearby selection, which
@@ -28,9 +28,9 @@ import java.util.Random;
 public final class NearbyMoves implements MoveIteratorFactory<DayPlan, RouteEdit> {
     static final int K = 16;
     static final int ANYWHERE_PERCENT = 5;
-    static final int REBUILD_PERCENT = 25;
-    static final int REBUILD_DAY_PERCENT = 30;
-    static final int REBUILD_MAX = 8;
+    static final int REBUILD_PERCENT = 80;
+    static final int STRING_ROUTES = 5;
+    static final int STRING_LENGTH = 6;
     private static final int TRIES = 20;
 
     private List<PlannedVisit> tableFor;
@@ -105,8 +105,7 @@ public final class NearbyMoves implements MoveIteratorFactory<DayPlan, RouteEdit
                 return anywhere(v);
             }
             if (draw < ANYWHERE_PERCENT + REBUILD_PERCENT) {
-                return rebuild.around(
-                        v, 2 + random.nextInt(REBUILD_MAX - 1), random.nextInt(100) < REBUILD_DAY_PERCENT);
+                return rebuild.strings(v, 1 + random.nextInt(STRING_ROUTES), STRING_LENGTH);
             }
             PlannedVisit[] near = neighbours.of(v);
             if (near.length == 0) {

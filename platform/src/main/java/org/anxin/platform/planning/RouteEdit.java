@@ -91,7 +91,7 @@ final class RouteEdit extends AbstractMove<DayPlan> {
     @Override
     protected void doMoveOnGenuineVariables(ScoreDirector<DayPlan> director) {
         for (PlannedVisit v : assigned) {
-            director.beforeListVariableElementAssigned(splices.get(0).worker(), VARIABLE, v);
+            director.beforeListVariableElementAssigned(holder(v), VARIABLE, v);
         }
         for (Splice s : splices) {
             director.beforeListVariableChanged(s.worker(), VARIABLE, s.from(), s.to());
@@ -106,8 +106,18 @@ final class RouteEdit extends AbstractMove<DayPlan> {
                     s.worker(), VARIABLE, s.from(), s.from() + s.replacement().size());
         }
         for (PlannedVisit v : assigned) {
-            director.afterListVariableElementAssigned(splices.get(0).worker(), VARIABLE, v);
+            director.afterListVariableElementAssigned(holder(v), VARIABLE, v);
         }
+    }
+
+    /** The worker whose new list takes the newly planned visit. */
+    private WorkerDay holder(PlannedVisit v) {
+        for (Splice s : splices) {
+            if (s.replacement().contains(v)) {
+                return s.worker();
+            }
+        }
+        throw new IllegalStateException("a newly planned visit in no new list: " + v);
     }
 
     @Override

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * model: total travel, visits served, late ones, continuity share, time taken.
  *
  * <p>Arguments: seniors workers visits timefoldSeconds seed resultsDir [longer boxes for the target's row,
- * comma-separated seconds].
+ * comma-separated seconds, may be blank] [solver random seeds for the target's row at timefoldSeconds,
+ * comma-separated].
  */
 public final class DayPlanBench {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
@@ -100,11 +101,7 @@ public final class DayPlanBench {
         // the target's row: the same, with travel and punctuality (lateness within tolerance) the only soft
         // terms, at this box and at the longer ones asked for (the curve)
         List<Integer> boxes = new ArrayList<>(List.of(seconds));
-        if (args.length > 6) {
-            for (String box : args[6].split(",")) {
-                boxes.add(Integer.parseInt(box.trim()));
-            }
-        }
+        boxes.addAll(numbers(args, 6));
         for (int box : boxes) {
             DaySolver boxed = new DaySolver(Duration.ofSeconds(box));
             rows.add(measure(
@@ -114,6 +111,17 @@ public final class DayPlanBench {
                     visits,
                     seed,
                     problem -> boxed.solve(onlyServed(greedy(problem)).weighing(TRAVEL_AND_PUNCTUALITY))));
+        }
+        // the same at the first box with other random seeds: how much of the result is the seed's luck
+        for (int solverSeed : numbers(args, 7)) {
+            DaySolver seeded = new DaySolver(Duration.ofSeconds(seconds), (long) solverSeed);
+            rows.add(measure(
+                    "the same, random seed " + solverSeed + " (" + seconds + " s)",
+                    seniors,
+                    workers,
+                    visits,
+                    seed,
+                    problem -> seeded.solve(onlyServed(greedy(problem)).weighing(TRAVEL_AND_PUNCTUALITY))));
         }
         // how little riding any plan of greedy's visits could do: lower bounds (TravelBound)
         DayPlan served = onlyServed(greedy(city(seniors, workers, visits, seed)));
@@ -174,6 +182,19 @@ public final class DayPlanBench {
         Files.writeString(results.resolve("day-plans-" + stamp + ".json"), json);
         Files.writeString(results.resolve("day-plans-" + stamp + ".md"), md);
         log.info("day plans, {} seniors, {} workers, {} visits, seed {}:\n{}", seniors, workers, visits, seed, md);
+    }
+
+    /** The comma-separated numbers of argument {@code i}, none when it is absent or blank. */
+    private static List<Integer> numbers(String[] args, int i) {
+        List<Integer> out = new ArrayList<>();
+        if (args.length > i) {
+            for (String n : args[i].split(",")) {
+                if (!n.isBlank()) {
+                    out.add(Integer.parseInt(n.trim()));
+                }
+            }
+        }
+        return out;
     }
 
     private static final Map<String, HardMediumSoftLongScore> TRAVEL_AND_PUNCTUALITY = Map.of(

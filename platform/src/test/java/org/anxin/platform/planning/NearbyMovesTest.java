@@ -95,30 +95,34 @@ class NearbyMovesTest {
     }
 
     @Test
-    void aDayRebuiltWholeFreesItsWorkerAndKeepsEveryVisitOnce() {
+    void stringsCutFromNearbyDaysArePutBackOnceEachAndTakeAnUnplannedNeighbourAlong() {
         DayPlan plan = plan();
-        Rebuild rebuild = new Rebuild(new Neighbours(plan.visits(), ann, NearbyMoves.K), new Random(1));
+        Rebuild rebuild = new Rebuild(new Neighbours(plan.visits(), ann, NearbyMoves.K), new Random(1), 0);
 
-        RouteEdit move = rebuild.around(b1, 0, true);
+        // strings of one: b2 from bob's day and, nearest on another day, a3 from ann's; loose is unplanned
+        RouteEdit move = rebuild.strings(b2, 2, 1);
         tester(plan).execute(move);
 
-        assertThat(bob.visits()).isEmpty();
-        assertThat(ann.visits()).containsExactlyInAnyOrder(a1, a2, a3, b1, b2);
+        List<PlannedVisit> all = new ArrayList<>(ann.visits());
+        all.addAll(bob.visits());
+        assertThat(all).containsExactlyInAnyOrder(a1, a2, a3, b1, b2, loose);
         assertThat(ann.visits()).allMatch(v -> v.worker() == ann);
-        // each put back where it adds least riding: out to place 10 and back, 20 minutes, as short as can be
-        assertThat(Route.of(ann, ann.visits()).travelSeconds()).isEqualTo(20L * Days.MINUTE);
-        assertThat(Rebuild.cost(ann, ann.visits())).isEqualTo(20L * Days.MINUTE);
+        assertThat(bob.visits()).allMatch(v -> v.worker() == bob);
+        assertThat(loose.worker()).isNotNull();
+        assertThat(ann.visits()).containsSubsequence(a1, a2);
     }
 
     @Test
     void aRebuildThatCannotPutAVisitBackIsNoMove() {
-        DayPlan plan = plan();
-        Rebuild rebuild = new Rebuild(new Neighbours(plan.visits(), ann, NearbyMoves.K), new Random(1));
+        PlannedVisit odd = days.visit(41, 5, 0, 480, "d");
+        ann.visits(List.of(a1, odd), 0);
+        bob.visits(List.of(b1, b2), 0);
+        DayPlan plan = new DayPlan(List.of(ann, bob), List.of(a1, odd, b1, b2));
+        Rebuild rebuild = new Rebuild(new Neighbours(plan.visits(), ann, NearbyMoves.K), new Random(1), 0);
 
-        // ann's whole day has nowhere to go but bob's, which is full
-        bob.limits(2, 8 * HOUR);
-        assertThat(rebuild.around(a1, 0, true)).isNull();
-        assertThat(ann.visits()).containsExactly(a1, a2, a3);
+        // no worker has skill d (as after a skills edit): once cut, odd has nowhere to go
+        assertThat(rebuild.strings(odd, 2, 2)).isNull();
+        assertThat(ann.visits()).containsExactly(a1, odd);
     }
 
     @Test
