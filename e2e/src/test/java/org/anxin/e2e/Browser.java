@@ -27,6 +27,10 @@ final class Browser {
                     + ": apt-get install chromium chromium-driver");
         }
         Path profile = Files.createTempDirectory("anxin-chromium-");
+        // the profile (a few MB each, one per browser) goes when the JVM exits: the tests quit their browsers first
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile())));
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments(

@@ -20,7 +20,8 @@ import redis.clients.jedis.resps.StreamEntry;
  * Reads partitions of one lane of the device event streams (every one, or one on a Redis Cluster)
  * through the consumer group {@code anxin-platform}, on a thread of its own, and hands each partition's batch to its store.
  * Entries are acknowledged (XACK) only once stored, so a crash loses nothing: what this node read
- * but did not store is reclaimed by another node (XAUTOCLAIM) once idle for 30 s. Each lane has its
+ * but failed to store it reads again after a pause (up to 5 s), and what a stopped node left pending
+ * is reclaimed by another node (XAUTOCLAIM) once idle for 30 s. Each lane has its
  * own thread and its own blocking read, so an alarm never waits for a batch of positions being
  * stored (docs/events.md); the two lanes are the beans of {@link Lanes}, built by {@link LaneReaders}.
  */
@@ -79,6 +80,9 @@ final class LaneConsumer extends BackgroundLoop {
                 }
                 backoff = pause(backoff, e);
             } catch (RuntimeException e) {
+                // a batch that failed to store (the database restarting, say) stays pending for this
+                // consumer: read it again after the pause rather than after another node's reclaim
+                groupsReady = false;
                 backoff = pause(backoff, e);
             }
         }

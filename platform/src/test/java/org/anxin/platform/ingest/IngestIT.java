@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.anxin.platform.DeviceStream;
 import org.anxin.platform.HttpApi;
@@ -31,6 +32,7 @@ import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.JsonNode;
 
 /** Events written to the streams exactly as a gateway writes them, through to alarms and the feed. */
@@ -122,6 +124,37 @@ class IngestIT extends PlatformIT {
         // reclaimed once idle for 30 s, on the next sweep (every 15 s)
         await(Duration.ofSeconds(90), () -> !openAlarms("ing-btn-4").isEmpty());
         await(() -> redis.xpending(stream, LaneConsumer.GROUP).getTotal() == 0);
+    }
+
+    @Test
+    void readsABatchItFailedToStoreAgainSoonNotAfterAReclaim() {
+        String stream = "anxin:test-store-retry:" + UUID.randomUUID();
+        StreamEntryID id = redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("type", "SOS"));
+        List<StreamEntryID> stored = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        LaneConsumer consumer = new LaneConsumer("test-store-retry", redis, List.of(stream), (s, entries) -> {
+            if (entries.isEmpty()) {
+                return; // a read of this consumer's own pending entries, none yet
+            }
+            if (calls.getAndIncrement() == 0) {
+                throw new IllegalStateException("the database is restarting");
+            }
+            entries.forEach(e -> stored.add(e.getID()));
+            redis.xack(
+                    s,
+                    LaneConsumer.GROUP,
+                    entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
+        });
+        consumer.start();
+        try {
+            // a reclaim would take it only once idle for 30 s
+            await(Duration.ofSeconds(10), () -> stored.contains(id));
+            assertThat(calls.get()).isGreaterThanOrEqualTo(2);
+            assertThat(redis.xpending(stream, LaneConsumer.GROUP).getTotal()).isZero();
+        } finally {
+            consumer.stop();
+            redis.del(stream);
+        }
     }
 
     @Test
