@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -21,12 +20,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
-import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * HTTP Basic for scripts, form login for the portal. CSRF protects the cookie session of the
@@ -53,13 +49,11 @@ class SecurityConfig {
             + " connect-src 'self' ws: wss:; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessionRegistry)
-            throws Exception {
+    SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                // where Spring Security's ConcurrentSessionFilter would stand
+                .addFilterBefore(new EndedSessionFilter(API), LogoutFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-                .sessionManagement(sessions -> sessions.maximumSessions(-1)
-                        .sessionRegistry(sessionRegistry)
-                        .expiredSessionStrategy(SecurityConfig::sessionEnded))
                 .authorizeHttpRequests(requests -> requests
                         // the request was authorised when it began: a live stream ended after its session
                         // (logout, password reset) must not fail its closing async dispatch
@@ -103,15 +97,6 @@ class SecurityConfig {
     }
 
     /**
-     * Whose sessions are open, so a password reset can end them: read from the shared sessions in
-     * Redis, so it sees the sessions of every node, not only this one's.
-     */
-    @Bean
-    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        return new SpringSessionBackedSessionRegistry<>(sessions);
-    }
-
-    /**
      * Tells the live feed when a session ends: logout, time-out, invalidation (Spring Session hands
      * its session events to the servlet listeners, this one among them).
      */
@@ -135,20 +120,6 @@ class SecurityConfig {
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
-    }
-
-    /** A session ended by a password reset: pages go back to the login page, API calls get a 401. */
-    private static void sessionEnded(SessionInformationExpiredEvent event) throws IOException {
-        HttpServletRequest request = event.getRequest();
-        HttpServletResponse response = event.getResponse();
-        if (response.isCommitted()) {
-            return; // a live stream's closing dispatch: its end is already under way
-        }
-        if (API.matches(request)) {
-            problem(response, HttpStatus.UNAUTHORIZED, "this session was ended (password changed); sign in again");
-        } else {
-            response.sendRedirect("/login.html?expired");
-        }
     }
 
     static void unauthorized(HttpServletRequest request, HttpServletResponse response, Exception cause)

@@ -23,7 +23,7 @@ import redis.clients.jedis.JedisClientConfig;
  * rest of the platform, through Jedis (already here), so no second client library comes in.
  *
  * <p>The indexed repository: it finds a user's sessions by name (so a password reset ends them
- * on every node, through {@code SpringSessionBackedSessionRegistry}) and announces a deleted or
+ * on every node, through {@link UserSessions}) and announces a deleted or
  * expired session to every node (Redis keyspace events, which it switches on with
  * {@code CONFIG SET notify-keyspace-events}), so logout ends that session's live streams
  * wherever they are held.

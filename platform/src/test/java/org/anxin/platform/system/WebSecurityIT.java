@@ -194,8 +194,26 @@ class WebSecurityIT extends PlatformIT {
                 .expect(204);
 
         await(stream::ended);
+        HttpResponse<String> api = session.get("/api/me");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.body()).contains("password changed");
         assertThat(session.get("/api/me").statusCode()).isEqualTo(401);
         assertThat(browser().signIn("reset-sun", "reset-pass-2")).doesNotContain("error");
+    }
+
+    @Test
+    void aPageOfASessionAPasswordResetEndedGoesToTheLoginPageWithANotice() {
+        createUser("reset-wu", "reset-pass-1", "OPERATOR");
+        PortalSession session = browser();
+        session.signIn("reset-wu", "reset-pass-1");
+        assertThat(session.get("/account.html").statusCode()).isEqualTo(200);
+
+        admin().put("/api/users/reset-wu/password", Map.of("password", "reset-pass-2"))
+                .expect(204);
+
+        HttpResponse<String> page = session.get("/account.html");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login.html?expired");
     }
 
     @Test
