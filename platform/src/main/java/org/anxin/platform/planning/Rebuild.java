@@ -3,14 +3,13 @@ package org.anxin.platform.planning;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * Ruin and recreate in one {@link RouteEdit}: strings of consecutive visits cut from a few nearby
@@ -107,16 +106,22 @@ final class Rebuild {
         } else {
             ruined.sort(Comparator.comparingLong(PlannedVisit::windowFrom));
         }
-        Map<WorkerDay, Long> costs = new HashMap<>();
+        Map<WorkerDay, Day> days = new IdentityHashMap<>();
+        // blinks drawn from a generator of this move's own, seeded from the solver's: one draw
+        // per position tried, and java.util.Random's synchronised draws cost more than the pricing
+        SplittableRandom blinks = new SplittableRandom(random.nextLong());
+        List<WorkerDay> candidates = new ArrayList<>();
         for (PlannedVisit v : ruined) {
-            Set<WorkerDay> candidates = new LinkedHashSet<>(lists.keySet());
+            candidates.clear();
+            candidates.addAll(lists.keySet());
             for (PlannedVisit u : neighbours.of(v)) {
                 WorkerDay w = out.contains(u) ? placed.get(u) : u.worker();
-                if (w != null) {
+                if (w != null && !containsSame(candidates, w)) {
                     candidates.add(w);
                 }
             }
             List<PlannedVisit> bestList = null;
+            int bestAt = -1;
             WorkerDay bestWorker = null;
             long bestDelta = Long.MAX_VALUE;
             for (WorkerDay w : candidates) {
@@ -127,20 +132,21 @@ final class Rebuild {
                 if (list.size() >= w.maxVisits()) {
                     continue;
                 }
-                long base = costs.computeIfAbsent(w, x -> cost(x, list));
+                Day day = days.computeIfAbsent(w, x -> new Day(x, list));
+                long base = day.cost();
                 if (base < 0) {
                     continue;
                 }
                 for (int at = w.startedVisits(); at <= list.size(); at++) {
-                    if (random.nextInt(1000) < blinkPerMille) {
+                    if (blinkPerMille > 0 && blinks.nextInt(1000) < blinkPerMille) {
                         continue;
                     }
-                    List<PlannedVisit> trial = new ArrayList<>(list);
-                    trial.add(at, v);
-                    long c = cost(w, trial);
+                    long limit = bestDelta == Long.MAX_VALUE ? Long.MAX_VALUE : base + bestDelta;
+                    long c = day.costWith(at, v, limit);
                     if (c >= 0 && c - base < bestDelta) {
                         bestDelta = c - base;
-                        bestList = trial;
+                        bestList = list;
+                        bestAt = at;
                         bestWorker = w;
                     }
                 }
@@ -151,8 +157,10 @@ final class Rebuild {
                 }
                 return null;
             }
+            bestList = new ArrayList<>(bestList);
+            bestList.add(bestAt, v);
             lists.put(bestWorker, bestList);
-            costs.put(bestWorker, bestDelta + costs.get(bestWorker));
+            days.remove(bestWorker); // its schedule is made again when next needed
             placed.put(v, bestWorker);
         }
         List<PlannedVisit> assigned =
@@ -160,15 +168,194 @@ final class Rebuild {
         return new RouteEdit("rebuild", lists, assigned);
     }
 
+    /** Whether the list holds this very day (a few dozen at most: a scan beats hashing). */
+    private static boolean containsSame(List<WorkerDay> days, WorkerDay w) {
+        for (WorkerDay d : days) {
+            if (d == w) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Travel plus weighed lateness of the day with these visits, or -1 if it breaks a hard rule. */
     static long cost(WorkerDay w, List<PlannedVisit> visits) {
-        Route r = Route.of(w, visits);
-        if (r.beyondToleranceSeconds() > 0
-                || r.overtimeSeconds(w) > 0
-                || r.breakLateSeconds(w) > 0
-                || r.workSeconds() > w.maxWorkSeconds()) {
-            return -1;
+        return new Day(w, visits).cost();
+    }
+
+    /**
+     * A worker's day as {@link Route#of} unfolds it, kept visit by visit, so that putting one more
+     * visit in is priced from the place it goes in, not from the start of the day, and only until
+     * the day is back on its old times (a wait for a window took up the delay), after which it goes
+     * on as before. The rebuild tries every position of every nearby day for each visit it puts
+     * back, so this is where the solver spends its time; {@code RebuildTest} holds it to
+     * {@code Route.of}.
+     */
+    static final class Day {
+        private final WorkerDay w;
+        private final List<PlannedVisit> visits;
+        private final int[][] legs;
+        // the day as it stands before visit i, and (at i = n) after the last one
+        private final long[] time;
+        private final int[] place;
+        private final long[] travel;
+        private final long[] within;
+        private final long[] work;
+        private final boolean[] breakTaken;
+        private final long totalWork;
+        private final long cost;
+
+        Day(WorkerDay w, List<PlannedVisit> visits) {
+            this.w = w;
+            this.visits = visits;
+            this.legs = w.travel().matrix(w.mode());
+            int n = visits.size();
+            time = new long[n + 1];
+            place = new int[n + 1];
+            travel = new long[n + 1];
+            within = new long[n + 1];
+            work = new long[n + 1];
+            breakTaken = new boolean[n + 1];
+            Walk walk = new Walk(this, w.shiftStart(), w.base().index(), 0, 0, 0, false);
+            keep(0, walk);
+            for (int i = 0; i < n; i++) {
+                if (!walk.visit(visits.get(i))) {
+                    totalWork = -1;
+                    cost = -1;
+                    return;
+                }
+                keep(i + 1, walk);
+            }
+            cost = walk.home(n > 0, Long.MAX_VALUE);
+            totalWork = walk.work;
         }
-        return r.travelSeconds() + DayConstraints.LATE_WEIGHT * r.withinToleranceSeconds();
+
+        private void keep(int i, Walk walk) {
+            time[i] = walk.time;
+            place[i] = walk.place;
+            travel[i] = walk.travel;
+            within[i] = walk.within;
+            work[i] = walk.work;
+            breakTaken[i] = walk.breakTaken;
+        }
+
+        /** Travel plus weighed lateness, or -1 if the day breaks a hard rule. */
+        long cost() {
+            return cost;
+        }
+
+        /**
+         * {@link #cost()} with {@code extra} put in before visit {@code at} (at the end when {@code
+         * at} is the number of visits), or {@code limit} as soon as it is sure to be at least that;
+         * -1 if it breaks a hard rule (or this day already did).
+         */
+        long costWith(int at, PlannedVisit extra, long limit) {
+            if (cost < 0) {
+                return -1;
+            }
+            Walk walk = new Walk(this, time[at], place[at], travel[at], within[at], work[at], breakTaken[at]);
+            if (!walk.visit(extra)) {
+                return -1;
+            }
+            if (walk.cost() >= limit) {
+                return limit;
+            }
+            int n = visits.size();
+            for (int i = at; i < n; i++) {
+                if (!walk.visit(visits.get(i))) {
+                    return -1;
+                }
+                if (walk.time == time[i + 1] && walk.breakTaken == breakTaken[i + 1]) {
+                    // back on the old times: the rest of the day goes as it did
+                    if (totalWork + walk.work - work[i + 1] > w.maxWorkSeconds()) {
+                        return -1;
+                    }
+                    long more =
+                            walk.travel - travel[i + 1] + DayConstraints.LATE_WEIGHT * (walk.within - within[i + 1]);
+                    return Math.min(cost + more, limit);
+                }
+                if (walk.cost() >= limit) {
+                    return limit;
+                }
+            }
+            return walk.home(true, limit);
+        }
+    }
+
+    /** The day unfolding from one moment: where the worker is, and what it has cost so far. */
+    private static final class Walk {
+        private final Day day;
+        long time;
+        int place;
+        long travel;
+        long within;
+        long work;
+        boolean breakTaken;
+
+        Walk(Day day, long time, int place, long travel, long within, long work, boolean breakTaken) {
+            this.day = day;
+            this.time = time;
+            this.place = place;
+            this.travel = travel;
+            this.within = within;
+            this.work = work;
+            this.breakTaken = breakTaken;
+        }
+
+        long cost() {
+            return travel + DayConstraints.LATE_WEIGHT * within;
+        }
+
+        /** The break if it is due, the ride, a wait for the window, the visit; false if a rule breaks. */
+        boolean visit(PlannedVisit v) {
+            WorkerDay w = day.w;
+            if (!breakTaken && w.breakSeconds() > 0 && time >= w.breakFrom()) {
+                if (time > w.breakTo()) {
+                    return false; // the break starts after its window
+                }
+                breakTaken = true;
+                time += w.breakSeconds();
+            }
+            int to = v.place().index();
+            int leg = day.legs[place][to];
+            long start = Math.max(time + leg, v.windowFrom());
+            long late = Math.max(0, start - v.windowTo());
+            if (late > v.toleranceSeconds()) {
+                return false; // later than the visit allows
+            }
+            within += late;
+            travel += leg;
+            work += leg + v.durationSeconds();
+            time = start + v.durationSeconds();
+            place = to;
+            return work <= w.maxWorkSeconds();
+        }
+
+        /** The ride back to base, and the break if the day ran into its window: the cost, or -1. */
+        long home(boolean visited, long limit) {
+            if (!visited) {
+                return 0;
+            }
+            WorkerDay w = day.w;
+            int home = day.legs[place][w.base().index()];
+            travel += home;
+            work += home;
+            if (work > w.maxWorkSeconds()) {
+                return -1;
+            }
+            long back = time + home;
+            if (!breakTaken && w.breakSeconds() > 0 && back > w.breakFrom()) {
+                // the day runs into the break window: the break comes after the last visit
+                long breakStart = Math.max(time, w.breakFrom());
+                if (breakStart > w.breakTo()) {
+                    return -1;
+                }
+                back = breakStart + w.breakSeconds() + home;
+            }
+            if (back > w.shiftEnd()) {
+                return -1; // back at base after the shift
+            }
+            return Math.min(cost(), limit);
+        }
     }
 }

@@ -47,4 +47,9 @@ final class TravelTimes {
     int seconds(TravelMode mode, Place from, Place to) {
         return seconds.get(mode)[from.index()][to.index()];
     }
+
+    /** The whole matrix of one mode, by {@link Place#index()}: for loops over many legs. */
+    int[][] matrix(TravelMode mode) {
+        return seconds.get(mode);
+    }
 }
