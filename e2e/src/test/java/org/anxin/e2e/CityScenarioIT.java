@@ -35,43 +35,47 @@ class CityScenarioIT {
     @Test
     void everyPressBecomesAnAlarmAndNothingElseDoes() throws Exception {
         Path state = Files.createTempDirectory("anxin-city-it");
-        CityScenario city = new CityScenario(new CityScenario.Settings(
-                stack.baseUrl(),
-                "admin",
-                stack.adminPassword(),
-                "tcp://127.0.0.1:" + stack.mqttPort(),
-                "tcp://127.0.0.1:" + stack.watchPort(),
-                "tcp://127.0.0.1:" + stack.gt06Port(),
-                new CityScenario.Mix(40, 30, 30),
-                0.3,
-                10,
-                2,
-                City.named("chengdu"), // away from the Hangzhou seniors of the other tests
-                1_080, // about one SOS every 3 s across the city
-                540,
-                Duration.ofSeconds(20),
-                state,
-                7));
+        try {
+            CityScenario city = new CityScenario(new CityScenario.Settings(
+                    stack.baseUrl(),
+                    "admin",
+                    stack.adminPassword(),
+                    "tcp://127.0.0.1:" + stack.mqttPort(),
+                    "tcp://127.0.0.1:" + stack.watchPort(),
+                    "tcp://127.0.0.1:" + stack.gt06Port(),
+                    new CityScenario.Mix(40, 30, 30),
+                    0.3,
+                    10,
+                    2,
+                    City.named("chengdu"), // away from the Hangzhou seniors of the other tests
+                    1_080, // about one SOS every 3 s across the city
+                    540,
+                    Duration.ofSeconds(20),
+                    state,
+                    7));
 
-        city.run(); // returns after 20 s, devices disconnected
+            city.run(); // returns after 20 s, devices disconnected
 
-        Counters counters = city.counters();
-        List<String> devices = city.deviceIds();
-        assertThat(devices).hasSize(10);
-        assertThat(devices.stream().filter(id -> id.startsWith("btn-"))).isNotEmpty();
-        assertThat(devices.stream().filter(id -> id.matches("88[0-9]{8}"))).isNotEmpty(); // watches
-        assertThat(devices.stream().filter(id -> id.matches("86[0-9]{13}"))).isNotEmpty(); // GT06 IMEIs
-        assertThat(counters.acked()).isPositive();
-        Set<String> pressed = counters.presses().stream()
-                .map(p -> p.deviceId() + " " + p.type())
-                .collect(Collectors.toSet());
-        assertThat(pressed).isNotEmpty();
-        assertThat(pressed.stream().map(p -> p.split(" ")[0]).distinct().count())
-                .isGreaterThan(1);
+            Counters counters = city.counters();
+            List<String> devices = city.deviceIds();
+            assertThat(devices).hasSize(10);
+            assertThat(devices.stream().filter(id -> id.startsWith("btn-"))).isNotEmpty();
+            assertThat(devices.stream().filter(id -> id.matches("88[0-9]{8}"))).isNotEmpty(); // watches
+            assertThat(devices.stream().filter(id -> id.matches("86[0-9]{13}"))).isNotEmpty(); // GT06 IMEIs
+            assertThat(counters.acked()).isPositive();
+            Set<String> pressed = counters.presses().stream()
+                    .map(p -> p.deviceId() + " " + p.type())
+                    .collect(Collectors.toSet());
+            assertThat(pressed).isNotEmpty();
+            assertThat(pressed.stream().map(p -> p.split(" ")[0]).distinct().count())
+                    .isGreaterThan(1);
 
-        Api admin = stack.admin();
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(alarmsOf(admin, devices)).isEqualTo(pressed));
+            Api admin = stack.admin();
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(alarmsOf(admin, devices)).isEqualTo(pressed));
+        } finally {
+            TempDirs.delete(state);
+        }
     }
 
     /** "deviceId TYPE" for every SOS and FALL alarm of these devices, whatever its status. */

@@ -144,10 +144,6 @@ final class Platform implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        try {
-            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
-        } catch (IOException e) {
-            // left for the machine's temporary-file cleaning
-        }
+        TempDirs.deleteOnceStopped(dataDir);
     }
 }

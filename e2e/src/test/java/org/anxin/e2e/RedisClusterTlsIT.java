@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.anxin.gateway.server.GatewayConfig;
 import org.anxin.gateway.server.GatewayServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class RedisClusterTlsIT extends RedisClusterPath {
 
+    private static Path tlsDir;
+
     @BeforeAll
     static void start() throws Exception {
         // .ci/run installs openssl when missing: without it this fails, saying why, rather than skipping
@@ -23,7 +27,16 @@ class RedisClusterTlsIT extends RedisClusterPath {
                 .as("openssl is not on the PATH: no CA and server certificate for a TLS Redis Cluster"
                         + " (Debian: apt-get install openssl)")
                 .isTrue();
-        startAll(TlsFiles.make(Files.createTempDirectory("anxin-redis-tls-")));
+        tlsDir = Files.createTempDirectory("anxin-redis-tls-");
+        startAll(TlsFiles.make(tlsDir));
+    }
+
+    @AfterAll
+    static void deleteCertificates() {
+        // the servers read them at start; the path's own @AfterAll stops them after this
+        if (tlsDir != null) {
+            TempDirs.delete(tlsDir);
+        }
     }
 
     @Test

@@ -132,7 +132,7 @@ public abstract class PlatformBase {
      * directory (about 150 MB each; they used to pile up in /tmp). A server still running by then
      * keeps its directory.
      */
-    private static void deleteOnceStopped(Path dir) {
+    public static void deleteOnceStopped(Path dir) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (Files.exists(dir.resolve("postgres/postmaster.pid")) || Files.exists(dir.resolve("redis/redis.pid"))) {
             if (System.nanoTime() > deadline) {

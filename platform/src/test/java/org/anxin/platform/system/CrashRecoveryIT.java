@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.anxin.platform.HttpApi;
+import org.anxin.platform.PlatformBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,7 @@ class CrashRecoveryIT {
         if (unrelated != null) {
             unrelated.destroyForcibly();
         }
+        PlatformBase.deleteOnceStopped(dataDir);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.anxin.platform.HttpApi;
 import org.anxin.platform.PlatformApplication;
+import org.anxin.platform.PlatformBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,32 +18,36 @@ class RestartIT {
     @Test
     void keepsSeniorsAndDevicesAcrossARestart() throws Exception {
         Path dataDir = Files.createTempDirectory("anxin-restart-it-");
-        long senior;
-        try (ConfigurableApplicationContext first = start(dataDir)) {
-            HttpApi api = api(first);
-            senior = api.post("/api/seniors", Map.of("name", "罗淑英", "lat", 30.2, "lon", 120.1))
-                    .expect(201)
-                    .json()
-                    .get("id")
-                    .asLong();
-            api.post("/api/devices", Map.of("id", "restart-btn", "protocol", "mqtt", "seniorId", senior))
-                    .expect(201);
-        }
+        try {
+            long senior;
+            try (ConfigurableApplicationContext first = start(dataDir)) {
+                HttpApi api = api(first);
+                senior = api.post("/api/seniors", Map.of("name", "罗淑英", "lat", 30.2, "lon", 120.1))
+                        .expect(201)
+                        .json()
+                        .get("id")
+                        .asLong();
+                api.post("/api/devices", Map.of("id", "restart-btn", "protocol", "mqtt", "seniorId", senior))
+                        .expect(201);
+            }
 
-        try (ConfigurableApplicationContext second = start(dataDir)) {
-            HttpApi api = api(second);
-            assertThat(api.get("/api/seniors/" + senior)
-                            .expect(200)
-                            .json()
-                            .get("name")
-                            .asString())
-                    .isEqualTo("罗淑英");
-            assertThat(api.get("/api/devices/restart-btn")
-                            .expect(200)
-                            .json()
-                            .get("seniorId")
-                            .asLong())
-                    .isEqualTo(senior);
+            try (ConfigurableApplicationContext second = start(dataDir)) {
+                HttpApi api = api(second);
+                assertThat(api.get("/api/seniors/" + senior)
+                                .expect(200)
+                                .json()
+                                .get("name")
+                                .asString())
+                        .isEqualTo("罗淑英");
+                assertThat(api.get("/api/devices/restart-btn")
+                                .expect(200)
+                                .json()
+                                .get("seniorId")
+                                .asLong())
+                        .isEqualTo(senior);
+            }
+        } finally {
+            PlatformBase.deleteOnceStopped(dataDir);
         }
     }
 

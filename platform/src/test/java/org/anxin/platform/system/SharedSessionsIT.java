@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.anxin.platform.HttpApi;
 import org.anxin.platform.PlatformApplication;
+import org.anxin.platform.PlatformBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +31,14 @@ class SharedSessionsIT {
     private static final String ADMIN_PASSWORD = "sessions-admin-pass";
     private static ConfigurableApplicationContext node1;
     private static ConfigurableApplicationContext node2;
+    private static Path dataDir1;
+    private static Path dataDir2;
 
     @BeforeAll
     static void twoNodes() throws IOException {
         Path dataDir = Files.createTempDirectory("anxin-sessions-it-");
+        dataDir1 = dataDir;
+        dataDir2 = Files.createTempDirectory("anxin-sessions-it-2-");
         node1 = new SpringApplicationBuilder(PlatformApplication.class)
                 .run(
                         "--server.port=0",
@@ -50,7 +55,7 @@ class SharedSessionsIT {
         node2 = new SpringApplicationBuilder(PlatformApplication.class)
                 .run(
                         "--server.port=0",
-                        "--anxin.data-dir=" + Files.createTempDirectory("anxin-sessions-it-2-"),
+                        "--anxin.data-dir=" + dataDir2,
                         "--anxin.db.url=" + jdbcUrl,
                         "--anxin.db.user=postgres",
                         "--anxin.db.password=" + dbPassword,
@@ -65,6 +70,11 @@ class SharedSessionsIT {
         }
         if (node1 != null) {
             node1.close();
+        }
+        for (Path dir : new Path[] {dataDir2, dataDir1}) {
+            if (dir != null) {
+                PlatformBase.deleteOnceStopped(dir);
+            }
         }
     }
 
