@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.anxin.platform.PlatformApplication;
@@ -52,22 +53,15 @@ final class Platform implements AutoCloseable {
     static Platform start(String... extraArgs) throws IOException {
         Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-");
         String adminPassword = "e2e-" + UUID.randomUUID();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
-                // command-line arguments outrank environment variables a developer may have set
-                .run(java.util.stream.Stream.of(
-                                java.util.stream.Stream.of(
-                                        "--server.port=0",
-                                        "--ANXIN_DATA_DIR=" + dataDir,
-                                        "--ANXIN_DB_URL=",
-                                        "--ANXIN_REDIS_URL=",
-                                        "--ANXIN_EMBEDDED_DB_PORT=0",
-                                        "--ANXIN_EMBEDDED_REDIS_PORT=0",
-                                        "--ANXIN_ADMIN_PASSWORD=" + adminPassword),
-                                COMMON.stream(),
-                                java.util.stream.Stream.of(extraArgs))
-                        .flatMap(args -> args)
-                        .toArray(String[]::new));
-        return new Platform(context, adminPassword, dataDir);
+        return run(
+                dataDir,
+                adminPassword,
+                List.of(
+                        "--ANXIN_DB_URL=",
+                        "--ANXIN_REDIS_URL=",
+                        "--ANXIN_EMBEDDED_DB_PORT=0",
+                        "--ANXIN_EMBEDDED_REDIS_PORT=0"),
+                extraArgs);
     }
 
     /**
@@ -77,21 +71,15 @@ final class Platform implements AutoCloseable {
     static Platform onRedis(String redisUrl, Path caFile, String... extraArgs) throws IOException {
         Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-");
         String adminPassword = "e2e-" + UUID.randomUUID();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
-                .run(java.util.stream.Stream.of(
-                                java.util.stream.Stream.of(
-                                        "--server.port=0",
-                                        "--ANXIN_DATA_DIR=" + dataDir,
-                                        "--ANXIN_DB_URL=",
-                                        "--ANXIN_REDIS_URL=" + redisUrl,
-                                        "--ANXIN_REDIS_CA_FILE=" + (caFile == null ? "" : caFile.toString()),
-                                        "--ANXIN_EMBEDDED_DB_PORT=0",
-                                        "--ANXIN_ADMIN_PASSWORD=" + adminPassword),
-                                COMMON.stream(),
-                                java.util.stream.Stream.of(extraArgs))
-                        .flatMap(args -> args)
-                        .toArray(String[]::new));
-        return new Platform(context, adminPassword, dataDir);
+        return run(
+                dataDir,
+                adminPassword,
+                List.of(
+                        "--ANXIN_DB_URL=",
+                        "--ANXIN_REDIS_URL=" + redisUrl,
+                        "--ANXIN_REDIS_CA_FILE=" + (caFile == null ? "" : caFile.toString()),
+                        "--ANXIN_EMBEDDED_DB_PORT=0"),
+                extraArgs);
     }
 
     /**
@@ -102,21 +90,38 @@ final class Platform implements AutoCloseable {
     static Platform join(Platform first, String... extraArgs) throws IOException {
         HikariDataSource db = first.context.getBean(HikariDataSource.class);
         Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anxin-e2e-node-");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
-                .run(java.util.stream.Stream.of(
-                                java.util.stream.Stream.of(
-                                        "--server.port=0",
-                                        "--ANXIN_DATA_DIR=" + dataDir,
-                                        "--ANXIN_DB_URL=" + db.getJdbcUrl(),
-                                        "--ANXIN_DB_USER=" + db.getUsername(),
-                                        "--ANXIN_DB_PASSWORD=" + db.getPassword(),
-                                        "--ANXIN_REDIS_URL=" + first.redisUri(),
-                                        "--ANXIN_ADMIN_PASSWORD=" + first.adminPassword),
-                                COMMON.stream(),
-                                java.util.stream.Stream.of(extraArgs))
-                        .flatMap(args -> args)
-                        .toArray(String[]::new));
-        return new Platform(context, first.adminPassword, dataDir);
+        return run(
+                dataDir,
+                first.adminPassword,
+                List.of(
+                        "--ANXIN_DB_URL=" + db.getJdbcUrl(),
+                        "--ANXIN_DB_USER=" + db.getUsername(),
+                        "--ANXIN_DB_PASSWORD=" + db.getPassword(),
+                        "--ANXIN_REDIS_URL=" + first.redisUri()),
+                extraArgs);
+    }
+
+    /**
+     * Starts a node on this data directory; one that fails to start (a test of a wrong setting)
+     * leaves no directory behind.
+     */
+    private static Platform run(Path dataDir, String adminPassword, List<String> own, String... extraArgs) {
+        // command-line arguments outrank environment variables a developer may have set
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=0");
+        args.add("--ANXIN_DATA_DIR=" + dataDir);
+        args.addAll(own);
+        args.add("--ANXIN_ADMIN_PASSWORD=" + adminPassword);
+        args.addAll(COMMON);
+        args.addAll(List.of(extraArgs));
+        try {
+            ConfigurableApplicationContext context =
+                    new SpringApplicationBuilder(PlatformApplication.class).run(args.toArray(String[]::new));
+            return new Platform(context, adminPassword, dataDir);
+        } catch (RuntimeException failedToStart) {
+            TempDirs.deleteOnceStopped(dataDir);
+            throw failedToStart;
+        }
     }
 
     String adminPassword() {

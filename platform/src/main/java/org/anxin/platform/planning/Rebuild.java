@@ -178,11 +178,6 @@ final class Rebuild {
         return false;
     }
 
-    /** Travel plus weighed lateness of the day with these visits, or -1 if it breaks a hard rule. */
-    static long cost(WorkerDay w, List<PlannedVisit> visits) {
-        return new Day(w, visits).cost();
-    }
-
     /**
      * A worker's day as {@link Route#of} unfolds it, kept visit by visit, so that putting one more
      * visit in is priced from the place it goes in, not from the start of the day, and only until

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class RebuildTest {
 
-    /** What {@link Rebuild#costWith} must equal: the whole route built, then its rules checked. */
+    /** What {@link Rebuild.Day} must price a day at: the whole route built, then its rules checked. */
     private static long reference(WorkerDay w, List<PlannedVisit> visits) {
         Route r = Route.of(w, visits);
         if (r.beyondToleranceSeconds() > 0
