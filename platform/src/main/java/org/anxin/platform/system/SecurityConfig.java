@@ -51,7 +51,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                // where Spring Security's ConcurrentSessionFilter would stand
+                // before sign-out and sign-in are handled: a session a password change ended is turned away first
                 .addFilterBefore(new EndedSessionFilter(API), LogoutFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(requests -> requests
