@@ -33,6 +33,11 @@ class PlannedVisit {
     @InverseRelationShadowVariable(sourceVariableName = "visits")
     private WorkerDay worker;
 
+    // Rebuild's scratch (Rebuild.MARKS): the last move that took this visit off its day, and its
+    // place in that move's list of them
+    long rebuildMark;
+    int rebuildSlot;
+
     PlannedVisit() {}
 
     PlannedVisit(

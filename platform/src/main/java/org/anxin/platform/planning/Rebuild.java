@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Ruin and recreate in one {@link RouteEdit}: strings of consecutive visits cut from a few nearby
@@ -27,6 +28,14 @@ import java.util.SplittableRandom;
 final class Rebuild {
     /** Positions skipped per thousand tried; the paper's 1 %. */
     static final int BLINK_PER_MILLE = 10;
+
+    /**
+     * Marks for the visits a move takes off their days and the days listed as candidates for a
+     * visit, so that both questions are a field read rather than a hash look-up (they were a fifth
+     * of the solver's time): every move and every round of candidates takes a number never used
+     * before, in any plan or thread, so a mark left by an earlier one never matches.
+     */
+    private static final AtomicLong MARKS = new AtomicLong();
 
     private final Neighbours neighbours;
     private final Random random;
@@ -88,51 +97,64 @@ final class Rebuild {
      * it adds least; null when one that was planned cannot be put back.
      */
     private RouteEdit recreate(List<PlannedVisit> ruined) {
+        long move = MARKS.incrementAndGet();
+        Slots slots = new Slots(move);
+        // the days edited, in the order first cut from: the edit's lists, and every visit's candidates
         Map<WorkerDay, List<PlannedVisit>> lists = new LinkedHashMap<>();
-        Map<PlannedVisit, WorkerDay> placed = new IdentityHashMap<>();
-        Set<PlannedVisit> optional = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (PlannedVisit v : ruined) {
-            if (v.worker() == null) {
+        List<PlannedVisit> optional = new ArrayList<>();
+        WorkerDay[] placedOn = new WorkerDay[ruined.size()];
+        for (int i = 0; i < ruined.size(); i++) {
+            PlannedVisit v = ruined.get(i);
+            v.rebuildMark = move; // off its day: where it goes now is placedOn[rebuildSlot]
+            v.rebuildSlot = i;
+            WorkerDay w = v.worker();
+            if (w == null) {
                 optional.add(v);
             } else {
-                lists.computeIfAbsent(v.worker(), w -> new ArrayList<>(w.visits()))
-                        .remove(v);
+                int slot = slots.of(w);
+                if (slots.lists.get(slot) == w.visits()) {
+                    slots.lists.set(slot, new ArrayList<>(w.visits()));
+                    lists.put(w, slots.lists.get(slot));
+                }
+                slots.lists.get(slot).remove(v);
             }
         }
-        Set<PlannedVisit> out = Collections.newSetFromMap(new IdentityHashMap<>());
-        out.addAll(ruined);
         if (random.nextBoolean()) {
             Collections.shuffle(ruined, random);
         } else {
             ruined.sort(Comparator.comparingLong(PlannedVisit::windowFrom));
         }
-        Map<WorkerDay, Day> days = new IdentityHashMap<>();
         // blinks drawn from a generator of this move's own, seeded from the solver's: one draw
         // per position tried, and java.util.Random's synchronised draws cost more than the pricing
         SplittableRandom blinks = new SplittableRandom(random.nextLong());
         List<WorkerDay> candidates = new ArrayList<>();
         for (PlannedVisit v : ruined) {
+            long round = MARKS.incrementAndGet();
             candidates.clear();
-            candidates.addAll(lists.keySet());
+            for (WorkerDay w : lists.keySet()) {
+                w.rebuildMark = round;
+                candidates.add(w);
+            }
             for (PlannedVisit u : neighbours.of(v)) {
-                WorkerDay w = out.contains(u) ? placed.get(u) : u.worker();
-                if (w != null && !containsSame(candidates, w)) {
+                WorkerDay w = u.rebuildMark == move ? placedOn[u.rebuildSlot] : u.worker();
+                if (w != null && w.rebuildMark != round) {
+                    w.rebuildMark = round;
                     candidates.add(w);
                 }
             }
-            List<PlannedVisit> bestList = null;
+            int bestSlot = -1;
             int bestAt = -1;
-            WorkerDay bestWorker = null;
             long bestDelta = Long.MAX_VALUE;
             for (WorkerDay w : candidates) {
                 if (!w.skills().contains(v.skill())) {
                     continue;
                 }
-                List<PlannedVisit> list = lists.getOrDefault(w, w.visits());
+                int slot = slots.of(w);
+                List<PlannedVisit> list = slots.lists.get(slot);
                 if (list.size() >= w.maxVisits()) {
                     continue;
                 }
-                Day day = days.computeIfAbsent(w, x -> new Day(x, list));
+                Day day = slots.day(slot);
                 long base = day.cost();
                 if (base < 0) {
                     continue;
@@ -141,41 +163,70 @@ final class Rebuild {
                     if (blinkPerMille > 0 && blinks.nextInt(1000) < blinkPerMille) {
                         continue;
                     }
+                    if (day.detour(at, v) >= bestDelta) {
+                        continue;
+                    }
                     long limit = bestDelta == Long.MAX_VALUE ? Long.MAX_VALUE : base + bestDelta;
                     long c = day.costWith(at, v, limit);
                     if (c >= 0 && c - base < bestDelta) {
                         bestDelta = c - base;
-                        bestList = list;
+                        bestSlot = slot;
                         bestAt = at;
-                        bestWorker = w;
                     }
                 }
             }
-            if (bestWorker == null) {
-                if (optional.contains(v)) {
-                    continue;
+            if (bestSlot < 0) {
+                if (v.worker() == null) {
+                    continue; // not planned before the move: it may stay so
                 }
                 return null;
             }
-            bestList = new ArrayList<>(bestList);
+            WorkerDay bestWorker = slots.workers.get(bestSlot);
+            List<PlannedVisit> bestList = new ArrayList<>(slots.lists.get(bestSlot));
             bestList.add(bestAt, v);
+            slots.lists.set(bestSlot, bestList);
+            slots.days.set(bestSlot, null); // its schedule is made again when next needed
             lists.put(bestWorker, bestList);
-            days.remove(bestWorker); // its schedule is made again when next needed
-            placed.put(v, bestWorker);
+            placedOn[v.rebuildSlot] = bestWorker;
         }
         List<PlannedVisit> assigned =
-                optional.stream().filter(placed::containsKey).toList();
+                optional.stream().filter(v -> placedOn[v.rebuildSlot] != null).toList();
         return new RouteEdit("rebuild", lists, assigned);
     }
 
-    /** Whether the list holds this very day (a few dozen at most: a scan beats hashing). */
-    private static boolean containsSame(List<WorkerDay> days, WorkerDay w) {
-        for (WorkerDay d : days) {
-            if (d == w) {
-                return true;
-            }
+    /**
+     * The days one move looks at, each in a slot of its own (found through the day's mark, not a
+     * hash look-up): its visits as the move leaves them so far, and their schedule once priced.
+     */
+    private static final class Slots {
+        private final long move;
+        final List<WorkerDay> workers = new ArrayList<>();
+        final List<List<PlannedVisit>> lists = new ArrayList<>();
+        final List<Day> days = new ArrayList<>();
+
+        Slots(long move) {
+            this.move = move;
         }
-        return false;
+
+        int of(WorkerDay w) {
+            if (w.rebuildMove != move) {
+                w.rebuildMove = move;
+                w.rebuildSlot = workers.size();
+                workers.add(w);
+                lists.add(w.visits());
+                days.add(null);
+            }
+            return w.rebuildSlot;
+        }
+
+        Day day(int slot) {
+            Day day = days.get(slot);
+            if (day == null) {
+                day = new Day(workers.get(slot), lists.get(slot));
+                days.set(slot, day);
+            }
+            return day;
+        }
     }
 
     /**
@@ -232,6 +283,25 @@ final class Rebuild {
             within[i] = walk.within;
             work[i] = walk.work;
             breakTaken[i] = walk.breakTaken;
+        }
+
+        /**
+         * The riding {@code extra} adds when put in before visit {@code at}: there and on to the next
+         * stop (or back to base), less the ride it replaces. What {@link #costWith} adds to {@link
+         * #cost()} is this plus the lateness of the visits it pushes later, so the rebuild skips a
+         * position whose detour alone is no better than the best found, without walking the day.
+         * Only a break can make that lateness shrink (a day pushed past the start of the break
+         * window takes the break earlier, which may leave a later visit less late), so now and then
+         * such a skip passes over a position the break would have made best by a little: a choice
+         * of the heuristic, like the blinks, not a wrong price.
+         */
+        long detour(int at, PlannedVisit extra) {
+            int from = place[at];
+            int to = extra.place().index();
+            int next = at < visits.size()
+                    ? visits.get(at).place().index()
+                    : w.base().index();
+            return (long) legs[from][to] + legs[to][next] - legs[from][next];
         }
 
         /** Travel plus weighed lateness, or -1 if the day breaks a hard rule. */

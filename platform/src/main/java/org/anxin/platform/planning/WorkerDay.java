@@ -43,6 +43,12 @@ class WorkerDay {
     private PlannedVisit[] routedVisits;
     private Route route;
 
+    // Rebuild's scratch (Rebuild.MARKS): the last round of candidates this day was listed in, and
+    // the last move that gave it a slot, with that slot
+    long rebuildMark;
+    long rebuildMove;
+    int rebuildSlot;
+
     WorkerDay() {}
 
     WorkerDay(

@@ -70,6 +70,9 @@ class RebuildTest {
                 long bounded = day.costWith(at, v, limit);
                 if (expected >= 0) {
                     assertThat(bounded).isEqualTo(Math.min(expected, limit));
+                    assertThat(day.detour(at, v))
+                            .isEqualTo(Route.of(w, with).travelSeconds()
+                                    - Route.of(w, list).travelSeconds());
                     feasible++;
                     cutShort += expected >= limit ? 1 : 0;
                 } else {
