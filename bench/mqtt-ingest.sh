@@ -283,6 +283,7 @@ for system in mosquitto moquette; do wants $system && systems+=("$system"); done
 [[ -z $OLD_GATEWAY_JAR ]] || systems+=(anxin-old)
 if wants anxin; then systems+=(anxin); fi
 mosquitto_json=$out/mosquitto.json
+[[ -s $mosquitto_json ]] || mosquitto_json=/dev/null # without Mosquitto in SYSTEMS: no ratios ("–")
 {
   echo "| system | offered $RATE/s: acked msgs/s | CPU-s per million msgs | ÷ Mosquitto | server cores | ack p50 / p99 / p99.9 ms (open loop) | sent late, p99 ms | loader cores | saturated msgs/s | ÷ Mosquitto | server cores | loader cores | errors |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
