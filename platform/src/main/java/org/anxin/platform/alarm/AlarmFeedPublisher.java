@@ -2,6 +2,8 @@ package org.anxin.platform.alarm;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import redis.clients.jedis.UnifiedJedis;
@@ -27,6 +29,9 @@ class AlarmFeedPublisher {
         this.json = json;
     }
 
+    // first of what runs after the commit: the operator's screen does not wait for the family
+    // map's device updates, the SOS page's reply or the notifications of the same transaction
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @TransactionalEventListener
     void afterCommit(AlarmChanged changed) {
         alarms.find(changed.alarmId()).ifPresent(alarm -> {

@@ -2,11 +2,9 @@ package org.anxin.platform.alarm;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.anxin.platform.device.Device;
 import org.anxin.platform.device.DeviceEvent;
 import org.anxin.platform.device.DeviceEventStored;
 import org.anxin.platform.device.DeviceEventsStored;
-import org.anxin.platform.device.DeviceService;
 import org.anxin.platform.senior.Senior;
 import org.anxin.platform.senior.SeniorService;
 import org.springframework.context.event.EventListener;
@@ -21,13 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AlarmRules {
     private final AlarmRaiser raiser;
-    private final DeviceService devices;
     private final SeniorService seniors;
     private final int lowBatteryPercent;
 
-    AlarmRules(AlarmRaiser raiser, DeviceService devices, SeniorService seniors, AlarmProperties properties) {
+    AlarmRules(AlarmRaiser raiser, SeniorService seniors, AlarmProperties properties) {
         this.raiser = raiser;
-        this.devices = devices;
         this.seniors = seniors;
         this.lowBatteryPercent = properties.alarms().lowBatteryPercent();
     }
@@ -42,12 +38,12 @@ class AlarmRules {
         String actor = "device:" + event.deviceId();
         Instant at = event.deviceTime() != null ? event.deviceTime() : event.receivedAt();
         if (AlarmKind.raisedByEvent(event.type())) {
-            Double[] where = position(event, stored.seniorId());
+            Double[] where = position(stored);
             String detail = event.vendorCode() == null ? null : "device code " + event.vendorCode();
             raiser.raise(new AlarmRaiser.Raise(
                     event.type(), stored.seniorId(), event.deviceId(), at, where[0], where[1], detail, actor, true));
         } else if (event.battery() != null && event.battery() <= lowBatteryPercent) {
-            Double[] where = position(event, stored.seniorId());
+            Double[] where = position(stored);
             raiser.raise(new AlarmRaiser.Raise(
                     AlarmKind.LOW_BATTERY,
                     stored.seniorId(),
@@ -61,16 +57,19 @@ class AlarmRules {
         }
     }
 
-    /** Where to send help: the event's fix, else the device's last fix, else the senior's home. */
-    private Double[] position(DeviceEvent event, long seniorId) {
+    /**
+     * Where to send help: the event's fix, else the device's last fix (as the stored event carries
+     * it: no read of the device on an SOS's way to the desk), else the senior's home.
+     */
+    private Double[] position(DeviceEventStored stored) {
+        DeviceEvent event = stored.event();
         if (event.lat() != null) {
             return new Double[] {event.lat(), event.lon()};
         }
-        Optional<Device> device = devices.find(event.deviceId());
-        if (device.isPresent() && device.get().lat() != null) {
-            return new Double[] {device.get().lat(), device.get().lon()};
+        if (stored.lat() != null) {
+            return new Double[] {stored.lat(), stored.lon()};
         }
-        Optional<Senior> senior = seniors.find(seniorId);
+        Optional<Senior> senior = seniors.find(stored.seniorId());
         if (senior.isPresent() && senior.get().lat() != null) {
             return new Double[] {senior.get().lat(), senior.get().lon()};
         }

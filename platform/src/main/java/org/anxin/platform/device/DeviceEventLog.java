@@ -99,7 +99,8 @@ class DeviceEventLog {
                     .addValue("lon", event.lon(), Types.DOUBLE)
                     .addValue("fixAt", timestamp(fixAt), Types.TIMESTAMP)
                     .addValue("id", event.deviceId(), Types.VARCHAR));
-            stored.add(new DeviceEventStored(event, before.seniorId()));
+            Known now = known.get(event.deviceId());
+            stored.add(new DeviceEventStored(event, before.seniorId(), now.lat(), now.lon()));
         }
         if (!updates.isEmpty()) {
             // rows locked in device-id order (a stable sort keeps each device's own updates in

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XReadGroupParams;
@@ -61,6 +62,34 @@ class IngestIT extends PlatformIT {
         assertThat(alarm.get("lat").asDouble()).isEqualTo(30.2741);
         assertThat(alarm.get("repeats").asInt()).isEqualTo(1);
         assertThat(openAlarms("ing-btn-1")).hasSize(1);
+    }
+
+    @Test
+    void placesAnSosWithoutAFixAtTheDevicesLastFixElseAtHome() {
+        long senior = createSenior("韩秀珍"); // home at 30.27, 120.15
+        createDevice("ing-btn-11", senior);
+        createDevice("ing-btn-12", senior);
+        Map<String, String> located = entry("ing-btn-11", "LOCATION", "2026-11-22T07:00:00Z");
+        located.put("lat", "30.2900");
+        located.put("lon", "120.1700");
+        xadd(located);
+        awaitStored("ing-btn-11", "LOCATION", 1);
+
+        Map<String, String> press = entry("ing-btn-11", "SOS", "2026-11-22T07:01:00Z");
+        press.remove("lat");
+        press.remove("lon");
+        xadd(press);
+        Map<String, String> neverLocated = entry("ing-btn-12", "SOS", "2026-11-22T07:01:00Z");
+        neverLocated.remove("lat");
+        neverLocated.remove("lon");
+        xadd(neverLocated);
+
+        JsonNode atLastFix = awaitOpenAlarm("ing-btn-11");
+        assertThat(atLastFix.get("lat").asDouble()).isEqualTo(30.29);
+        assertThat(atLastFix.get("lon").asDouble()).isEqualTo(120.17);
+        JsonNode atHome = awaitOpenAlarm("ing-btn-12");
+        assertThat(atHome.get("lat").asDouble()).isEqualTo(30.27);
+        assertThat(atHome.get("lon").asDouble()).isEqualTo(120.15);
     }
 
     @Test
@@ -252,6 +281,37 @@ class IngestIT extends PlatformIT {
                     events.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"deviceId\":\"ing-btn-9\"")));
         } finally {
             response.body().close();
+        }
+    }
+
+    @Test
+    void putsTheAlarmOnTheOperatorsFeedBeforeTheSameEventsDeviceUpdate() {
+        long senior = createSenior("魏桂兰");
+        createDevice("ing-btn-10", senior);
+        List<String> channels = new CopyOnWriteArrayList<>();
+        JedisPubSub listener = new JedisPubSub() {
+            @Override
+            public void onMessage(String channel, String message) {
+                if (message.contains("\"deviceId\":\"ing-btn-10\"")) {
+                    channels.add(channel);
+                }
+            }
+        };
+        Thread subscriber = new Thread(() -> redis.subscribe(listener, "anxin:feed:alarms", "anxin:feed:devices"));
+        subscriber.setDaemon(true);
+        subscriber.start();
+        try {
+            await(() -> listener.getSubscribedChannels() == 2);
+
+            xadd(entry("ing-btn-10", "SOS", "2026-11-22T11:30:00Z"));
+
+            // both are published after the one commit; the operator's screen comes first
+            await(() -> channels.contains("anxin:feed:devices"));
+            assertThat(channels.get(0)).isEqualTo("anxin:feed:alarms");
+        } finally {
+            if (listener.isSubscribed()) {
+                listener.unsubscribe();
+            }
         }
     }
 
