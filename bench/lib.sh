@@ -242,10 +242,10 @@ sos_load() {
 # sos_table: $out/sos.json as the markdown table of docs/benchmarks.md, into $out/table.md
 sos_table() {
   {
-    echo "| devices | background msgs/s (target) | ack p50 / p99 ms | SOS pressed / seen | SOS p50 / p99 / max ms | first ${SOS_WAVE} s after the ramp: pressed, p50 / p99 / max ms | after that: pressed, p50 / p99 / max ms | warm-up before the ramp: pressed, p50 / p99 / max ms | registration s |"
-    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    echo "| devices | background msgs/s (target) | ack p50 / p99 ms | SOS pressed / seen | SOS p50 / p99 / max ms | first ${SOS_WAVE} s after the ramp: pressed, p50 / p99 / max ms | after that: pressed, p50 / p99 / max ms | warm-up before the ramp: pressed, p50 / p99 / max ms | after the first ${SOS_WAVE} s: press → raised in the platform, p50 / p99 ms | registration s |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     jq -r 'def ms(us): if us == null then "–" else ((us / 10 | round) / 100 | tostring) end;
       def part(p): "\(p.pressed) (\(p.seen) seen), \(p.p50Ms) / \(p.p99Ms) / \(p.maxMs)";
-      "| \(.devices) | \(.msgsPerSecond | round) (\(.rateTarget)) | \(ms(.ackP50Us)) / \(ms(.ackP99Us)) | \(.sosCount) / \(.sosSeen) | \(.sosP50Ms) / \(.sosP99Ms) / \(.sosMaxMs) | \(part(.sosWave)) | \(part(.sosSteady)) | \(part(.sosWarmup)) | \(.registrationSeconds) |"' "$out/sos.json"
+      "| \(.devices) | \(.msgsPerSecond | round) (\(.rateTarget)) | \(ms(.ackP50Us)) / \(ms(.ackP99Us)) | \(.sosCount) / \(.sosSeen) | \(.sosP50Ms) / \(.sosP99Ms) / \(.sosMaxMs) | \(part(.sosWave)) | \(part(.sosSteady)) | \(part(.sosWarmup)) | \(.sosSteady.toRaiseP50Ms // "–") / \(.sosSteady.toRaiseP99Ms // "–") | \(.registrationSeconds) |"' "$out/sos.json"
   } >"$out/table.md"
 }

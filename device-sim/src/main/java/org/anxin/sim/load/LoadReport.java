@@ -112,12 +112,12 @@ public record LoadReport(
             json.put("sosWaveSeconds", sos.waveSeconds());
             json.put("sosWave", sos.wave());
             json.put("sosSteady", sos.steady());
-            // [seconds into the publish phase, ms to the feed or null], one per press
+            // [seconds into the publish phase, ms to the feed or null, ms until the platform raised
+            // the alarm or null], one per press
             json.put(
                     "sosPresses",
                     sos.presses().stream()
-                            .map(p -> Arrays.asList(
-                                    p.atSeconds(), p.micros() == null ? null : Math.round(p.micros() / 100.0) / 10.0))
+                            .map(p -> Arrays.asList(p.atSeconds(), ms(p.micros()), ms(p.toRaiseMicros())))
                             .toList());
         }
         return JSON.writeValueAsString(json);
@@ -196,5 +196,9 @@ public record LoadReport(
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
+    }
+
+    private static Double ms(Long micros) {
+        return micros == null ? null : Math.round(micros / 100.0) / 10.0;
     }
 }

@@ -6,6 +6,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +42,8 @@ final class SosProbe {
     private final Map<String, Integer> indexById = new HashMap<>();
     private final long[] seenAtNanos;
     private final long[] alarmIds;
+    // press → alarm raised in the platform (its createdAt less its raisedAt, the press's own ts), µs
+    private final Long[] toRaiseMicros;
     private AlarmFeed feed;
     private int pressed;
     private long startNanos;
@@ -55,6 +60,7 @@ final class SosProbe {
                         1, options.duration().toNanos() / options.sosEvery().toNanos());
         this.seenAtNanos = new long[count];
         this.alarmIds = new long[count];
+        this.toRaiseMicros = new Long[count];
     }
 
     /** Registers and connects the SOS devices and opens the feed; before the ramp. */
@@ -161,6 +167,7 @@ final class SosProbe {
         }
         seenAtNanos[index] = seenAt;
         alarmIds[index] = alarm.path("id").asLong();
+        toRaiseMicros[index] = toRaiseMicros(alarm);
         long micros = Math.max(0, (seenAt - pressedAt) / 1000);
         log.info(
                 "SOS {} ({}, pressed {}): alarm {} on the feed {} ms after the press",
@@ -171,6 +178,22 @@ final class SosProbe {
                         : String.format(Locale.ROOT, "%.2f s into the publish phase", (pressedAt - startNanos) / 1e9),
                 alarmIds[index],
                 String.format(Locale.ROOT, "%.1f", micros / 1000.0));
+    }
+
+    /**
+     * From the press to the alarm raised in the platform's transaction, on the alarm's own times:
+     * {@code raisedAt} is the press's {@code ts} (ms), {@code createdAt} the platform's clock when it
+     * raised the alarm (one clock on one box; across machines, as good as their clocks agree). Null
+     * if either is missing or not an instant.
+     */
+    static Long toRaiseMicros(JsonNode alarm) {
+        try {
+            Instant raised = Instant.parse(alarm.path("raisedAt").asString(""));
+            Instant created = Instant.parse(alarm.path("createdAt").asString(""));
+            return Math.max(0, ChronoUnit.MICROS.between(raised, created));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** After the publish phase: waits for late alarms, closes them as false alarms, disconnects. */
@@ -193,7 +216,10 @@ final class SosProbe {
                     toClose.add(alarmIds[i]);
                     micros = Math.max(0, (seenAtNanos[i] - pressedAt) / 1000);
                 }
-                presses.add(new SosResult.Press(Math.round((pressedAt - startNanos) / 1e7) / 100.0, micros));
+                presses.add(new SosResult.Press(
+                        Math.round((pressedAt - startNanos) / 1e7) / 100.0,
+                        micros,
+                        micros == null ? null : toRaiseMicros[i]));
             }
         }
         SosResult result = SosResult.of(presses, options.sosWave().toSeconds());

@@ -12,11 +12,25 @@ import java.util.Objects;
  */
 record SosResult(Part warmup, Part all, long waveSeconds, Part wave, Part steady, List<Press> presses) {
 
-    /** Presses, alarms seen on the feed, and press → feed latency percentiles in ms (null when none seen). */
-    record Part(int pressed, int seen, Double p50Ms, Double p99Ms, Double maxMs) {}
+    /**
+     * Presses, alarms seen on the feed, press → feed latency percentiles in ms, and the part of it
+     * until the platform raised the alarm (press → raised, p50 and p99; the rest is raised → feed);
+     * null when none seen.
+     */
+    record Part(
+            int pressed,
+            int seen,
+            Double p50Ms,
+            Double p99Ms,
+            Double maxMs,
+            Double toRaiseP50Ms,
+            Double toRaiseP99Ms) {}
 
-    /** One press: seconds after the publish phase began; micros until its alarm was seen, or null. */
-    record Press(double atSeconds, Long micros) {}
+    /**
+     * One press: seconds after the publish phase began; micros until its alarm was seen, or null;
+     * micros until the platform raised it (from the alarm's own times), or null.
+     */
+    record Press(double atSeconds, Long micros, Long toRaiseMicros) {}
 
     SosResult {
         presses = List.copyOf(presses);
@@ -35,21 +49,26 @@ record SosResult(Part warmup, Part all, long waveSeconds, Part wave, Part steady
     }
 
     private static Part part(List<Press> presses) {
-        long[] micros = presses.stream()
-                .map(Press::micros)
-                .filter(Objects::nonNull)
-                .mapToLong(Long::longValue)
-                .sorted()
-                .toArray();
+        long[] micros = sorted(presses.stream().map(Press::micros));
+        long[] toRaise = sorted(presses.stream().map(Press::toRaiseMicros));
         if (micros.length == 0) {
-            return new Part(presses.size(), 0, null, null, null);
+            return new Part(presses.size(), 0, null, null, null, null, null);
         }
         return new Part(
                 presses.size(),
                 micros.length,
                 ms(nearestRank(micros, 50)),
                 ms(nearestRank(micros, 99)),
-                ms(micros[micros.length - 1]));
+                ms(micros[micros.length - 1]),
+                toRaise.length == 0 ? null : ms(nearestRank(toRaise, 50)),
+                toRaise.length == 0 ? null : ms(nearestRank(toRaise, 99)));
+    }
+
+    private static long[] sorted(java.util.stream.Stream<Long> values) {
+        return values.filter(Objects::nonNull)
+                .mapToLong(Long::longValue)
+                .sorted()
+                .toArray();
     }
 
     /** The exact percentile of a few hundred values: the ⌈p/100·n⌉-th smallest. */
