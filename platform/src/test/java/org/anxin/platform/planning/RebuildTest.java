@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class RebuildTest {
 
-    /** What {@link Rebuild.Day} must price a day at: the whole route built, then its rules checked. */
+    /** What {@link DaySchedule} must price a day at: the whole route built, then its rules checked. */
     private static long reference(WorkerDay w, List<PlannedVisit> visits) {
         Route r = Route.of(w, visits);
         if (r.beyondToleranceSeconds() > 0
@@ -56,7 +56,7 @@ class RebuildTest {
                 with.add(at, v);
                 long expected = reference(w, with);
 
-                Rebuild.Day day = new Rebuild.Day(w, list);
+                DaySchedule day = new DaySchedule(w, list);
                 long base = reference(w, list);
                 assertThat(day.cost()).isEqualTo(base);
                 if (base < 0) {
