@@ -5,6 +5,7 @@
 #   bench/sos-latency.sh                        # 10,000 devices, 2,000 positions/s, an SOS every 0.25 s, 60 s
 #   DEVICES=2000 RATE=500 DURATION=30 bench/sos-latency.sh
 #   JFR_DIR=/tmp/jfr bench/sos-latency.sh       # also a flight recording of the platform and the gateway
+#   PLATFORM_JAVA_OPTS='-Xlog:gc:file=/tmp/gc.log' bench/sos-latency.sh   # JVM options (GATEWAY_JAVA_OPTS too)
 #
 # Starts the platform jar (its embedded PostgreSQL and Redis in a temporary data dir, a random
 # admin password, free ports) and the gateway jar against that Redis, then one `device-sim load`
@@ -41,12 +42,12 @@ build_jars platform,gateway,device-sim
 platform_jar=$(ls platform/target/platform-*-exec.jar | head -1)
 gateway_jar=$(ls gateway/target/gateway-*-exec.jar | head -1)
 sim_jar=$(ls device-sim/target/device-sim-*-exec.jar | head -1)
-platform_jfr=()
-gateway_jfr=()
+read -r -a platform_opts <<<"${PLATFORM_JAVA_OPTS:-}"
+read -r -a gateway_opts <<<"${GATEWAY_JAVA_OPTS:-}"
 if [[ -n ${JFR_DIR:-} ]]; then
   mkdir -p "$JFR_DIR"
-  platform_jfr=("-XX:StartFlightRecording=filename=$JFR_DIR/platform-$stamp.jfr,settings=profile")
-  gateway_jfr=("-XX:StartFlightRecording=filename=$JFR_DIR/gateway-$stamp.jfr,settings=profile")
+  platform_opts+=("-XX:StartFlightRecording=filename=$JFR_DIR/platform-$stamp.jfr,settings=profile")
+  gateway_opts+=("-XX:StartFlightRecording=filename=$JFR_DIR/gateway-$stamp.jfr,settings=profile")
 fi
 
 mkdir -p "$out"
@@ -60,7 +61,7 @@ mqtt_port=$(free_port)
 log "platform on 127.0.0.1:$api_port (PostgreSQL $db_port, Redis $redis_port, data in $work/data)"
 PORT=$api_port SERVER_ADDRESS=127.0.0.1 ANXIN_DATA_DIR="$work/data" \
   ANXIN_EMBEDDED_DB_PORT=$db_port ANXIN_EMBEDDED_REDIS_PORT=$redis_port \
-  java "${platform_jfr[@]}" -jar "$platform_jar" >"$work/platform.log" 2>&1 &
+  java "${platform_opts[@]}" -jar "$platform_jar" >"$work/platform.log" 2>&1 &
 platform_pid=$!
 pids+=("$platform_pid")
 for _ in $(seq 1 180); do
@@ -82,7 +83,7 @@ ANXIN_REDIS_URL="redis://:$(cat "$work/data/redis.password")@127.0.0.1:$redis_po
   ANXIN_GT06_PORT=$(free_port) \
   ANXIN_GATEWAY_METRICS_PORT=-1 \
   ANXIN_GATEWAY_NODE=bench \
-  java "${gateway_jfr[@]}" -jar "$gateway_jar" >"$work/gateway.log" 2>&1 &
+  java "${gateway_opts[@]}" -jar "$gateway_jar" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=("$gateway_pid")
 wait_port "$mqtt_port" "$gateway_pid" gateway

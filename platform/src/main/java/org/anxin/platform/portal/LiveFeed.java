@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * sent only what its viewer may see: a FAMILY user's stream carries only their own seniors. Device
  * updates (positions, battery, heartbeats) go only to the clients that asked for them (the family
  * page), optionally for one senior. The 12349 line's screen pops ({@code anxin:feed:calls}) go to
- * the desk's streams only, as {@code call} events.
+ * the desk's streams only, as {@code call} events. Alarms and screen pops come on one subscription,
+ * device updates on another (each a connection and a thread of its own), so an alarm never waits
+ * behind a reconnect wave's device updates; those are not even read while no client wants them.
  */
 @Component
 class LiveFeed implements SmartLifecycle {
@@ -42,8 +44,7 @@ class LiveFeed implements SmartLifecycle {
     private final JsonMapper json;
     private final CopyOnWriteArrayList<Client> clients = new CopyOnWriteArrayList<>();
     private volatile boolean running;
-    private volatile JedisPubSub subscription;
-    private Thread thread;
+    private volatile List<Subscriber> subscribers = List.of();
 
     private final int maxStreamsPerUser;
 
@@ -127,6 +128,9 @@ class LiveFeed implements SmartLifecycle {
 
     private void deliver(String channel, String message) {
         boolean deviceUpdate = DEVICES.equals(channel);
+        if (deviceUpdate && clients.stream().noneMatch(Client::devices)) {
+            return; // no family page open on this node: nothing to read
+        }
         long seniorId;
         try {
             JsonNode alarm = json.readTree(message);
@@ -177,41 +181,72 @@ class LiveFeed implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::subscribeLoop, "live-feed");
-        thread.setDaemon(true);
-        thread.start();
+        subscribers = List.of(
+                new Subscriber("live-feed-alarms", CHANNEL, CallFeed.CHANNEL),
+                new Subscriber("live-feed-devices", DEVICES));
+        subscribers.forEach(Subscriber::start);
     }
 
-    private void subscribeLoop() {
-        int attempt = 0;
-        while (running) {
-            // a subscriber waits for messages indefinitely: no socket timeout. On a Redis Cluster every
-            // node hears every PUBLISH (the cluster bus relays it): any node will do, the next on failure
-            List<HostAndPort> nodes = endpoint.nodes();
-            HostAndPort node = nodes.get(Math.floorMod(attempt++, nodes.size()));
-            try (Jedis jedis = new Jedis(node, endpoint.clientConfig(0))) {
-                JedisPubSub pubSub = new JedisPubSub() {
-                    @Override
-                    public void onMessage(String channel, String message) {
-                        if (CallFeed.CHANNEL.equals(channel)) {
-                            deliverCall(message);
-                        } else {
-                            deliver(channel, message);
+    /**
+     * One subscription on a connection and a thread of its own. Alarms (and the line's screen pops)
+     * and device updates have one each: an SOS never waits behind the positions of a reconnect
+     * wave in one socket's buffer or on one thread.
+     */
+    private final class Subscriber {
+        private final String threadName;
+        private final String[] channels;
+        private volatile JedisPubSub subscription;
+
+        Subscriber(String threadName, String... channels) {
+            this.threadName = threadName;
+            this.channels = channels;
+        }
+
+        void start() {
+            Thread thread = new Thread(this::subscribeLoop, threadName);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void subscribeLoop() {
+            int attempt = 0;
+            while (running) {
+                // a subscriber waits for messages indefinitely: no socket timeout. On a Redis Cluster
+                // every node hears every PUBLISH (the cluster bus relays it): any node will do, the
+                // next on failure
+                List<HostAndPort> nodes = endpoint.nodes();
+                HostAndPort node = nodes.get(Math.floorMod(attempt++, nodes.size()));
+                try (Jedis jedis = new Jedis(node, endpoint.clientConfig(0))) {
+                    JedisPubSub pubSub = new JedisPubSub() {
+                        @Override
+                        public void onMessage(String channel, String message) {
+                            if (CallFeed.CHANNEL.equals(channel)) {
+                                deliverCall(message);
+                            } else {
+                                deliver(channel, message);
+                            }
+                        }
+                    };
+                    subscription = pubSub;
+                    jedis.subscribe(pubSub, channels);
+                } catch (RuntimeException e) {
+                    if (running) {
+                        log.warn("{} lost Redis ({}); resubscribing in 1 s", threadName, e.toString());
+                        try {
+                            Thread.sleep(1_000);
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt();
+                            return;
                         }
                     }
-                };
-                subscription = pubSub;
-                jedis.subscribe(pubSub, CHANNEL, DEVICES, CallFeed.CHANNEL);
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("live feed lost Redis ({}); resubscribing in 1 s", e.toString());
-                    try {
-                        Thread.sleep(1_000);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
                 }
+            }
+        }
+
+        void stop() {
+            JedisPubSub pubSub = subscription;
+            if (pubSub != null && pubSub.isSubscribed()) {
+                pubSub.unsubscribe();
             }
         }
     }
@@ -219,10 +254,7 @@ class LiveFeed implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        JedisPubSub pubSub = subscription;
-        if (pubSub != null && pubSub.isSubscribed()) {
-            pubSub.unsubscribe();
-        }
+        subscribers.forEach(Subscriber::stop);
         for (Client client : clients) {
             client.emitter().complete();
         }

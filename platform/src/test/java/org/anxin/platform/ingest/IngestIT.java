@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.anxin.platform.DeviceStream;
 import org.anxin.platform.HttpApi;
 import org.anxin.platform.PlatformIT;
+import org.anxin.platform.SseFeed;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -312,6 +313,45 @@ class IngestIT extends PlatformIT {
             if (listener.isSubscribed()) {
                 listener.unsubscribe();
             }
+        }
+    }
+
+    @Test
+    void anAlarmReachesTheConsoleWhileTheDeviceFeedIsFlooded() {
+        long senior = createSenior("温秀英");
+        createDevice("ing-btn-flood", senior);
+        // a page that wants device updates too, so that this node reads every one of them
+        try (SseFeed feed = new SseFeed(admin(), "/api/family/stream?seniorId=" + senior)) {
+            await(() -> !feed.named("hello").isEmpty());
+            // a reconnect wave's worth of device updates on the feed, the last one marked ...
+            int wave = 50_000;
+            try (AbstractPipeline pipe = redis.pipelined()) {
+                for (int i = 0; i < wave; i++) {
+                    String deviceId = i == wave - 1 ? "ing-flood-last" : "ing-flood-" + i;
+                    pipe.publish(
+                            "anxin:feed:devices",
+                            "{\"seniorId\":" + senior + ",\"deviceId\":\"" + deviceId
+                                    + "\",\"type\":\"ONLINE\",\"online\":true}");
+                }
+                pipe.sync();
+            }
+            // ... then an SOS: its alarm is on the page before the feed has got through the updates
+            xadd(entry("ing-btn-flood", "SOS", "2026-11-22T14:00:00Z"));
+            await(() -> feed.named("alarm").stream()
+                    .anyMatch(a -> "ing-btn-flood".equals(a.path("deviceId").asString(""))));
+            List<String> order = feed.events().stream()
+                    .filter(e -> e.name().equals("alarm")
+                            || "ing-flood-last".equals(e.data().path("deviceId").asString("")))
+                    .map(SseFeed.Event::name)
+                    .toList();
+            assertThat(order).first().isEqualTo("alarm");
+            // and every update still arrives, in order
+            await(Duration.ofSeconds(60), () -> feed.named("device").stream()
+                    .anyMatch(d -> "ing-flood-last".equals(d.path("deviceId").asString(""))));
+            assertThat(feed.named("device").stream()
+                            .filter(d -> d.path("deviceId").asString("").startsWith("ing-flood-"))
+                            .count())
+                    .isEqualTo(wave);
         }
     }
 
