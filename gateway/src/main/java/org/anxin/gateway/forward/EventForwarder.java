@@ -21,17 +21,20 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Hands events to Redis Streams off the event loops: one thread drains two bounded queues, the
- * alarm lane's first (an SOS does not queue behind positions here either), and pipelines a batch
- * of XADDs (whatever devices and streams they are for), then reports each event's own outcome. A device is acked only from that report, so an ack always means "Redis has
- * it"; one XADD Redis refuses fails only its own event.
+ * Hands events to Redis Streams off the event loops, in two lanes, each a bounded queue drained
+ * by a thread of its own over a connection of its own: the alarm lane (SOS, FALL, …) and the
+ * events lane (positions and the rest). A lane pipelines a batch of XADDs (whatever devices and
+ * streams they are for), then reports each event's own outcome. A device is acked only from that
+ * report, so an ack always means "Redis has it"; one XADD Redis refuses fails only its own event.
+ * An SOS never waits for a batch of positions in flight, nor for one Redis refuses and this
+ * forwarder retries (issue 15: an SOS does not queue behind positions anywhere on its way).
  *
- * <p>A batch that starts small waits up to {@link #LINGER_NANOS} for more events before it is
- * written: at a steady offered rate the forwarder would otherwise wake, write and read back a
- * pipeline of a few events at a time, and Redis, the forwarder and every event loop (woken to
+ * <p>A batch of the events lane that starts small waits up to {@link #LINGER_NANOS} for more
+ * events before it is written: at a steady offered rate the lane would otherwise wake, write and
+ * read back a pipeline of a few events at a time, and Redis, the lane and every event loop (woken to
  * write the acks) pay their per-batch cost that many more times. The wait is a plain sleep, not a
- * wait on the queue, so the events arriving meanwhile do not wake the forwarder one by one; an
- * alarm-lane event (SOS, FALL, …) ends it at once.
+ * wait on the queue, so the events arriving meanwhile do not wake the lane one by one. The alarm
+ * lane never waits.
  */
 public final class EventForwarder implements HandOff, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventForwarder.class);
@@ -45,23 +48,14 @@ public final class EventForwarder implements HandOff, AutoCloseable {
     private final boolean cluster;
     private final StreamEntries entries;
     private final Duration giveUpAfter;
-    private final BlockingQueue<Pending> queue;
-    /** Alarm-lane events (SOS, FALL, …): taken before any event of {@link #queue}. */
-    private final BlockingQueue<Pending> alarms;
+    private final Lane events;
+    /** Alarm-lane events (SOS, FALL, …). */
+    private final Lane alarms;
 
     private final int highWater;
     private final int lowWater;
     private final Queue<Runnable> drainWaiters = new ConcurrentLinkedQueue<>();
-    private final Thread thread;
     private volatile boolean running = true;
-    /** Events taken from the queues and not yet reported: a batch stuck on a slow Redis counts too. */
-    private volatile int inFlight;
-    /** True while the forwarder waits for events: any submit wakes it. */
-    private volatile boolean idle;
-    /** True while the forwarder sleeps to let a small batch grow: an alarm wakes it. */
-    private volatile boolean lingering;
-    /** Why the last XADD Redis refused was refused (forwarder thread only). */
-    private RuntimeException lastRefusal;
 
     public EventForwarder(
             UnifiedJedis redis, EventStreams streams, String gatewayNode, int capacity, Duration giveUpAfter) {
@@ -69,19 +63,15 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         this.cluster = redis instanceof JedisCluster;
         this.entries = new StreamEntries(streams, gatewayNode);
         this.giveUpAfter = giveUpAfter;
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        this.alarms = new ArrayBlockingQueue<>(Math.max(BATCH, capacity / 8));
         this.highWater = capacity / 2;
         this.lowWater = capacity / 8;
-        this.thread = new Thread(this::run, "event-forwarder");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.events = new Lane("event-forwarder", capacity, true);
+        this.alarms = new Lane("alarm-forwarder", Math.max(BATCH, capacity / 8), false);
     }
 
     /**
-     * Queues the event; an alarm-lane event goes in a queue of its own that every batch takes from
-     * first, so an SOS never waits behind the positions queued before it (a full alarm queue, some
-     * thousands of alarms, falls back to the events' queue rather than refuse one).
+     * Queues the event in its lane (a full alarm lane, some thousands of alarms, falls back to the
+     * events lane rather than refuse one).
      */
     @Override
     public boolean submit(DeviceEvent event, Outcome outcome) {
@@ -89,169 +79,172 @@ public final class EventForwarder implements HandOff, AutoCloseable {
             return false;
         }
         Pending pending = new Pending(event, outcome);
-        boolean alarm = EventStreams.ALARM_LANE.contains(event.type());
-        boolean queued = alarm && alarms.offer(pending) || queue.offer(pending);
-        if (queued && (idle || alarm && lingering)) {
-            LockSupport.unpark(thread); // an alarm does not wait for company either
-        }
-        return queued;
+        return EventStreams.ALARM_LANE.contains(event.type()) && alarms.offer(pending) || events.offer(pending);
     }
 
     /** Positions and the like queued deep enough that connections should stop reading; alarms never count. */
     @Override
     public boolean congested() {
-        return queue.size() + inFlight >= highWater;
+        return events.queue.size() + events.inFlight >= highWater;
     }
 
     @Override
     public void whenDrained(Runnable task) {
         drainWaiters.add(task);
-        if (queue.size() + inFlight <= lowWater) {
+        if (events.queue.size() + events.inFlight <= lowWater) {
             releaseDrainWaiters();
         }
     }
 
-    /** Events waiting for Redis: queued (alarms included), plus the batch being written. */
+    /** Events waiting for Redis: queued in either lane, plus the batches being written. */
     public int queued() {
-        return queue.size() + alarms.size() + inFlight;
+        return events.queue.size() + events.inFlight + alarms.queue.size() + alarms.inFlight;
     }
 
-    private void run() {
-        List<Pending> batch = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty() || !alarms.isEmpty()) {
-            int alarmsTaken = take(batch);
-            if (batch.isEmpty()) {
-                idle = true;
-                // a submit between take and the flag did not unpark us: look once more
-                if (queue.isEmpty() && alarms.isEmpty() && running) {
-                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+    /** A queue, the thread that drains it in batches, and what that thread is doing. */
+    private final class Lane {
+        private final BlockingQueue<Pending> queue;
+        private final boolean lingers;
+        private final Thread thread;
+        /** Events taken from the queue and not yet reported: a batch stuck on a slow Redis counts too. */
+        private volatile int inFlight;
+        /** True while the lane waits for events: any offer wakes it. */
+        private volatile boolean idle;
+        /** Why the last XADD Redis refused was refused (this lane's thread only). */
+        private RuntimeException lastRefusal;
+
+        Lane(String threadName, int capacity, boolean lingers) {
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.lingers = lingers;
+            this.thread = new Thread(this::run, threadName);
+            this.thread.setDaemon(true);
+            this.thread.start();
+        }
+
+        boolean offer(Pending pending) {
+            boolean queued = queue.offer(pending);
+            if (queued && idle) {
+                LockSupport.unpark(thread);
+            }
+            return queued;
+        }
+
+        private void run() {
+            List<Pending> batch = new ArrayList<>(BATCH);
+            while (running || !queue.isEmpty()) {
+                queue.drainTo(batch, BATCH);
+                if (batch.isEmpty()) {
+                    idle = true;
+                    // an offer between the drain and the flag did not unpark us: look once more
+                    if (queue.isEmpty() && running) {
+                        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+                    }
+                    idle = false;
+                    if (Thread.currentThread().isInterrupted()) {
+                        break;
+                    }
+                    continue;
                 }
-                idle = false;
-                if (Thread.currentThread().isInterrupted()) {
+                try {
+                    if (lingers && batch.size() < LINGER_BELOW) {
+                        LockSupport.parkNanos(this, LINGER_NANOS);
+                        queue.drainTo(batch, BATCH - batch.size());
+                    }
+                    inFlight = batch.size();
+                    deliver(batch);
+                    batch.clear();
+                    inFlight = 0;
+                    if (this == events && queue.size() <= lowWater) {
+                        releaseDrainWaiters();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     break;
                 }
-                continue;
             }
-            try {
-                // a batch of fewer than LINGER_BELOW holds every alarm queued (a full alarm queue,
-                // the only way to an alarm among the events, means a batch far larger)
-                if (batch.size() < LINGER_BELOW && alarmsTaken == 0) {
-                    linger(batch);
-                }
-                inFlight = batch.size();
-                deliver(batch);
-                batch.clear();
-                inFlight = 0;
-                if (queue.size() <= lowWater) {
-                    releaseDrainWaiters();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            for (Pending pending : batch) {
+                report(pending, false);
             }
-        }
-        for (Pending pending : batch) {
-            report(pending, false);
-        }
-        for (BlockingQueue<Pending> waiting : List.of(alarms, queue)) {
-            for (Pending pending = waiting.poll(); pending != null; pending = waiting.poll()) {
+            for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
                 report(pending, false);
             }
         }
-    }
 
-    /** Fills the batch: the queued alarms first, then the other events, up to {@link #BATCH}; the alarms taken. */
-    private int take(List<Pending> batch) {
-        int alarmsTaken = alarms.drainTo(batch, BATCH - batch.size());
-        queue.drainTo(batch, BATCH - batch.size());
-        return alarmsTaken;
-    }
-
-    /** Sleeps once for {@link #LINGER_NANOS} (less if an alarm comes), then takes what arrived. */
-    private void linger(List<Pending> batch) {
-        lingering = true;
-        // an alarm queued between the take and the flag has not unparked us: look once more
-        if (alarms.isEmpty()) {
-            LockSupport.parkNanos(this, LINGER_NANOS);
-        }
-        lingering = false;
-        take(batch);
-    }
-
-    /**
-     * Writes the batch as one pipeline and reports every event exactly once: stored as soon as
-     * Redis answered its own XADD with an entry id, never before. An XADD Redis refused is written
-     * again (with the others it refused) until {@code giveUpAfter}; a pipeline whose replies never
-     * came (connection lost) is written again whole, since nothing is known about any of it. What
-     * is still not stored then is reported as such, and only that.
-     */
-    private void deliver(List<Pending> batch) throws InterruptedException {
-        long deadline = System.nanoTime() + giveUpAfter.toNanos();
-        long backoffMillis = 50;
-        List<Pending> todo = batch;
-        while (true) {
-            List<Pending> refused;
-            RuntimeException cause;
-            try {
-                refused = write(todo);
-                cause = lastRefusal;
-            } catch (RuntimeException e) {
-                refused = todo;
-                cause = e;
-            }
-            if (refused.isEmpty()) {
-                return;
-            }
-            if (!running || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) > deadline) {
-                log.error(
-                        "Redis did not take {} events ({}); they are not acked and their devices will resend",
-                        refused.size(),
-                        String.valueOf(cause));
-                for (Pending pending : refused) {
-                    report(pending, false);
+        /**
+         * Writes the batch as one pipeline and reports every event exactly once: stored as soon as
+         * Redis answered its own XADD with an entry id, never before. An XADD Redis refused is written
+         * again (with the others it refused) until {@code giveUpAfter}; a pipeline whose replies never
+         * came (connection lost) is written again whole, since nothing is known about any of it. What
+         * is still not stored then is reported as such, and only that.
+         */
+        private void deliver(List<Pending> batch) throws InterruptedException {
+            long deadline = System.nanoTime() + giveUpAfter.toNanos();
+            long backoffMillis = 50;
+            List<Pending> todo = batch;
+            while (true) {
+                List<Pending> refused;
+                RuntimeException cause;
+                try {
+                    refused = write(todo);
+                    cause = lastRefusal;
+                } catch (RuntimeException e) {
+                    refused = todo;
+                    cause = e;
                 }
-                return;
+                if (refused.isEmpty()) {
+                    return;
+                }
+                if (!running || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) > deadline) {
+                    log.error(
+                            "Redis did not take {} events ({}); they are not acked and their devices will resend",
+                            refused.size(),
+                            String.valueOf(cause));
+                    for (Pending pending : refused) {
+                        report(pending, false);
+                    }
+                    return;
+                }
+                log.warn(
+                        "Redis hand-off of {} events failed ({}); retrying in {} ms",
+                        refused.size(),
+                        String.valueOf(cause),
+                        backoffMillis);
+                Thread.sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 1_000);
+                todo = refused;
             }
-            log.warn(
-                    "Redis hand-off of {} events failed ({}); retrying in {} ms",
-                    refused.size(),
-                    String.valueOf(cause),
-                    backoffMillis);
-            Thread.sleep(backoffMillis);
-            backoffMillis = Math.min(backoffMillis * 2, 1_000);
-            todo = refused;
         }
-    }
 
-    /**
-     * One pipeline of XADDs; reports the events Redis stored and returns those it refused.
-     *
-     * @throws RuntimeException when the replies did not all come (nothing is reported then)
-     */
-    private List<Pending> write(List<Pending> batch) {
-        // no length cap: a cap would drop entries the platform has not stored yet; the platform trims
-        // behind its consumer group's acknowledgements (docs/events.md, Retention)
-        lastRefusal = null;
-        List<Response<Object>> replies = new ArrayList<>(batch.size());
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            for (Pending pending : batch) {
-                replies.add(pipeline.sendCommand(xadd(entries.xaddArgs(pending.event()))));
+        /**
+         * One pipeline of XADDs; reports the events Redis stored and returns those it refused.
+         *
+         * @throws RuntimeException when the replies did not all come (nothing is reported then)
+         */
+        private List<Pending> write(List<Pending> batch) {
+            // no length cap: a cap would drop entries the platform has not stored yet; the platform trims
+            // behind its consumer group's acknowledgements (docs/events.md, Retention)
+            lastRefusal = null;
+            List<Response<Object>> replies = new ArrayList<>(batch.size());
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                for (Pending pending : batch) {
+                    replies.add(pipeline.sendCommand(xadd(entries.xaddArgs(pending.event()))));
+                }
+                pipeline.sync();
             }
-            pipeline.sync();
-        }
-        List<Pending> refused = new ArrayList<>(0);
-        for (int i = 0; i < batch.size(); i++) {
-            Pending pending = batch.get(i);
-            try {
-                replies.get(i).get(); // the new entry's id; throws if Redis refused this XADD
-            } catch (RuntimeException e) {
-                lastRefusal = e;
-                refused.add(pending);
-                continue;
+            List<Pending> refused = new ArrayList<>(0);
+            for (int i = 0; i < batch.size(); i++) {
+                Pending pending = batch.get(i);
+                try {
+                    replies.get(i).get(); // the new entry's id; throws if Redis refused this XADD
+                } catch (RuntimeException e) {
+                    lastRefusal = e;
+                    refused.add(pending);
+                    continue;
+                }
+                report(pending, true);
             }
-            report(pending, true);
+            return refused;
         }
-        return refused;
     }
 
     /**
@@ -283,12 +276,16 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         }
     }
 
-    /** Stops taking events, writes what is queued (within the retry limit), then stops. */
+    /** Stops taking events, writes what is queued in both lanes (within the retry limit), then stops. */
     @Override
     public void close() throws InterruptedException {
         running = false;
-        LockSupport.unpark(thread);
-        thread.join(giveUpAfter.toMillis() + 5_000);
+        for (Lane lane : List.of(alarms, events)) {
+            LockSupport.unpark(lane.thread);
+        }
+        for (Lane lane : List.of(alarms, events)) {
+            lane.thread.join(giveUpAfter.toMillis() + 5_000);
+        }
     }
 
     private record Pending(DeviceEvent event, Outcome outcome) {}

@@ -105,14 +105,19 @@ record RedisUrl(boolean tls, String user, String password, List<HostAndPort> nod
     }
 
     /**
-     * One pooled client for the whole process: {@link JedisPooled} for one server, {@link JedisCluster}
+     * One pooled client for the whole process: {@link JedisPooled} (16 connections) for one server, {@link JedisCluster}
      * (slot map, redirects, a pool per node, sized for the blocking readers of every partition) for a
      * cluster.
      */
     UnifiedJedis client(int socketTimeoutMillis, Path caFile) {
         JedisClientConfig config = clientConfig(socketTimeoutMillis, caFile);
         if (!cluster()) {
-            return new JedisPooled(nodes.get(0), config);
+            // the forwarder's two lanes, the session writers, the admission look-ups and the command
+            // reader each hold a connection at once: more than the pool's default 8 leaves spare
+            ConnectionPoolConfig pool = new ConnectionPoolConfig();
+            pool.setMaxTotal(16);
+            pool.setMaxIdle(16);
+            return new JedisPooled(nodes.get(0), config, pool);
         }
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(64);

@@ -156,6 +156,35 @@ class EventForwarderTest {
         assertThat(sosAt).as("the SOS's place among 1,002 reports").isLessThanOrEqualTo(1);
     }
 
+    /**
+     * Redis refuses a position (its stream is not a stream), and the events lane retries it until
+     * it gives up; an SOS handed over meanwhile is stored at once, on the alarm lane, not after the
+     * retries.
+     */
+    @Test
+    void anSosIsStoredWhileTheEventsLaneRetriesARefusedPosition() throws Exception {
+        String device = "dev-refused";
+        redis.client().set(STREAMS.keyOf(device), "not a stream");
+        List<String> reportedInOrder = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch reported = new CountDownLatch(2);
+        try (EventForwarder forwarder =
+                new EventForwarder(redis.client(), STREAMS, "node-1", 4096, Duration.ofSeconds(3))) {
+            forwarder.submit(event(device, EventType.LOCATION), stored -> {
+                reportedInOrder.add(stored ? "LOCATION stored" : "LOCATION not stored");
+                reported.countDown();
+            });
+            Thread.sleep(200); // refused once at least: the events lane is in its retries
+            DeviceEvent sos = event("dev-sos", EventType.SOS);
+            forwarder.submit(sos, stored -> {
+                reportedInOrder.add(stored && inStream(sos) ? "SOS stored" : "SOS not stored");
+                reported.countDown();
+            });
+            assertThat(reported.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(reportedInOrder).containsExactly("SOS stored", "LOCATION not stored");
+    }
+
     @Test
     void anXaddRedisRefusesFailsOnlyItsOwnEvent() throws Exception {
         int broken = 3;
