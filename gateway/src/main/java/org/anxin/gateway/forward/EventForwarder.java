@@ -46,7 +46,8 @@ public final class EventForwarder implements HandOff, AutoCloseable {
 
     private final UnifiedJedis redis;
     private final boolean cluster;
-    private final StreamEntries entries;
+    private final EventStreams streams;
+    private final String gatewayNode;
     private final Duration giveUpAfter;
     private final Lane events;
     /** Alarm-lane events (SOS, FALL, …). */
@@ -61,12 +62,16 @@ public final class EventForwarder implements HandOff, AutoCloseable {
             UnifiedJedis redis, EventStreams streams, String gatewayNode, int capacity, Duration giveUpAfter) {
         this.redis = redis;
         this.cluster = redis instanceof JedisCluster;
-        this.entries = new StreamEntries(streams, gatewayNode);
+        this.streams = streams;
+        this.gatewayNode = gatewayNode;
         this.giveUpAfter = giveUpAfter;
         this.highWater = capacity / 2;
         this.lowWater = capacity / 8;
         this.events = new Lane("event-forwarder", capacity, true);
         this.alarms = new Lane("alarm-forwarder", Math.max(BATCH, capacity / 8), false);
+        // started once both lanes are assigned, so that each lane's thread sees both
+        events.thread.start();
+        alarms.thread.start();
     }
 
     /**
@@ -104,6 +109,9 @@ public final class EventForwarder implements HandOff, AutoCloseable {
     /** A queue, the thread that drains it in batches, and what that thread is doing. */
     private final class Lane {
         private final BlockingQueue<Pending> queue;
+        /** The lane's own: it formats instants in a buffer of its own (not thread-safe). */
+        private final StreamEntries entries = new StreamEntries(streams, gatewayNode);
+
         private final boolean lingers;
         private final Thread thread;
         /** Events taken from the queue and not yet reported: a batch stuck on a slow Redis counts too. */
@@ -118,7 +126,6 @@ public final class EventForwarder implements HandOff, AutoCloseable {
             this.lingers = lingers;
             this.thread = new Thread(this::run, threadName);
             this.thread.setDaemon(true);
-            this.thread.start();
         }
 
         boolean offer(Pending pending) {

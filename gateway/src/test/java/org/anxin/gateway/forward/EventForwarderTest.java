@@ -88,9 +88,58 @@ class EventForwarderTest {
     }
 
     /**
-     * A trickle, one event at a time: every batch is small, so each one sleeps for company first,
-     * and an alarm cuts that sleep short. All of them, alarms too, are reported stored, and only
-     * once their entry is in their stream.
+     * Both lanes busy at once, each event with times of its own to the nanosecond: every entry holds
+     * exactly the fields of the contract's own encoding ({@link DeviceEvent#toStreamFields}), so the
+     * two lanes' threads never share what they format with.
+     */
+    @Test
+    void bothLanesAtOnceWriteEveryEntryAsTheContractEncodesIt() throws Exception {
+        int perLane = 2_000;
+        List<DeviceEvent> alarms = new ArrayList<>();
+        List<DeviceEvent> positions = new ArrayList<>();
+        Instant base = Instant.parse("2026-12-07T10:00:00Z");
+        for (int i = 0; i < perLane; i++) {
+            alarms.add(timed(event("dev-a" + (i % 30), EventType.SOS), base.plusNanos(7_919L * i + 1)));
+            positions.add(timed(event("dev-p" + (i % 30), EventType.LOCATION), base.plusNanos(104_729L * i + 3)));
+        }
+        CountDownLatch reported = new CountDownLatch(2 * perLane);
+        Map<DeviceEvent, Boolean> outcomes = new ConcurrentHashMap<>();
+        try (EventForwarder forwarder =
+                new EventForwarder(redis.client(), STREAMS, "node-1", 8192, Duration.ofSeconds(5))) {
+            List<Thread> submitters = new ArrayList<>();
+            for (List<DeviceEvent> lane : List.of(alarms, positions)) {
+                Thread submitter = new Thread(() -> lane.forEach(event -> forwarder.submit(event, stored -> {
+                    outcomes.put(event, stored);
+                    reported.countDown();
+                })));
+                submitter.start();
+                submitters.add(submitter);
+            }
+            for (Thread submitter : submitters) {
+                submitter.join();
+            }
+            assertThat(reported.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(outcomes).hasSize(2 * perLane).doesNotContainValue(false);
+        Map<String, Map<String, String>> stored = new java.util.HashMap<>();
+        for (int p = 0; p < STREAMS.partitions(); p++) {
+            for (String key : List.of("anxin:alarms:" + p, "anxin:events:" + p)) {
+                entries(key).forEach(e -> stored.put(e.getFields().get("eventId"), e.getFields()));
+            }
+        }
+        for (DeviceEvent event : alarms) {
+            assertThat(stored.get(event.eventId().toString())).isEqualTo(event.toStreamFields("node-1"));
+        }
+        for (DeviceEvent event : positions) {
+            assertThat(stored.get(event.eventId().toString())).isEqualTo(event.toStreamFields("node-1"));
+        }
+    }
+
+    /**
+     * A trickle, one event at a time: every batch of the events lane is small, so each one sleeps
+     * for company first (the alarm lane never does). All of them, alarms too, are reported stored,
+     * and only once their entry is in their stream.
      */
     @Test
     void aTrickleOfSmallBatchesIsStoredAlarmsIncluded() throws Exception {
@@ -219,6 +268,22 @@ class EventForwarderTest {
         }
         // the test means something only if both kinds travelled together
         assertThat(refused).isPositive().isLessThan(events.size() / 2);
+    }
+
+    /** The event, sent at {@code deviceTime} and received a little later. */
+    private static DeviceEvent timed(DeviceEvent event, Instant deviceTime) {
+        return new DeviceEvent(
+                event.eventId(),
+                event.deviceId(),
+                event.protocol(),
+                event.type(),
+                deviceTime,
+                deviceTime.plusNanos(123_457),
+                event.position(),
+                event.battery(),
+                event.vendorCode(),
+                event.attrs(),
+                event.raw());
     }
 
     private static DeviceEvent event(String deviceId, EventType type) {
