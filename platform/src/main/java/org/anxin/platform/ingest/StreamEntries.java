@@ -27,6 +27,12 @@ final class StreamEntries {
 
     /** @throws IllegalArgumentException with a reason when the entry breaks the contract */
     static DeviceEvent parse(Map<String, String> fields) {
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            // PostgreSQL's text cannot hold a NUL: such an entry could never be stored
+            if (field.getValue() != null && field.getValue().indexOf('\u0000') >= 0) {
+                throw new IllegalArgumentException("field " + printable(field.getKey()) + " holds a NUL character");
+            }
+        }
         String version = required(fields, "v");
         if (!"1".equals(version)) {
             throw new IllegalArgumentException("unsupported contract version " + version);
@@ -75,6 +81,11 @@ final class StreamEntries {
                 fields.get("attrs"),
                 fields.get("gatewayNode"),
                 fields.getOrDefault("raw", ""));
+    }
+
+    /** {@code text} with each NUL (which PostgreSQL's text cannot hold) written as a backslash and "u0000". */
+    static String printable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "\\u0000");
     }
 
     private static String required(Map<String, String> fields, String name) {

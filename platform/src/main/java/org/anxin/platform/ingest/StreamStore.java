@@ -5,6 +5,7 @@ import org.anxin.platform.device.DeviceEvent;
 import org.anxin.platform.device.DeviceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,7 +61,12 @@ class StreamStore {
         }
     }
 
-    /** One entry in a transaction of its own. */
+    /**
+     * One entry in a transaction of its own. An entry that breaks the contract, or that the database
+     * refuses as data (a time out of its range, say), is recorded in {@code rejected_events} and
+     * acknowledged: it could never be stored, and the entries behind it in its partition (alarms
+     * among them) must not wait for it. Anything else (the database down) leaves it pending.
+     */
     void storeOne(String stream, StreamEntry entry) {
         if (entry.getFields() == null) {
             // deleted from the stream while pending: nothing to store
@@ -71,15 +77,27 @@ class StreamStore {
             DeviceEvent event = StreamEntries.parse(entry.getFields());
             transactions.executeWithoutResult(status -> devices.record(event));
         } catch (IllegalArgumentException e) {
-            log.warn("rejected stream entry {} on {}: {}", entry.getID(), stream, e.getMessage());
-            db.sql("insert into rejected_events (stream, entry_id, reason, fields) values (?, ?, ?, ?)")
-                    .params(
-                            stream,
-                            entry.getID().toString(),
-                            e.getMessage(),
-                            entry.getFields().toString())
-                    .update();
+            reject(stream, entry, e.getMessage());
+        } catch (DataIntegrityViolationException e) {
+            reject(
+                    stream,
+                    entry,
+                    "the database refused it: "
+                            + String.valueOf(e.getMostSpecificCause().getMessage()));
         }
         redis.xack(stream, LaneConsumer.GROUP, entry.getID());
+    }
+
+    private void reject(String stream, StreamEntry entry, String reason) {
+        String fields = StreamEntries.printable(entry.getFields().toString());
+        log.warn("rejected stream entry {} on {}: {}", entry.getID(), stream, StreamEntries.printable(reason));
+        try {
+            db.sql("insert into rejected_events (stream, entry_id, reason, fields) values (?, ?, ?, ?)")
+                    .params(stream, entry.getID().toString(), StreamEntries.printable(reason), fields)
+                    .update();
+        } catch (DataIntegrityViolationException e) {
+            // not even its record could be stored: the log keeps it, and the partition goes on
+            log.error("rejected stream entry {} on {} not recorded ({}): {}", entry.getID(), stream, e, fields);
+        }
     }
 }

@@ -126,6 +126,35 @@ class IngestIT extends PlatformIT {
                 .containsExactly("FALL");
     }
 
+    /**
+     * Entries no database row can hold (a NUL in the text, a time beyond PostgreSQL's range) are
+     * recorded as rejected and passed over; the SOS behind them in the same partition is raised.
+     */
+    @Test
+    void passesOverEntriesTheDatabaseCannotHoldToTheSosBehindThem() {
+        long senior = createSenior("龚玉兰");
+        createDevice("ing-btn-nul", senior);
+        Map<String, String> nul = entry("ing-btn-nul", "SOS", "2026-11-22T08:30:00Z");
+        nul.put("receivedAt", "2026-11-22T08:30:00.1\0Z");
+        Map<String, String> farFuture = entry("ing-btn-nul", "SOS", "2026-11-22T08:30:01Z");
+        farFuture.put("deviceTime", "+300000-01-01T00:00:00Z");
+
+        xadd(nul);
+        xadd(farFuture);
+        xadd(entry("ing-btn-nul", "SOS", "2026-11-22T08:31:00Z"));
+
+        JsonNode alarm = awaitOpenAlarm("ing-btn-nul");
+        assertThat(alarm.get("raisedAt").asString()).isEqualTo("2026-11-22T08:31:00Z");
+        List<Map<String, Object>> rejected = db.sql(
+                        "select reason, fields from rejected_events where fields like '%ing-btn-nul%' order by id")
+                .query()
+                .listOfRows();
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0).get("reason")).isEqualTo("field receivedAt holds a NUL character");
+        assertThat((String) rejected.get(0).get("fields")).contains("08:30:00.1\\u0000Z");
+        assertThat((String) rejected.get(1).get("reason")).startsWith("the database refused it: ");
+    }
+
     @Test
     void reclaimsWhatAStoppedConsumerLeftPending() {
         long senior = createSenior("何淑华");

@@ -73,6 +73,15 @@ class StreamEntriesTest {
         assertThatThrownBy(() -> StreamEntries.parse(fields)).hasMessageContaining("version");
     }
 
+    @Test
+    void refusesANulCharacterInAnyField() {
+        Map<String, String> fields = fields(null);
+        fields.put("raw", "{\"type\":\"SOS\0\"}");
+
+        assertThatThrownBy(() -> StreamEntries.parse(fields)).hasMessage("field raw holds a NUL character");
+        assertThat(StreamEntries.printable("a\0b")).isEqualTo("a\\u0000b");
+    }
+
     private static Map<String, String> fields(JsonNode entry) {
         Map<String, String> fields = new HashMap<>();
         if (entry == null) {
