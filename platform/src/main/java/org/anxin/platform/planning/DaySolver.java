@@ -27,8 +27,8 @@ import java.time.Duration;
  * docs/benchmarks.md), stalled where the random seed led it, 18–25 % below greedy on the bench's
  * target row; annealing from the start with the string moves ended 21–28 % below, most runs 25–27 %
  * (ninth run), 24–27 % below, 8 runs of 9 at 25 % or more, once its rebuilds were priced twice
- * as fast (tenth run), and 25.6–26.8 % below, 5 runs of 5, once they skipped positions by their
- * detour and found days by mark (eleventh run). Runs vary: the temperature follows the clock, so even one seed does not
+ * as fast (tenth run), and 21.9–26.8 % below, 7 runs of 10 at 25 % or more, once they skipped
+ * positions by their detour and found days by mark (eleventh and twelfth runs). Runs vary: the temperature follows the clock, so even one seed does not
  * repeat.
  *
  * <p>Why not Timefold's own list moves: in the community edition they pick a visit's destination
