@@ -114,15 +114,16 @@ record RedisUrl(boolean tls, String user, String password, List<HostAndPort> nod
         if (!cluster()) {
             // the forwarder's two lanes, the session writers, the admission look-ups and the command
             // reader each hold a connection at once: more than the pool's default 8 leaves spare
-            ConnectionPoolConfig pool = new ConnectionPoolConfig();
-            pool.setMaxTotal(16);
-            pool.setMaxIdle(16);
-            return new JedisPooled(nodes.get(0), config, pool);
+            return new JedisPooled(nodes.get(0), config, pool(16));
         }
+        return new SharedSyncCluster(new LinkedHashSet<>(nodes), config, pool(64));
+    }
+
+    private static ConnectionPoolConfig pool(int connections) {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(64);
-        pool.setMaxIdle(64);
-        return new SharedSyncCluster(new LinkedHashSet<>(nodes), config, pool);
+        pool.setMaxTotal(connections);
+        pool.setMaxIdle(connections);
+        return pool;
     }
 
     /**
