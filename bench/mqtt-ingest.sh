@@ -252,22 +252,17 @@ anxin_system() {
   pids+=("$anxin_pid")
   bench "$label" "$anxin_port" "$anxin_pid" "$redis_pid"
   # What the gateway acked must be in Redis: every run's messages, plus ONLINE/OFFLINE events
+  # (a batch entry holds several events: bench/stream-events.py counts events, and entries)
+  read -r stored stored_entries < <(python3 "$root/bench/stream-events.py" "$redis_port")
   exec 3<>"/dev/tcp/127.0.0.1/$redis_port"
-  printf 'XLEN anxin:events:%d\r\n' 0 1 2 3 4 5 6 7 >&3
-  stored=0
-  for _ in 0 1 2 3 4 5 6 7; do
-    IFS= read -r -t 10 line <&3
-    line=${line%$'\r'}
-    stored=$((stored + ${line#:}))
-  done
   printf 'INFO commandstats\r\n' >&3
   IFS= read -r -t 10 line <&3 # $<length>
   line=${line%$'\r'}
   head -c "${line#\$}" <&3 >"$out/$label-redis-commandstats.txt" || true
   exec 3>&-
   acked=$(cat "$out/loaders/$label-"{warmup,fixed,saturated}-*.json | jq -s 'map(.acked) | add')
-  log "$label: Redis streams anxin:events:0-7 hold $stored events; the gateway acked $acked messages (all runs)"
-  echo "$label: Redis streams held $stored events after the runs; acked (all runs): $acked" >>"$out/machine.txt"
+  log "$label: Redis streams anxin:events:0-7 hold $stored events in $stored_entries entries; the gateway acked $acked messages (all runs)"
+  echo "$label: Redis streams held $stored events in $stored_entries entries after the runs; acked (all runs): $acked" >>"$out/machine.txt"
   warnings=$(grep -c -E ' (WARN|ERROR) ' "$work/$label.log" || true)
   log "$label: gateway log: $warnings WARN/ERROR lines"
   grep -E ' (WARN|ERROR) ' "$work/$label.log" | head -5 >&2 || true

@@ -9,7 +9,6 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /** Real Paho devices for the gateway's ITs, on any of its MQTT ports ({@code tcp://} or {@code ws://}). */
@@ -48,13 +47,7 @@ public final class PahoDevices {
 
     /** The device's events of one type in its stream (8 partitions), oldest first. */
     public static List<StreamEntry> entries(TestRedis redis, String deviceId, String type) {
-        return redis
-                .client()
-                .xrange(
-                        new EventStreams(8).keyOf(deviceId, EventType.valueOf(type)),
-                        (StreamEntryID) null,
-                        (StreamEntryID) null)
-                .stream()
+        return StoredEvents.in(redis.client(), new EventStreams(8).keyOf(deviceId, EventType.valueOf(type))).stream()
                 .filter(e -> deviceId.equals(e.getFields().get("deviceId"))
                         && type.equals(e.getFields().get("type")))
                 .toList();

@@ -119,7 +119,7 @@ public final class PipelineRig implements AutoCloseable {
     /** The stream entries of one device, oldest first. */
     public List<Map<String, String>> events(String deviceId) {
         return streams.keysOf(deviceId).stream()
-                .flatMap(key -> redis.client().xrange(key, (StreamEntryID) null, (StreamEntryID) null).stream())
+                .flatMap(key -> StoredEvents.in(redis.client(), key).stream())
                 .sorted(java.util.Comparator.comparing(entry -> entry.getID()))
                 .map(entry -> entry.getFields())
                 .toList();

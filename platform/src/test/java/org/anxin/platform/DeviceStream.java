@@ -1,14 +1,19 @@
 package org.anxin.platform;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Device events written to the event streams exactly as a gateway writes them (docs/events.md). */
 public final class DeviceStream {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private DeviceStream() {}
 
     public static Map<String, String> entry(String deviceId, String type, Instant deviceTime, Instant receivedAt) {
@@ -26,6 +31,31 @@ public final class DeviceStream {
         fields.put("gatewayNode", "it");
         fields.put("raw", "{\"type\":\"" + type + "\"}");
         return fields;
+    }
+
+    /**
+     * A batch entry (contract v2) holding these single entries' events, all of one stream, as the
+     * gateway writes the events lane: their {@code v} and {@code gatewayNode} once for the entry.
+     */
+    @SafeVarargs
+    public static Map<String, String> batch(Map<String, String>... events) {
+        List<Map<String, String>> inner = new ArrayList<>();
+        for (Map<String, String> event : events) {
+            Map<String, String> fields = new LinkedHashMap<>(event);
+            fields.remove("v");
+            fields.remove("gatewayNode");
+            inner.add(fields);
+        }
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("v", "2");
+        entry.put("gatewayNode", events[0].get("gatewayNode"));
+        entry.put("events", JSON.writeValueAsString(inner));
+        return entry;
+    }
+
+    /** Adds the entry (single or batch) to the events lane of its device's partition. */
+    public static StreamEntryID xadd(UnifiedJedis redis, String deviceId, Map<String, String> fields) {
+        return redis.xadd(stream(deviceId), StreamEntryID.NEW_ENTRY, fields);
     }
 
     public static void xadd(UnifiedJedis redis, Map<String, String> fields) {

@@ -2,7 +2,9 @@ package org.anxin.gateway.forward;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,9 +25,11 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Hands events to Redis Streams off the event loops, in two lanes, each a bounded queue drained
  * by a thread of its own over a connection of its own: the alarm lane (SOS, FALL, …) and the
- * events lane (positions and the rest). A lane pipelines a batch of XADDs (whatever devices and
- * streams they are for), then reports each event's own outcome. A device is acked only from that
- * report, so an ack always means "Redis has it"; one XADD Redis refuses fails only its own event.
+ * events lane (positions and the rest). A lane pipelines a batch of XADDs, then reports each
+ * event's outcome: the alarm lane one entry per event, the events lane one batch entry per stream
+ * holding that stream's events of the batch (docs/events.md, contract v2). A device is acked only
+ * from that report, so an ack always means "Redis has it"; an XADD Redis refuses fails only the
+ * events of its own entry.
  * An SOS never waits for a batch of positions in flight, nor for one Redis refuses and this
  * forwarder retries (issue 15: an SOS does not queue behind positions anywhere on its way).
  *
@@ -112,7 +116,9 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         /** The lane's own: it formats instants in a buffer of its own (not thread-safe). */
         private final StreamEntries entries = new StreamEntries(streams, gatewayNode);
 
-        private final boolean lingers;
+        /** Lingers for small batches and writes batch entries: the events lane. */
+        private final boolean batched;
+
         private final Thread thread;
         /** Events taken from the queue and not yet reported: a batch stuck on a slow Redis counts too. */
         private volatile int inFlight;
@@ -121,9 +127,9 @@ public final class EventForwarder implements HandOff, AutoCloseable {
         /** Why the last XADD Redis refused was refused (this lane's thread only). */
         private RuntimeException lastRefusal;
 
-        Lane(String threadName, int capacity, boolean lingers) {
+        Lane(String threadName, int capacity, boolean batched) {
             this.queue = new ArrayBlockingQueue<>(capacity);
-            this.lingers = lingers;
+            this.batched = batched;
             this.thread = new Thread(this::run, threadName);
             this.thread.setDaemon(true);
         }
@@ -153,7 +159,7 @@ public final class EventForwarder implements HandOff, AutoCloseable {
                     continue;
                 }
                 try {
-                    if (lingers && batch.size() < LINGER_BELOW) {
+                    if (batched && batch.size() < LINGER_BELOW) {
                         LockSupport.parkNanos(this, LINGER_NANOS);
                         queue.drainTo(batch, BATCH - batch.size());
                     }
@@ -231,26 +237,52 @@ public final class EventForwarder implements HandOff, AutoCloseable {
             // no length cap: a cap would drop entries the platform has not stored yet; the platform trims
             // behind its consumer group's acknowledgements (docs/events.md, Retention)
             lastRefusal = null;
-            List<Response<Object>> replies = new ArrayList<>(batch.size());
+            List<List<Pending>> toWrite = batched ? byStream(batch) : singly(batch);
+            List<Response<Object>> replies = new ArrayList<>(toWrite.size());
             try (AbstractPipeline pipeline = redis.pipelined()) {
-                for (Pending pending : batch) {
-                    replies.add(pipeline.sendCommand(xadd(entries.xaddArgs(pending.event()))));
+                for (List<Pending> entry : toWrite) {
+                    replies.add(pipeline.sendCommand(xadd(args(entry))));
                 }
                 pipeline.sync();
             }
             List<Pending> refused = new ArrayList<>(0);
-            for (int i = 0; i < batch.size(); i++) {
-                Pending pending = batch.get(i);
+            for (int i = 0; i < toWrite.size(); i++) {
                 try {
                     replies.get(i).get(); // the new entry's id; throws if Redis refused this XADD
                 } catch (RuntimeException e) {
                     lastRefusal = e;
-                    refused.add(pending);
+                    refused.addAll(toWrite.get(i));
                     continue;
                 }
-                report(pending, true);
+                toWrite.get(i).forEach(pending -> report(pending, true));
             }
             return refused;
+        }
+
+        /** The XADD of one entry: a single entry for one event of the alarm lane, else a batch entry. */
+        private byte[][] args(List<Pending> entry) {
+            if (!batched) {
+                return entries.xaddArgs(entry.get(0).event());
+            }
+            List<DeviceEvent> events = new ArrayList<>(entry.size());
+            entry.forEach(pending -> events.add(pending.event()));
+            return entries.xaddBatchArgs(entries.key(events.get(0)), events);
+        }
+
+        /** The batch by stream, each stream's events in their order. */
+        private List<List<Pending>> byStream(List<Pending> batch) {
+            Map<byte[], List<Pending>> streams = new IdentityHashMap<>();
+            for (Pending pending : batch) {
+                streams.computeIfAbsent(entries.key(pending.event()), key -> new ArrayList<>())
+                        .add(pending);
+            }
+            return new ArrayList<>(streams.values());
+        }
+
+        private static List<List<Pending>> singly(List<Pending> batch) {
+            List<List<Pending>> entries = new ArrayList<>(batch.size());
+            batch.forEach(pending -> entries.add(List.of(pending)));
+            return entries;
         }
     }
 

@@ -1,55 +1,89 @@
 package org.anxin.gateway.forward;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.device.EventType;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.JsonFactory;
 
 /**
- * An event as the bytes of its stream entry: the same fields, in the same order, with the same
- * text as {@link DeviceEvent#toStreamFields(String)} (the contract the platform reads, docs/events.md),
- * but with the field names, the gateway node and the stream keys encoded once instead of per
- * event, and the times formatted without a {@code DateTimeFormatter} run each. The XADD's arguments
- * come as one array (stream key, {@code *}, then name and value by turns), with no map or
- * parameter object in between. One per forwarder thread (not thread-safe).
+ * Events as the bytes of their stream entries (docs/events.md). A single entry (contract v1, the
+ * alarm lane) has the same fields, in the same order, with the same text as
+ * {@link DeviceEvent#toStreamFields(String)}; a batch entry (contract v2, the events lane) holds
+ * several events of one stream: {@code v} {@code 2}, the {@code gatewayNode}, and {@code events}, a
+ * JSON array of the events' other v1 fields, names and string values as in a single entry. One
+ * XADD per batch instead of per event: for Redis, that is one command to parse, one stream entry
+ * to append, one reply, instead of as many as events (issue 15: Redis' share of the CPU per
+ * message). Field names, the gateway node and the stream keys are encoded once, and the times
+ * formatted without a {@code DateTimeFormatter} run each. One per forwarder thread (not
+ * thread-safe).
  */
 final class StreamEntries {
+    private static final String BATCH_VERSION = "2";
     private static final byte[] NEW_ID = bytes("*");
-    /** Stream key, id and 14 name/value pairs at most. */
-    private static final int MAX_ARGS = 2 + 2 * 14;
 
-    private static final byte[] V = bytes("v");
-    private static final byte[] CONTRACT = bytes(DeviceEvent.CONTRACT_VERSION);
-    private static final byte[] EVENT_ID = bytes("eventId");
-    private static final byte[] DEVICE_ID = bytes("deviceId");
-    private static final byte[] PROTOCOL = bytes("protocol");
-    private static final byte[] TYPE = bytes("type");
-    private static final byte[] DEVICE_TIME = bytes("deviceTime");
-    private static final byte[] RECEIVED_AT = bytes("receivedAt");
-    private static final byte[] LAT = bytes("lat");
-    private static final byte[] LON = bytes("lon");
-    private static final byte[] BATTERY = bytes("battery");
-    private static final byte[] GATEWAY_NODE = bytes("gatewayNode");
-    private static final byte[] VENDOR_CODE = bytes("vendorCode");
-    private static final byte[] ATTRS = bytes("attrs");
-    private static final byte[] RAW = bytes("raw");
-    private static final byte[][] TYPES = new byte[EventType.values().length][];
+    /** The contract's field names, in contract order; the constants below index them. */
+    private static final String[] NAMES = {
+        "v",
+        "eventId",
+        "deviceId",
+        "protocol",
+        "type",
+        "deviceTime",
+        "receivedAt",
+        "lat",
+        "lon",
+        "battery",
+        "gatewayNode",
+        "vendorCode",
+        "attrs",
+        "raw"
+    };
+
+    private static final int V = 0;
+    private static final int EVENT_ID = 1;
+    private static final int DEVICE_ID = 2;
+    private static final int PROTOCOL = 3;
+    private static final int TYPE = 4;
+    private static final int DEVICE_TIME = 5;
+    private static final int RECEIVED_AT = 6;
+    private static final int LAT = 7;
+    private static final int LON = 8;
+    private static final int BATTERY = 9;
+    private static final int GATEWAY_NODE = 10;
+    private static final int VENDOR_CODE = 11;
+    private static final int ATTRS = 12;
+    private static final int RAW = 13;
+    private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
+    private static final SerializedString[] JSON_NAMES = new SerializedString[NAMES.length];
+    private static final byte[] BATCH = bytes(BATCH_VERSION);
+    private static final byte[] EVENTS = bytes("events");
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     static {
-        for (EventType type : EventType.values()) {
-            TYPES[type.ordinal()] = bytes(type.name());
+        for (int i = 0; i < NAMES.length; i++) {
+            NAME_BYTES[i] = bytes(NAMES[i]);
+            JSON_NAMES[i] = new SerializedString(NAMES[i]);
         }
     }
 
     private final EventStreams streams;
-    private final byte[] gatewayNode;
+    private final String gatewayNode;
+    private final byte[] gatewayNodeBytes;
     private final byte[][] eventKeys;
     private final byte[][] alarmKeys;
     private final IsoInstants instants = new IsoInstants();
+    private final ByteArrayOutputStream json = new ByteArrayOutputStream(16 * 1024);
 
     StreamEntries(EventStreams streams, String gatewayNode) {
         this.streams = streams;
-        this.gatewayNode = bytes(gatewayNode);
+        this.gatewayNode = gatewayNode;
+        this.gatewayNodeBytes = bytes(gatewayNode);
         this.eventKeys = new byte[streams.partitions()][];
         this.alarmKeys = new byte[streams.partitions()][];
         for (int p = 0; p < streams.partitions(); p++) {
@@ -58,57 +92,91 @@ final class StreamEntries {
         }
     }
 
-    /** The stream the event goes to: {@link EventStreams#keyOf(String, EventType)}, as bytes. */
+    /**
+     * The stream the event goes to: {@link EventStreams#keyOf(String, EventType)}, as bytes, the
+     * same array for every event of a stream (so it may key an identity map).
+     */
     byte[] key(DeviceEvent event) {
         int partition = streams.partitionOf(event.deviceId());
         return EventStreams.ALARM_LANE.contains(event.type()) ? alarmKeys[partition] : eventKeys[partition];
     }
 
-    /** The XADD's arguments: the stream key, {@code *}, then each field's name and value, in contract order. */
+    /** The XADD of a single entry: the stream key, {@code *}, then each field's name and value, in contract order. */
     byte[][] xaddArgs(DeviceEvent event) {
-        byte[][] args = new byte[MAX_ARGS][];
-        int n = 0;
-        args[n++] = key(event);
-        args[n++] = NEW_ID;
-        args[n++] = V;
-        args[n++] = CONTRACT;
-        args[n++] = EVENT_ID;
-        args[n++] = bytes(event.eventId().toString());
-        args[n++] = DEVICE_ID;
-        args[n++] = bytes(event.deviceId());
-        args[n++] = PROTOCOL;
-        args[n++] = bytes(event.protocol());
-        args[n++] = TYPE;
-        args[n++] = TYPES[event.type().ordinal()];
-        if (event.deviceTime() != null) {
-            args[n++] = DEVICE_TIME;
-            args[n++] = bytes(instants.format(event.deviceTime()));
+        byte[][] args = new byte[2 + 2 * NAMES.length][];
+        args[0] = key(event);
+        args[1] = NEW_ID;
+        int[] n = {2};
+        fields(event, true, (name, value) -> {
+            args[n[0]++] = NAME_BYTES[name];
+            args[n[0]++] = name == GATEWAY_NODE ? gatewayNodeBytes : bytes(value);
+        });
+        return n[0] == args.length ? args : Arrays.copyOf(args, n[0]);
+    }
+
+    /**
+     * The XADD of a batch entry: {@code key}, {@code *}, {@code v 2}, {@code gatewayNode},
+     * {@code events}. Every event must belong to {@code key} ({@link #key(DeviceEvent)}); they keep
+     * their order.
+     */
+    byte[][] xaddBatchArgs(byte[] key, List<DeviceEvent> events) {
+        json.reset();
+        try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), json)) {
+            out.writeStartArray();
+            for (DeviceEvent event : events) {
+                out.writeStartObject();
+                fields(event, false, (name, value) -> {
+                    out.writeName(JSON_NAMES[name]);
+                    out.writeString(value);
+                });
+                out.writeEndObject();
+            }
+            out.writeEndArray();
         }
-        args[n++] = RECEIVED_AT;
-        args[n++] = bytes(instants.format(event.receivedAt()));
+        return new byte[][] {
+            key, NEW_ID, NAME_BYTES[V], BATCH, NAME_BYTES[GATEWAY_NODE], gatewayNodeBytes, EVENTS, json.toByteArray()
+        };
+    }
+
+    /**
+     * The event's fields in contract order; {@code v} and {@code gatewayNode} only when
+     * {@code single} (a batch entry holds them once, for all its events).
+     */
+    private void fields(DeviceEvent event, boolean single, FieldSink out) {
+        if (single) {
+            out.put(V, DeviceEvent.CONTRACT_VERSION);
+        }
+        out.put(EVENT_ID, event.eventId().toString());
+        out.put(DEVICE_ID, event.deviceId());
+        out.put(PROTOCOL, event.protocol());
+        out.put(TYPE, event.type().name());
+        if (event.deviceTime() != null) {
+            out.put(DEVICE_TIME, instants.format(event.deviceTime()));
+        }
+        out.put(RECEIVED_AT, instants.format(event.receivedAt()));
         if (event.position() != null) {
-            args[n++] = LAT;
-            args[n++] = bytes(event.position().lat().toPlainString());
-            args[n++] = LON;
-            args[n++] = bytes(event.position().lon().toPlainString());
+            out.put(LAT, event.position().lat().toPlainString());
+            out.put(LON, event.position().lon().toPlainString());
         }
         if (event.battery() != null) {
-            args[n++] = BATTERY;
-            args[n++] = bytes(event.battery().toString());
+            out.put(BATTERY, event.battery().toString());
         }
-        args[n++] = GATEWAY_NODE;
-        args[n++] = gatewayNode;
+        if (single) {
+            out.put(GATEWAY_NODE, gatewayNode);
+        }
         if (event.vendorCode() != null) {
-            args[n++] = VENDOR_CODE;
-            args[n++] = bytes(event.vendorCode());
+            out.put(VENDOR_CODE, event.vendorCode());
         }
         if (event.attrs() != null) {
-            args[n++] = ATTRS;
-            args[n++] = bytes(event.attrs());
+            out.put(ATTRS, event.attrs());
         }
-        args[n++] = RAW;
-        args[n++] = bytes(event.raw());
-        return n == args.length ? args : Arrays.copyOf(args, n);
+        out.put(RAW, event.raw());
+    }
+
+    @FunctionalInterface
+    private interface FieldSink {
+        /** A field, named by its index in {@link #NAMES}. */
+        void put(int name, String value);
     }
 
     private static byte[] bytes(String text) {

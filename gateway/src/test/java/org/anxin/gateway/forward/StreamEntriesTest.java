@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.anxin.gateway.Samples;
 import org.anxin.gateway.device.DeviceEvent;
 import org.anxin.gateway.device.EventType;
 import org.anxin.gateway.device.MqttPayloadParser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bytes the forwarder writes are the contract's entry: the same fields, order and text as
@@ -54,6 +56,106 @@ class StreamEntriesTest {
             assertThat(args.length % 2).isZero();
             assertThat(decoded(args)).containsExactlyEntriesOf(event.toStreamFields("node-1"));
         }
+    }
+
+    /** The contract's batch sample, byte for byte: two events, one XADD, one stream. */
+    @Test
+    void theBatchSampleEncodesByteForByte() throws Exception {
+        JsonNode sample = Samples.load().get("batch");
+        List<DeviceEvent> events = new ArrayList<>();
+        for (JsonNode spec : (Iterable<JsonNode>) sample.get("events").valueStream()::iterator) {
+            DeviceEvent parsed = MqttPayloadParser.parse(
+                    sample.get("deviceId").stringValue(),
+                    spec.get("mqttPayload").stringValue(),
+                    Instant.parse(spec.get("receivedAt").stringValue()));
+            events.add(withId(parsed, UUID.fromString(spec.get("eventId").stringValue())));
+        }
+        StreamEntries gateway =
+                new StreamEntries(streams, sample.get("gatewayNode").stringValue());
+        byte[] key = gateway.key(events.get(0));
+
+        byte[][] args = gateway.xaddBatchArgs(key, events);
+
+        assertThat(new String(args[0], StandardCharsets.UTF_8))
+                .isEqualTo(sample.get("stream").stringValue());
+        assertThat(new String(args[1], StandardCharsets.UTF_8)).isEqualTo("*");
+        Map<String, String> expected = new LinkedHashMap<>();
+        sample.get("entry")
+                .properties()
+                .forEach(e -> expected.put(e.getKey(), e.getValue().stringValue()));
+        assertThat(decoded(args)).containsExactlyEntriesOf(expected);
+    }
+
+    /**
+     * Every sample and gateway-made event, batched, reads back (as the platform reads a batch entry)
+     * as exactly its single entry's fields; awkward text (quotes, backslashes, control characters,
+     * non-ASCII) included.
+     */
+    @Test
+    void aBatchEntryHoldsEachEventsSingleEntryFields() throws Exception {
+        List<DeviceEvent> events = new ArrayList<>();
+        Instant receivedAt = Instant.parse("2026-11-22T08:00:00.120Z");
+        for (JsonNode sample :
+                (Iterable<JsonNode>) Samples.load().get("samples").valueStream()::iterator) {
+            DeviceEvent parsed = MqttPayloadParser.parse(
+                    "btn-0001", sample.get("mqttPayload").stringValue(), receivedAt);
+            events.add(parsed);
+        }
+        events.add(DeviceEvent.connection("btn-0001", "watch", EventType.ONLINE, "{\"addr\":\"10.0.0.1\"}"));
+        events.add(DeviceEvent.connection("btn-0001", "watch", EventType.OFFLINE, null));
+        DeviceEvent frame = DeviceEvent.connection("btn-0001", "watch", EventType.HEARTBEAT, null);
+        events.add(withRaw(frame, "[3G*btn*0009*UD,\"q\" \\ \t\n\u0001 \u00e9 \u5b89\u5fc3 \ud83d\ude91]"));
+        byte[] key = entries.key(events.get(events.size() - 1));
+
+        byte[][] args = entries.xaddBatchArgs(key, events);
+
+        assertThat(new String(args[0], StandardCharsets.UTF_8)).isEqualTo(streams.keyOf("btn-0001"));
+        Map<String, String> entry = decoded(args);
+        assertThat(entry.keySet()).containsExactly("v", "gatewayNode", "events");
+        assertThat(entry).containsEntry("v", "2").containsEntry("gatewayNode", "node-1");
+        List<Map<String, String>> read = new ArrayList<>();
+        for (JsonNode event : (Iterable<JsonNode>)
+                JsonMapper.builder().build().readTree(entry.get("events")).valueStream()::iterator) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("v", "1");
+            event.properties().forEach(e -> fields.put(e.getKey(), e.getValue().stringValue()));
+            fields.put("gatewayNode", entry.get("gatewayNode"));
+            read.add(fields);
+        }
+        assertThat(read).hasSize(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(read.get(i)).isEqualTo(events.get(i).toStreamFields("node-1"));
+        }
+    }
+
+    private static DeviceEvent withRaw(DeviceEvent event, String raw) {
+        return new DeviceEvent(
+                event.eventId(),
+                event.deviceId(),
+                event.protocol(),
+                event.type(),
+                event.deviceTime(),
+                event.receivedAt(),
+                event.position(),
+                event.battery(),
+                event.vendorCode(),
+                event.attrs(),
+                raw);
+    }
+
+    private static DeviceEvent withId(DeviceEvent event, UUID eventId) {
+        return new DeviceEvent(
+                eventId,
+                event.deviceId(),
+                event.protocol(),
+                event.type(),
+                event.deviceTime(),
+                event.receivedAt(),
+                event.position(),
+                event.battery(),
+                event.vendorCode(),
+                event.attrs(),
+                event.raw());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocketFactory;
 import org.anxin.gateway.LeakCheck;
+import org.anxin.gateway.StoredEvents;
 import org.anxin.gateway.TestKeystore;
 import org.anxin.gateway.TestRedis;
 import org.anxin.gateway.device.EventType;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -244,13 +244,7 @@ class GatewayTlsIT {
     }
 
     private static List<StreamEntry> entries(String deviceId, String type) {
-        return redis
-                .client()
-                .xrange(
-                        new EventStreams(8).keyOf(deviceId, EventType.valueOf(type)),
-                        (StreamEntryID) null,
-                        (StreamEntryID) null)
-                .stream()
+        return StoredEvents.in(redis.client(), new EventStreams(8).keyOf(deviceId, EventType.valueOf(type))).stream()
                 .filter(e -> deviceId.equals(e.getFields().get("deviceId"))
                         && type.equals(e.getFields().get("type")))
                 .toList();

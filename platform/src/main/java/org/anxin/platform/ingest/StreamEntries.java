@@ -2,13 +2,24 @@ package org.anxin.platform.ingest;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.anxin.platform.device.DeviceEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a Redis Stream entry of the device event contract v1 (docs/events.md). */
+/**
+ * Reads the Redis Stream entries of the device event contract (docs/events.md): a single entry
+ * (v1) holds one event, a batch entry (v2) several, each with a single entry's fields.
+ */
 final class StreamEntries {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     static final Set<String> TYPES = Set.of(
             "SOS",
             "FALL",
@@ -25,7 +36,59 @@ final class StreamEntries {
 
     private StreamEntries() {}
 
-    /** @throws IllegalArgumentException with a reason when the entry breaks the contract */
+    /** Whether the entry is a batch entry (v2). */
+    static boolean batch(Map<String, String> fields) {
+        return "2".equals(fields.get("v"));
+    }
+
+    /**
+     * The events an entry holds, each as the fields of a single entry: a single entry itself; for a
+     * batch entry each element of its {@code events} array, with {@code v} 1 and the entry's
+     * {@code gatewayNode}. Each is then read by {@link #parse(Map)}.
+     *
+     * @throws IllegalArgumentException with a reason when a batch entry's {@code events} is not a
+     *     non-empty JSON array of objects whose values are strings
+     */
+    static List<Map<String, String>> events(Map<String, String> fields) {
+        if (!batch(fields)) {
+            return List.of(fields);
+        }
+        JsonNode array;
+        try {
+            array = JSON.readTree(required(fields, "events"));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("events is not JSON");
+        }
+        if (!array.isArray() || array.isEmpty()) {
+            throw new IllegalArgumentException("events is not a non-empty array");
+        }
+        List<Map<String, String>> events = new ArrayList<>(array.size());
+        for (JsonNode event : array) {
+            if (!event.isObject()) {
+                throw new IllegalArgumentException("an element of events is not an object");
+            }
+            Map<String, String> one = new HashMap<>();
+            for (Map.Entry<String, JsonNode> field : event.properties()) {
+                if (!field.getValue().isString()) {
+                    throw new IllegalArgumentException(
+                            "field " + printable(field.getKey()) + " of an element of events is not a string");
+                }
+                one.put(field.getKey(), field.getValue().asString());
+            }
+            one.put("v", "1");
+            if (fields.get("gatewayNode") != null) {
+                one.put("gatewayNode", fields.get("gatewayNode"));
+            }
+            events.add(one);
+        }
+        return events;
+    }
+
+    /**
+     * One event, from a single entry's fields ({@link #events(Map)} gives those of a batch entry).
+     *
+     * @throws IllegalArgumentException with a reason when the entry breaks the contract
+     */
     static DeviceEvent parse(Map<String, String> fields) {
         for (Map.Entry<String, String> field : fields.entrySet()) {
             // PostgreSQL's text cannot hold a NUL: such an entry could never be stored

@@ -1,6 +1,7 @@
 package org.anxin.platform.ingest;
 
 import java.util.List;
+import java.util.Map;
 import org.anxin.platform.device.DeviceEvent;
 import org.anxin.platform.device.DeviceService;
 import org.slf4j.Logger;
@@ -35,17 +36,18 @@ class StreamStore {
     }
 
     /**
-     * A partition's batch in one transaction (one commit instead of one per event), acknowledged
-     * together once committed. If any of them breaks the transaction (an unregistered device, a
-     * database error), the batch is rolled back and stored entry by entry, so only that entry is
-     * rejected.
+     * A partition's batch, every event of its entries, in one transaction (one commit instead of one
+     * per event), acknowledged together once committed. If any of them breaks the transaction (an
+     * unregistered device, a database error), the batch is rolled back and stored entry by entry,
+     * so only that event is rejected.
      */
     void storeTogether(String stream, List<StreamEntry> entries) {
         List<StreamEntry> present =
                 entries.stream().filter(e -> e.getFields() != null).toList();
         try {
             List<DeviceEvent> events = present.stream()
-                    .map(entry -> StreamEntries.parse(entry.getFields()))
+                    .flatMap(entry -> StreamEntries.events(entry.getFields()).stream())
+                    .map(StreamEntries::parse)
                     .toList();
             transactions.executeWithoutResult(status -> devices.recordAll(events));
         } catch (RuntimeException e) {
@@ -62,10 +64,14 @@ class StreamStore {
     }
 
     /**
-     * One entry in a transaction of its own. An entry that breaks the contract, or that the database
-     * refuses as data (a time out of its range, say), is recorded in {@code rejected_events} and
-     * acknowledged: it could never be stored, and the entries behind it in its partition (alarms
-     * among them) must not wait for it. Anything else (the database down) leaves it pending.
+     * One entry, each of its events (a batch entry holds several) in a transaction of its own. An
+     * event that breaks the contract, or that the database refuses as data (a time out of its
+     * range, say), is recorded in {@code rejected_events} (a batch entry's events as
+     * {@code <entry id>/<index>}, from 0) and the others are stored; a batch entry whose
+     * {@code events} cannot be read is recorded whole. Then the entry is acknowledged: what is
+     * rejected could never be stored, and the entries behind it in its partition (alarms among
+     * them) must not wait for it. Anything else (the database down) leaves the entry pending, to be
+     * read again; its events already stored are then found as duplicates (docs/events.md).
      */
     void storeOne(String stream, StreamEntry entry) {
         if (entry.getFields() == null) {
@@ -73,31 +79,47 @@ class StreamStore {
             redis.xack(stream, LaneConsumer.GROUP, entry.getID());
             return;
         }
+        String id = entry.getID().toString();
+        List<Map<String, String>> events;
         try {
-            DeviceEvent event = StreamEntries.parse(entry.getFields());
-            transactions.executeWithoutResult(status -> devices.record(event));
+            events = StreamEntries.events(entry.getFields());
         } catch (IllegalArgumentException e) {
-            reject(stream, entry, e.getMessage());
-        } catch (DataIntegrityViolationException e) {
-            reject(
-                    stream,
-                    entry,
-                    "the database refused it: "
-                            + String.valueOf(e.getMostSpecificCause().getMessage()));
+            events = List.of();
+            reject(stream, id, entry.getFields(), e.getMessage());
+        }
+        boolean batch = StreamEntries.batch(entry.getFields());
+        for (int i = 0; i < events.size(); i++) {
+            storeEvent(stream, batch ? id + "/" + i : id, events.get(i));
         }
         redis.xack(stream, LaneConsumer.GROUP, entry.getID());
     }
 
-    private void reject(String stream, StreamEntry entry, String reason) {
-        String fields = StreamEntries.printable(entry.getFields().toString());
-        log.warn("rejected stream entry {} on {}: {}", entry.getID(), stream, StreamEntries.printable(reason));
+    private void storeEvent(String stream, String id, Map<String, String> fields) {
+        try {
+            DeviceEvent event = StreamEntries.parse(fields);
+            transactions.executeWithoutResult(status -> devices.record(event));
+        } catch (IllegalArgumentException e) {
+            reject(stream, id, fields, e.getMessage());
+        } catch (DataIntegrityViolationException e) {
+            reject(
+                    stream,
+                    id,
+                    fields,
+                    "the database refused it: "
+                            + String.valueOf(e.getMostSpecificCause().getMessage()));
+        }
+    }
+
+    private void reject(String stream, String id, Map<String, String> entryFields, String reason) {
+        String fields = StreamEntries.printable(entryFields.toString());
+        log.warn("rejected stream entry {} on {}: {}", id, stream, StreamEntries.printable(reason));
         try {
             db.sql("insert into rejected_events (stream, entry_id, reason, fields) values (?, ?, ?, ?)")
-                    .params(stream, entry.getID().toString(), StreamEntries.printable(reason), fields)
+                    .params(stream, id, StreamEntries.printable(reason), fields)
                     .update();
         } catch (DataIntegrityViolationException e) {
             // not even its record could be stored: the log keeps it, and the partition goes on
-            log.error("rejected stream entry {} on {} not recorded ({}): {}", entry.getID(), stream, e, fields);
+            log.error("rejected stream entry {} on {} not recorded ({}): {}", id, stream, e, fields);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -21,10 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** The platform side of the event contract, driven by the samples the gateway's tests also read. */
 class StreamEntriesTest {
 
-    static Stream<Arguments> samples() throws Exception {
+    private static JsonNode samplesFile() throws Exception {
         Path file = Path.of(System.getProperty("anxin.root", "..")).resolve("docs/events/samples.json");
-        JsonNode root = JsonMapper.builder().build().readTree(Files.readString(file));
-        return root.get("samples")
+        return JsonMapper.builder().build().readTree(Files.readString(file));
+    }
+
+    static Stream<Arguments> samples() throws Exception {
+        return samplesFile()
+                .get("samples")
                 .valueStream()
                 .map(s -> Arguments.of(s.get("name").asString(), s.get("entry")));
     }
@@ -80,6 +85,67 @@ class StreamEntriesTest {
 
         assertThatThrownBy(() -> StreamEntries.parse(fields)).hasMessage("field raw holds a NUL character");
         assertThat(StreamEntries.printable("a\0b")).isEqualTo("a\\u0000b");
+    }
+
+    /** The contract's batch sample: each event as the gateway handed it off, with the entry's node. */
+    @Test
+    void readsTheContractsBatchSample() throws Exception {
+        JsonNode sample = samplesFile().get("batch");
+        Map<String, String> entry = new HashMap<>();
+        sample.get("entry")
+                .properties()
+                .forEach(e -> entry.put(e.getKey(), e.getValue().asString()));
+
+        List<DeviceEvent> events =
+                StreamEntries.events(entry).stream().map(StreamEntries::parse).toList();
+
+        assertThat(StreamEntries.batch(entry)).isTrue();
+        assertThat(events).hasSize(2);
+        List<JsonNode> specs = sample.get("events").valueStream().toList();
+        for (int i = 0; i < 2; i++) {
+            assertThat(events.get(i).eventId().toString())
+                    .isEqualTo(specs.get(i).get("eventId").asString());
+            assertThat(events.get(i).receivedAt().toString())
+                    .isEqualTo(specs.get(i).get("receivedAt").asString());
+            assertThat(events.get(i).raw())
+                    .isEqualTo(specs.get(i).get("mqttPayload").asString());
+            assertThat(events.get(i).deviceId()).isEqualTo("btn-0001");
+            assertThat(events.get(i).gatewayNode()).isEqualTo("gw-7");
+        }
+        assertThat(events.get(0).type()).isEqualTo("HEARTBEAT");
+        assertThat(events.get(0).battery()).isEqualTo(79);
+        assertThat(events.get(1).type()).isEqualTo("LOCATION");
+        assertThat(events.get(1).lat()).isEqualTo(41.55);
+        assertThat(events.get(1).lon()).isEqualTo(121.24);
+    }
+
+    @Test
+    void aSingleEntryIsItsOwnOnlyEvent() {
+        Map<String, String> fields = fields(null);
+
+        assertThat(StreamEntries.batch(fields)).isFalse();
+        assertThat(StreamEntries.events(fields)).containsExactly(fields);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadableBatches")
+    void refusesABatchWhoseEventsCannotBeRead(String events, String reason) {
+        Map<String, String> entry = new HashMap<>(Map.of("v", "2", "gatewayNode", "node-1"));
+        if (events != null) {
+            entry.put("events", events);
+        }
+
+        assertThatThrownBy(() -> StreamEntries.events(entry)).hasMessage(reason);
+    }
+
+    static Stream<Arguments> unreadableBatches() {
+        return Stream.of(
+                Arguments.of(null, "missing events"),
+                Arguments.of("[{\"type\":", "events is not JSON"),
+                Arguments.of("{\"type\":\"SOS\"}", "events is not a non-empty array"),
+                Arguments.of("[]", "events is not a non-empty array"),
+                Arguments.of("[\"SOS\"]", "an element of events is not an object"),
+                Arguments.of("[{\"battery\":80}]", "field battery of an element of events is not a string"));
     }
 
     private static Map<String, String> fields(JsonNode entry) {
