@@ -252,14 +252,15 @@ anxin_system() {
   pids+=("$anxin_pid")
   bench "$label" "$anxin_port" "$anxin_pid" "$redis_pid"
   # What the gateway acked must be in Redis: every run's messages, plus ONLINE/OFFLINE events
-  # (a batch entry holds several events: bench/stream-events.py counts events, and entries)
-  read -r stored stored_entries < <(python3 "$root/bench/stream-events.py" "$redis_port")
   exec 3<>"/dev/tcp/127.0.0.1/$redis_port"
   printf 'INFO commandstats\r\n' >&3
   IFS= read -r -t 10 line <&3 # $<length>
   line=${line%$'\r'}
   head -c "${line#\$}" <&3 >"$out/$label-redis-commandstats.txt" || true
   exec 3>&-
+  # after the stats, whose XRANGE it would add: a batch entry holds several events, so
+  # bench/stream-events.py counts events (and entries) rather than XLEN
+  read -r stored stored_entries < <(python3 "$root/bench/stream-events.py" "$redis_port")
   acked=$(cat "$out/loaders/$label-"{warmup,fixed,saturated}-*.json | jq -s 'map(.acked) | add')
   log "$label: Redis streams anxin:events:0-7 hold $stored events in $stored_entries entries; the gateway acked $acked messages (all runs)"
   echo "$label: Redis streams held $stored events in $stored_entries entries after the runs; acked (all runs): $acked" >>"$out/machine.txt"
