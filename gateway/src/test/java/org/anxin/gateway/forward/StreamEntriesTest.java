@@ -68,7 +68,7 @@ class StreamEntriesTest {
                     sample.get("deviceId").stringValue(),
                     spec.get("mqttPayload").stringValue(),
                     Instant.parse(spec.get("receivedAt").stringValue()));
-            events.add(withId(parsed, UUID.fromString(spec.get("eventId").stringValue())));
+            events.add(with(parsed, UUID.fromString(spec.get("eventId").stringValue()), parsed.raw()));
         }
         StreamEntries gateway =
                 new StreamEntries(streams, sample.get("gatewayNode").stringValue());
@@ -104,7 +104,8 @@ class StreamEntriesTest {
         events.add(DeviceEvent.connection("btn-0001", "watch", EventType.ONLINE, "{\"addr\":\"10.0.0.1\"}"));
         events.add(DeviceEvent.connection("btn-0001", "watch", EventType.OFFLINE, null));
         DeviceEvent frame = DeviceEvent.connection("btn-0001", "watch", EventType.HEARTBEAT, null);
-        events.add(withRaw(frame, "[3G*btn*0009*UD,\"q\" \\ \t\n\u0001 \u00e9 \u5b89\u5fc3 \ud83d\ude91]"));
+        events.add(
+                with(frame, frame.eventId(), "[3G*btn*0009*UD,\"q\" \\ \t\n\u0001 \u00e9 \u5b89\u5fc3 \ud83d\ude91]"));
         byte[] key = entries.key(events.get(events.size() - 1));
 
         byte[][] args = entries.xaddBatchArgs(key, events);
@@ -126,36 +127,6 @@ class StreamEntriesTest {
         for (int i = 0; i < events.size(); i++) {
             assertThat(read.get(i)).isEqualTo(events.get(i).toStreamFields("node-1"));
         }
-    }
-
-    private static DeviceEvent withRaw(DeviceEvent event, String raw) {
-        return new DeviceEvent(
-                event.eventId(),
-                event.deviceId(),
-                event.protocol(),
-                event.type(),
-                event.deviceTime(),
-                event.receivedAt(),
-                event.position(),
-                event.battery(),
-                event.vendorCode(),
-                event.attrs(),
-                raw);
-    }
-
-    private static DeviceEvent withId(DeviceEvent event, UUID eventId) {
-        return new DeviceEvent(
-                eventId,
-                event.deviceId(),
-                event.protocol(),
-                event.type(),
-                event.deviceTime(),
-                event.receivedAt(),
-                event.position(),
-                event.battery(),
-                event.vendorCode(),
-                event.attrs(),
-                event.raw());
     }
 
     @Test
@@ -187,6 +158,22 @@ class StreamEntriesTest {
         for (Instant instant : samples) {
             assertThat(instants.format(instant)).isEqualTo(instant.toString());
         }
+    }
+
+    /** The event with another id and raw frame. */
+    private static DeviceEvent with(DeviceEvent event, UUID eventId, String raw) {
+        return new DeviceEvent(
+                eventId,
+                event.deviceId(),
+                event.protocol(),
+                event.type(),
+                event.deviceTime(),
+                event.receivedAt(),
+                event.position(),
+                event.battery(),
+                event.vendorCode(),
+                event.attrs(),
+                raw);
     }
 
     /** The name/value pairs after the key and the id. */

@@ -6,6 +6,8 @@ import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +59,23 @@ class DayPlan {
         DayPlan plan = new DayPlan(someWorkers, someVisits);
         plan.weights = weights;
         return plan;
+    }
+
+    /**
+     * The same problem with entities of its own (facts such as places and travel times shared), so
+     * that another solver can work on it at the same time as on this one.
+     */
+    DayPlan copy() {
+        Map<PlannedVisit, PlannedVisit> copies = new IdentityHashMap<>();
+        List<PlannedVisit> visitCopies = new ArrayList<>(visits.size());
+        for (PlannedVisit visit : visits) {
+            PlannedVisit copy = visit.copy();
+            copies.put(visit, copy);
+            visitCopies.add(copy);
+        }
+        List<WorkerDay> workerCopies = new ArrayList<>(workers.size());
+        workers.forEach(worker -> workerCopies.add(worker.copy(copies)));
+        return part(workerCopies, visitCopies);
     }
 
     HardMediumSoftLongScore score() {

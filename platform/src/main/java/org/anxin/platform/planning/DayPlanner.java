@@ -40,7 +40,7 @@ class DayPlanner {
             PlanStore store, DayProblems problems, TransactionTemplate tx, Clock clock, PlanningProperties properties) {
         this.store = store;
         this.problems = problems;
-        this.solver = new DaySolver(properties.timeBox());
+        this.solver = new DaySolver(properties.timeBox(), properties.searches());
         this.tx = tx;
         this.clock = clock;
         // a node that has held a claim for this long without storing a plan has died meanwhile

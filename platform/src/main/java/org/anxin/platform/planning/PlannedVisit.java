@@ -82,6 +82,24 @@ class PlannedVisit {
         return this;
     }
 
+    /** The same visit as a new entity, on no worker's day: another solver's own copy. */
+    PlannedVisit copy() {
+        return new PlannedVisit(
+                        orderId,
+                        seniorId,
+                        place,
+                        windowFrom,
+                        windowTo,
+                        durationSeconds,
+                        toleranceSeconds,
+                        skill,
+                        priority)
+                .lastWorker(lastWorkerId)
+                .areaProviders(areaProviders)
+                .previousWorker(previousWorkerId)
+                .pinnedWorker(pinnedWorkerId);
+    }
+
     long orderId() {
         return orderId;
     }

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * the README), checked at start.
  *
  * @param seconds the solver's time box ({@code ANXIN_PLAN_SECONDS})
+ * @param searches searches run side by side, the best plan kept ({@code ANXIN_PLAN_SEARCHES})
  * @param cron when tomorrow is planned each night ({@code ANXIN_PLAN_CRON})
  * @param tolerance allowed lateness after a window ({@code ANXIN_PLAN_TOLERANCE})
  * @param maxVisits visits per worker and day ({@code ANXIN_PLAN_MAX_VISITS})
@@ -32,6 +33,10 @@ record PlanningProperties(
                 @Min(value = 1, message = "ANXIN_PLAN_SECONDS must be 1 to 3600")
                 @Max(value = 3600, message = "ANXIN_PLAN_SECONDS must be 1 to 3600")
                 int seconds,
+        @DefaultValue("1")
+                @Min(value = 1, message = "ANXIN_PLAN_SEARCHES must be 1 to 8")
+                @Max(value = 8, message = "ANXIN_PLAN_SEARCHES must be 1 to 8")
+                int searches,
         @DefaultValue("0 0 21 * * *") @NotNull String cron,
         @DefaultValue("PT15M") @NotNull Duration tolerance,
         @DefaultValue("10") @Min(value = 1, message = "ANXIN_PLAN_MAX_VISITS must be at least 1") int maxVisits,

@@ -6,6 +6,7 @@ import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.anxin.platform.dispatch.TravelMode;
 
@@ -93,6 +94,14 @@ class WorkerDay {
         this.startedVisits = started;
         planned.forEach(v -> v.worker(this));
         return this;
+    }
+
+    /** The same day as a new entity, holding the copies of its visits in the same order. */
+    WorkerDay copy(Map<PlannedVisit, PlannedVisit> copies) {
+        return new WorkerDay(workerId, name, providerId, skills, mode, base, shiftStart, shiftEnd, travel)
+                .limits(maxVisits, maxWorkSeconds)
+                .breakBetween(breakFrom, breakTo, breakSeconds)
+                .visits(visits.stream().map(copies::get).toList(), startedVisits);
     }
 
     Route route() {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.anxin.platform.dispatch.TravelMode;
 import org.anxin.platform.dispatch.TravelModel;
 import org.anxin.platform.order.HungarianForBench;
@@ -123,6 +125,20 @@ public final class DayPlanBench {
                     seed,
                     problem -> seeded.solve(onlyServed(greedy(problem)).weighing(TRAVEL_AND_PUNCTUALITY))));
         }
+        // the same with several searches side by side, each with its own seed, the best plan kept
+        // (ANXIN_PLAN_SEARCHES; Timefold's default seed is 0, so "0+1" is what 2 searches run)
+        for (List<Long> group : groups(args, 8)) {
+            DaySolver side = new DaySolver(Duration.ofSeconds(seconds), group);
+            rows.add(measure(
+                    "the same, best of seeds "
+                            + group.stream().map(String::valueOf).collect(Collectors.joining("+")) + " side by side ("
+                            + seconds + " s)",
+                    seniors,
+                    workers,
+                    visits,
+                    seed,
+                    problem -> side.solve(onlyServed(greedy(problem)).weighing(TRAVEL_AND_PUNCTUALITY))));
+        }
         // how little riding any plan of greedy's visits could do: lower bounds (TravelBound)
         DayPlan served = onlyServed(greedy(city(seniors, workers, visits, seed)));
         long cheapestIn = TravelBound.cheapestIn(served);
@@ -182,6 +198,21 @@ public final class DayPlanBench {
         Files.writeString(results.resolve("day-plans-" + stamp + ".json"), json);
         Files.writeString(results.resolve("day-plans-" + stamp + ".md"), md);
         log.info("day plans, {} seniors, {} workers, {} visits, seed {}:\n{}", seniors, workers, visits, seed, md);
+    }
+
+    /** Argument {@code i}: comma-separated groups of seeds joined by "+" (e.g. 0+1,2+3), none when absent. */
+    private static List<List<Long>> groups(String[] args, int i) {
+        List<List<Long>> out = new ArrayList<>();
+        if (args.length > i) {
+            for (String group : args[i].split(",")) {
+                if (!group.isBlank()) {
+                    out.add(Arrays.stream(group.split("\\+"))
+                            .map(n -> Long.valueOf(n.trim()))
+                            .toList());
+                }
+            }
+        }
+        return out;
     }
 
     /** The comma-separated numbers of argument {@code i}, none when it is absent or blank. */

@@ -19,8 +19,73 @@ class DaySolverTest {
 
     @Test
     void findsTheKnownOptimumOfASmallDay() {
-        // places on a line, a minute apart; W1 (bathing, cleaning) lives at 0, W2 (cleaning) at 9,
-        // W3 (bathing) ends her shift after 20 minutes, before any 30-minute visit could be done
+        assertKnownOptimum(solver.solve(smallDay()));
+    }
+
+    /** Two searches side by side (ANXIN_PLAN_SEARCHES=2), each on its own copy: the same optimum. */
+    @Test
+    void twoSearchesSideBySideFindTheKnownOptimumToo() {
+        assertKnownOptimum(new DaySolver(Duration.ofSeconds(2), 2).solve(smallDay()));
+    }
+
+    /**
+     * A copy has entities of its own with the same facts, days and started visits, so one search
+     * changing it leaves the original as it was.
+     */
+    @Test
+    void aCopyIsAProblemOfItsOwn() {
+        DayPlan original = smallDay();
+        WorkerDay w1 = worker(original, 1);
+        w1.visits(List.of(original.visits().get(1), original.visits().get(0)), 1);
+        original.visits()
+                .get(3)
+                .pinnedWorker(2L)
+                .lastWorker(2L)
+                .previousWorker(1L)
+                .areaProviders(Set.of(1L));
+
+        DayPlan copy = original.copy();
+        new DaySolver(Duration.ofSeconds(1)).solve(copy);
+
+        assertThat(copy.visits()).hasSameSizeAs(original.visits());
+        for (int i = 0; i < original.visits().size(); i++) {
+            PlannedVisit a = original.visits().get(i);
+            PlannedVisit b = copy.visits().get(i);
+            assertThat(b).isNotSameAs(a);
+            assertThat(b)
+                    .usingRecursiveComparison()
+                    .comparingOnlyFields(
+                            "orderId",
+                            "seniorId",
+                            "place",
+                            "windowFrom",
+                            "windowTo",
+                            "durationSeconds",
+                            "toleranceSeconds",
+                            "skill",
+                            "priority",
+                            "lastWorkerId",
+                            "areaProviders",
+                            "previousWorkerId",
+                            "pinnedWorkerId")
+                    .isEqualTo(a);
+        }
+        WorkerDay c1 = worker(copy, 1);
+        assertThat(c1).isNotSameAs(w1);
+        assertThat(c1.startedVisits()).isEqualTo(1);
+        assertThat(c1.visits().get(0).orderId()).isEqualTo(12L);
+        assertThat(c1.visits()).allMatch(v -> copy.visits().contains(v) && v.worker() == c1);
+        // the original's lists are as they were set, whatever the search did to the copy's
+        assertThat(w1.visits()).extracting(PlannedVisit::orderId).containsExactly(12L, 11L);
+        assertThat(worker(original, 2).visits()).isEmpty();
+        assertThat(original.visits().get(3).worker()).isNull();
+    }
+
+    /**
+     * Places on a line, a minute apart; W1 (bathing, cleaning) lives at 0, W2 (cleaning) at 9, W3
+     * (bathing) ends her shift after 20 minutes, before any 30-minute visit could be done.
+     */
+    private DayPlan smallDay() {
         WorkerDay w1 = days.worker(1, "bathing", "cleaning");
         WorkerDay w2 = new WorkerDay(
                 2, "w2", 1, Set.of("cleaning"), TravelMode.EBIKE, days.places[9], 0, 8 * HOUR, days.travel);
@@ -31,10 +96,12 @@ class DaySolverTest {
         PlannedVisit cleanAt8 = days.visit(13, 8, 0, 240, "cleaning");
         PlannedVisit cleanAt7 = days.visit(14, 7, 0, 5, "cleaning"); // must come first
         PlannedVisit nursing = days.visit(15, 5, 0, 240, "nursing"); // nobody can
-        DayPlan problem = new DayPlan(List.of(w1, w2, w3), List.of(bathAt1, bathAt2, cleanAt8, cleanAt7, nursing));
+        return new DayPlan(
+                new ArrayList<>(List.of(w1, w2, w3)),
+                new ArrayList<>(List.of(bathAt1, bathAt2, cleanAt8, cleanAt7, nursing)));
+    }
 
-        DayPlan best = solver.solve(problem);
-
+    private static void assertKnownOptimum(DayPlan best) {
         WorkerDay b1 = worker(best, 1);
         WorkerDay b2 = worker(best, 2);
         assertThat(b1.visits()).extracting(PlannedVisit::orderId).containsExactly(12L, 11L);
