@@ -39,6 +39,11 @@ public final class DeviceStream {
      */
     @SafeVarargs
     public static Map<String, String> batch(Map<String, String>... events) {
+        return batch(List.of(events));
+    }
+
+    /** {@link #batch(Map[])} of a list. */
+    public static Map<String, String> batch(List<Map<String, String>> events) {
         List<Map<String, String>> inner = new ArrayList<>();
         for (Map<String, String> event : events) {
             Map<String, String> fields = new LinkedHashMap<>(event);
@@ -48,7 +53,7 @@ public final class DeviceStream {
         }
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("v", "2");
-        entry.put("gatewayNode", events[0].get("gatewayNode"));
+        entry.put("gatewayNode", events.get(0).get("gatewayNode"));
         entry.put("events", JSON.writeValueAsString(inner));
         return entry;
     }

@@ -1,5 +1,6 @@
 package org.anxin.platform.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.anxin.platform.device.DeviceEvent;
@@ -22,6 +23,11 @@ import redis.clients.jedis.resps.StreamEntry;
 @Component
 class StreamStore {
     private static final Logger log = LoggerFactory.getLogger(StreamStore.class);
+    /**
+     * Events stored in one transaction at most: a read of 100 entries (LaneConsumer.BATCH) held 100
+     * events before batch entries, and may hold up to 100 × 256 after a backlog since.
+     */
+    static final int EVENTS_PER_TRANSACTION = 1_000;
 
     private final UnifiedJedis redis;
     private final DeviceService devices;
@@ -36,31 +42,55 @@ class StreamStore {
     }
 
     /**
-     * A partition's batch, every event of its entries, in one transaction (one commit instead of one
-     * per event), acknowledged together once committed. If any of them breaks the transaction (an
-     * unregistered device, a database error), the batch is rolled back and stored entry by entry,
-     * so only that event is rejected.
+     * A partition's batch, its entries' events {@link #EVENTS_PER_TRANSACTION} at most per
+     * transaction (one commit instead of one per event), each transaction's entries acknowledged
+     * together once committed. If any of them breaks the transaction (an unregistered device, a
+     * database error), it is rolled back and its entries stored one by one, so only that event is
+     * rejected; an entry whose events cannot be read at all is stored (that is, rejected) alone, in
+     * its place in the order.
      */
     void storeTogether(String stream, List<StreamEntry> entries) {
-        List<StreamEntry> present =
-                entries.stream().filter(e -> e.getFields() != null).toList();
+        List<StreamEntry> chunk = new ArrayList<>();
+        List<Map<String, String>> chunkEvents = new ArrayList<>();
+        for (StreamEntry entry : entries) {
+            List<Map<String, String>> events;
+            try {
+                events = entry.getFields() == null ? List.of() : StreamEntries.events(entry.getFields());
+            } catch (IllegalArgumentException unreadable) {
+                storeChunk(stream, chunk, chunkEvents);
+                storeOne(stream, entry);
+                continue;
+            }
+            if (!chunk.isEmpty() && chunkEvents.size() + events.size() > EVENTS_PER_TRANSACTION) {
+                storeChunk(stream, chunk, chunkEvents);
+            }
+            chunk.add(entry);
+            chunkEvents.addAll(events);
+        }
+        storeChunk(stream, chunk, chunkEvents);
+    }
+
+    /** The entries' events in one transaction, then the entries acknowledged; both lists emptied. */
+    private void storeChunk(String stream, List<StreamEntry> chunk, List<Map<String, String>> fields) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<StreamEntry> entries = List.copyOf(chunk);
+        chunk.clear();
         try {
-            List<DeviceEvent> events = present.stream()
-                    .flatMap(entry -> StreamEntries.events(entry.getFields()).stream())
-                    .map(StreamEntries::parse)
-                    .toList();
+            List<DeviceEvent> events = fields.stream().map(StreamEntries::parse).toList();
             transactions.executeWithoutResult(status -> devices.recordAll(events));
         } catch (RuntimeException e) {
             log.debug("batch of {} on {} stored one by one: {}", entries.size(), stream, e.toString());
             entries.forEach(entry -> storeOne(stream, entry));
             return;
+        } finally {
+            fields.clear();
         }
-        if (!entries.isEmpty()) {
-            redis.xack(
-                    stream,
-                    LaneConsumer.GROUP,
-                    entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
-        }
+        redis.xack(
+                stream,
+                LaneConsumer.GROUP,
+                entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.anxin.platform.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.anxin.platform.DeviceStream;
@@ -10,6 +11,7 @@ import org.anxin.platform.PlatformIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.StreamEntryID;
 
 /**
@@ -79,6 +81,47 @@ class BatchEntriesIT extends PlatformIT {
 
         await(() -> types("bat-watch-3").size() >= 3 && pending("bat-watch-3") == 0);
         assertThat(types("bat-watch-3")).containsExactlyInAnyOrder("HEARTBEAT", "LOCATION", "HEARTBEAT");
+    }
+
+    /**
+     * A backlog: three entries of 400 events reach the consumer in one read (written in one
+     * MULTI), more than one transaction takes (StreamStore.EVENTS_PER_TRANSACTION); every event is
+     * stored once and every entry acknowledged.
+     */
+    @Test
+    void storesABacklogOfLargeBatchesWhole() {
+        long senior = createSenior("邵桂芳");
+        createDevice("bat-watch-4", senior);
+        Instant start = Instant.parse("2026-11-22T10:00:00Z");
+        List<Map<String, String>> batches = new ArrayList<>();
+        for (int b = 0; b < 3; b++) {
+            List<Map<String, String>> events = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                events.add(
+                        DeviceStream.entry("bat-watch-4", "LOCATION", start.plusSeconds(b * 400L + i), Instant.now()));
+            }
+            batches.add(DeviceStream.batch(events));
+        }
+        assertThat(3 * 400).isGreaterThan(StreamStore.EVENTS_PER_TRANSACTION);
+
+        try (AbstractTransaction tx = redis.multi()) {
+            batches.forEach(batch -> tx.xadd(DeviceStream.stream("bat-watch-4"), StreamEntryID.NEW_ENTRY, batch));
+            tx.exec();
+        }
+
+        await(() -> stored("bat-watch-4") == 1_200 && pending("bat-watch-4") == 0);
+        assertThat(db.sql("select count(distinct device_time) from device_events where device_id = ?")
+                        .param("bat-watch-4")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1_200L);
+    }
+
+    private long stored(String deviceId) {
+        return db.sql("select count(*) from device_events where device_id = ?")
+                .param(deviceId)
+                .query(Long.class)
+                .single();
     }
 
     private static Map<String, String> entry(String deviceId, String type, String deviceTime) {
