@@ -16,6 +16,11 @@ public final class DeviceStream {
 
     private DeviceStream() {}
 
+    /** {@link #entry(String, String, Instant, Instant)} with an ISO-8601 device time, received now. */
+    public static Map<String, String> entry(String deviceId, String type, String deviceTime) {
+        return entry(deviceId, type, Instant.parse(deviceTime), Instant.now());
+    }
+
     public static Map<String, String> entry(String deviceId, String type, Instant deviceTime, Instant receivedAt) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("v", "1");

@@ -1,5 +1,6 @@
 package org.anxin.platform.ingest;
 
+import static org.anxin.platform.DeviceStream.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -122,10 +123,6 @@ class BatchEntriesIT extends PlatformIT {
                 .param(deviceId)
                 .query(Long.class)
                 .single();
-    }
-
-    private static Map<String, String> entry(String deviceId, String type, String deviceTime) {
-        return DeviceStream.entry(deviceId, type, Instant.parse(deviceTime), Instant.now());
     }
 
     private List<String> types(String deviceId) {

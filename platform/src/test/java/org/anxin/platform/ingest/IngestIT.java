@@ -1,5 +1,6 @@
 package org.anxin.platform.ingest;
 
+import static org.anxin.platform.DeviceStream.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -337,10 +338,6 @@ class IngestIT extends PlatformIT {
         return db.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
                 .query(Integer.class)
                 .single();
-    }
-
-    private Map<String, String> entry(String deviceId, String type, String deviceTime) {
-        return DeviceStream.entry(deviceId, type, Instant.parse(deviceTime), Instant.now());
     }
 
     private static Map<String, String> withNewEventId(Map<String, String> entry) {
